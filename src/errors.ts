@@ -1,0 +1,47 @@
+/**
+ * The one error type for mistakes a user can make (bad scenario, bad data, bad flag).
+ * The CLI prints it as one line and exits 2; anything else is our fault (exit 1).
+ */
+export interface InputLocation {
+  file?: string | undefined;
+  line?: number | undefined;
+  column?: number | undefined;
+  /** Dotted field path, e.g. `options.onPrem.hardware[0].unitCost`. */
+  field?: string | undefined;
+}
+
+export interface InputProblem extends InputLocation {
+  message: string;
+}
+
+export class InputError extends Error {
+  readonly problems: InputProblem[];
+
+  constructor(problems: InputProblem | InputProblem[]) {
+    const list = Array.isArray(problems) ? problems : [problems];
+    super(list.map(formatProblem).join('\n'));
+    this.name = 'InputError';
+    this.problems = list;
+  }
+}
+
+/** `file:line:column: field: message`, leaving out the parts that are unknown. */
+export function formatProblem(p: InputProblem): string {
+  let where = p.file ?? '';
+  if (p.file !== undefined && p.line !== undefined) {
+    where += `:${p.line}`;
+    if (p.column !== undefined) where += `:${p.column}`;
+  }
+  const parts = [where, p.field, p.message].filter((x): x is string => x !== undefined && x !== '');
+  return parts.join(': ');
+}
+
+/** Dotted path with array indices in brackets: `options.onPrem.hardware[0].unitCost`. */
+export function formatPath(path: ReadonlyArray<PropertyKey>): string {
+  let out = '';
+  for (const key of path) {
+    if (typeof key === 'number') out += `[${key}]`;
+    else out += out === '' ? String(key) : `.${String(key)}`;
+  }
+  return out;
+}

@@ -1,0 +1,36 @@
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { InputError } from '../errors.js';
+import { parseScenarioText } from './parse-scenario.js';
+import type { ResolvedScenario } from './resolve.js';
+
+export interface LoadedScenario {
+  scenario: ResolvedScenario;
+  /** The path as the user gave it, for messages and the report. */
+  file: string;
+  sha256: string;
+}
+
+export async function loadScenario(file: string): Promise<LoadedScenario> {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(file);
+  } catch (err) {
+    throw new InputError({ file, message: describeReadError(err) });
+  }
+  const text = bytes.toString('utf8').replace(/^\uFEFF/, '');
+  return {
+    scenario: parseScenarioText(text, file),
+    file,
+    sha256: createHash('sha256').update(bytes).digest('hex'),
+  };
+}
+
+/** A file-system error as a user can act on it, without the errno noise. */
+export function describeReadError(err: unknown): string {
+  const code = (err as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return 'no such file';
+  if (code === 'EISDIR') return 'is a directory, expected a file';
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  return `cannot be read (${code ?? String(err)})`;
+}

@@ -1,0 +1,88 @@
+/**
+ * Scenario text (YAML or JSON) to a validated, resolved scenario, in three steps: schema,
+ * cross-field rules, resolved defaults. All problems are reported at once, each with the
+ * file, line, column and field path.
+ */
+import { LineCounter, parseDocument } from 'yaml';
+import { formatPath, InputError, type InputProblem } from '../errors.js';
+import { closestName } from './closest-name.js';
+import { issueMessage } from './issue-message.js';
+import { resolveScenario, type ResolvedScenario } from './resolve.js';
+import { checkScenarioRules } from './rules.js';
+import { keysAt } from './schema-walk.js';
+import { scenarioSchema } from './schema.js';
+import { positionOf } from './yaml-position.js';
+
+const EXPECTED_TOP = 'a scenario mapping with schemaVersion: 1, name, workload and options';
+
+function valueAt(root: unknown, path: ReadonlyArray<PropertyKey>): unknown {
+  let v: unknown = root;
+  for (const key of path) {
+    if (v === null || typeof v !== 'object') return undefined;
+    v = (v as Record<PropertyKey, unknown>)[key];
+  }
+  return v;
+}
+
+export function parseScenarioText(text: string, file: string): ResolvedScenario {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+
+  if (doc.errors.length > 0) {
+    throw new InputError(
+      doc.errors.map((e) => {
+        const pos = lineCounter.linePos(e.pos[0]);
+        return {
+          file, line: pos.line, column: pos.col,
+          message: `not valid YAML or JSON: ${e.message.split('\n')[0]}`,
+        };
+      }),
+    );
+  }
+  if (doc.contents === null) {
+    throw new InputError({ file, message: `the file is empty; expected ${EXPECTED_TOP}` });
+  }
+  const data: unknown = doc.toJS();
+  const at = (path: ReadonlyArray<PropertyKey>, key?: string): Pick<InputProblem, 'line' | 'column'> => {
+    const pos = positionOf(doc, lineCounter, path, key);
+    return { line: pos?.line, column: pos?.column };
+  };
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) {
+    throw new InputError({ file, ...at([]), message: `expected ${EXPECTED_TOP}, got something else` });
+  }
+
+  const parsed = scenarioSchema.safeParse(data);
+  if (!parsed.success) {
+    const problems: InputProblem[] = [];
+    for (const issue of parsed.error.issues) {
+      if (issue.code === 'unrecognized_keys') {
+        const valid = keysAt(scenarioSchema, issue.path);
+        for (const key of issue.keys) {
+          const guess = closestName(key, valid);
+          problems.push({
+            file, ...at(issue.path, key), field: formatPath([...issue.path, key]),
+            message: `unknown key${guess ? ` (did you mean "${guess}"?)` : ''}; valid here: ${valid.join(', ')}`,
+          });
+        }
+      } else {
+        problems.push({
+          file, ...at(issue.path), field: formatPath(issue.path),
+          message: issueMessage(issue, valueAt(data, issue.path)),
+        });
+      }
+    }
+    throw new InputError(sortByPosition(problems));
+  }
+
+  const ruleProblems = checkScenarioRules(parsed.data);
+  if (ruleProblems.length > 0) {
+    throw new InputError(
+      sortByPosition(ruleProblems.map((p) => ({ file, ...at(p.path), field: formatPath(p.path), message: p.message }))),
+    );
+  }
+  return resolveScenario(parsed.data);
+}
+
+function sortByPosition(problems: InputProblem[]): InputProblem[] {
+  return [...problems].sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
+}

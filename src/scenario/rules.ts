@@ -1,0 +1,82 @@
+/**
+ * Rules across fields, checked after the schema: each returns problems with the field path,
+ * so every one is reported at once with its position in the file.
+ */
+import { isValidTimeZone } from '../time/zone.js';
+import { UTILIZATION_FORMATS, type Scenario } from './schema.js';
+
+export interface RuleProblem {
+  path: (string | number)[];
+  message: string;
+}
+
+/** Formats the readers handle today; the others are named in the schema and rejected here. */
+export const SUPPORTED_UTILIZATION_FORMATS: ReadonlyArray<(typeof UTILIZATION_FORMATS)[number]> = ['auto', 'csv'];
+
+export function checkScenarioRules(s: Scenario): RuleProblem[] {
+  const problems: RuleProblem[] = [];
+  const u = s.workload.utilization;
+
+  if (u.source === undefined && u.samples === undefined && u.assumed === undefined) {
+    problems.push({
+      path: ['workload', 'utilization'],
+      message: 'needs a history (source or samples) or a flat assumption (assumed: 0..1)',
+    });
+  }
+  if (u.source !== undefined && u.samples !== undefined) {
+    problems.push({ path: ['workload', 'utilization', 'samples'], message: 'give either source or samples, not both' });
+  }
+  if (!SUPPORTED_UTILIZATION_FORMATS.includes(u.format)) {
+    problems.push({
+      path: ['workload', 'utilization', 'format'],
+      message: `format "${u.format}" is not read by this version; use one of: ${SUPPORTED_UTILIZATION_FORMATS.join(', ')} (a CSV of timestamp,utilization)`,
+    });
+  }
+
+  if (!isValidTimeZone(s.timezone)) {
+    problems.push({ path: ['timezone'], message: `unknown time zone "${s.timezone}"; expected an IANA name such as UTC or Europe/Berlin` });
+  }
+
+  const regions = s.workload.constraints.regions;
+  const share = regions.reduce((sum, r) => sum + r.trafficShare, 0);
+  if (share > 1 + 1e-9) {
+    problems.push({
+      path: ['workload', 'constraints', 'regions'],
+      message: `traffic shares add up to ${share}; they must add up to at most 1`,
+    });
+  }
+
+  const tiers = s.options.cloud.egressTiers;
+  let previous = 0;
+  tiers.forEach((tier, i) => {
+    const last = i === tiers.length - 1;
+    if (tier.uptoGB === undefined && !last) {
+      problems.push({ path: ['options', 'cloud', 'egressTiers', i, 'uptoGB'], message: 'only the last tier may leave out uptoGB' });
+    } else if (tier.uptoGB !== undefined && last) {
+      problems.push({
+        path: ['options', 'cloud', 'egressTiers', i, 'uptoGB'],
+        message: 'the last tier must leave out uptoGB so that it prices all traffic above the others',
+      });
+    }
+    if (tier.uptoGB !== undefined) {
+      if (tier.uptoGB <= previous) {
+        problems.push({
+          path: ['options', 'cloud', 'egressTiers', i, 'uptoGB'],
+          message: `must be above the previous tier's bound (${previous}); bounds are cumulative`,
+        });
+      }
+      previous = tier.uptoGB;
+    }
+  });
+
+  s.options.onPrem?.hardware.forEach((line, i) => {
+    if (line.method !== 'straight-line') {
+      problems.push({
+        path: ['options', 'onPrem', 'hardware', i, 'method'],
+        message: `"${line.method}" depreciation is not computed by this version; use straight-line`,
+      });
+    }
+  });
+
+  return problems;
+}

@@ -1,0 +1,172 @@
+/**
+ * The scenario file (MODEL.md §1). The single source of truth: the TypeScript types are
+ * inferred from it and the JSON Schema is generated from it. Every object is strict, so a
+ * typo'd key is an error rather than a silently ignored setting.
+ *
+ * Defaults that depend on other fields (dedicated.gpus, onPrem.servers) are filled in by
+ * `resolve.ts`; rules across fields live in `rules.ts`.
+ */
+import { z } from 'zod';
+
+const fraction = z.number().min(0).max(1);
+const nonNegative = z.number().min(0);
+const positive = z.number().positive();
+const wholePositive = z.number().int().min(1);
+const wholeNonNegative = z.number().int().min(0);
+
+export const UTILIZATION_FORMATS = ['auto', 'csv', 'nvidia-smi', 'prometheus-json', 'prometheus-text'] as const;
+export const UTILIZATION_UNITS = ['auto', 'percent', 'fraction'] as const;
+export const TOKEN_FORMATS = ['auto', 'daily', 'request-trace'] as const;
+export const DEPRECIATION_METHODS = ['straight-line', 'declining-balance', 'sum-of-years-digits'] as const;
+export const INDEX_LOCATIONS = ['cloud', 'onprem'] as const;
+export const BURST_TARGETS = ['cloud', 'none'] as const;
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD');
+
+const sample = z.strictObject({
+  t: z.string().describe('timestamp: ISO 8601, or epoch seconds/milliseconds'),
+  u: fraction.describe('utilization as a fraction 0..1'),
+});
+
+const utilization = z
+  .strictObject({
+    source: z.string().min(1).optional().describe('path relative to the scenario file; "-" = stdin'),
+    format: z.enum(UTILIZATION_FORMATS).default('auto'),
+    unit: z.enum(UTILIZATION_UNITS).default('auto'),
+    samples: z.array(sample).min(1).optional(),
+    assumed: fraction.optional().describe('flat utilization assumed when there is no history'),
+  })
+  .describe('GPU utilization history: a file, inline samples, or an assumption');
+
+const tokens = z.strictObject({
+  source: z.string().min(1).describe('daily totals (timestamp,tokens) or a request trace'),
+  format: z.enum(TOKEN_FORMATS).default('auto'),
+});
+
+const region = z.strictObject({
+  name: z.string().min(1),
+  trafficShare: fraction.describe('share of all traffic from this region'),
+  rttMs: nonNegative.describe('round-trip time to the central site, ms'),
+});
+
+const constraints = z.strictObject({
+  sovereignty: z.boolean().default(false).describe('regulated data that must stay on owned infrastructure'),
+  ttftTargetMs: positive.optional().describe('time-to-first-token target, ms'),
+  servingTtftMs: nonNegative.default(150).describe('TTFT the serving stack adds on its own, ms'),
+  retrievalLatencyMs: nonNegative.default(0),
+  regions: z.array(region).default([]),
+  agentic: z.boolean().default(false),
+});
+
+const workload = z.strictObject({
+  referenceGpus: wholePositive.describe('N: the fleet the utilization history was measured on'),
+  utilization,
+  tokens: tokens.optional(),
+  egress: z.strictObject({ internetGBPerMonth: nonNegative.default(0) }).default({ internetGBPerMonth: 0 }),
+  retrieval: z
+    .strictObject({
+      gbPerMonth: nonNegative.describe('traffic between inference and the vector index, GB/month'),
+      indexLocation: z.enum(INDEX_LOCATIONS),
+    })
+    .optional(),
+  modelChanges: z.array(isoDate).default([]).describe('dates the serving model changed'),
+  constraints: constraints.default({
+    sovereignty: false, servingTtftMs: 150, retrievalLatencyMs: 0, regions: [], agentic: false,
+  }),
+});
+
+const egressTier = z.strictObject({
+  uptoGB: positive.optional().describe('cumulative upper bound of the tier; omit on the last tier'),
+  perGB: nonNegative,
+});
+
+const cloud = z.strictObject({
+  onDemandPerGpuHour: positive,
+  targetUtilization: z.number().gt(0).max(1).default(0.7).describe('busy share of provisioned cloud GPUs'),
+  minWarmGpus: nonNegative.default(0).describe('floor that never scales away'),
+  egressTiers: z.array(egressTier).default([]).describe('internet egress price tiers, applied in order'),
+  crossZonePerGB: nonNegative.default(0),
+});
+
+const dedicated = z.strictObject({
+  perGpuHour: positive,
+  upfront: nonNegative.default(0).describe('per GPU, spread over the term'),
+  termMonths: wholePositive.default(12),
+  gpus: wholePositive.optional().describe('committed GPUs (default workload.referenceGpus)'),
+});
+
+const hardwareLine = z.strictObject({
+  name: z.string().min(1),
+  unitCost: nonNegative,
+  quantity: wholePositive.default(1),
+  purchaseMonth: wholeNonNegative.default(0),
+  usefulLifeMonths: wholePositive,
+  method: z.enum(DEPRECIATION_METHODS).default('straight-line'),
+  residualFraction: z.number().min(0).lt(1).default(0),
+});
+
+const onPrem = z.strictObject({
+  gpusPerServer: wholePositive,
+  servers: wholePositive.optional().describe('default ceil(referenceGpus / gpusPerServer)'),
+  hardware: z.array(hardwareLine).min(1).describe('the amortization schedule'),
+  financing: z
+    .strictObject({ annualRate: nonNegative, termMonths: wholePositive })
+    .optional()
+    .describe('level-payment loan on the purchases; absent = cash'),
+  powerKwPerServer: nonNegative,
+  idlePowerFraction: fraction.default(0.3).describe('draw at 0% utilization, as a share of full draw'),
+  pue: z.number().min(1),
+  electricityPerKwh: nonNegative,
+  facilityPerKwMonth: nonNegative.describe('colocation / space, per provisioned kW'),
+  staff: z.strictObject({ ftes: nonNegative, costPerFteYear: nonNegative }),
+  supportRatePerYear: nonNegative.default(0).describe('share of hardware cost per year'),
+  softwarePerGpuYear: nonNegative.default(0),
+  networkPerMonth: nonNegative.default(0),
+  egressPerGB: nonNegative.default(0),
+  burst: z.enum(BURST_TARGETS).default('cloud').describe('where demand above owned capacity goes'),
+});
+
+const edge = z.strictObject({
+  sites: wholePositive,
+  gpusPerSite: wholePositive,
+  hardwareCostPerSite: nonNegative,
+  usefulLifeMonths: wholePositive,
+  residualFraction: z.number().min(0).lt(1).default(0),
+  opexPerSiteMonth: nonNegative,
+  powerKwPerSite: nonNegative,
+  idlePowerFraction: fraction.default(0.3),
+  electricityPerKwh: nonNegative,
+  backhaulGBPerMonth: nonNegative.default(0),
+  egressPerGB: nonNegative.default(0),
+});
+
+export const scenarioSchema = z.strictObject({
+  $schema: z.string().optional().describe('JSON Schema reference for editors; ignored'),
+  schemaVersion: z.literal(1),
+  name: z.string().min(1),
+  currency: z.string().regex(/^[A-Z]{3}$/, 'expected an ISO 4217 code such as USD').default('USD'),
+  horizonMonths: wholePositive.default(36),
+  discountRate: z.number().gt(-1).default(0.08).describe('annual cost of capital, for NPV'),
+  thresholds: z.array(z.number().gt(0).lt(1)).min(1).default([0.4, 0.6, 0.7]),
+  window: z.strictObject({ days: wholePositive.default(90) }).default({ days: 90 }),
+  timezone: z.string().default('UTC').describe('zone of timestamps that carry none'),
+  workload,
+  options: z
+    .strictObject({
+      cloud: cloud.describe('on-demand, elastic; the reference every other option is measured against'),
+      dedicated: dedicated.optional(),
+      onPrem: onPrem.optional(),
+      edge: edge.optional(),
+    })
+    .describe('cloud is required; any of the others may be left out'),
+});
+
+export type ScenarioInput = z.input<typeof scenarioSchema>;
+export type Scenario = z.output<typeof scenarioSchema>;
+export type CloudOption = Scenario['options']['cloud'];
+export type DedicatedOption = NonNullable<Scenario['options']['dedicated']> & { gpus: number };
+export type OnPremOption = NonNullable<Scenario['options']['onPrem']> & { servers: number };
+export type EdgeOption = NonNullable<Scenario['options']['edge']>;
+export type HardwareLine = OnPremOption['hardware'][number];
+export type EgressTier = CloudOption['egressTiers'][number];
+export type Region = Scenario['workload']['constraints']['regions'][number];

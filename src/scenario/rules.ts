@@ -2,6 +2,7 @@
  * Rules across fields, checked after the schema: each returns problems with the field path,
  * so every one is reported at once with its position in the file.
  */
+import { parseTimestamp } from '../time/parse-timestamp.js';
 import { isValidTimeZone } from '../time/zone.js';
 import { UTILIZATION_FORMATS, type Scenario } from './schema.js';
 
@@ -35,6 +36,18 @@ export function checkScenarioRules(s: Scenario): RuleProblem[] {
 
   if (!isValidTimeZone(s.timezone)) {
     problems.push({ path: ['timezone'], message: `unknown time zone "${s.timezone}"; expected an IANA name such as UTC or Europe/Berlin` });
+  } else {
+    u.samples?.forEach((sample, i) => {
+      if (parseTimestamp(sample.t, s.timezone) === null) {
+        problems.push({
+          path: ['workload', 'utilization', 'samples', i, 't'],
+          message: `cannot read "${sample.t}" as a time; expected ISO 8601 (2026-01-01T00:00:00Z) or epoch seconds`,
+        });
+      }
+    });
+  }
+  if (s.workload.utilization.source === '-' && s.workload.tokens?.source === '-') {
+    problems.push({ path: ['workload', 'tokens', 'source'], message: 'only one input can come from stdin ("-")' });
   }
 
   const regions = s.workload.constraints.regions;

@@ -43,12 +43,21 @@ function localFields(epochMs: number, timeZone: string): LocalFields {
   return out as unknown as LocalFields;
 }
 
+const QUARTER_HOUR_MS = 900_000;
+/** Per zone, the last quarter-hour looked up: offsets change only on quarter-hour boundaries, and streams are mostly in order. */
+const lastOffset = new Map<string, { quarter: number; offset: number }>();
+
 /** Offset of local time from UTC at an instant, in ms (positive east of Greenwich). */
 export function offsetMs(epochMs: number, timeZone: string): number {
   if (isUtc(timeZone)) return 0;
-  const whole = Math.floor(epochMs / 1000) * 1000;
+  const quarter = Math.floor(epochMs / QUARTER_HOUR_MS);
+  const cached = lastOffset.get(timeZone);
+  if (cached !== undefined && cached.quarter === quarter) return cached.offset;
+  const whole = quarter * QUARTER_HOUR_MS;
   const f = localFields(whole, timeZone);
-  return Date.UTC(f.year, f.month - 1, f.day, f.hour, f.minute, f.second) - whole;
+  const offset = Date.UTC(f.year, f.month - 1, f.day, f.hour, f.minute, f.second) - whole;
+  lastOffset.set(timeZone, { quarter, offset });
+  return offset;
 }
 
 /**

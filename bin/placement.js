@@ -1,0 +1,17 @@
+#!/usr/bin/env node
+// The installed command: plain JavaScript built by `npm run build` (run on install by `prepare`).
+import { run, toolVersion } from '../dist/cli/main.js';
+
+process.stdout.on('error', (err) => {
+  // A closed pipe (`placement … | head`) is not an error of ours.
+  if (err.code === 'EPIPE') process.exit(0);
+  throw err;
+});
+
+process.exitCode = await run(process.argv.slice(2), {
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+  colour: Boolean(process.stdout.isTTY) && !('NO_COLOR' in process.env && process.env.NO_COLOR !== ''),
+  now: () => Date.now(),
+  version: toolVersion(),
+});

@@ -1,0 +1,9 @@
+/** What the CLI needs from the process, passed in so tests can run it in-process. */
+export interface Io {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  /** Colour for the terminal view: stdout is a TTY and NO_COLOR is not set. */
+  colour: boolean;
+  now: () => number;
+  version: string;
+}

@@ -1,0 +1,80 @@
+/**
+ * The command line: commander wiring over commands that return exit codes (MODEL.md §11):
+ * 0 done, 2 the input or the command line is wrong, 1 our fault. Only the bin exits.
+ */
+import { readFileSync } from 'node:fs';
+import { Command, CommanderError, Option } from 'commander';
+import { InputError } from '../errors.js';
+import { analyzeCommand } from './analyze-command.js';
+import type { Io } from './io.js';
+import { FORMATS, parseFormat, parseThresholds, parseWindowDays, type Format } from './options.js';
+
+const EXIT_OK = 0;
+const EXIT_FAULT = 1;
+const EXIT_INPUT = 2;
+
+export function toolVersion(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+  return pkg.version;
+}
+
+function buildProgram(io: Io, setCode: (code: number) => void): Command {
+  const program = new Command('placement')
+    .description('Where should an AI inference workload run? Cloud, dedicated, on-prem or edge: break-even, verdict and reassessment triggers.')
+    .version(io.version, '-V, --version')
+    .option('--debug', 'show stack traces of internal errors')
+    .exitOverride()
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
+    .showHelpAfterError('(add --help for usage)');
+
+  program
+    .command('analyze')
+    .description('analyse a scenario and print the placement verdict')
+    .argument('<scenario>', 'scenario file (YAML or JSON, MODEL.md §1)')
+    .addOption(new Option('--format <format>', `output format: ${FORMATS.join(', ')}`).argParser(parseFormat).default('table'))
+    .option('--json', 'short for --format json')
+    .option('--out <file>', 'write the output to a file (atomically) instead of stdout')
+    .option('--window <days>', 'trailing window of history analysed, in days (overrides window.days)', parseWindowDays)
+    .option('--thresholds <list>', 'utilization levels to price, e.g. 0.4,0.6,0.7 (overrides thresholds)', parseThresholds)
+    .addHelpText('after', `
+Examples:
+  $ placement analyze scenarios/stable-high-volume.yaml
+  $ placement analyze scenarios/stable-high-volume.yaml --json | jq .verdict.placement
+  $ placement analyze my.yaml --window 60 --thresholds 0.5,0.65 --out report.json --format json
+
+Exit codes: 0 done, 2 bad input or command line, 1 internal error.`)
+    .action(async (file: string, opts: { format: Format; json?: boolean; out?: string; window?: number; thresholds?: number[] }) => {
+      setCode(await analyzeCommand(file, { ...opts, format: opts.json ? 'json' : opts.format }, io));
+    });
+  return program;
+}
+
+/** Runs the CLI on argv (without node and script) and returns the exit code. */
+export async function run(argv: string[], io: Io): Promise<number> {
+  const debug = argv.includes('--debug');
+  let code = EXIT_OK;
+  const program = buildProgram(io, (c) => {
+    code = c;
+  });
+  if (argv.length === 0) {
+    io.stderr(program.helpInformation());
+    return EXIT_INPUT;
+  }
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return code;
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      return err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help' ? EXIT_OK : EXIT_INPUT;
+    }
+    if (err instanceof InputError) {
+      io.stderr(`placement: ${err.message.replaceAll('\n', '\nplacement: ')}\n`);
+      if (debug) io.stderr(`${err.stack}\n`);
+      return EXIT_INPUT;
+    }
+    const e = err instanceof Error ? err : new Error(String(err));
+    io.stderr(`placement: internal error: ${e.message}\nThis is a bug in placement; please report it with the command you ran${debug ? '' : ' (add --debug for the stack trace)'}.\n`);
+    if (debug) io.stderr(`${e.stack}\n`);
+    return EXIT_FAULT;
+  }
+}

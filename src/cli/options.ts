@@ -1,0 +1,28 @@
+import { InvalidArgumentError } from 'commander';
+
+/** --thresholds 0.4,0.6,0.7: fractions strictly between 0 and 1. */
+export function parseThresholds(text: string): number[] {
+  const parts = text.split(',').map((p) => p.trim());
+  const values = parts.map(Number);
+  const bad = parts.find((p, i) => p === '' || !Number.isFinite(values[i]) || (values[i] as number) <= 0 || (values[i] as number) >= 1);
+  if (bad !== undefined) {
+    const hint = Number(bad) > 1 && Number(bad) < 100 ? ` (fractions: write ${bad} % as ${Number(bad) / 100})` : '';
+    throw new InvalidArgumentError(`expected fractions between 0 and 1 separated by commas, e.g. 0.4,0.6,0.7; got "${bad}"${hint}`);
+  }
+  return values;
+}
+
+/** --window DAYS: a whole number of days ≥ 1. */
+export function parseWindowDays(text: string): number {
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError(`expected a whole number of days ≥ 1, got "${text}"`);
+  return n;
+}
+
+export const FORMATS = ['table', 'json'] as const;
+export type Format = (typeof FORMATS)[number];
+
+export function parseFormat(text: string): Format {
+  if (!(FORMATS as readonly string[]).includes(text)) throw new InvalidArgumentError(`expected one of ${FORMATS.join(', ')}, got "${text}"`);
+  return text as Format;
+}

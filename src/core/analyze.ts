@@ -1,0 +1,178 @@
+/**
+ * The whole model (MODEL.md §2–§9) over plain data: a validated scenario, the parsed histories
+ * and the instant of the run. No I/O, no clock.
+ */
+import type { ResolvedScenario } from '../scenario/resolve.js';
+import { allOptionCosts, cheapest } from './cost/all-options.js';
+import { type Asset, assetOfLine } from './cost/capital.js';
+import { flatProfile, measuredProfile, type DemandProfile } from './cost/demand-profile.js';
+import { edgeAsset } from './cost/edge-cost.js';
+import type { OptionCost, OptionId } from './cost/option-cost.js';
+import { breakEvenUtilization } from './economics/break-even.js';
+import { monthlyDiscountRate, npv, ownershipCashFlows } from './economics/npv.js';
+import { monthlySavingBeforeCapital, paybackMonths } from './economics/payback.js';
+import type { DailyTotal } from './signals/daily-token-totals.js';
+import { EGRESS_MATERIAL_SHARE, egressShare } from './signals/egress-share.js';
+import { latencyFloors, type LatencyAssessment } from './signals/latency-floors.js';
+import { tokenStats, type TokenStats } from './signals/token-stats.js';
+import { HOURS_PER_MONTH } from './units.js';
+import type { HourlyPoint } from './utilization/hourly-accumulator.js';
+import { profileFromAssumption, profileFromHistory, type UtilizationProfile } from './utilization/utilization-profile.js';
+import { repatriation, type Repatriation } from './verdict/repatriation.js';
+import { triggers, type Trigger } from './verdict/triggers.js';
+import { verdict, type Verdict } from './verdict/verdict.js';
+import type { Warning } from './warning.js';
+
+export interface AnalysisInput {
+  scenario: ResolvedScenario;
+  /** Hourly fleet utilization from a file or inline samples; null to use `assumed`. */
+  utilizationHours: ReadonlyArray<HourlyPoint> | null;
+  tokenDays: ReadonlyArray<DailyTotal> | null;
+  /** Epoch ms of the run. */
+  now: number;
+}
+
+export interface OptionAnalysis {
+  /** The option's month at the measured profile. */
+  cost: OptionCost;
+  costPerBusyGpuHour: number | null;
+  costPerMillionTokens: number | null;
+  breakEvenUtilization: number | null;
+  paybackMonths: number | null;
+  npv: number | null;
+}
+
+export interface ThresholdRow {
+  utilization: number | 'measured';
+  costs: OptionCost[];
+  cheapest: OptionId;
+}
+
+export interface Analysis {
+  utilization: UtilizationProfile;
+  tokens: TokenStats | null;
+  traffic: { internetGBPerMonth: number; retrievalGBPerMonth: number; egressShare: number | null; material: boolean | null };
+  options: OptionAnalysis[];
+  thresholds: ThresholdRow[];
+  latency: LatencyAssessment;
+  repatriation: Repatriation;
+  verdict: Verdict;
+  triggers: Trigger[];
+  warnings: Warning[];
+  /** The instant triggers were judged at. */
+  asOf: number;
+}
+
+/** Hardware an owned option buys: on-prem lines or the edge sites; null for rented options. */
+function ownedAssets(id: OptionId, s: ResolvedScenario): Asset[] | null {
+  if (id === 'onprem' && s.options.onPrem) return s.options.onPrem.hardware.map(assetOfLine);
+  if (id === 'edge' && s.options.edge) return [edgeAsset(s.options.edge)];
+  return null;
+}
+
+function analyzeOption(cost: OptionCost, cloud: OptionCost, profile: DemandProfile, tokens: TokenStats | null, s: ResolvedScenario): OptionAnalysis {
+  const busyGpuHours = profile.utilization * s.workload.referenceGpus * HOURS_PER_MONTH;
+  const assets = ownedAssets(cost.id, s);
+  let payback: number | null = null;
+  let presentValue: number | null = null;
+  if (assets !== null) {
+    const atMonth0 = assets.filter((a) => a.purchaseMonth === 0).reduce((sum, a) => sum + a.cost, 0);
+    payback = paybackMonths(atMonth0, cloud.total, cost.total, cost.capital);
+    const flows = ownershipCashFlows({
+      assets,
+      financing: cost.id === 'onprem' ? s.options.onPrem?.financing : undefined,
+      monthlySaving: monthlySavingBeforeCapital(cloud.total, cost.total, cost.capital),
+      horizonMonths: s.horizonMonths,
+    });
+    presentValue = npv(flows, monthlyDiscountRate(s.discountRate));
+  }
+  return {
+    cost,
+    costPerBusyGpuHour: busyGpuHours > 0 ? cost.total / busyGpuHours : null,
+    costPerMillionTokens: tokens !== null && tokens.monthlyTokens > 0 ? cost.total / (tokens.monthlyTokens / 1e6) : null,
+    breakEvenUtilization: breakEvenUtilization(cost.id, cost.capacityGpus, s),
+    paybackMonths: payback,
+    npv: presentValue,
+  };
+}
+
+export function analyze(input: AnalysisInput): Analysis {
+  const s = input.scenario;
+  const n = s.workload.referenceGpus;
+  const warnings: Warning[] = [];
+  const hours = input.utilizationHours;
+  const u = hours !== null && hours.length > 0
+    ? profileFromHistory(hours, s.window.days, s.timezone, s.thresholds)
+    : profileFromAssumption(s.workload.utilization.assumed ?? 0, s.thresholds);
+  const tokens = input.tokenDays === null ? null : tokenStats(input.tokenDays, s.window.days);
+
+  const measured = measuredProfile(u.hourly, n);
+  const measuredCosts = allOptionCosts(measured, s);
+  const cloud = measuredCosts[0] as OptionCost;
+  const options = measuredCosts.map((c) => analyzeOption(c, cloud, measured, tokens, s));
+  const thresholdRows: ThresholdRow[] = [
+    ...s.thresholds.map((x) => {
+      const costs = allOptionCosts(flatProfile(x, n), s);
+      return { utilization: x, costs, cheapest: cheapest(costs).id };
+    }),
+    { utilization: 'measured' as const, costs: measuredCosts, cheapest: cheapest(measuredCosts).id },
+  ];
+
+  const share = egressShare(cloud);
+  const latency = latencyFloors(s.workload.constraints);
+  const repat = repatriation(u, share, tokens);
+  const onPrem = options.find((o) => o.cost.id === 'onprem');
+  const v = verdict({
+    scenario: s, utilization: u, tokens, latency, repatriation: repat, measured: measuredCosts,
+    onPremPaybackMonths: onPrem?.paybackMonths ?? null,
+  });
+  const asOf = u.window?.end ?? input.now;
+  const trig = triggers({
+    placement: v.placement, utilization: u, tokens, latency, modelChanges: s.workload.modelChanges, asOf,
+    referenceGpus: n, baselineGpus: s.options.dedicated?.gpus ?? n, onPremBreakEven: onPrem?.breakEvenUtilization ?? null,
+  });
+
+  collectWarnings(warnings, s, u, tokens, options);
+  return {
+    utilization: u,
+    tokens,
+    traffic: {
+      internetGBPerMonth: s.workload.egress.internetGBPerMonth,
+      retrievalGBPerMonth: s.workload.retrieval?.gbPerMonth ?? 0,
+      egressShare: share,
+      material: share === null ? null : share >= EGRESS_MATERIAL_SHARE,
+    },
+    options,
+    thresholds: thresholdRows,
+    latency,
+    repatriation: repat,
+    verdict: v,
+    triggers: trig,
+    warnings,
+    asOf,
+  };
+}
+
+const LOW_COVERAGE = 0.8;
+
+function collectWarnings(w: Warning[], s: ResolvedScenario, u: UtilizationProfile, tokens: TokenStats | null, options: OptionAnalysis[]): void {
+  const util = s.workload.utilization;
+  if (u.kind === 'assumed') w.push({ code: 'assumed-utilization', args: { assumed: u.mean } });
+  else if (util.assumed !== undefined) w.push({ code: 'assumed-ignored', args: { assumed: util.assumed } });
+  if (u.window !== null) {
+    if (u.window.coverage < LOW_COVERAGE) {
+      w.push({ code: 'low-coverage', args: { coverage: u.window.coverage, hoursPresent: u.window.hoursPresent, hoursInWindow: u.window.hoursInWindow } });
+    }
+    if (u.daily.length < s.window.days) w.push({ code: 'short-history', args: { daysWithData: u.daily.length, windowDays: s.window.days } });
+  }
+  if (tokens !== null && tokens.cv === null) w.push({ code: 'token-history-short', args: { days: tokens.days } });
+  const trafficGB = s.workload.egress.internetGBPerMonth + (s.workload.retrieval?.gbPerMonth ?? 0);
+  if (trafficGB > 0 && s.options.cloud.egressTiers.length === 0) w.push({ code: 'egress-unpriced', args: { gbPerMonth: trafficGB } });
+  if (s.workload.retrieval?.indexLocation === 'onprem' && s.options.onPrem === undefined) w.push({ code: 'index-egress-unpriced', args: {} });
+  if (s.workload.constraints.regions.length > 0 && s.workload.constraints.ttftTargetMs === undefined) w.push({ code: 'no-latency-target', args: {} });
+  const shortfall = options.find((o) => o.cost.shortfallBusyGpus !== null && o.cost.shortfallBusyGpus > 0);
+  if (shortfall) w.push({ code: 'onprem-shortfall', args: { busyGpus: shortfall.cost.shortfallBusyGpus } });
+  s.options.onPrem?.hardware.forEach((line, i) => {
+    if (line.purchaseMonth >= s.horizonMonths) w.push({ code: 'purchase-after-horizon', args: { line: i, name: line.name, purchaseMonth: line.purchaseMonth } });
+  });
+}

@@ -1,0 +1,10 @@
+import type { ResolvedScenario } from '../../scenario/resolve.js';
+import { cloudCompute } from './cloud-compute.js';
+import type { DemandProfile } from './demand-profile.js';
+import { optionCost, type OptionCost } from './option-cost.js';
+import { trafficCost } from './traffic-cost.js';
+
+/** MODEL.md §3 cloud (on-demand, elastic) at a demand profile. */
+export function cloudCost(profile: DemandProfile, s: ResolvedScenario): OptionCost {
+  return optionCost('cloud', { compute: cloudCompute(profile, s.options.cloud), ...trafficCost('cloud', s) });
+}

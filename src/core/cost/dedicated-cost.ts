@@ -1,0 +1,24 @@
+import type { ResolvedScenario } from '../../scenario/resolve.js';
+import type { DedicatedOption } from '../../scenario/schema.js';
+import { monthlyFromHourly } from '../units.js';
+import { overflowPricedAsCloud } from './cloud-compute.js';
+import type { DemandProfile } from './demand-profile.js';
+import { optionCost, type OptionCost } from './option-cost.js';
+import { trafficCost } from './traffic-cost.js';
+
+/**
+ * MODEL.md §3 dedicated: gpus × 730 × (perGpuHour + upfront / (termMonths × 730)), shown as the
+ * reserved rate and the upfront spread over the term; busy GPUs above `gpus` priced as cloud.
+ */
+export function dedicatedCost(profile: DemandProfile, d: DedicatedOption, s: ResolvedScenario): OptionCost {
+  return optionCost(
+    'dedicated',
+    {
+      reserved: d.gpus * monthlyFromHourly(d.perGpuHour),
+      upfront: (d.gpus * d.upfront) / d.termMonths,
+      overflow: overflowPricedAsCloud(profile, d.gpus, s.options.cloud),
+      ...trafficCost('cloud', s),
+    },
+    { capacityGpus: d.gpus },
+  );
+}

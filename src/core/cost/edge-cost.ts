@@ -1,0 +1,39 @@
+import type { ResolvedScenario } from '../../scenario/resolve.js';
+import type { EdgeOption } from '../../scenario/schema.js';
+import { straightLinePerMonth, type Asset } from './capital.js';
+import { overflowPricedAsCloud } from './cloud-compute.js';
+import type { DemandProfile } from './demand-profile.js';
+import { optionCost, type OptionCost } from './option-cost.js';
+import { powerCost } from './power-cost.js';
+import { trafficCost } from './traffic-cost.js';
+
+/** GPUs at the edge: E = sites × gpusPerSite. */
+export const edgeGpus = (e: EdgeOption): number => e.sites * e.gpusPerSite;
+
+/** All sites' hardware, bought at month 0. */
+export const edgeAsset = (e: EdgeOption): Asset => ({
+  cost: e.sites * e.hardwareCostPerSite,
+  purchaseMonth: 0,
+  usefulLifeMonths: e.usefulLifeMonths,
+  residualFraction: e.residualFraction,
+});
+
+/**
+ * MODEL.md §3 edge: sites × (hardware straight-line + opex + power at the profile's utilization,
+ * no PUE at a site) + backhaul × egressPerGB; busy GPUs above E priced as cloud.
+ */
+export function edgeCost(profile: DemandProfile, e: EdgeOption, s: ResolvedScenario): OptionCost {
+  const depreciation = straightLinePerMonth(edgeAsset(e));
+  return optionCost(
+    'edge',
+    {
+      depreciation,
+      opex: e.sites * e.opexPerSiteMonth,
+      power: powerCost(e.sites * e.powerKwPerSite, e.idlePowerFraction, profile.utilization, 1, e.electricityPerKwh),
+      backhaul: e.backhaulGBPerMonth * e.egressPerGB,
+      overflow: overflowPricedAsCloud(profile, edgeGpus(e), s.options.cloud),
+      ...trafficCost('edge', s),
+    },
+    { capital: depreciation, capacityGpus: edgeGpus(e) },
+  );
+}

@@ -1,0 +1,25 @@
+export const OPTION_IDS = ['cloud', 'dedicated', 'onprem', 'edge'] as const;
+export type OptionId = (typeof OPTION_IDS)[number];
+
+/** One option's month at one demand profile: every component, and their sum. */
+export interface OptionCost {
+  id: OptionId;
+  total: number;
+  /** Named components in display order; they add up to `total`. */
+  components: Record<string, number>;
+  /** The capital line (depreciation + financing interest), left out of the payback saving (§5). */
+  capital: number;
+  /** GPUs the option provides before overflow; null for elastic cloud. */
+  capacityGpus: number | null;
+  /** Mean busy GPUs nobody serves (on-prem with burst: none); null when overflow is priced. */
+  shortfallBusyGpus: number | null;
+}
+
+export function optionCost(
+  id: OptionId, components: Record<string, number>,
+  extra: Partial<Pick<OptionCost, 'capital' | 'capacityGpus' | 'shortfallBusyGpus'>> = {},
+): OptionCost {
+  let total = 0;
+  for (const v of Object.values(components)) total += v;
+  return { id, total, components, capital: extra.capital ?? 0, capacityGpus: extra.capacityGpus ?? null, shortfallBusyGpus: extra.shortfallBusyGpus ?? null };
+}

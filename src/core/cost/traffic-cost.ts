@@ -1,0 +1,38 @@
+import type { ResolvedScenario } from '../../scenario/resolve.js';
+import { tieredEgressCost } from './tiered-egress.js';
+
+/** Where an option serves from, for egress and retrieval gravity. */
+export type Location = 'cloud' | 'onprem' | 'edge';
+
+export interface TrafficCost {
+  internetEgress: number;
+  retrieval: number;
+}
+
+/**
+ * MODEL.md §3 traffic, added to every option's month.
+ * Internet egress: cloud-located options pay the tiered cloud rate, on-prem pays
+ * onPrem.egressPerGB, edge pays none (served locally; its backhaul is priced in the option).
+ * Retrieval: in the same place as the index, crossZonePerGB in the cloud or nothing on-prem;
+ * away from it, the sending (index) side's egress rate on retrieval.gbPerMonth.
+ */
+export function trafficCost(location: Location, s: ResolvedScenario): TrafficCost {
+  const cloud = s.options.cloud;
+  const onPremEgressPerGB = s.options.onPrem?.egressPerGB ?? 0;
+  const internetGB = s.workload.egress.internetGBPerMonth;
+  const internetEgress =
+    location === 'cloud' ? tieredEgressCost(internetGB, cloud.egressTiers)
+    : location === 'onprem' ? internetGB * onPremEgressPerGB
+    : 0;
+
+  const r = s.workload.retrieval;
+  let retrieval = 0;
+  if (r !== undefined) {
+    if (location === r.indexLocation) {
+      retrieval = location === 'cloud' ? r.gbPerMonth * cloud.crossZonePerGB : 0;
+    } else {
+      retrieval = r.indexLocation === 'cloud' ? tieredEgressCost(r.gbPerMonth, cloud.egressTiers) : r.gbPerMonth * onPremEgressPerGB;
+    }
+  }
+  return { internetEgress, retrieval };
+}

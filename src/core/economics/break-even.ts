@@ -1,0 +1,24 @@
+import type { ResolvedScenario } from '../../scenario/resolve.js';
+import { allOptionCosts } from '../cost/all-options.js';
+import { flatProfile } from '../cost/demand-profile.js';
+import type { OptionId } from '../cost/option-cost.js';
+import { lowestCrossing } from './lowest-crossing.js';
+
+/** Total of one option at a flat utilization X (MODEL.md §3). */
+function totalAt(id: OptionId, x: number, s: ResolvedScenario): number {
+  const costs = allOptionCosts(flatProfile(x, s.workload.referenceGpus), s);
+  return costs.find((c) => c.id === id)?.total ?? NaN;
+}
+
+/**
+ * MODEL.md §5 breakEvenUtilization: the lowest X in [0, 1] at which the option's flat-profile
+ * monthly total is ≤ cloud on-demand's; null when there is none (and for cloud itself).
+ * `capacityGpus` is where the option's overflow starts (a kink of its cost line).
+ */
+export function breakEvenUtilization(id: OptionId, capacityGpus: number | null, s: ResolvedScenario): number | null {
+  if (id === 'cloud') return null;
+  const n = s.workload.referenceGpus;
+  const { minWarmGpus, targetUtilization } = s.options.cloud;
+  const kinks = [(minWarmGpus * targetUtilization) / n, ...(capacityGpus === null ? [] : [capacityGpus / n])];
+  return lowestCrossing((x) => totalAt(id, x, s) - totalAt('cloud', x, s), kinks);
+}

@@ -1,0 +1,13 @@
+import type { OptionCost } from '../cost/option-cost.js';
+
+export const EGRESS_MATERIAL_SHARE = 0.1;
+
+/**
+ * MODEL.md §6 egressShare: (cloud internet egress + cloud retrieval cost) / cloud compute cost,
+ * at the measured profile. null when cloud compute is zero.
+ */
+export function egressShare(cloudAtMeasured: OptionCost): number | null {
+  const c = cloudAtMeasured.components;
+  const compute = c.compute ?? 0;
+  return compute > 0 ? ((c.internetEgress ?? 0) + (c.retrieval ?? 0)) / compute : null;
+}

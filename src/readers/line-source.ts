@@ -1,0 +1,37 @@
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { createInterface } from 'node:readline';
+import type { Readable } from 'node:stream';
+import { InputError } from '../errors.js';
+import { describeReadError } from '../scenario/load-scenario.js';
+
+export interface NumberedLine {
+  text: string;
+  /** 1-based. */
+  number: number;
+}
+
+/**
+ * The lines of a file, or of stdin for "-", streamed: a BOM is dropped, CRLF handled, blank
+ * lines skipped. Memory does not grow with the file.
+ */
+export async function* readLines(path: string, stdin: Readable = process.stdin): AsyncGenerator<NumberedLine> {
+  let input: Readable;
+  if (path === '-') input = stdin;
+  else {
+    try {
+      const info = await stat(path);
+      if (info.isDirectory()) throw Object.assign(new Error('directory'), { code: 'EISDIR' });
+    } catch (err) {
+      throw new InputError({ file: path, message: describeReadError(err) });
+    }
+    input = createReadStream(path);
+  }
+  const rl = createInterface({ input, crlfDelay: Infinity });
+  let number = 0;
+  for await (const raw of rl) {
+    number++;
+    const text = number === 1 ? raw.replace(/^\uFEFF/, '') : raw;
+    if (text.trim() !== '') yield { text, number };
+  }
+}

@@ -1,0 +1,128 @@
+/**
+ * The terminal view of a report: the decision first, then the numbers behind it. Returns text;
+ * colour comes from the chalk instance passed in (level 0 for plain output).
+ */
+import type { ChalkInstance } from 'chalk';
+import Table from 'cli-table3';
+import type { Report } from '../report/build-report.js';
+import { optionName } from '../report/messages.js';
+import type { Comparator } from '../core/verdict/check.js';
+import { fixed, level, money, months, orDash, percent, rate } from './format.js';
+import { formatMetric } from './metric-format.js';
+
+/** Display names, in display order: what the capacity costs, then the traffic. */
+const COMPONENT_NAMES: Record<string, string> = {
+  compute: 'compute', reserved: 'reserved capacity', upfront: 'upfront (spread)', overflow: 'overflow to cloud',
+  depreciation: 'depreciation', interest: 'financing interest', power: 'power', facility: 'facility / colo',
+  staff: 'staff', support: 'support', software: 'software', network: 'network', burst: 'burst to cloud',
+  opex: 'site opex', backhaul: 'backhaul', internetEgress: 'internet egress', retrieval: 'retrieval traffic',
+};
+
+const SIGN: Record<Comparator, string> = { '>=': '≥', '>': '>', '<=': '≤', '<': '<' };
+
+const SHORT_OPTION: Record<string, string> = { cloud: 'cloud', dedicated: 'dedicated', onprem: 'on-prem', edge: 'edge' };
+
+function table(head: string[], c: ChalkInstance): Table.Table {
+  return new Table({
+    head: head.map((h) => c.bold(h)),
+    style: { head: [], border: [], 'padding-left': 1, 'padding-right': 1 },
+    chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' },
+  });
+}
+
+export function renderTable(r: Report, c: ChalkInstance): string {
+  const cur = r.currency;
+  const out: string[] = [];
+  const section = (title: string): void => {
+    out.push('', c.bold.underline(title));
+  };
+  const v = r.verdict;
+
+  // Headline
+  out.push(`${c.bold('placement')} · ${r.scenario.name}`);
+  out.push(`${c.bold('Verdict:')} ${c.bold.green(v.placement)}   governing constraint: ${c.cyan(v.governingConstraint)} (rule ${v.rule} of MODEL.md §8)`);
+  for (const reason of v.reasons) out.push(`  • ${reason.message}`);
+  out.push(`  Cheapest at the measured profile: ${optionName(v.cheapestAtMeasured)}`);
+  if (v.note) out.push(c.yellow(`  ! ${v.note.message}`));
+  if (v.colocation) {
+    out.push(c.yellow(`  ! Co-locate inference with the vector index (${v.colocation.indexLocation}): serving from ${v.colocation.placementLocation} costs ${money(v.colocation.separationCostPerMonth, cur)} a month in retrieval traffic`));
+  }
+
+  // Utilization and tokens
+  const u = r.utilization;
+  section('Utilization');
+  const w = u.window;
+  out.push(w.start === null
+    ? `  assumed ${percent(u.mean)} flat (no history)`
+    : `  ${u.source}: ${w.start.slice(0, 10)} → ${(w.end as string).slice(0, 10)}, ${w.days}-day window, coverage ${percent(w.coverage as number)}`);
+  out.push(`  mean ${percent(u.mean)}   consistent (p20) ${c.bold(percent(u.consistent))}   p50 ${percent(u.percentiles.p50 as number)}   p95 ${percent(u.percentiles.p95 as number)}   peak/median ${orDash(u.peakToMedian, fixed)}   trend ${orDash(u.trendPerMonth, (x) => `${x >= 0 ? '+' : ''}${(x * 100).toFixed(1)} pts/month`)}`);
+  const streaks = Object.entries(u.sustainedDays).map(([k, d]) => `≥${level(Number(k))}: ${orDash(d, String)}`).join('   ');
+  out.push(`  days sustained   ${streaks}   below 50%: ${orDash(u.daysBelow['0.5'], String)}`);
+  const t = r.tokens;
+  out.push(t.source === null
+    ? '  tokens: no history'
+    : `  tokens: ${t.days} days, ${orDash(t.dailyMean, (x) => Math.round(x).toLocaleString('en-US'))}/day, cv ${orDash(t.cv, fixed)}, trend ${orDash(t.trendPerMonth, percent)}/month → ${t.stable === null ? 'stability unknown' : t.stable ? 'stable' : 'not stable'}`);
+  out.push(`  traffic: ${r.traffic.internetGBPerMonth.toLocaleString('en-US')} GB/month to users, ${r.traffic.retrievalGBPerMonth.toLocaleString('en-US')} GB/month retrieval; egress share of cloud compute ${orDash(r.traffic.egressShare, percent)}${r.traffic.material ? ' (material)' : ''}`);
+
+  // Threshold table
+  section(`Monthly cost by utilization (${cur}; * cheapest)`);
+  const ids = r.options.map((o) => o.id);
+  const head = ['option', ...r.thresholds.map((row) => (row.utilization === 'measured' ? `measured (mean ${percent(u.mean)})` : level(row.utilization)))];
+  const thresholdTable = table(head, c);
+  for (const id of ids) {
+    thresholdTable.push([
+      SHORT_OPTION[id] ?? id,
+      ...r.thresholds.map((row) => {
+        const text = money(row.monthly[id] as number, cur);
+        return row.cheapest === id ? c.green(`${text} *`) : text;
+      }),
+    ]);
+  }
+  out.push(thresholdTable.toString());
+
+  // Breakdown at the measured profile
+  section('At the measured profile, per month');
+  const breakdown = table(['', ...ids.map((id) => SHORT_OPTION[id] ?? id)], c);
+  for (const name of Object.keys(COMPONENT_NAMES)) {
+    if (r.options.every((o) => !o.monthly[name])) continue;
+    breakdown.push([COMPONENT_NAMES[name] ?? name, ...r.options.map((o) => (o.monthly[name] === undefined ? '' : money(o.monthly[name], cur)))]);
+  }
+  breakdown.push([c.bold('total'), ...r.options.map((o) => c.bold(money(o.monthly.total as number, cur)))]);
+  breakdown.push(['per busy GPU-hour', ...r.options.map((o) => orDash(o.costPerBusyGpuHour, (x) => rate(x, cur)))]);
+  if (r.options.some((o) => o.costPerMillionTokens !== null)) {
+    breakdown.push(['per 1M tokens', ...r.options.map((o) => orDash(o.costPerMillionTokens, (x) => rate(x, cur)))]);
+  }
+  breakdown.push(['break-even utilization', ...r.options.map((o) => (o.id === 'cloud' ? '' : orDash(o.breakEvenUtilization, percent)))]);
+  breakdown.push(['payback', ...r.options.map((o) => orDash(o.paybackMonths, months))]);
+  breakdown.push(['NPV of owning vs cloud', ...r.options.map((o) => orDash(o.npv, (x) => money(x, cur)))]);
+  out.push(breakdown.toString());
+
+  // Repatriation conditions
+  section(`Repatriation threshold: ${r.repatriation.met ? c.green('met') : c.red('not met')}`);
+  const mark = { met: c.green('✓'), 'not-met': c.red('✗'), unknown: c.yellow('?') } as const;
+  for (const cond of r.repatriation.conditions) {
+    const checks = cond.checks
+      .map((k) => `${k.metric} ${k.value === null ? 'unknown' : formatMetric(k.metric, k.value)} (needs ${SIGN[k.comparator]} ${formatMetric(k.metric, k.threshold)})`)
+      .join('; ');
+    out.push(`  ${mark[cond.status]} ${cond.id.padEnd(12)} ${checks}`);
+  }
+
+  // Triggers
+  section('Reassessment triggers');
+  for (const trig of r.triggers) {
+    if (trig.kind === 'manual') {
+      out.push(`  ${c.dim('○')} ${trig.description} ${c.dim('(manual)')}`);
+      continue;
+    }
+    const now = trig.current === null ? 'unknown' : formatMetric(trig.metric as string, trig.current);
+    const rule = `${SIGN[trig.comparator as Comparator]} ${formatMetric(trig.metric as string, trig.threshold as number)}`;
+    const line = `${trig.description}: now ${now}, fires at ${rule}`;
+    out.push(trig.firing ? c.red.bold(`  ● FIRING ${line}`) : `  ○ ${line}`);
+  }
+
+  if (r.warnings.length > 0) {
+    section('Warnings');
+    for (const w2 of r.warnings) out.push(c.yellow(`  ! ${w2.message}`));
+  }
+  return `${out.join('\n')}\n`;
+}

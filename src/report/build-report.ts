@@ -1,0 +1,160 @@
+/**
+ * The JSON report of MODEL.md §10: every top-level key always present (null where unknown),
+ * numbers unrounded, reasons and warnings coded with their wording attached.
+ */
+import type { Analysis } from '../core/analyze.js';
+import type { OptionId } from '../core/cost/option-cost.js';
+import type { Trigger } from '../core/verdict/triggers.js';
+import type { Comparator, Status } from '../core/verdict/check.js';
+import type { Colocation, GoverningConstraint, Placement } from '../core/verdict/verdict.js';
+import type { RegionFloor } from '../core/signals/latency-floors.js';
+import type { InputSources } from '../readers/load-inputs.js';
+import type { ResolvedScenario } from '../scenario/resolve.js';
+import { dayNumberToIso } from '../time/zone.js';
+import { messageFor } from './messages.js';
+
+export const REPORT_SCHEMA_VERSION = 1;
+
+export interface Coded {
+  code: string;
+  args: Record<string, number | string | boolean | null>;
+  message: string;
+}
+
+export interface Report {
+  schemaVersion: number;
+  tool: { name: string; version: string };
+  scenario: { name: string; file: string; sha256: string };
+  generatedAt: string;
+  currency: string;
+  utilization: {
+    source: string;
+    input: InputSources['utilization'];
+    window: { start: string | null; end: string | null; days: number; coverage: number | null };
+    mean: number;
+    consistent: number;
+    percentiles: Record<string, number>;
+    sustainedDays: Record<string, number | null>;
+    daysBelow: Record<string, number | null>;
+    peakToMedian: number | null;
+    trendPerMonth: number | null;
+  };
+  tokens: {
+    source: string | null;
+    days: number;
+    firstDay: string | null;
+    lastDay: string | null;
+    dailyMean: number | null;
+    cv: number | null;
+    trendPerMonth: number | null;
+    stable: boolean | null;
+  };
+  traffic: { internetGBPerMonth: number; retrievalGBPerMonth: number; egressShare: number | null; material: boolean | null };
+  options: Array<{
+    id: OptionId;
+    monthly: Record<string, number>;
+    capacityGpus: number | null;
+    shortfallBusyGpus: number | null;
+    costPerBusyGpuHour: number | null;
+    costPerMillionTokens: number | null;
+    breakEvenUtilization: number | null;
+    paybackMonths: number | null;
+    npv: number | null;
+  }>;
+  thresholds: Array<{ utilization: number | 'measured'; monthly: Record<string, number>; cheapest: OptionId }>;
+  repatriation: {
+    met: boolean;
+    conditions: Array<{ id: string; status: Status; checks: Array<{ metric: string; value: number | null; comparator: Comparator; threshold: number }> }>;
+  };
+  verdict: {
+    placement: Placement;
+    governingConstraint: GoverningConstraint;
+    rule: number;
+    reasons: Coded[];
+    cheapestAtMeasured: OptionId;
+    placementOption: OptionId | null;
+    note: Coded | null;
+    colocation: Colocation | null;
+    latency: { targetMs: number | null; farShare: number | null; regions: RegionFloor[] };
+  };
+  triggers: Trigger[];
+  warnings: Coded[];
+}
+
+export interface ReportContext {
+  toolVersion: string;
+  scenarioFile: string;
+  sha256: string;
+  now: number;
+  sources: InputSources;
+}
+
+const iso = (ms: number): string => new Date(ms).toISOString();
+
+export function buildReport(s: ResolvedScenario, a: Analysis, ctx: ReportContext): Report {
+  const coded = (c: { code: string; args: Coded['args'] }): Coded => ({ ...c, message: messageFor(c.code, c.args, s.currency) });
+  const u = a.utilization;
+  const t = a.tokens;
+  return {
+    schemaVersion: REPORT_SCHEMA_VERSION,
+    tool: { name: 'placement', version: ctx.toolVersion },
+    scenario: { name: s.name, file: ctx.scenarioFile, sha256: ctx.sha256 },
+    generatedAt: iso(ctx.now),
+    currency: s.currency,
+    utilization: {
+      source: ctx.sources.utilization.source,
+      input: ctx.sources.utilization,
+      window: u.window === null
+        ? { start: null, end: null, days: s.window.days, coverage: null }
+        : { start: iso(u.window.start), end: iso(u.window.end), days: u.window.days, coverage: u.window.coverage },
+      mean: u.mean,
+      consistent: u.consistent,
+      percentiles: u.percentiles,
+      sustainedDays: u.sustainedDays,
+      daysBelow: u.daysBelow,
+      peakToMedian: u.peakToMedian,
+      trendPerMonth: u.trendPerMonth,
+    },
+    tokens: {
+      source: ctx.sources.tokens?.source ?? null,
+      days: t?.days ?? 0,
+      firstDay: t ? dayNumberToIso(t.firstDay) : null,
+      lastDay: t ? dayNumberToIso(t.lastDay) : null,
+      dailyMean: t?.dailyMean ?? null,
+      cv: t?.cv ?? null,
+      trendPerMonth: t?.trendPerMonth ?? null,
+      stable: t?.stable ?? null,
+    },
+    traffic: a.traffic,
+    options: a.options.map((o) => ({
+      id: o.cost.id,
+      monthly: { total: o.cost.total, ...o.cost.components },
+      capacityGpus: o.cost.capacityGpus,
+      shortfallBusyGpus: o.cost.shortfallBusyGpus,
+      costPerBusyGpuHour: o.costPerBusyGpuHour,
+      costPerMillionTokens: o.costPerMillionTokens,
+      breakEvenUtilization: o.breakEvenUtilization,
+      paybackMonths: o.paybackMonths,
+      npv: o.npv,
+    })),
+    thresholds: a.thresholds.map((row) => ({
+      utilization: row.utilization,
+      monthly: Object.fromEntries(row.costs.map((c) => [c.id, c.total])),
+      cheapest: row.cheapest,
+    })),
+    repatriation: a.repatriation,
+    verdict: {
+      placement: a.verdict.placement,
+      governingConstraint: a.verdict.governingConstraint,
+      rule: a.verdict.rule,
+      reasons: a.verdict.reasons.map(coded),
+      cheapestAtMeasured: a.verdict.cheapestAtMeasured,
+      placementOption: a.verdict.placementOption,
+      note: a.verdict.note === null ? null : coded(a.verdict.note),
+      colocation: a.verdict.colocation,
+      latency: { targetMs: a.latency.targetMs, farShare: a.latency.farShare, regions: a.latency.regions },
+    },
+    triggers: a.triggers,
+    warnings: a.warnings.map(coded),
+  };
+}

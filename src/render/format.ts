@@ -22,3 +22,6 @@ export const months = (x: number): string => `${x.toFixed(1)} months`;
 export const orDash = <T>(x: T | null | undefined, f: (v: T) => string): string => (x === null || x === undefined ? '–' : f(x));
 /** A utilization level as a short percentage: 0.4 → 40%, 0.65 → 65%, 0.125 → 12.5%. */
 export const level = (x: number): string => `${Number((x * 100).toFixed(1))}%`;
+const compactFormat = new Intl.NumberFormat('en-US', { notation: 'compact', maximumFractionDigits: 2 });
+/** Large counts: 3,061,588,031 → 3.06B. */
+export const compact = (x: number): string => compactFormat.format(x);

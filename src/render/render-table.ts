@@ -7,7 +7,7 @@ import Table from 'cli-table3';
 import type { Report } from '../report/build-report.js';
 import { optionName } from '../report/messages.js';
 import type { Comparator } from '../core/verdict/check.js';
-import { fixed, level, money, months, orDash, percent, rate } from './format.js';
+import { compact, fixed, level, money, months, orDash, percent, rate } from './format.js';
 import { formatMetric } from './metric-format.js';
 
 /** Display names, in display order: what the capacity costs, then the traffic. */
@@ -17,6 +17,9 @@ const COMPONENT_NAMES: Record<string, string> = {
   staff: 'staff', support: 'support', software: 'software', network: 'network', burst: 'burst to cloud',
   opex: 'site opex', backhaul: 'backhaul', internetEgress: 'internet egress', retrieval: 'retrieval traffic',
 };
+
+/** The window's end is exclusive: show the last day it covers. */
+const lastDay = (endIso: string): string => new Date(Date.parse(endIso) - 1).toISOString().slice(0, 10);
 
 const SIGN: Record<Comparator, string> = { '>=': '≥', '>': '>', '<=': '≤', '<': '<' };
 
@@ -54,14 +57,14 @@ export function renderTable(r: Report, c: ChalkInstance): string {
   const w = u.window;
   out.push(w.start === null
     ? `  assumed ${percent(u.mean)} flat (no history)`
-    : `  ${u.source}: ${w.start.slice(0, 10)} → ${(w.end as string).slice(0, 10)}, ${w.days}-day window, coverage ${percent(w.coverage as number)}`);
+    : `  ${u.source}: ${w.start.slice(0, 10)} → ${lastDay(w.end as string)}, ${w.days}-day window, coverage ${percent(w.coverage as number)}`);
   out.push(`  mean ${percent(u.mean)}   consistent (p20) ${c.bold(percent(u.consistent))}   p50 ${percent(u.percentiles.p50 as number)}   p95 ${percent(u.percentiles.p95 as number)}   peak/median ${orDash(u.peakToMedian, fixed)}   trend ${orDash(u.trendPerMonth, (x) => `${x >= 0 ? '+' : ''}${(x * 100).toFixed(1)} pts/month`)}`);
   const streaks = Object.entries(u.sustainedDays).map(([k, d]) => `≥${level(Number(k))}: ${orDash(d, String)}`).join('   ');
   out.push(`  days sustained   ${streaks}   below 50%: ${orDash(u.daysBelow['0.5'], String)}`);
   const t = r.tokens;
   out.push(t.source === null
     ? '  tokens: no history'
-    : `  tokens: ${t.days} days, ${orDash(t.dailyMean, (x) => Math.round(x).toLocaleString('en-US'))}/day, cv ${orDash(t.cv, fixed)}, trend ${orDash(t.trendPerMonth, percent)}/month → ${t.stable === null ? 'stability unknown' : t.stable ? 'stable' : 'not stable'}`);
+    : `  tokens: ${t.days} days, ${orDash(t.dailyMean, compact)} tokens/day, cv ${orDash(t.cv, fixed)}, trend ${orDash(t.trendPerMonth, percent)}/month → ${t.stable === null ? 'stability unknown' : t.stable ? 'stable' : 'not stable'}`);
   out.push(`  traffic: ${r.traffic.internetGBPerMonth.toLocaleString('en-US')} GB/month to users, ${r.traffic.retrievalGBPerMonth.toLocaleString('en-US')} GB/month retrieval; egress share of cloud compute ${orDash(r.traffic.egressShare, percent)}${r.traffic.material ? ' (material)' : ''}`);
 
   // Threshold table

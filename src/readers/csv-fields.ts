@@ -1,4 +1,4 @@
-/** A field of a CSV line and the 1-based column where it starts. */
+/** A field of a CSV line and the 1-based column where its value starts (after any spaces). */
 export interface Field {
   value: string;
   column: number;
@@ -12,9 +12,9 @@ export function splitFields(line: string, delimiter = ','): Field[] {
   const fields: Field[] = [];
   let i = 0;
   while (i <= line.length) {
-    const start = i;
     let value = '';
     while (i < line.length && line[i] === ' ') i++;
+    const start = i;
     if (line[i] === '"') {
       i++;
       while (i < line.length) {

@@ -44,34 +44,40 @@ function localFields(epochMs: number, timeZone: string): LocalFields {
 }
 
 const QUARTER_HOUR_MS = 900_000;
-/** Per zone, the last quarter-hour looked up: offsets change only on quarter-hour boundaries, and streams are mostly in order. */
-const lastOffset = new Map<string, { quarter: number; offset: number }>();
+const DAY_MS = 86_400_000;
+/** Offsets by zone and quarter-hour: offsets change only on quarter-hour boundaries. Bounded. */
+const offsetCache = new Map<string, number>();
+const OFFSET_CACHE_LIMIT = 4096;
 
 /** Offset of local time from UTC at an instant, in ms (positive east of Greenwich). */
 export function offsetMs(epochMs: number, timeZone: string): number {
   if (isUtc(timeZone)) return 0;
   const quarter = Math.floor(epochMs / QUARTER_HOUR_MS);
-  const cached = lastOffset.get(timeZone);
-  if (cached !== undefined && cached.quarter === quarter) return cached.offset;
+  const key = `${timeZone}@${quarter}`;
+  const cached = offsetCache.get(key);
+  if (cached !== undefined) return cached;
   const whole = quarter * QUARTER_HOUR_MS;
   const f = localFields(whole, timeZone);
   const offset = Date.UTC(f.year, f.month - 1, f.day, f.hour, f.minute, f.second) - whole;
-  lastOffset.set(timeZone, { quarter, offset });
+  if (offsetCache.size >= OFFSET_CACHE_LIMIT) offsetCache.clear();
+  offsetCache.set(key, offset);
   return offset;
 }
 
 /**
- * The instant at which the wall clock in `timeZone` shows the given local time.
- * In a spring-forward gap the later offset is used; in a fall-back overlap the earlier instant.
+ * The instant at which the wall clock in `timeZone` shows the given local time. Like Temporal's
+ * "compatible" choice: in a fall-back overlap the earlier instant, in a spring-forward gap the
+ * time is moved forward by the gap (02:30 that never happened reads as 03:30).
  */
 export function localToEpoch(
   year: number, month: number, day: number, hour = 0, minute = 0, second = 0, ms = 0, timeZone = 'UTC',
 ): number {
   const asUtc = Date.UTC(year, month - 1, day, hour, minute, second, ms);
   if (isUtc(timeZone)) return asUtc;
-  const first = asUtc - offsetMs(asUtc, timeZone);
-  const second2 = asUtc - offsetMs(first, timeZone);
-  return Math.min(first, second2);
+  const before = offsetMs(asUtc - DAY_MS, timeZone);
+  const after = offsetMs(asUtc + DAY_MS, timeZone);
+  const valid = [asUtc - before, asUtc - after].filter((t) => offsetMs(t, timeZone) === asUtc - t);
+  return valid.length > 0 ? Math.min(...valid) : asUtc - before;
 }
 
 /** Day number (days since 1970-01-01) of the local calendar date at an instant. */

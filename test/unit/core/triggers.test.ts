@@ -1,0 +1,57 @@
+import { describe, expect, test } from 'vitest';
+import { latencyFloors } from '../../../src/core/signals/latency-floors.js';
+import { profileFromAssumption, profileFromHistory } from '../../../src/core/utilization/utilization-profile.js';
+import { burstHoursShare, daysSinceModelChange, modelChangesWithin, triggers, type TriggerInput } from '../../../src/core/verdict/triggers.js';
+import type { Placement } from '../../../src/core/verdict/verdict.js';
+
+const asOf = Date.UTC(2026, 10, 16);
+const noLatency = latencyFloors({ sovereignty: false, agentic: false, servingTtftMs: 150, retrievalLatencyMs: 0, regions: [] });
+const base = (placement: Placement, over: Partial<TriggerInput> = {}): TriggerInput => ({
+  placement, utilization: profileFromAssumption(0.5, [0.4, 0.6, 0.7]), tokens: null, latency: noLatency,
+  modelChanges: [], asOf, referenceGpus: 10, baselineGpus: 10, onPremBreakEven: null, ...over,
+});
+const ids = (p: Placement, over: Partial<TriggerInput> = {}) => triggers(base(p, over)).map((t) => t.id);
+
+describe('§9 triggers per verdict', () => {
+  test('the set for each placement', () => {
+    expect(ids('cloud-managed')).toEqual(['consistent-utilization-40', 'model-selection-hardens']);
+    expect(ids('dedicated-reserved')).toEqual(['utilization-below-50', 'token-volatility', 'model-churn']);
+    expect(ids('on-prem')).toEqual(['utilization-below-50', 'token-volatility', 'model-churn', 'annual-review']);
+    expect(ids('on-prem-sovereign')).toEqual(['regulatory-change', 'sovereign-cloud-region']);
+    expect(ids('hybrid-burst')).toEqual(['token-cv-stable', 'burst-hours-share']);
+    expect(ids('edge')).toEqual(['far-region-share']);
+  });
+  test('every verdict: mean utilization crossing the on-prem break-even', () => {
+    const up = triggers(base('cloud-managed', { onPremBreakEven: 0.45 })).at(-1)!;
+    expect(up).toMatchObject({ id: 'onprem-break-even', comparator: '>=', threshold: 0.45, current: 0.5, firing: true });
+    const down = triggers(base('on-prem', { onPremBreakEven: 0.45 })).at(-1)!;
+    expect(down).toMatchObject({ comparator: '<', firing: false });
+  });
+  test('manual triggers never fire by themselves', () => {
+    for (const t of triggers(base('on-prem-sovereign'))) expect(t).toMatchObject({ kind: 'manual', firing: false, current: null, metric: null });
+  });
+  test('model churn and stability are judged at asOf', () => {
+    const changes = ['2026-08-01', '2026-09-10', '2026-11-01'];
+    expect(modelChangesWithin(changes, asOf, 90)).toBe(2); // 2026-08-01 is 107 days back
+    expect(daysSinceModelChange(changes, asOf)).toBe(15);
+    expect(daysSinceModelChange([], asOf)).toBeNull();
+    const churn = triggers(base('dedicated-reserved', { modelChanges: changes })).find((t) => t.id === 'model-churn')!;
+    expect(churn).toMatchObject({ current: 2, threshold: 2, firing: true, windowDays: 90 });
+  });
+  test('unknown current values never fire', () => {
+    for (const t of triggers(base('dedicated-reserved'))) if (t.current === null) expect(t.firing).toBe(false);
+  });
+  test('edge: the target relaxing to the largest floor', () => {
+    const latency = latencyFloors({ sovereignty: false, agentic: false, ttftTargetMs: 100, servingTtftMs: 60, retrievalLatencyMs: 0, regions: [{ name: 'a', trafficShare: 0.5, rttMs: 15 }, { name: 'b', trafficShare: 0.5, rttMs: 190 }] });
+    const [relax, share] = triggers(base('edge', { latency }));
+    expect(relax).toMatchObject({ id: 'latency-target-relaxes', current: 100, threshold: 250, firing: false });
+    expect(share).toMatchObject({ current: 0.5, comparator: '<', threshold: 0.2, firing: false });
+  });
+  test('hybrid-burst: share of hours above the dedicated baseline', () => {
+    const T0 = Date.UTC(2026, 0, 1);
+    const hours = [0.2, 0.5, 0.9, 1.0].map((u, i) => ({ hourStart: T0 + i * 3_600_000, utilization: u }));
+    const u = profileFromHistory(hours, 90, 'UTC', []);
+    expect(burstHoursShare(u, 10, 8)).toBe(0.5); // 9 and 10 busy GPUs exceed 8
+    expect(burstHoursShare(profileFromAssumption(0.5, []), 10, 8)).toBeNull();
+  });
+});

@@ -12,10 +12,10 @@ export interface NumberedLine {
 }
 
 /**
- * The lines of a file, or of stdin for "-", streamed: a BOM is dropped, CRLF handled, blank
+ * The lines of a file, or of stdin for "-", streamed (`label` names the file in messages): a BOM is dropped, CRLF handled, blank
  * lines skipped. Memory does not grow with the file.
  */
-export async function* readLines(path: string, stdin: Readable = process.stdin): AsyncGenerator<NumberedLine> {
+export async function* readLines(path: string, label = path, stdin: Readable = process.stdin): AsyncGenerator<NumberedLine> {
   let input: Readable;
   if (path === '-') input = stdin;
   else {
@@ -23,7 +23,7 @@ export async function* readLines(path: string, stdin: Readable = process.stdin):
       const info = await stat(path);
       if (info.isDirectory()) throw Object.assign(new Error('directory'), { code: 'EISDIR' });
     } catch (err) {
-      throw new InputError({ file: path, message: describeReadError(err) });
+      throw new InputError({ file: label, message: describeReadError(err) });
     }
     input = createReadStream(path);
   }

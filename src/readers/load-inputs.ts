@@ -37,7 +37,8 @@ export async function loadInputs(s: ResolvedScenario, scenarioFile: string): Pro
   let utilization: InputSources['utilization'];
   if (u.source !== undefined) {
     const path = resolveSource(u.source, scenarioFile);
-    const read = await readUtilizationCsv(readLines(path), displayName(path), s.timezone, u.unit);
+    const label = displayName(path);
+    const read = await readUtilizationCsv(readLines(path, label), label, s.timezone, u.unit);
     utilizationHours = read.hours;
     utilization = { source: u.source, format: 'csv', unit: read.unit, rows: read.rows, lateSamples: read.lateSamples };
   } else if (u.samples !== undefined) {
@@ -54,7 +55,8 @@ export async function loadInputs(s: ResolvedScenario, scenarioFile: string): Pro
   const t = s.workload.tokens;
   if (t !== undefined) {
     const path = resolveSource(t.source, scenarioFile);
-    const read = await readTokensCsv(readLines(path), displayName(path), s.timezone, t.format);
+    const label = displayName(path);
+    const read = await readTokensCsv(readLines(path, label), label, s.timezone, t.format);
     tokenDays = read.days;
     tokens = { source: t.source, format: read.format, rows: read.rows };
   }

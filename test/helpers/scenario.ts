@@ -1,7 +1,11 @@
 import { resolveScenario, type ResolvedScenario } from '../../src/scenario/resolve.js';
 import { scenarioSchema, type ScenarioInput } from '../../src/scenario/schema.js';
 
-type Deep<T> = { [K in keyof T]?: T[K] extends object ? Deep<T[K]> | T[K] : T[K] };
+type Deep<T> = {
+  [K in keyof T]?: NonNullable<T[K]> extends ReadonlyArray<unknown> ? T[K]
+    : NonNullable<T[K]> extends object ? Deep<NonNullable<T[K]>> | undefined
+    : T[K];
+};
 
 function merge(a: unknown, b: unknown): unknown {
   if (b === undefined) return a;

@@ -1,0 +1,78 @@
+import { describe, expect, test } from 'vitest';
+import { cli } from '../helpers/cli.js';
+
+// Each bundled scenario stands for one row of seed 003's deployment-model table and must get
+// the verdict its class calls for.
+const EXPECTED: Array<[file: string, placement: string, rule: number]> = [
+  ['experimental-copilot.yaml', 'cloud-managed', 4],
+  ['stable-high-volume.yaml', 'dedicated-reserved', 6],
+  ['sovereign-enterprise.yaml', 'on-prem-sovereign', 1],
+  ['multi-region-latency.yaml', 'edge', 2],
+  ['agentic-workflows.yaml', 'hybrid-burst', 3],
+  ['rag-enterprise.yaml', 'dedicated-reserved', 7],
+  ['burst-inference.yaml', 'hybrid-burst', 3],
+  ['high-volume-repatriation.yaml', 'on-prem', 5],
+];
+
+const TOP_LEVEL = ['schemaVersion', 'tool', 'scenario', 'generatedAt', 'currency', 'utilization', 'tokens', 'traffic', 'options', 'thresholds', 'repatriation', 'verdict', 'triggers', 'warnings'];
+
+describe.each(EXPECTED)('scenarios/%s', (file, placement, rule) => {
+  const json = cli(['analyze', `scenarios/${file}`, '--json']);
+  const report = JSON.parse(json.stdout);
+
+  test(`JSON: exit 0, verdict ${placement} by rule ${rule}, every §10 key`, () => {
+    expect(json.code).toBe(0);
+    expect(json.stderr).toBe('');
+    expect(Object.keys(report)).toEqual(TOP_LEVEL);
+    expect(report.verdict.placement).toBe(placement);
+    expect(report.verdict.rule).toBe(rule);
+    expect(report.scenario.sha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(report.thresholds.map((t: { utilization: unknown }) => t.utilization)).toEqual([0.4, 0.6, 0.7, 'measured']);
+    for (const o of report.options) {
+      const sum = Object.entries(o.monthly).filter(([k]) => k !== 'total').reduce((s, [, v]) => s + (v as number), 0);
+      expect(o.monthly.total).toBeCloseTo(sum, 6);
+    }
+  });
+
+  test('table: the headline first, plain text when not a terminal', () => {
+    const table = cli(['analyze', `scenarios/${file}`]);
+    expect(table.code).toBe(0);
+    expect(table.stdout.split('\n')[1]).toContain(`Verdict: ${placement}`);
+    expect(table.stdout).toContain(`governing constraint: ${report.verdict.governingConstraint}`);
+    expect(table.stdout).not.toMatch(/\u001b\[/);
+    for (const section of ['Monthly cost by utilization', 'At the measured profile', 'Repatriation threshold', 'Reassessment triggers']) {
+      expect(table.stdout).toContain(section);
+    }
+  });
+});
+
+describe('what the examples show', () => {
+  const report = (file: string) => JSON.parse(cli(['analyze', `scenarios/${file}`, '--json']).stdout);
+  test('repatriation: all four conditions met, payback ≤ 18 months', () => {
+    const r = report('high-volume-repatriation.yaml');
+    expect(r.repatriation.met).toBe(true);
+    expect(r.options.find((o: { id: string }) => o.id === 'onprem').paybackMonths).toBeLessThanOrEqual(18);
+  });
+  test('stable high volume: rule and price disagree, and the report says so', () => {
+    const r = report('stable-high-volume.yaml');
+    expect(r.verdict.cheapestAtMeasured).toBe('onprem');
+    expect(r.verdict.note.code).toBe('price-disagrees');
+  });
+  test('multi-region: edge away from the cloud index gets co-location advice with its monthly cost', () => {
+    const r = report('multi-region-latency.yaml');
+    expect(r.verdict.colocation).toMatchObject({ indexLocation: 'cloud', placementLocation: 'edge' });
+    expect(r.verdict.colocation.separationCostPerMonth).toBeCloseTo(3000 * 0.09 - 3000 * 0.01, 9);
+  });
+  test('sovereign: an assumption gives unknown history signals, and a warning', () => {
+    const r = report('sovereign-enterprise.yaml');
+    expect(r.utilization.sustainedDays['0.6']).toBeNull();
+    expect(r.warnings.map((w: { code: string }) => w.code)).toContain('assumed-utilization');
+  });
+  test('multi-region: naive local timestamps across the DST change are read in the scenario zone', () => {
+    const r = report('multi-region-latency.yaml');
+    // 30 Berlin calendar days (one of 25 hours) from 2026-10-18 00:00 CEST to the last sample at
+    // 2026-11-16 00:00 CET: 698 hours. The export's two "02:00" rows on 25 October cannot be told
+    // apart, so both read as the first (CEST) one: 697 hours present.
+    expect(r.utilization.window).toEqual({ start: '2026-10-17T22:00:00.000Z', end: '2026-11-16T00:00:00.000Z', days: 30, coverage: 697 / 698 });
+  });
+});

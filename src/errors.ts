@@ -45,3 +45,12 @@ export function formatPath(path: ReadonlyArray<PropertyKey>): string {
   }
   return out;
 }
+
+/** A file-system error as a user can act on it, without the errno noise. */
+export function describeReadError(err: unknown): string {
+  const code = (err as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return 'no such file';
+  if (code === 'EISDIR') return 'is a directory, expected a file';
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  return `cannot be read (${code ?? String(err)})`;
+}

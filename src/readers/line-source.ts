@@ -2,8 +2,7 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
-import { InputError } from '../errors.js';
-import { describeReadError } from '../scenario/load-scenario.js';
+import { describeReadError, InputError } from '../errors.js';
 
 export interface NumberedLine {
   text: string;

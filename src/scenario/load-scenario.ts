@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { InputError } from '../errors.js';
+import { describeReadError, InputError } from '../errors.js';
 import { parseScenarioText } from './parse-scenario.js';
 import type { ResolvedScenario } from './resolve.js';
 
@@ -24,13 +24,4 @@ export async function loadScenario(file: string): Promise<LoadedScenario> {
     file,
     sha256: createHash('sha256').update(bytes).digest('hex'),
   };
-}
-
-/** A file-system error as a user can act on it, without the errno noise. */
-export function describeReadError(err: unknown): string {
-  const code = (err as NodeJS.ErrnoException).code;
-  if (code === 'ENOENT') return 'no such file';
-  if (code === 'EISDIR') return 'is a directory, expected a file';
-  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
-  return `cannot be read (${code ?? String(err)})`;
 }

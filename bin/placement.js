@@ -12,6 +12,8 @@ process.exitCode = await run(process.argv.slice(2), {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
   colour: Boolean(process.stdout.isTTY) && !('NO_COLOR' in process.env && process.env.NO_COLOR !== ''),
+  progress: Boolean(process.stderr.isTTY),
   now: () => Date.now(),
+  clock: () => performance.now(),
   version: toolVersion(),
 });

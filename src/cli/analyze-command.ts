@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { Chalk } from 'chalk';
 import { analyze } from '../core/analyze.js';
 import { loadInputs } from '../readers/load-inputs.js';
@@ -5,28 +6,73 @@ import { buildReport } from '../report/build-report.js';
 import { renderJson } from '../render/render-json.js';
 import { renderTable } from '../render/render-table.js';
 import { loadScenario } from '../scenario/load-scenario.js';
+import type { ResolvedScenario } from '../scenario/resolve.js';
+import type { UtilizationFormatName } from '../readers/detect-format.js';
 import type { Format } from './options.js';
 import type { Io } from './io.js';
+import { ProgressLine } from './progress.js';
 import { writeFileAtomic } from './write-output.js';
 
-export interface AnalyzeOptions {
+export interface InputOverrides {
+  /** A utilization file (or "-") from the command line, relative to where the user runs. */
+  utilization?: string;
+  utilizationFormat?: 'auto' | UtilizationFormatName;
+  tokens?: string;
+  maxBadRows?: number;
+}
+
+export interface AnalyzeOptions extends InputOverrides {
   format: Format;
   out?: string;
   window?: number;
   thresholds?: number[];
 }
 
+const fromCwd = (p: string): string => (p === '-' ? '-' : resolve(p));
+
+/** Command-line settings win over the scenario's. */
+export function applyOverrides(s: ResolvedScenario, o: AnalyzeOptions): ResolvedScenario {
+  const w = s.workload;
+  const bad = o.maxBadRows;
+  const utilization = {
+    ...w.utilization,
+    ...(o.utilization !== undefined && { source: fromCwd(o.utilization), samples: undefined }),
+    ...(o.utilizationFormat !== undefined && { format: o.utilizationFormat }),
+    ...(bad !== undefined && { maxBadRowFraction: bad }),
+  };
+  const tokens = o.tokens !== undefined
+    ? { format: 'auto' as const, maxBadRowFraction: 0.01, ...w.tokens, source: fromCwd(o.tokens) }
+    : w.tokens;
+  return {
+    ...s,
+    ...(o.window !== undefined && { window: { days: o.window } }),
+    ...(o.thresholds !== undefined && { thresholds: [...new Set(o.thresholds)].sort((a, b) => a - b) }),
+    workload: {
+      ...w,
+      utilization,
+      ...(tokens && { tokens: bad === undefined ? tokens : { ...tokens, maxBadRowFraction: bad } }),
+      ...(w.billing && bad !== undefined && { billing: { ...w.billing, maxBadRowFraction: bad } }),
+    },
+  };
+}
+
 /** read → validate → compute → render → write (STYLE.md habit 1). Returns the exit code. */
 export async function analyzeCommand(file: string, opts: AnalyzeOptions, io: Io): Promise<number> {
   const loaded = await loadScenario(file);
-  let scenario = loaded.scenario;
-  if (opts.window !== undefined) scenario = { ...scenario, window: { days: opts.window } };
-  if (opts.thresholds !== undefined) scenario = { ...scenario, thresholds: [...new Set(opts.thresholds)].sort((a, b) => a - b) };
-
-  const inputs = await loadInputs(scenario, file);
+  const scenario = applyOverrides(loaded.scenario, opts);
   const now = io.now();
-  const analysis = analyze({ scenario, utilizationHours: inputs.utilizationHours, tokenDays: inputs.tokenDays, now });
-  const report = buildReport(scenario, analysis, { toolVersion: io.version, scenarioFile: file, sha256: loaded.sha256, now, sources: inputs.sources });
+  const progress = io.progress && opts.format !== 'json' ? new ProgressLine(io.stderr, io.clock) : null;
+  let inputs;
+  try {
+    inputs = await loadInputs(scenario, file, { now, progress: progress ? (l, size, bytes) => progress.hook(l, size, bytes) : undefined });
+  } finally {
+    progress?.done();
+  }
+  const analysis = analyze({
+    scenario, utilizationHours: inputs.utilizationHours, tokenDays: inputs.tokenDays,
+    billing: inputs.billing?.months ?? null, inputWarnings: inputs.warnings, now,
+  });
+  const report = buildReport(analysis.scenario, analysis, { toolVersion: io.version, scenarioFile: file, sha256: loaded.sha256, now, sources: inputs.sources, billingMonths: inputs.billing?.months });
 
   const colour = opts.out === undefined && io.colour;
   const text = opts.format === 'json' ? renderJson(report) : renderTable(report, new Chalk({ level: colour ? 1 : 0 }));

@@ -4,6 +4,11 @@ export interface Io {
   stderr: (text: string) => void;
   /** Colour for the terminal view: stdout is a TTY and NO_COLOR is not set. */
   colour: boolean;
+  /** Progress lines are allowed: stderr is a TTY. */
+  progress: boolean;
+  /** The instant of the run (the report's generatedAt). */
   now: () => number;
+  /** A monotonic clock in ms, for progress timing. */
+  clock: () => number;
   version: string;
 }

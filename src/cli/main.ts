@@ -5,9 +5,10 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
 import { InputError } from '../errors.js';
-import { analyzeCommand } from './analyze-command.js';
+import { UTILIZATION_FORMAT_NAMES } from '../readers/detect-format.js';
+import { analyzeCommand, type AnalyzeOptions } from './analyze-command.js';
 import type { Io } from './io.js';
-import { FORMATS, parseFormat, parseThresholds, parseWindowDays, type Format } from './options.js';
+import { FORMATS, parseFormat, parseFraction, parseThresholds, parseWindowDays } from './options.js';
 
 const EXIT_OK = 0;
 const EXIT_FAULT = 1;
@@ -36,14 +37,21 @@ function buildProgram(io: Io, setCode: (code: number) => void): Command {
     .option('--out <file>', 'write the output to a file (atomically) instead of stdout')
     .option('--window <days>', 'trailing window of history analysed, in days (overrides window.days)', parseWindowDays)
     .option('--thresholds <list>', 'utilization levels to price, e.g. 0.4,0.6,0.7 (overrides thresholds)', parseThresholds)
+    .option('--utilization <file>', 'utilization history to read instead of the scenario\'s ("-" = stdin; .gz read as gzip)')
+    .addOption(new Option('--utilization-format <format>', 'format of the utilization history').choices(['auto', ...UTILIZATION_FORMAT_NAMES]))
+    .option('--tokens <file>', 'token history to read instead of the scenario\'s ("-" = stdin)')
+    .option('--max-bad-rows <fraction>', 'share of unreadable rows tolerated in each input (default 0.01)', parseFraction)
     .addHelpText('after', `
 Examples:
   $ placement analyze scenarios/stable-high-volume.yaml
   $ placement analyze scenarios/stable-high-volume.yaml --json | jq .verdict.placement
+  $ nvidia-smi --query-gpu=timestamp,index,utilization.gpu --format=csv -l 60 > util.csv   # collect, then:
+  $ placement analyze my.yaml --utilization util.csv
+  $ curl -s "$PROM/api/v1/query_range?query=DCGM_FI_DEV_GPU_UTIL&start=…&end=…&step=300" | placement analyze my.yaml --utilization -
   $ placement analyze my.yaml --window 60 --thresholds 0.5,0.65 --out report.json --format json
 
 Exit codes: 0 done, 2 bad input or command line, 1 internal error.`)
-    .action(async (file: string, opts: { format: Format; json?: boolean; out?: string; window?: number; thresholds?: number[] }) => {
+    .action(async (file: string, opts: AnalyzeOptions & { json?: boolean }) => {
       setCode(await analyzeCommand(file, { ...opts, format: opts.json ? 'json' : opts.format }, io));
     });
   return program;

@@ -26,3 +26,10 @@ export function parseFormat(text: string): Format {
   if (!(FORMATS as readonly string[]).includes(text)) throw new InvalidArgumentError(`expected one of ${FORMATS.join(', ')}, got "${text}"`);
   return text as Format;
 }
+
+/** A fraction in [0, 1], e.g. --max-bad-rows 0.05. */
+export function parseFraction(text: string): number {
+  const n = Number(text);
+  if (text.trim() === '' || !Number.isFinite(n) || n < 0 || n > 1) throw new InvalidArgumentError(`expected a fraction between 0 and 1 (0.05 = 5 %), got "${text}"`);
+  return n;
+}

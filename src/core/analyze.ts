@@ -11,6 +11,7 @@ import type { OptionCost, OptionId } from './cost/option-cost.js';
 import { breakEvenUtilization } from './economics/break-even.js';
 import { monthlyDiscountRate, npv, ownershipCashFlows } from './economics/npv.js';
 import { monthlySavingBeforeCapital, paybackMonths } from './economics/payback.js';
+import { reconcileBilling, type BillingMonthTotals, type BillingReconciliation } from './signals/billing-reconciliation.js';
 import type { DailyTotal } from './signals/daily-token-totals.js';
 import { EGRESS_MATERIAL_SHARE, egressShare } from './signals/egress-share.js';
 import { latencyFloors, type LatencyAssessment } from './signals/latency-floors.js';
@@ -28,6 +29,10 @@ export interface AnalysisInput {
   /** Hourly fleet utilization from a file or inline samples; null to use `assumed`. */
   utilizationHours: ReadonlyArray<HourlyPoint> | null;
   tokenDays: ReadonlyArray<DailyTotal> | null;
+  /** Months of a FOCUS billing export; null without one. */
+  billing?: ReadonlyArray<BillingMonthTotals> | null;
+  /** Warnings the readers raised about the inputs. */
+  inputWarnings?: ReadonlyArray<Warning>;
   /** Epoch ms of the run. */
   now: number;
 }
@@ -61,6 +66,16 @@ export interface Analysis {
   warnings: Warning[];
   /** The instant triggers were judged at. */
   asOf: number;
+  billing: BillingReconciliation | null;
+  /** The scenario as analysed (internet egress taken from the bill when the scenario gives none). */
+  scenario: ResolvedScenario;
+}
+
+/** Without internetGBPerMonth in the scenario, the bill's mean monthly data transfer is the egress. */
+function withBilledEgress(s: ResolvedScenario, billing: ReadonlyArray<BillingMonthTotals> | null | undefined): ResolvedScenario {
+  if (s.workload.egress.given || billing == null || billing.length === 0) return s;
+  const gb = billing.reduce((sum, m) => sum + m.transferGB, 0) / billing.length;
+  return { ...s, workload: { ...s.workload, egress: { internetGBPerMonth: gb, given: false } } };
 }
 
 /** Hardware an owned option buys: on-prem lines or the edge sites; null for rented options. */
@@ -97,9 +112,10 @@ function analyzeOption(cost: OptionCost, cloud: OptionCost, profile: DemandProfi
 }
 
 export function analyze(input: AnalysisInput): Analysis {
-  const s = input.scenario;
+  const s = withBilledEgress(input.scenario, input.billing);
   const n = s.workload.referenceGpus;
-  const warnings: Warning[] = [];
+  const warnings: Warning[] = [...(input.inputWarnings ?? [])];
+  if (s !== input.scenario) warnings.push({ code: 'egress-from-billing', args: { gbPerMonth: s.workload.egress.internetGBPerMonth } });
   const hours = input.utilizationHours;
   const u = hours !== null && hours.length > 0
     ? profileFromHistory(hours, s.window.days, s.timezone, s.thresholds)
@@ -150,6 +166,8 @@ export function analyze(input: AnalysisInput): Analysis {
     triggers: trig,
     warnings,
     asOf,
+    billing: input.billing == null || input.billing.length === 0 ? null : reconcileBilling(input.billing, cloud.components.compute ?? 0),
+    scenario: s,
   };
 }
 

@@ -2,21 +2,38 @@
 import { dirname, relative, resolve } from 'node:path';
 import type { DailyTotal } from '../core/signals/daily-token-totals.js';
 import { HourlyAccumulator, type HourlyPoint } from '../core/utilization/hourly-accumulator.js';
+import type { Warning } from '../core/warning.js';
 import type { ResolvedScenario } from '../scenario/resolve.js';
 import { parseTimestamp } from '../time/parse-timestamp.js';
-import { readLines } from './line-source.js';
-import { readTokensCsv } from './tokens-csv.js';
-import { readUtilizationCsv } from './utilization-csv.js';
+import { DEFAULT_GPU_PATTERN, readFocus, type BillingRead } from './focus-billing.js';
+import { readUtilization, type UtilizationSummary } from './read-utilization.js';
+import type { ProgressHook } from './row-reader.js';
+import { openText } from './text-source.js';
+import { readTokens } from './tokens-csv.js';
+
+export type UtilizationInput = Pick<UtilizationSummary, 'source' | 'unit' | 'rows' | 'samples' | 'badRows' | 'unavailableRows' | 'gpus' | 'resolutionMs' | 'gzip'> & {
+  format: UtilizationSummary['format'] | 'samples' | 'assumed';
+};
 
 export interface InputSources {
-  utilization: { source: string; format: string; unit: string; rows: number; lateSamples: number };
-  tokens: { source: string; format: string; rows: number } | null;
+  utilization: UtilizationInput;
+  tokens: { source: string; format: string; rows: number; badRows: number } | null;
+  billing: { source: string; costColumn: string; rows: number; badRows: number; gpuPattern: string } | null;
 }
 
 export interface LoadedInputs {
   utilizationHours: HourlyPoint[] | null;
   tokenDays: DailyTotal[] | null;
+  billing: BillingRead | null;
   sources: InputSources;
+  warnings: Warning[];
+}
+
+export interface LoadOptions {
+  /** The run's instant (for samples that carry no time). */
+  now: number;
+  /** A progress hook for one input, or undefined for none. */
+  progress?: (label: string, size: number | null, bytesRead: () => number) => ProgressHook | undefined;
 }
 
 /** A path from the scenario, resolved against the scenario file's folder. */
@@ -25,40 +42,75 @@ export function resolveSource(source: string, scenarioFile: string): string {
 }
 
 /** How messages name an input: "stdin", or the path relative to where the user runs the tool. */
-function displayName(path: string): string {
+export function displayName(path: string): string {
   if (path === '-') return 'stdin';
   const rel = relative(process.cwd(), path);
   return rel === '' || rel.startsWith('..') ? path : rel;
 }
 
-export async function loadInputs(s: ResolvedScenario, scenarioFile: string): Promise<LoadedInputs> {
+async function open(source: string, scenarioFile: string, o: LoadOptions) {
+  const path = resolveSource(source, scenarioFile);
+  const src = await openText(path, displayName(path));
+  return { src, progress: o.progress?.(src.label, src.size, src.bytesRead) };
+}
+
+export async function loadInputs(s: ResolvedScenario, scenarioFile: string, o: LoadOptions): Promise<LoadedInputs> {
   const u = s.workload.utilization;
+  const warnings: Warning[] = [];
   let utilizationHours: HourlyPoint[] | null = null;
-  let utilization: InputSources['utilization'];
+  let utilization: UtilizationInput;
   if (u.source !== undefined) {
-    const path = resolveSource(u.source, scenarioFile);
-    const label = displayName(path);
-    const read = await readUtilizationCsv(readLines(path, label), label, s.timezone, u.unit);
+    const { src, progress } = await open(u.source, scenarioFile, o);
+    const read = await readUtilization(src, {
+      format: u.format, unit: u.unit, timeZone: s.timezone, metric: u.metric, columns: u.columns,
+      timestampColumn: u.timestampColumn, valueColumn: u.valueColumn, gpuColumn: u.gpuColumn,
+      maxBadRowFraction: u.maxBadRowFraction, now: o.now, progress,
+    });
     utilizationHours = read.hours;
-    utilization = { source: u.source, format: 'csv', unit: read.unit, rows: read.rows, lateSamples: read.lateSamples };
+    const r = read.summary;
+    utilization = {
+      source: u.source, format: r.format, unit: r.unit, rows: r.rows, samples: r.samples, badRows: r.badRows,
+      unavailableRows: r.unavailableRows, gpus: r.gpus, resolutionMs: r.resolutionMs, gzip: r.gzip,
+    };
+    warnings.push(...read.warnings);
   } else if (u.samples !== undefined) {
     const acc = new HourlyAccumulator();
     for (const sample of u.samples) acc.add(parseTimestamp(sample.t, s.timezone) as number, sample.u);
     utilizationHours = acc.finish();
-    utilization = { source: 'inline', format: 'samples', unit: 'fraction', rows: acc.samples, lateSamples: acc.lateSamples };
+    utilization = inlineInput('inline', 'samples', acc.samples);
   } else {
-    utilization = { source: 'assumed', format: 'assumed', unit: 'fraction', rows: 0, lateSamples: 0 };
+    utilization = inlineInput('assumed', 'assumed', 0);
   }
 
   let tokenDays: DailyTotal[] | null = null;
   let tokens: InputSources['tokens'] = null;
   const t = s.workload.tokens;
   if (t !== undefined) {
-    const path = resolveSource(t.source, scenarioFile);
-    const label = displayName(path);
-    const read = await readTokensCsv(readLines(path, label), label, s.timezone, t.format);
+    const { src, progress } = await open(t.source, scenarioFile, o);
+    const read = await readTokens(src, s.timezone, t.format, t.maxBadRowFraction, progress);
     tokenDays = read.days;
-    tokens = { source: t.source, format: read.format, rows: read.rows };
+    tokens = { source: t.source, format: read.format, rows: read.counts.dataRows, badRows: read.counts.badRows };
+    if (read.counts.badRows > 0) warnings.push(badRowsWarning(src.label, read.counts));
   }
-  return { utilizationHours, tokenDays, sources: { utilization, tokens } };
+
+  let billing: BillingRead | null = null;
+  let billingSource: InputSources['billing'] = null;
+  const b = s.workload.billing;
+  if (b !== undefined) {
+    const { src } = await open(b.source, scenarioFile, o);
+    const gpuPattern = b.gpuPattern ?? DEFAULT_GPU_PATTERN;
+    billing = await readFocus(src, gpuPattern, b.maxBadRowFraction);
+    billingSource = { source: b.source, costColumn: billing.costColumn, rows: billing.counts.dataRows, badRows: billing.counts.badRows, gpuPattern };
+    if (billing.counts.badRows > 0) warnings.push(badRowsWarning(src.label, billing.counts));
+  }
+  return { utilizationHours, tokenDays, billing, sources: { utilization, tokens, billing: billingSource }, warnings };
+}
+
+function inlineInput(source: string, format: 'samples' | 'assumed', samples: number): UtilizationInput {
+  return { source, format, unit: 'fraction', rows: samples, samples, badRows: 0, unavailableRows: 0, gpus: 0, resolutionMs: null, gzip: false };
+}
+
+function badRowsWarning(file: string, c: { badRows: number; dataRows: number; badExamples: Array<{ line: number | null; message: string }> }): Warning {
+  const first = c.badExamples[0];
+  return { code: 'bad-rows-skipped', args: { file, badRows: c.badRows, rows: c.dataRows, firstLine: first?.line ?? null, firstMessage: first?.message ?? null } };
 }

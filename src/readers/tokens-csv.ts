@@ -3,18 +3,19 @@
  * context and generated token counts (the public Azure LLM inference trace layout:
  * TIMESTAMP,ContextTokens,GeneratedTokens), summed per calendar day in the scenario's zone.
  */
-import { InputError } from '../errors.js';
 import { DailyTokenTotals, type DailyTotal } from '../core/signals/daily-token-totals.js';
+import { InputError } from '../errors.js';
 import { parseTimestamp } from '../time/parse-timestamp.js';
 import { findColumn, splitFields, type Field } from './csv-fields.js';
-import type { NumberedLine } from './line-source.js';
+import { checkBadRows, emptyCounts, readRows, type Emit, type ProgressHook, type RowCounts, type RowOutcome, type RowParser } from './row-reader.js';
+import { splitLines, type NumberedLine, type TextSource } from './text-source.js';
 
 export type TokenFormat = 'auto' | 'daily' | 'request-trace';
 
 export interface TokensRead {
   days: DailyTotal[];
-  rows: number;
   format: 'daily' | 'request-trace';
+  counts: RowCounts;
 }
 
 const COUNT = /^\d+(\.\d+)?$/;
@@ -23,47 +24,61 @@ const PROMPT = /^(context|prompt|input)_?tokens$/i;
 const GENERATED = /^(generated|completion|output)_?tokens$/i;
 const TOTAL = /^(total_?)?tokens$/i;
 
-export async function readTokensCsv(lines: AsyncIterable<NumberedLine>, file: string, timeZone: string, format: TokenFormat): Promise<TokensRead> {
-  const totals = new DailyTokenTotals(timeZone);
-  let columns: { time: number; counts: number[]; names: string[] } | null = null;
-  let resolved: 'daily' | 'request-trace' = 'daily';
+/** Reads the header on the first line, then one day total or one request per row. */
+export class TokenCsvParser implements RowParser {
+  private columns: { time: number; counts: number[]; names: string[] } | null = null;
+  format: 'daily' | 'request-trace' = 'daily';
+  private delimiter = ',';
 
-  for await (const { text, number } of lines) {
-    const fields = splitFields(text);
-    if (columns === null) {
+  constructor(private readonly file: string, private readonly timeZone: string, private readonly requested: TokenFormat) {}
+
+  accept(line: NumberedLine, emit: Emit): RowOutcome {
+    if (this.columns === null) {
+      this.delimiter = line.text.includes('\t') && !line.text.includes(',') ? '\t' : ',';
+      const fields = splitFields(line.text, this.delimiter);
       const time = findColumn(fields, TIME);
       const prompt = findColumn(fields, PROMPT);
       const generated = findColumn(fields, GENERATED);
       const total = findColumn(fields, TOTAL);
-      const isTrace = prompt >= 0 && generated >= 0;
-      resolved = format === 'auto' ? (isTrace ? 'request-trace' : 'daily') : format;
-      const counts = resolved === 'request-trace' ? [prompt, generated] : [total];
+      this.format = this.requested === 'auto' ? (prompt >= 0 && generated >= 0 ? 'request-trace' : 'daily') : this.requested;
+      const counts = this.format === 'request-trace' ? [prompt, generated] : [total];
       if (time < 0 || counts.some((c) => c < 0)) {
         throw new InputError({
-          file, line: number, column: 1,
-          message: resolved === 'request-trace'
+          file: this.file, line: line.number, column: 1,
+          message: this.format === 'request-trace'
             ? 'expected a request-trace header with a timestamp, context (prompt) token and generated token column, e.g. "TIMESTAMP,ContextTokens,GeneratedTokens"'
             : 'expected a header "timestamp,tokens" (daily totals) or "TIMESTAMP,ContextTokens,GeneratedTokens" (a request trace)',
         });
       }
-      columns = { time, counts, names: counts.map((c) => (fields[c] as Field).value) };
-      continue;
+      this.columns = { time, counts, names: counts.map((c) => (fields[c] as Field).value) };
+      return 'skip';
     }
-    const tField = fields[columns.time];
-    const t = tField === undefined ? null : parseTimestamp(tField.value, timeZone);
-    if (t === null) {
-      throw new InputError({ file, line: number, column: tField?.column ?? 1, field: 'timestamp', message: `cannot read "${tField?.value ?? ''}" as a time or date` });
-    }
+    const c = this.columns;
+    const fields = splitFields(line.text, this.delimiter);
+    const tField = fields[c.time];
+    const t = tField === undefined ? null : parseTimestamp(tField.value, this.timeZone);
+    if (t === null) return { column: tField?.column ?? 1, field: 'timestamp', message: `cannot read "${tField?.value ?? ''}" as a time or date` };
     let tokens = 0;
-    columns.counts.forEach((c, i) => {
-      const f = fields[c];
+    for (let i = 0; i < c.counts.length; i++) {
+      const f = fields[c.counts[i] as number];
       if (f === undefined || !COUNT.test(f.value)) {
-        throw new InputError({ file, line: number, column: f?.column ?? text.length + 1, field: columns?.names[i], message: `expected a token count ≥ 0, got "${f?.value ?? ''}"` });
+        return { column: f?.column ?? line.text.length + 1, field: c.names[i], message: `expected a token count ≥ 0, got "${f?.value ?? ''}"` };
       }
       tokens += Number(f.value);
-    });
-    totals.add(t, tokens);
+    }
+    emit(t, tokens, '');
+    return 'ok';
   }
-  if (totals.records === 0) throw new InputError({ file, message: 'no token rows: the file has a header but no data' });
-  return { days: totals.finish(), rows: totals.records, format: resolved };
+}
+
+export async function readTokens(
+  src: TextSource, timeZone: string, format: TokenFormat, maxBadRowFraction: number, progress?: ProgressHook,
+): Promise<TokensRead> {
+  const totals = new DailyTokenTotals(timeZone);
+  const parser = new TokenCsvParser(src.label, timeZone, format);
+  const counts = emptyCounts();
+  await readRows(splitLines(src.chunks), parser, (t, tokens) => totals.add(t, tokens), counts, progress);
+  checkBadRows(counts, src.label, maxBadRowFraction);
+  if (totals.records === 0) throw new InputError({ file: src.label, message: 'no token rows: the file has no data' });
+  return { days: totals.finish(), format: parser.format, counts };
 }

@@ -18,6 +18,21 @@ const COMPONENT_NAMES: Record<string, string> = {
   opex: 'site opex', backhaul: 'backhaul', internetEgress: 'internet egress', retrieval: 'retrieval traffic',
 };
 
+function describeInput(i: Report['utilization']['input']): string {
+  const parts = [`${i.format}${i.gzip ? ' (gzip)' : ''}`, i.unit, `${i.rows.toLocaleString('en-US')} rows`];
+  if (i.gpus > 1) parts.push(`${i.gpus} GPUs`);
+  if (i.resolutionMs !== null) parts.push(`every ${formatDuration(i.resolutionMs)}`);
+  if (i.badRows > 0) parts.push(`${i.badRows} bad rows left out`);
+  return parts.join(', ');
+}
+
+export function formatDuration(ms: number): string {
+  if (ms < 1000) return `${ms} ms`;
+  if (ms < 60_000) return `${+(ms / 1000).toFixed(1)} s`;
+  if (ms < 3_600_000) return `${+(ms / 60_000).toFixed(1)} min`;
+  return `${+(ms / 3_600_000).toFixed(1)} h`;
+}
+
 /** The window's end is exclusive: show the last day it covers. */
 const lastDay = (endIso: string): string => new Date(Date.parse(endIso) - 1).toISOString().slice(0, 10);
 
@@ -58,6 +73,7 @@ export function renderTable(r: Report, c: ChalkInstance): string {
   out.push(w.start === null
     ? `  assumed ${percent(u.mean)} flat (no history)`
     : `  ${u.source}: ${w.start.slice(0, 10)} → ${lastDay(w.end as string)}, ${w.days}-day window, coverage ${percent(w.coverage as number)}`);
+  if (u.input.rows > 0 && u.input.format !== 'samples') out.push(`  read as ${describeInput(u.input)}`);
   out.push(`  mean ${percent(u.mean)}   consistent (p20) ${c.bold(percent(u.consistent))}   p50 ${percent(u.percentiles.p50 as number)}   p95 ${percent(u.percentiles.p95 as number)}   peak/median ${orDash(u.peakToMedian, fixed)}   trend ${orDash(u.trendPerMonth, (x) => `${x >= 0 ? '+' : ''}${(x * 100).toFixed(1)} pts/month`)}`);
   const streaks = Object.entries(u.sustainedDays).map(([k, d]) => `≥${level(Number(k))}: ${orDash(d, String)}`).join('   ');
   out.push(`  days sustained   ${streaks}   below 50%: ${orDash(u.daysBelow['0.5'], String)}`);
@@ -121,6 +137,15 @@ export function renderTable(r: Report, c: ChalkInstance): string {
     const rule = `${SIGN[trig.comparator as Comparator]} ${formatMetric(trig.metric as string, trig.threshold as number)}`;
     const line = `${trig.description}: now ${now}, fires at ${rule}`;
     out.push(trig.firing ? c.red.bold(`  ● FIRING ${line}`) : `  ○ ${line}`);
+  }
+
+  if (r.billing !== null) {
+    const b = r.billing;
+    section(`Billing export (${b.input.source}, ${b.months} month${b.months === 1 ? '' : 's'}, ${b.input.costColumn})`);
+    out.push(`  per month: data transfer ${Math.round(b.meanMonthly.transferGB).toLocaleString('en-US')} GB for ${money(b.meanMonthly.transferCost, cur)}; GPU compute ${money(b.meanMonthly.gpuComputeCost, cur)}; all charges ${money(b.meanMonthly.totalCost, cur)}`);
+    out.push(b.difference === null
+      ? '  no GPU compute rows matched, so the model cannot be reconciled with the bill (set billing.gpuPattern)'
+      : `  the model's cloud compute ${money(b.modelCloudCompute, cur)}/month is ${money(Math.abs(b.difference), cur)} (${percent(Math.abs(b.relativeDifference as number))}) ${b.difference >= 0 ? 'above' : 'below'} the billed GPU compute`);
   }
 
   if (r.warnings.length > 0) {

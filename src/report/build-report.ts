@@ -8,6 +8,7 @@ import type { Trigger } from '../core/verdict/triggers.js';
 import type { Comparator, Status } from '../core/verdict/check.js';
 import type { Colocation, GoverningConstraint, Placement } from '../core/verdict/verdict.js';
 import type { RegionFloor } from '../core/signals/latency-floors.js';
+import type { BillingMonthTotals, BillingReconciliation } from '../core/signals/billing-reconciliation.js';
 import type { InputSources } from '../readers/load-inputs.js';
 import type { ResolvedScenario } from '../scenario/resolve.js';
 import { dayNumberToIso } from '../time/zone.js';
@@ -79,6 +80,8 @@ export interface Report {
   };
   triggers: Trigger[];
   warnings: Coded[];
+  /** A FOCUS billing export beside the model; null without one. */
+  billing: (BillingReconciliation & { input: NonNullable<InputSources['billing']>; perMonth: BillingMonthTotals[] }) | null;
 }
 
 export interface ReportContext {
@@ -87,6 +90,7 @@ export interface ReportContext {
   sha256: string;
   now: number;
   sources: InputSources;
+  billingMonths?: BillingMonthTotals[] | undefined;
 }
 
 const iso = (ms: number): string => new Date(ms).toISOString();
@@ -156,5 +160,8 @@ export function buildReport(s: ResolvedScenario, a: Analysis, ctx: ReportContext
     },
     triggers: a.triggers,
     warnings: a.warnings.map(coded),
+    billing: a.billing === null || ctx.sources.billing === null
+      ? null
+      : { ...a.billing, input: ctx.sources.billing, perMonth: ctx.billingMonths ?? [] },
   };
 }

@@ -36,6 +36,13 @@ const TEXT: Record<string, (a: Args, currency: string) => string> = {
   'index-egress-unpriced': () => 'The vector index is on-prem but no onPrem option gives its egressPerGB: retrieval from it is priced at 0',
   'no-latency-target': () => 'Regions are given without workload.constraints.ttftTargetMs: latency floors are reported but not judged',
   'onprem-shortfall': (a) => `On-prem with burst: none leaves ${fixed(num(a, 'busyGpus'))} busy GPUs on average unserved (not priced)`,
+  'bad-rows-skipped': (a) => `${str(a, 'file')}: ${num(a, 'badRows')} of ${num(a, 'rows')} rows could not be read and were left out${a.firstLine === null ? '' : ` (first at line ${num(a, 'firstLine')}: ${str(a, 'firstMessage')})`}`,
+  'readings-unavailable': (a) => `${str(a, 'file')}: ${num(a, 'rows')} readings were unavailable ([N/A], [Not Supported], NaN) and were left out`,
+  'samples-out-of-order': (a) => `${str(a, 'file')}: ${num(a, 'samples')} samples came earlier than the one before them for the same GPU; they were placed by their own time`,
+  'samples-duplicated': (a) => `${str(a, 'file')}: ${num(a, 'samples')} samples repeated the previous time of the same GPU and were counted once`,
+  'samples-untimestamped': (a) => `${str(a, 'file')}: ${num(a, 'samples')} samples carried no timestamp and were taken as of the run's time`,
+  'history-gaps': (a) => `${str(a, 'file')}: ${num(a, 'gaps')} gap(s) in the history, the longest ${num(a, 'longestHours')} hour(s); missing hours are not counted as idle`,
+  'egress-from-billing': (a) => `Internet egress taken from the billing export: ${Math.round(num(a, 'gbPerMonth')).toLocaleString('en-US')} GB/month of data transfer (set workload.egress.internetGBPerMonth to override)`,
   'purchase-after-horizon': (a) => `Hardware line ${str(a, 'name')} is bought in month ${num(a, 'purchaseMonth')}, at or after the horizon: it is not counted`,
 };
 

@@ -1,7 +1,12 @@
 import type { DedicatedOption, EdgeOption, OnPremOption, Scenario } from './schema.js';
 
 /** A scenario with the defaults that depend on other fields filled in (MODEL.md §1). */
-export interface ResolvedScenario extends Omit<Scenario, 'options'> {
+export interface ResolvedScenario extends Omit<Scenario, 'options' | 'workload'> {
+  workload: Omit<Scenario['workload'], 'egress' | 'utilization'> & {
+    /** `given`: set in the scenario; otherwise it may come from a billing export. */
+    egress: { internetGBPerMonth: number; given: boolean };
+    utilization: Omit<Scenario['workload']['utilization'], 'columns'> & { columns?: string[] | undefined };
+  };
   options: {
     cloud: Scenario['options']['cloud'];
     dedicated?: DedicatedOption;
@@ -14,8 +19,18 @@ export interface ResolvedScenario extends Omit<Scenario, 'options'> {
 export function resolveScenario(s: Scenario): ResolvedScenario {
   const n = s.workload.referenceGpus;
   const { dedicated, onPrem, ...rest } = s.options;
+  const gb = s.workload.egress.internetGBPerMonth;
+  const columns = s.workload.utilization.columns;
   return {
     ...s,
+    workload: {
+      ...s.workload,
+      egress: { internetGBPerMonth: gb ?? 0, given: gb !== undefined },
+      utilization: {
+        ...s.workload.utilization,
+        columns: typeof columns === 'string' ? columns.split(',').map((c) => c.trim()) : columns,
+      },
+    },
     thresholds: [...new Set(s.thresholds)].sort((a, b) => a - b),
     options: {
       ...rest,

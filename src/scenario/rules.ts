@@ -4,15 +4,12 @@
  */
 import { parseTimestamp } from '../time/parse-timestamp.js';
 import { isValidTimeZone } from '../time/zone.js';
-import { UTILIZATION_FORMATS, type Scenario } from './schema.js';
+import type { Scenario } from './schema.js';
 
 export interface RuleProblem {
   path: (string | number)[];
   message: string;
 }
-
-/** Formats the readers handle today; the others are named in the schema and rejected here. */
-export const SUPPORTED_UTILIZATION_FORMATS: ReadonlyArray<(typeof UTILIZATION_FORMATS)[number]> = ['auto', 'csv'];
 
 export function checkScenarioRules(s: Scenario): RuleProblem[] {
   const problems: RuleProblem[] = [];
@@ -27,12 +24,12 @@ export function checkScenarioRules(s: Scenario): RuleProblem[] {
   if (u.source !== undefined && u.samples !== undefined) {
     problems.push({ path: ['workload', 'utilization', 'samples'], message: 'give either source or samples, not both' });
   }
-  if (!SUPPORTED_UTILIZATION_FORMATS.includes(u.format)) {
-    problems.push({
-      path: ['workload', 'utilization', 'format'],
-      message: `format "${u.format}" is not read by this version; use one of: ${SUPPORTED_UTILIZATION_FORMATS.join(', ')} (a CSV of timestamp,utilization)`,
-    });
+  const pattern = s.workload.billing?.gpuPattern;
+  if (pattern !== undefined && !isRegExp(pattern)) {
+    problems.push({ path: ['workload', 'billing', 'gpuPattern'], message: 'is not a valid regular expression' });
   }
+  const stdinUsers = [u.source, s.workload.tokens?.source, s.workload.billing?.source].filter((x) => x === '-').length;
+  if (stdinUsers > 1) problems.push({ path: ['workload'], message: 'only one input can come from stdin ("-")' });
 
   if (!isValidTimeZone(s.timezone)) {
     problems.push({ path: ['timezone'], message: `unknown time zone "${s.timezone}"; expected an IANA name such as UTC or Europe/Berlin` });
@@ -45,9 +42,6 @@ export function checkScenarioRules(s: Scenario): RuleProblem[] {
         });
       }
     });
-  }
-  if (s.workload.utilization.source === '-' && s.workload.tokens?.source === '-') {
-    problems.push({ path: ['workload', 'tokens', 'source'], message: 'only one input can come from stdin ("-")' });
   }
 
   const regions = s.workload.constraints.regions;
@@ -92,4 +86,13 @@ export function checkScenarioRules(s: Scenario): RuleProblem[] {
   });
 
   return problems;
+}
+
+function isRegExp(pattern: string): boolean {
+  try {
+    new RegExp(pattern);
+    return true;
+  } catch {
+    return false;
+  }
 }

@@ -28,19 +28,39 @@ const sample = z.strictObject({
   u: fraction.describe('utilization as a fraction 0..1'),
 });
 
+const columnRef = z.union([z.string().min(1), wholePositive]).describe('a header name, or a column number (1 = first)');
+const maxBadRowFraction = fraction.default(0.01).describe('share of unreadable rows left out (and reported) before the input is refused');
+
 const utilization = z
   .strictObject({
-    source: z.string().min(1).optional().describe('path relative to the scenario file; "-" = stdin'),
+    source: z.string().min(1).optional().describe('path relative to the scenario file; "-" = stdin; .gz is read as gzip'),
     format: z.enum(UTILIZATION_FORMATS).default('auto'),
     unit: z.enum(UTILIZATION_UNITS).default('auto'),
     samples: z.array(sample).min(1).optional(),
     assumed: fraction.optional().describe('flat utilization assumed when there is no history'),
+    metric: z.string().min(1).optional().describe('prometheus-text: the metric to read (default DCGM_FI_DEV_GPU_UTIL)'),
+    columns: z.union([z.string().min(1), z.array(z.string().min(1)).min(2)]).optional()
+      .describe('a CSV without a header: its column names in order (nvidia-smi: the --query-gpu list)'),
+    timestampColumn: columnRef.optional(),
+    valueColumn: columnRef.optional(),
+    gpuColumn: columnRef.optional(),
+    maxBadRowFraction,
   })
   .describe('GPU utilization history: a file, inline samples, or an assumption');
 
 const tokens = z.strictObject({
   source: z.string().min(1).describe('daily totals (timestamp,tokens) or a request trace'),
   format: z.enum(TOKEN_FORMATS).default('auto'),
+  maxBadRowFraction,
+});
+
+export const BILLING_FORMATS = ['auto', 'focus'] as const;
+
+const billing = z.strictObject({
+  source: z.string().min(1).describe('a FOCUS billing export (CSV): data transfer and GPU compute spend per month'),
+  format: z.enum(BILLING_FORMATS).default('auto'),
+  gpuPattern: z.string().min(1).optional().describe('regular expression that picks GPU compute rows by SKU, description or resource type'),
+  maxBadRowFraction,
 });
 
 const region = z.strictObject({
@@ -62,7 +82,10 @@ const workload = z.strictObject({
   referenceGpus: wholePositive.describe('N: the fleet the utilization history was measured on'),
   utilization,
   tokens: tokens.optional(),
-  egress: z.strictObject({ internetGBPerMonth: nonNegative.default(0) }).default({ internetGBPerMonth: 0 }),
+  egress: z.strictObject({
+    internetGBPerMonth: nonNegative.optional().describe('traffic to users, GB/month (default: from billing, else 0)'),
+  }).default({}),
+  billing: billing.optional(),
   retrieval: z
     .strictObject({
       gbPerMonth: nonNegative.describe('traffic between inference and the vector index, GB/month'),

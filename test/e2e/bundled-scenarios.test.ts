@@ -14,7 +14,7 @@ const EXPECTED: Array<[file: string, placement: string, rule: number]> = [
   ['high-volume-repatriation.yaml', 'on-prem', 5],
 ];
 
-const TOP_LEVEL = ['schemaVersion', 'tool', 'scenario', 'generatedAt', 'currency', 'utilization', 'tokens', 'traffic', 'options', 'thresholds', 'repatriation', 'verdict', 'triggers', 'warnings'];
+const TOP_LEVEL = ['schemaVersion', 'tool', 'scenario', 'generatedAt', 'currency', 'utilization', 'tokens', 'traffic', 'options', 'thresholds', 'repatriation', 'verdict', 'triggers', 'warnings', 'billing'];
 
 describe.each(EXPECTED)('scenarios/%s', (file, placement, rule) => {
   const json = cli(['analyze', `scenarios/${file}`, '--json']);

@@ -52,7 +52,7 @@ describe('bad input: exit 2, one clear line naming file, line, column and field,
     writeFileSync(join(tmp, 'bad.csv'), 'timestamp,utilization\n2026-01-01T00:00:00Z,0.5\n2026-01-01T01:00:00Z,1.7\n');
     const r = cli(['analyze', scenarioFile('badrow.yaml', GOOD.replace('{assumed: 0.5}', '{source: bad.csv, unit: fraction}'))], { cwd: tmp });
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/^placement: bad\.csv:3:22: utilization: 1\.7 is above 1 but the unit is fraction/);
+    expect(r.stderr).toMatch(/^placement: bad\.csv:3: 1\.7 is above 1 but the unit is fraction/);
   });
   test.each([
     [['analyze', 'scenarios/rag-enterprise.yaml', '--thresholds', '40,60'], /write 40 % as 0\.4/],

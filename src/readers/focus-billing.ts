@@ -1,0 +1,124 @@
+/**
+ * A FOCUS billing export (FinOps Open Cost and Usage Specification): per calendar month (UTC, by
+ * ChargePeriodStart) the data transfer in GB and its cost, the GPU compute spend and the total.
+ * Providers leave columns out: only ChargePeriodStart and a cost column are required.
+ *
+ * - Cost is EffectiveCost (amortized, after discounts; FOCUS puts commitment purchases at 0 there
+ *   and spreads them over usage), else BilledCost. `null` and empty cells count as 0.
+ * - Data transfer: ServiceCategory "Networking" with a ConsumedUnit of GB/GiB, or, without
+ *   ServiceCategory, a GB row whose description or SKU speaks of data transfer.
+ * - GPU compute: rows whose SKU, description, resource type or name matches `gpuPattern`.
+ */
+import { InputError } from '../errors.js';
+import { findColumn, splitFields, type Field } from './csv-fields.js';
+import { checkBadRows, emptyCounts, readRows, type Emit, type RowCounts, type RowOutcome, type RowParser } from './row-reader.js';
+import { splitLines, type NumberedLine, type TextSource } from './text-source.js';
+
+/** Accelerated instance families and GPU names as the big clouds bill them. */
+export const DEFAULT_GPU_PATTERN =
+  '\\bgpu|\\bp[345][a-z]*\\.|\\bg[456][a-z]*\\.|\\bnd[0-9]|\\bnc[0-9].*(a100|h100|t4)|\\ba[23]-(high|mega|ultra)gpu|\\ba100|\\bh100|\\bh200|\\bl40s|\\bl4\\b|\\bb200';
+
+const TRANSFER = /transfer|egress|internet|bandwidth|data ?out/i;
+const GB_UNIT = /^(gb|gib|gigabytes?)$/i;
+const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
+
+export interface BillingMonth {
+  /** YYYY-MM of ChargePeriodStart, UTC. */
+  month: string;
+  transferGB: number;
+  transferCost: number;
+  gpuComputeCost: number;
+  totalCost: number;
+}
+
+export interface BillingRead {
+  months: BillingMonth[];
+  costColumn: string;
+  counts: RowCounts;
+}
+
+interface Cols {
+  start: number;
+  cost: number;
+  category: number;
+  unit: number;
+  quantity: number;
+  describing: number[];
+}
+
+const cell = (fields: Field[], i: number): string => {
+  if (i < 0) return '';
+  const v = (fields[i]?.value ?? '').trim();
+  return v === 'null' ? '' : v;
+};
+
+export class FocusParser implements RowParser {
+  private cols: Cols | null = null;
+  private names: string[] = [];
+  costColumn = 'EffectiveCost';
+  private readonly gpu: RegExp;
+
+  constructor(private readonly file: string, gpuPattern: string) {
+    this.gpu = new RegExp(gpuPattern, 'i');
+  }
+
+  accept(line: NumberedLine, emit: Emit): RowOutcome {
+    const fields = splitFields(line.text);
+    if (this.cols === null) {
+      const col = (name: string): number => findColumn(fields, new RegExp(`^${name}$`, 'i'));
+      const effective = col('EffectiveCost');
+      const cost = effective >= 0 ? effective : col('BilledCost');
+      this.costColumn = effective >= 0 ? 'EffectiveCost' : 'BilledCost';
+      const start = col('ChargePeriodStart');
+      if (start < 0 || cost < 0) {
+        throw new InputError({ file: this.file, line: line.number, message: 'not a FOCUS export: expected ChargePeriodStart and EffectiveCost (or BilledCost) columns' });
+      }
+      this.names = fields.map((f) => f.value);
+      this.cols = {
+        start, cost, category: col('ServiceCategory'), unit: col('ConsumedUnit'), quantity: col('ConsumedQuantity'),
+        describing: ['SkuId', 'SkuMeter', 'SkuPriceId', 'ChargeDescription', 'ResourceType', 'ResourceName', 'ServiceName', 'x_InstanceType'].map(col).filter((i) => i >= 0),
+      };
+      return 'skip';
+    }
+    const c = this.cols;
+    const startText = cell(fields, c.start);
+    const t = /^\d{4}-\d{2}-\d{2}/.test(startText) ? Date.parse(startText) : NaN;
+    if (Number.isNaN(t)) return { column: fields[c.start]?.column, field: 'ChargePeriodStart', message: `expected an ISO 8601 date-time, got "${startText}"` };
+    const costText = cell(fields, c.cost);
+    if (costText !== '' && !NUMBER.test(costText)) return { column: fields[c.cost]?.column, field: this.names[c.cost], message: `expected a cost, got "${costText}"` };
+    const quantityText = cell(fields, c.quantity);
+    if (quantityText !== '' && !NUMBER.test(quantityText)) return { column: fields[c.quantity]?.column, field: 'ConsumedQuantity', message: `expected a quantity, got "${quantityText}"` };
+    const cost = costText === '' ? 0 : Number(costText);
+    const described = c.describing.map((i) => cell(fields, i)).join(' ');
+    const category = cell(fields, c.category);
+    const gb = GB_UNIT.test(cell(fields, c.unit));
+    const transfer = gb && (category !== '' ? /^networking$/i.test(category) : TRANSFER.test(described));
+    // One emit per row: the series name says which bucket the amount belongs to.
+    emit(t, cost, 'total');
+    if (transfer) {
+      emit(t, cost, 'transferCost');
+      emit(t, quantityText === '' ? 0 : Number(quantityText), 'transferGB');
+    } else if (this.gpu.test(described)) emit(t, cost, 'gpuComputeCost');
+    return 'ok';
+  }
+}
+
+export async function readFocus(src: TextSource, gpuPattern: string, maxBadRowFraction: number): Promise<BillingRead> {
+  const months = new Map<string, BillingMonth>();
+  const parser = new FocusParser(src.label, gpuPattern);
+  const counts = emptyCounts();
+  const add = (t: number, amount: number, bucket: string): void => {
+    const month = new Date(t).toISOString().slice(0, 7);
+    let m = months.get(month);
+    if (m === undefined) {
+      m = { month, transferGB: 0, transferCost: 0, gpuComputeCost: 0, totalCost: 0 };
+      months.set(month, m);
+    }
+    if (bucket === 'total') m.totalCost += amount;
+    else m[bucket as 'transferGB' | 'transferCost' | 'gpuComputeCost'] += amount;
+  };
+  await readRows(splitLines(src.chunks), parser, add, counts);
+  checkBadRows(counts, src.label, maxBadRowFraction);
+  if (months.size === 0) throw new InputError({ file: src.label, message: 'no billing rows: the file has a header but no data' });
+  return { months: [...months.values()].sort((a, b) => a.month.localeCompare(b.month)), costColumn: parser.costColumn, counts };
+}

@@ -1,0 +1,139 @@
+/**
+ * Utilization history from any supported format, streamed, into hourly fleet means (MODEL.md §2)
+ * with a summary of what was read and coded warnings about the input's quality.
+ */
+import type { HourlyPoint } from '../core/utilization/hourly-accumulator.js';
+import type { Warning } from '../core/warning.js';
+import { InputError } from '../errors.js';
+import { CsvUtilizationParser, type ColumnRef } from './csv-utilization.js';
+import { detectUtilizationFormat, peekText, type UtilizationFormatName } from './detect-format.js';
+import { readPrometheusJson } from './prometheus-json.js';
+import { DEFAULT_GPU_METRIC, PrometheusTextParser } from './prometheus-text.js';
+import { checkBadRows, emptyCounts, readRows, type ProgressHook, type RowCounts } from './row-reader.js';
+import { SampleCollector } from './sample-collector.js';
+import { splitLines, type TextSource } from './text-source.js';
+
+export interface UtilizationReadOptions {
+  format: 'auto' | UtilizationFormatName;
+  unit: 'auto' | 'percent' | 'fraction';
+  timeZone: string;
+  metric?: string | undefined;
+  columns?: string[] | undefined;
+  timestampColumn?: ColumnRef | undefined;
+  valueColumn?: ColumnRef | undefined;
+  gpuColumn?: ColumnRef | undefined;
+  maxBadRowFraction: number;
+  /** The run's instant: the time of samples that carry none (a single Prometheus scrape). */
+  now: number;
+  progress?: ProgressHook | undefined;
+}
+
+export interface UtilizationSummary {
+  source: string;
+  format: UtilizationFormatName;
+  gzip: boolean;
+  unit: 'percent' | 'fraction';
+  rows: number;
+  samples: number;
+  badRows: number;
+  unavailableRows: number;
+  badExamples: RowCounts['badExamples'];
+  gpus: number;
+  first: number | null;
+  last: number | null;
+  resolutionMs: number | null;
+  outOfOrder: number;
+  duplicates: number;
+  untimestamped: number;
+  lateSamples: number;
+}
+
+export interface UtilizationRead {
+  hours: HourlyPoint[];
+  summary: UtilizationSummary;
+  warnings: Warning[];
+}
+
+export async function readUtilization(src: TextSource, o: UtilizationReadOptions): Promise<UtilizationRead> {
+  const { head, chunks } = await peekText(src.chunks);
+  if (head.trim() === '') throw new InputError({ file: src.label, message: 'the file is empty: no utilization samples' });
+  const format = o.format === 'auto' ? detectUtilizationFormat(head) : o.format;
+  const collector = new SampleCollector();
+  const counts = emptyCounts();
+  let max = { value: -Infinity, line: null as number | null };
+  const emit = (t: number, v: number, series: string): void => {
+    if (v > max.value) max = { value: v, line: counts.currentLine };
+    collector.add(t, v, series);
+  };
+  let percentSign = false;
+  let untimestamped = 0;
+  const metric = o.metric ?? DEFAULT_GPU_METRIC;
+
+  if (format === 'prometheus-json') {
+    await readPrometheusJson(chunks, src.label, emit, counts, o.progress);
+  } else if (format === 'prometheus-text') {
+    const parser = new PrometheusTextParser({ metric, now: o.now });
+    await readRows(splitLines(chunks), parser, emit, counts, o.progress);
+    untimestamped = parser.untimestamped;
+  } else {
+    const parser = new CsvUtilizationParser({
+      dialect: format, file: src.label, timeZone: o.timeZone, columns: o.columns,
+      timestampColumn: o.timestampColumn, valueColumn: o.valueColumn, gpuColumn: o.gpuColumn,
+    });
+    await readRows(splitLines(chunks), parser, emit, counts, o.progress);
+    percentSign = parser.percentSignSeen;
+  }
+  checkBadRows(counts, src.label, o.maxBadRowFraction);
+  if (collector.samples === 0) {
+    const why = format === 'prometheus-text' ? ` (no ${metric} samples: set utilization.metric to the metric that carries GPU utilization)`
+      : counts.unavailableRows > 0 ? ` (all ${counts.unavailableRows} readings are unavailable, e.g. [N/A])` : '';
+    throw new InputError({ file: src.label, message: `no utilization samples${why}` });
+  }
+
+  const percentByFormat = format === 'nvidia-smi' || (format === 'prometheus-text' && metric === DEFAULT_GPU_METRIC);
+  const unit = o.unit !== 'auto' ? o.unit : percentByFormat || percentSign || collector.maxValue > 1 ? 'percent' : 'fraction';
+  const limit = unit === 'percent' ? 100 : 1;
+  if (max.value > limit) {
+    throw new InputError({
+      file: src.label, line: max.line ?? undefined,
+      message: unit === 'percent' ? `${max.value} is above 100 %; utilization is at most 100` : `${max.value} is above 1 but the unit is fraction; write 63 % as 0.63, or set unit: percent`,
+    });
+  }
+
+  const hours = collector.hourly.finish(unit === 'percent' ? 0.01 : 1);
+  const summary: UtilizationSummary = {
+    source: src.label, format, gzip: src.gzip(), unit, rows: counts.dataRows, samples: collector.samples,
+    badRows: counts.badRows, unavailableRows: counts.unavailableRows, badExamples: counts.badExamples,
+    gpus: collector.series.length, first: collector.first, last: collector.last, resolutionMs: collector.resolutionMs,
+    outOfOrder: collector.outOfOrder, duplicates: collector.duplicates, untimestamped, lateSamples: collector.hourly.lateSamples,
+  };
+  return { hours, summary, warnings: [...inputWarnings(summary), ...gapWarnings(hours, src.label)] };
+}
+
+/** Runs of missing hours inside the history (missing is not idle, MODEL.md §2). */
+function gapWarnings(hours: ReadonlyArray<HourlyPoint>, file: string): Warning[] {
+  let gaps = 0;
+  let longest = 0;
+  for (let i = 1; i < hours.length; i++) {
+    const missing = ((hours[i] as HourlyPoint).hourStart - (hours[i - 1] as HourlyPoint).hourStart) / 3_600_000 - 1;
+    if (missing > 0) {
+      gaps++;
+      longest = Math.max(longest, missing);
+    }
+  }
+  return gaps === 0 ? [] : [{ code: 'history-gaps', args: { file, gaps, longestHours: longest } }];
+}
+
+function inputWarnings(s: UtilizationSummary): Warning[] {
+  const w: Warning[] = [];
+  const file = s.source;
+  if (s.badRows > 0) {
+    const first = s.badExamples[0];
+    w.push({ code: 'bad-rows-skipped', args: { file, badRows: s.badRows, rows: s.rows, firstLine: first?.line ?? null, firstMessage: first?.message ?? null } });
+  }
+  if (s.unavailableRows > 0) w.push({ code: 'readings-unavailable', args: { file, rows: s.unavailableRows } });
+  if (s.outOfOrder > 0) w.push({ code: 'samples-out-of-order', args: { file, samples: s.outOfOrder } });
+  if (s.duplicates > 0) w.push({ code: 'samples-duplicated', args: { file, samples: s.duplicates } });
+  if (s.untimestamped > 0) w.push({ code: 'samples-untimestamped', args: { file, samples: s.untimestamped } });
+  return w;
+}

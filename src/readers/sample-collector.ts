@@ -1,0 +1,60 @@
+/**
+ * Receives (time, value, series) samples from any reader: feeds the hourly aggregation of
+ * MODEL.md §2 and keeps what `inspect` shows about the input's quality. Memory grows with the
+ * hours and the number of GPUs, never with the samples.
+ */
+import { HourlyAccumulator } from '../core/utilization/hourly-accumulator.js';
+
+const MAX_INTERVAL_KEYS = 256;
+
+export class SampleCollector {
+  readonly hourly = new HourlyAccumulator();
+  /** Last timestamp per series (GPU). */
+  private readonly lastBySeries = new Map<string, number>();
+  /** Sampling interval (rounded to 100 ms) → how often it was seen. */
+  private readonly intervals = new Map<number, number>();
+  first = Infinity;
+  last = -Infinity;
+  outOfOrder = 0;
+  duplicates = 0;
+  maxValue = -Infinity;
+
+  readonly add = (epochMs: number, value: number, series: string): void => {
+    const previous = this.lastBySeries.get(series);
+    if (previous !== undefined) {
+      // Without a GPU column (series ""), rows sharing a time are the fleet's GPUs, not duplicates.
+      if (epochMs === previous && series !== '') {
+        this.duplicates++;
+        return;
+      }
+      if (epochMs < previous) this.outOfOrder++;
+      else if (epochMs > previous) {
+        const step = Math.round((epochMs - previous) / 100) * 100;
+        const n = this.intervals.get(step);
+        if (n !== undefined) this.intervals.set(step, n + 1);
+        else if (this.intervals.size < MAX_INTERVAL_KEYS) this.intervals.set(step, 1);
+      }
+    }
+    if (previous === undefined || epochMs > previous) this.lastBySeries.set(series, epochMs);
+    if (epochMs < this.first) this.first = epochMs;
+    if (epochMs > this.last) this.last = epochMs;
+    if (value > this.maxValue) this.maxValue = value;
+    this.hourly.add(epochMs, value);
+  };
+
+  get samples(): number {
+    return this.hourly.samples;
+  }
+
+  get series(): string[] {
+    return [...this.lastBySeries.keys()];
+  }
+
+  /** The most common interval between a series' consecutive samples, in ms; null below two samples. */
+  get resolutionMs(): number | null {
+    let best: number | null = null;
+    let bestCount = 0;
+    for (const [step, n] of this.intervals) if (n > bestCount) [best, bestCount] = [step, n];
+    return best;
+  }
+}

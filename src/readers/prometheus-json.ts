@@ -62,7 +62,7 @@ export async function readPrometheusJson(
   };
   try {
     for await (const chunk of chunks) parser.write(chunk);
-    parser.end();
+    if (!parser.isEnded) parser.end();
   } catch (err) {
     if (err instanceof InputError) throw err;
     throw new InputError({ file, message: `not a valid Prometheus API answer (JSON): ${(err as Error).message}` });

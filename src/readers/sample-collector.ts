@@ -9,8 +9,8 @@ const MAX_INTERVAL_KEYS = 256;
 
 export class SampleCollector {
   readonly hourly = new HourlyAccumulator();
-  /** Last timestamp per series (GPU). */
-  private readonly lastBySeries = new Map<string, number>();
+  /** Per series (GPU): the previous row's time (for duplicates) and the latest time (for order). */
+  private readonly bySeries = new Map<string, { previous: number; latest: number }>();
   /** Sampling interval (rounded to 100 ms) → how often it was seen. */
   private readonly intervals = new Map<number, number>();
   first = Infinity;
@@ -20,22 +20,24 @@ export class SampleCollector {
   maxValue = -Infinity;
 
   readonly add = (epochMs: number, value: number, series: string): void => {
-    const previous = this.lastBySeries.get(series);
-    if (previous !== undefined) {
+    const s = this.bySeries.get(series);
+    if (s === undefined) this.bySeries.set(series, { previous: epochMs, latest: epochMs });
+    else {
       // Without a GPU column (series ""), rows sharing a time are the fleet's GPUs, not duplicates.
-      if (epochMs === previous && series !== '') {
+      if (epochMs === s.previous && series !== '') {
         this.duplicates++;
         return;
       }
-      if (epochMs < previous) this.outOfOrder++;
-      else if (epochMs > previous) {
-        const step = Math.round((epochMs - previous) / 100) * 100;
+      if (epochMs < s.latest) this.outOfOrder++;
+      else if (epochMs > s.latest) {
+        const step = Math.round((epochMs - s.latest) / 100) * 100;
         const n = this.intervals.get(step);
         if (n !== undefined) this.intervals.set(step, n + 1);
         else if (this.intervals.size < MAX_INTERVAL_KEYS) this.intervals.set(step, 1);
+        s.latest = epochMs;
       }
+      s.previous = epochMs;
     }
-    if (previous === undefined || epochMs > previous) this.lastBySeries.set(series, epochMs);
     if (epochMs < this.first) this.first = epochMs;
     if (epochMs > this.last) this.last = epochMs;
     if (value > this.maxValue) this.maxValue = value;
@@ -47,7 +49,7 @@ export class SampleCollector {
   }
 
   get series(): string[] {
-    return [...this.lastBySeries.keys()];
+    return [...this.bySeries.keys()];
   }
 
   /** The most common interval between a series' consecutive samples, in ms; null below two samples. */

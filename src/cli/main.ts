@@ -7,8 +7,9 @@ import { Command, CommanderError, Option } from 'commander';
 import { InputError } from '../errors.js';
 import { UTILIZATION_FORMAT_NAMES } from '../readers/detect-format.js';
 import { analyzeCommand, type AnalyzeOptions } from './analyze-command.js';
+import { inspectCommand, type InspectOptions } from './inspect-command.js';
 import type { Io } from './io.js';
-import { FORMATS, parseFormat, parseFraction, parseThresholds, parseWindowDays } from './options.js';
+import { FORMATS, parseFormat, parseFraction, parseThresholds, parseWindowDays, type Format } from './options.js';
 
 const EXIT_OK = 0;
 const EXIT_FAULT = 1;
@@ -53,6 +54,28 @@ Examples:
 Exit codes: 0 done, 2 bad input or command line, 1 internal error.`)
     .action(async (file: string, opts: AnalyzeOptions & { json?: boolean }) => {
       setCode(await analyzeCommand(file, { ...opts, format: opts.json ? 'json' : opts.format }, io));
+    });
+  program
+    .command('inspect')
+    .description('show what is read from an input file (utilization, tokens or a FOCUS bill) and its statistics')
+    .argument('<file>', 'the input ("-" = stdin; gzip is recognised)')
+    .addOption(new Option('--format <format>', `output format: ${FORMATS.join(', ')}`).argParser(parseFormat).default('table'))
+    .option('--json', 'short for --format json')
+    .addOption(new Option('--as <kind>', 'what the file holds (default: detected from its header)').choices(['utilization', 'tokens', 'billing']))
+    .addOption(new Option('--utilization-format <format>', 'format of a utilization file').choices(['auto', ...UTILIZATION_FORMAT_NAMES]))
+    .addOption(new Option('--unit <unit>', 'unit of utilization values').choices(['auto', 'percent', 'fraction']))
+    .option('--timezone <zone>', 'zone of timestamps that carry none', 'UTC')
+    .option('--window <days>', 'trailing window for the statistics, in days', parseWindowDays, 90)
+    .option('--metric <name>', 'prometheus-text: the metric to read (default DCGM_FI_DEV_GPU_UTIL)')
+    .option('--columns <list>', 'a CSV without a header: its column names (nvidia-smi: the --query-gpu list)')
+    .option('--max-bad-rows <fraction>', 'share of unreadable rows tolerated', parseFraction, 0.01)
+    .addHelpText('after', `
+Examples:
+  $ placement inspect util.csv
+  $ nvidia-smi --query-gpu=timestamp,index,utilization.gpu --format=csv,noheader,nounits -l 5 | placement inspect - --columns timestamp,index,utilization.gpu
+  $ placement inspect billing-export.csv.gz --json`)
+    .action(async (file: string, opts: Omit<InspectOptions, 'kind' | 'format'> & { format: Format; json?: boolean; as?: InspectOptions['kind'] }) => {
+      setCode(await inspectCommand(file, { ...opts, kind: opts.as, format: opts.json ? 'json' : opts.format }, io));
     });
   return program;
 }

@@ -9,7 +9,8 @@ export function detectUtilizationFormat(head: string): UtilizationFormatName {
   const text = head.trimStart();
   if (text.startsWith('{')) return 'prometheus-json';
   const first = text.split('\n', 1)[0] ?? '';
-  if (first.startsWith('#') || (METRIC_LINE.test(first) && !first.includes(','))) return 'prometheus-text';
+  // Labels may hold commas ({gpu="0",UUID="…"}); a CSV line has them outside any braces.
+  if (first.startsWith('#') || (METRIC_LINE.test(first) && !first.replace(/\{.*\}/, '').includes(','))) return 'prometheus-text';
   if (first.includes('utilization.gpu') || NVIDIA_TIME.test(first)) return 'nvidia-smi';
   return 'csv';
 }

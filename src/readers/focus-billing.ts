@@ -34,10 +34,13 @@ export interface BillingMonth {
 export interface BillingRead {
   months: BillingMonth[];
   costColumn: string;
+  /** BillingCurrency of the first row that has one; null when the export leaves it out. */
+  currency: string | null;
   counts: RowCounts;
 }
 
 interface Cols {
+  currency: number;
   start: number;
   cost: number;
   category: number;
@@ -56,6 +59,7 @@ export class FocusParser implements RowParser {
   private cols: Cols | null = null;
   private names: string[] = [];
   costColumn = 'EffectiveCost';
+  currency: string | null = null;
   private readonly gpu: RegExp;
 
   constructor(private readonly file: string, gpuPattern: string) {
@@ -75,7 +79,7 @@ export class FocusParser implements RowParser {
       }
       this.names = fields.map((f) => f.value);
       this.cols = {
-        start, cost, category: col('ServiceCategory'), unit: col('ConsumedUnit'), quantity: col('ConsumedQuantity'),
+        currency: col('BillingCurrency'), start, cost, category: col('ServiceCategory'), unit: col('ConsumedUnit'), quantity: col('ConsumedQuantity'),
         describing: ['SkuId', 'SkuMeter', 'SkuPriceId', 'ChargeDescription', 'ResourceType', 'ResourceName', 'ServiceName', 'x_InstanceType'].map(col).filter((i) => i >= 0),
       };
       return 'skip';
@@ -89,6 +93,7 @@ export class FocusParser implements RowParser {
     const quantityText = cell(fields, c.quantity);
     if (quantityText !== '' && !NUMBER.test(quantityText)) return { column: fields[c.quantity]?.column, field: 'ConsumedQuantity', message: `expected a quantity, got "${quantityText}"` };
     const cost = costText === '' ? 0 : Number(costText);
+    if (this.currency === null && /^[A-Z]{3}$/.test(cell(fields, c.currency))) this.currency = cell(fields, c.currency);
     const described = c.describing.map((i) => cell(fields, i)).join(' ');
     const category = cell(fields, c.category);
     const gb = GB_UNIT.test(cell(fields, c.unit));
@@ -120,5 +125,5 @@ export async function readFocus(src: TextSource, gpuPattern: string, maxBadRowFr
   await readRows(splitLines(src.chunks), parser, add, counts);
   checkBadRows(counts, src.label, maxBadRowFraction);
   if (months.size === 0) throw new InputError({ file: src.label, message: 'no billing rows: the file has a header but no data' });
-  return { months: [...months.values()].sort((a, b) => a.month.localeCompare(b.month)), costColumn: parser.costColumn, counts };
+  return { months: [...months.values()].sort((a, b) => a.month.localeCompare(b.month)), costColumn: parser.costColumn, currency: parser.currency, counts };
 }

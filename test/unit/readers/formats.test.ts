@@ -148,6 +148,7 @@ describe('generated files with known statistics', () => {
     expect(detectUtilizationFormat('  {"status":"success"')).toBe('prometheus-json');
     expect(detectUtilizationFormat('# HELP x\n')).toBe('prometheus-text');
     expect(detectUtilizationFormat('DCGM_FI_DEV_GPU_UTIL{gpu="0"} 5\n')).toBe('prometheus-text');
+    expect(detectUtilizationFormat('DCGM_FI_DEV_GPU_UTIL{gpu="0",UUID="GPU-1"} 5 1767225600000\n')).toBe('prometheus-text');
     expect(detectUtilizationFormat('index, timestamp, utilization.gpu [%]\n')).toBe('nvidia-smi');
     expect(detectUtilizationFormat('2026/01/01 00:00:00.000, 0, 50\n')).toBe('nvidia-smi');
     expect(detectUtilizationFormat('timestamp,utilization\n')).toBe('csv');

@@ -1,0 +1,67 @@
+/**
+ * `placement inspect FILE`: what the tool reads from an input before any verdict depends on it:
+ * the format detected, GPUs, time range, resolution, coverage, bad rows, and the statistics of
+ * MODEL.md §2 (or §6 for tokens, per-month totals for a bill).
+ */
+import { Chalk } from 'chalk';
+import { tokenStats } from '../core/signals/token-stats.js';
+import { profileFromHistory } from '../core/utilization/utilization-profile.js';
+import { detectKind, type InputKind } from '../readers/detect-kind.js';
+import { peekText, type UtilizationFormatName } from '../readers/detect-format.js';
+import { DEFAULT_GPU_PATTERN, readFocus } from '../readers/focus-billing.js';
+import { displayName } from '../readers/load-inputs.js';
+import { readUtilization } from '../readers/read-utilization.js';
+import { openText } from '../readers/text-source.js';
+import { readTokens } from '../readers/tokens-csv.js';
+import { renderInspect, type Inspection } from '../render/render-inspect.js';
+import { InputError } from '../errors.js';
+import { isValidTimeZone } from '../time/zone.js';
+import type { Io } from './io.js';
+import type { Format } from './options.js';
+import { ProgressLine } from './progress.js';
+
+export interface InspectOptions {
+  format: Format;
+  kind?: InputKind;
+  utilizationFormat?: 'auto' | UtilizationFormatName;
+  unit?: 'auto' | 'percent' | 'fraction';
+  timezone: string;
+  window: number;
+  metric?: string;
+  columns?: string;
+  maxBadRows: number;
+}
+
+export async function inspectCommand(file: string, o: InspectOptions, io: Io): Promise<number> {
+  if (!isValidTimeZone(o.timezone)) throw new InputError({ field: '--timezone', message: `unknown time zone "${o.timezone}"; expected an IANA name such as UTC or Europe/Berlin` });
+  const src = await openText(file, displayName(file));
+  const { head, chunks } = await peekText(src.chunks);
+  const input = { ...src, chunks };
+  const kind = o.kind ?? detectKind(head);
+  const now = io.now();
+  const progress = io.progress && o.format !== 'json' ? new ProgressLine(io.stderr, io.clock) : null;
+  let inspection: Inspection;
+  try {
+    const hook = progress?.hook(src.label, src.size, src.bytesRead);
+    if (kind === 'utilization') {
+      const read = await readUtilization(input, {
+        format: o.utilizationFormat ?? 'auto', unit: o.unit ?? 'auto', timeZone: o.timezone, metric: o.metric,
+        columns: o.columns?.split(',').map((c) => c.trim()), maxBadRowFraction: o.maxBadRows, now, progress: hook,
+      });
+      const profile = profileFromHistory(read.hours, o.window, o.timezone, [0.4, 0.6, 0.7]);
+      inspection = { kind, file: src.label, timezone: o.timezone, summary: read.summary, profile, warnings: read.warnings };
+    } else if (kind === 'tokens') {
+      const read = await readTokens(input, o.timezone, 'auto', o.maxBadRows, hook);
+      inspection = { kind, file: src.label, timezone: o.timezone, format: read.format, counts: read.counts, stats: tokenStats(read.days, o.window) };
+    } else {
+      const read = await readFocus(input, DEFAULT_GPU_PATTERN, o.maxBadRows);
+      inspection = { kind, file: src.label, costColumn: read.costColumn, currency: read.currency, counts: read.counts, months: read.months };
+    }
+  } finally {
+    progress?.done();
+  }
+  // The hourly values are the history itself; JSON carries the statistics and the daily means.
+  const data = inspection.kind === 'utilization' ? { ...inspection, profile: { ...inspection.profile, hourly: undefined } } : inspection;
+  io.stdout(o.format === 'json' ? `${JSON.stringify(data, null, 2)}\n` : renderInspect(inspection, new Chalk({ level: io.colour ? 1 : 0 })));
+  return 0;
+}

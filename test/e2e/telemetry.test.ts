@@ -1,0 +1,112 @@
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { describe, expect, test } from 'vitest';
+import { cli, expectCleanError, REPO } from '../helpers/cli.js';
+
+const tmp = mkdtempSync(join(tmpdir(), 'placement-telemetry-'));
+const SHARED = join(REPO, '..', 'shared', 'data');
+const scenario = join(tmp, 'fleet.yaml');
+writeFileSync(scenario, `schemaVersion: 1
+name: fleet
+workload:
+  referenceGpus: 2
+  utilization: {assumed: 0.5}
+options:
+  cloud: {onDemandPerGpuHour: 2.99}
+`);
+
+const T0 = Date.UTC(2026, 9, 1);
+const H = 3_600_000;
+// Two GPUs, 48 hours, 5-minute samples: GPU 0 at 40 %, GPU 1 at 80 % → fleet 60 % every hour.
+const points: Array<[number, number, number]> = [];
+for (let t = T0; t < T0 + 48 * H; t += 300_000) points.push([t, 0, 40], [t, 1, 80]);
+const nvidiaTime = (t: number) => new Date(t).toISOString().slice(0, 23).replaceAll('-', '/').replace('T', ' ');
+
+const FORMATS: Array<[string, string, string[]]> = [
+  ['nvidia-smi with header', ['timestamp, index, utilization.gpu [%], memory.used [MiB]', ...points.map(([t, g, u]) => `${nvidiaTime(t)}, ${g}, ${u} %, 1024 MiB`)].join('\n'), []],
+  ['nvidia-smi noheader,nounits', points.map(([t, g, u]) => `${nvidiaTime(t)}, ${g}, ${u}`).join('\n'), ['--utilization-format', 'nvidia-smi']],
+  ['DCGM text exposition', points.map(([t, g, u]) => `DCGM_FI_DEV_GPU_UTIL{gpu="${g}",Hostname="n1"} ${u} ${t}`).join('\n'), []],
+  ['Prometheus query_range', JSON.stringify({ status: 'success', data: { resultType: 'matrix', result: [0, 1].map((g) => ({ metric: { gpu: String(g) }, values: points.filter((p) => p[1] === g).map(([t, , u]) => [t / 1000, String(u)]) })) } }), []],
+  ['generic CSV', ['timestamp,gpu,utilization', ...points.map(([t, g, u]) => `${t / 1000},${g},${u / 100}`)].join('\n'), []],
+];
+
+describe.each(FORMATS)('%s through stdin', (name, text, extra) => {
+  const columns = name.includes('noheader') ? ['--columns', 'timestamp,index,utilization.gpu'] : [];
+  test('analyze --utilization -', () => {
+    const withColumns = name.includes('noheader') ? scenarioWithColumns() : scenario;
+    const r = cli(['analyze', withColumns, '--utilization', '-', '--json', ...extra], { input: `${text}\n` });
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.stdout);
+    expect(report.utilization.input).toMatchObject({ source: '-', gpus: 2, rows: points.length, unit: name === 'generic CSV' ? 'fraction' : 'percent' });
+    expect(report.utilization.mean).toBeCloseTo(0.6, 12);
+    expect(report.utilization.window.coverage).toBeCloseTo(48 / (90 * 24), 12); // 48 hours in a 90-day window
+  });
+  test('gzip on stdin, and inspect', () => {
+    const r = cli(['inspect', '-', '--json', ...columns], { input: gzipSync(`${text}\n`) as unknown as string });
+    expect(r.code).toBe(0);
+    const inspection = JSON.parse(r.stdout);
+    expect(inspection.summary).toMatchObject({ gzip: true, gpus: 2, rows: points.length, resolutionMs: 300_000 });
+    expect(inspection.profile.mean).toBeCloseTo(0.6, 12);
+  });
+});
+
+function scenarioWithColumns(): string {
+  const file = join(tmp, 'noheader.yaml');
+  writeFileSync(file, readFileSync(scenario, 'utf8').replace('{assumed: 0.5}', '{assumed: 0.5, columns: "timestamp,index,utilization.gpu"}'));
+  return file;
+}
+
+describe('inspect', () => {
+  test('the table view shows format, GPUs, range, resolution and the statistics', () => {
+    const file = join(tmp, 'util.csv');
+    writeFileSync(file, FORMATS[0]![1]);
+    const r = cli(['inspect', file]);
+    expect(r.code).toBe(0);
+    for (const s of ['format      nvidia-smi, unit percent', 'GPUs        2', 'resolution  5 min', 'mean 60.0%', 'range       2026-10-01T00:00:00Z → 2026-10-02T23:55:00Z']) expect(r.stdout).toContain(s);
+  });
+  test.skipIf(!existsSync(SHARED))('tokens and a FOCUS bill are recognised by their headers', () => {
+    const trace = cli(['inspect', join(SHARED, 'azure-llm-trace-2023', 'AzureLLMInferenceTrace_code.csv'), '--json']);
+    expect(JSON.parse(trace.stdout)).toMatchObject({ kind: 'tokens', format: 'request-trace', counts: { dataRows: 8819 } });
+    const bill = cli(['inspect', join(REPO, 'test', 'fixtures', 'focus-gpu-egress.csv')]);
+    expect(bill.stdout).toContain('2026-10  data transfer 17,000 GB ($1,496)   GPU compute $163,799');
+  });
+  test('bad input: exit 2 with the first bad lines, no stack', () => {
+    const file = join(tmp, 'bad.csv');
+    writeFileSync(file, ['timestamp,utilization', '2026-01-01T00:00:00Z,50', 'oops,1', 'also,bad'].join('\n'));
+    const r = cli(['inspect', file]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/bad\.csv:3:1: timestamp: cannot read "oops"/);
+    expect(r.stderr).toMatch(/2 of 3 rows cannot be read/);
+    expectCleanError(r.stderr);
+    expect(cli(['inspect', join(tmp, 'none.csv')]).stderr).toMatch(/none\.csv: no such file/);
+  });
+});
+
+describe('a FOCUS bill in the scenario', () => {
+  test('egress comes from the bill and the model is reconciled with the billed GPU compute', () => {
+    const file = join(tmp, 'billed.yaml');
+    writeFileSync(file, `schemaVersion: 1
+name: billed
+workload:
+  referenceGpus: 8
+  utilization: {assumed: 0.7}
+  billing: {source: ${join(REPO, 'test', 'fixtures', 'focus-gpu-egress.csv')}}
+options:
+  cloud:
+    onDemandPerGpuHour: 6.88
+    egressTiers: [{uptoGB: 10240, perGB: 0.09}, {uptoGB: 51200, perGB: 0.085}, {perGB: 0.07}]
+`);
+    const r = cli(['analyze', file, '--json']);
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.stdout);
+    expect(report.traffic.internetGBPerMonth).toBe(16000); // (15,000 + 17,000) / 2 months
+    expect(report.warnings.map((w: { code: string }) => w.code)).toContain('egress-from-billing');
+    const model = 8 * 0.7 / 0.7 * 730 * 6.88; // 40,179.2
+    expect(report.billing).toMatchObject({ months: 2, modelCloudCompute: expect.closeTo(model, 6), meanMonthly: { gpuComputeCost: expect.closeTo(162257.92, 6) } });
+    expect(report.billing.difference).toBeCloseTo(model - 162257.92, 6);
+    expect(cli(['analyze', file]).stdout).toContain('below the billed GPU compute');
+  });
+});

@@ -7,11 +7,11 @@ import { Chalk } from 'chalk';
 import { tokenStats } from '../core/signals/token-stats.js';
 import { profileFromHistory } from '../core/utilization/utilization-profile.js';
 import { detectKind, type InputKind } from '../readers/detect-kind.js';
-import { peekText, type UtilizationFormatName } from '../readers/detect-format.js';
+import { peekBytes, type UtilizationFormatName } from '../readers/detect-format.js';
 import { DEFAULT_GPU_PATTERN, readFocus } from '../readers/focus-billing.js';
 import { displayName } from '../readers/load-inputs.js';
 import { readUtilization } from '../readers/read-utilization.js';
-import { openText } from '../readers/text-source.js';
+import { decodeUtf8, openText } from '../readers/text-source.js';
 import { readTokens } from '../readers/tokens-csv.js';
 import { renderInspect, type Inspection } from '../render/render-inspect.js';
 import { InputError } from '../errors.js';
@@ -35,8 +35,8 @@ export interface InspectOptions {
 export async function inspectCommand(file: string, o: InspectOptions, io: Io): Promise<number> {
   if (!isValidTimeZone(o.timezone)) throw new InputError({ field: '--timezone', message: `unknown time zone "${o.timezone}"; expected an IANA name such as UTC or Europe/Berlin` });
   const src = await openText(file, displayName(file));
-  const { head, chunks } = await peekText(src.chunks);
-  const input = { ...src, chunks };
+  const { head, bytes } = await peekBytes(src.bytes as AsyncIterable<Buffer>);
+  const input = { ...src, bytes, chunks: decodeUtf8(bytes) };
   const kind = o.kind ?? detectKind(head);
   const now = io.now();
   const progress = io.progress && o.format !== 'json' ? new ProgressLine(io.stderr, io.clock) : null;

@@ -7,7 +7,7 @@ import { InputError } from '../errors.js';
 import { parseTimestamp } from '../time/parse-timestamp.js';
 import { splitFields, type Field } from './csv-fields.js';
 import { parseReading } from './reading.js';
-import type { Emit, RowOutcome, RowParser } from './row-reader.js';
+import { seriesKeyOf, type Emit, type RowOutcome, type RowParser } from './row-reader.js';
 import type { NumberedLine } from './text-source.js';
 
 export type ColumnRef = string | number;
@@ -45,6 +45,11 @@ export class CsvUtilizationParser implements RowParser {
 
   constructor(private readonly o: CsvUtilizationOptions) {}
 
+  /** Column positions and delimiter once the first line is read (for the byte fast path). */
+  get layout(): { time: number; value: number; gpu: number; delimiter: number } | null {
+    return this.columns === null ? null : { ...this.columns, delimiter: this.delimiter.charCodeAt(0) };
+  }
+
   accept(line: NumberedLine, emit: Emit): RowOutcome {
     if (this.columns === null) {
       this.delimiter = line.text.includes('\t') && !line.text.includes(',') ? '\t' : ',';
@@ -77,7 +82,7 @@ export class CsvUtilizationParser implements RowParser {
       return { column: vField.column, field: c.names[c.value], message: `expected a utilization ≥ 0 (0.63 or 63 or 63 %), got "${vField.value}"` };
     }
     if (reading.percentSign) this.percentSignSeen = true;
-    const gpu = c.gpu >= 0 ? (fields[c.gpu] as Field | undefined)?.value ?? '' : '';
+    const gpu = c.gpu >= 0 ? seriesKeyOf((fields[c.gpu] as Field | undefined)?.value ?? '') : '';
     emit(t, reading.value, gpu);
     return 'ok';
   }

@@ -32,3 +32,21 @@ export async function peekText(chunks: AsyncIterable<string>): Promise<{ head: s
   }
   return { head, chunks: again() };
 }
+
+/** The start of a byte stream decoded (at least its first line) and the whole stream again. */
+export async function peekBytes(bytes: AsyncIterable<Buffer>): Promise<{ head: string; bytes: AsyncIterable<Buffer> }> {
+  const it = bytes[Symbol.asyncIterator]();
+  const taken: Buffer[] = [];
+  let size = 0;
+  while (size < 65_536 && !taken.some((b) => b.includes(10))) {
+    const r = await it.next();
+    if (r.done) break;
+    taken.push(Buffer.from(r.value)); // a copy: the source may reuse its buffer for the next chunk
+    size += r.value.length;
+  }
+  async function* again(): AsyncGenerator<Buffer> {
+    yield* taken;
+    for (let r = await it.next(); !r.done; r = await it.next()) yield r.value;
+  }
+  return { head: Buffer.concat(taken).toString('utf8'), bytes: again() };
+}

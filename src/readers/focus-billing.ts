@@ -112,7 +112,7 @@ export async function readFocus(src: TextSource, gpuPattern: string, maxBadRowFr
   const months = new Map<string, BillingMonth>();
   const parser = new FocusParser(src.label, gpuPattern);
   const counts = emptyCounts();
-  const add = (t: number, amount: number, bucket: string): void => {
+  const add = (t: number, amount: number, bucket: string | number): void => {
     const month = new Date(t).toISOString().slice(0, 7);
     let m = months.get(month);
     if (m === undefined) {
@@ -120,7 +120,7 @@ export async function readFocus(src: TextSource, gpuPattern: string, maxBadRowFr
       months.set(month, m);
     }
     if (bucket === 'total') m.totalCost += amount;
-    else m[bucket as 'transferGB' | 'transferCost' | 'gpuComputeCost'] += amount;
+    else m[bucket as 'transferGB' | 'transferCost' | 'gpuComputeCost'] += amount; // the parser names the bucket
   };
   await readRows(splitLines(src.chunks), parser, add, counts);
   checkBadRows(counts, src.label, maxBadRowFraction);

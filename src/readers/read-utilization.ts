@@ -6,12 +6,13 @@ import type { HourlyPoint } from '../core/utilization/hourly-accumulator.js';
 import type { Warning } from '../core/warning.js';
 import { InputError } from '../errors.js';
 import { CsvUtilizationParser, type ColumnRef } from './csv-utilization.js';
-import { detectUtilizationFormat, peekText, type UtilizationFormatName } from './detect-format.js';
+import { detectUtilizationFormat, peekBytes, peekText, type UtilizationFormatName } from './detect-format.js';
+import { FastCsvUtilization, readRowsFromBytes } from './fast/fast-csv.js';
 import { readPrometheusJson } from './prometheus-json.js';
 import { DEFAULT_GPU_METRIC, PrometheusTextParser } from './prometheus-text.js';
 import { checkBadRows, emptyCounts, readRows, type ProgressHook, type RowCounts } from './row-reader.js';
 import { SampleCollector } from './sample-collector.js';
-import { splitLines, type TextSource } from './text-source.js';
+import { decodeUtf8, splitLines, type TextSource } from './text-source.js';
 
 export interface UtilizationReadOptions {
   format: 'auto' | UtilizationFormatName;
@@ -55,13 +56,18 @@ export interface UtilizationRead {
 }
 
 export async function readUtilization(src: TextSource, o: UtilizationReadOptions): Promise<UtilizationRead> {
-  const { head, chunks } = await peekText(src.chunks);
+  let head: string;
+  let chunks: AsyncIterable<string> | null = null;
+  let bytes: AsyncIterable<Buffer> | null = null;
+  if (src.bytes !== undefined) ({ head, bytes } = await peekBytes(src.bytes));
+  else ({ head, chunks } = await peekText(src.chunks));
+  const text = (): AsyncIterable<string> => chunks ?? decodeUtf8(bytes as AsyncIterable<Buffer>);
   if (head.trim() === '') throw new InputError({ file: src.label, message: 'the file is empty: no utilization samples' });
   const format = o.format === 'auto' ? detectUtilizationFormat(head) : o.format;
   const collector = new SampleCollector();
   const counts = emptyCounts();
   let max = { value: -Infinity, line: null as number | null };
-  const emit = (t: number, v: number, series: string): void => {
+  const emit = (t: number, v: number, series: string | number): void => {
     if (v > max.value) max = { value: v, line: counts.currentLine };
     collector.add(t, v, series);
   };
@@ -70,17 +76,18 @@ export async function readUtilization(src: TextSource, o: UtilizationReadOptions
   const metric = o.metric ?? DEFAULT_GPU_METRIC;
 
   if (format === 'prometheus-json') {
-    await readPrometheusJson(chunks, src.label, emit, counts, o.progress);
+    await readPrometheusJson(text(), src.label, emit, counts, o.progress);
   } else if (format === 'prometheus-text') {
     const parser = new PrometheusTextParser({ metric, now: o.now });
-    await readRows(splitLines(chunks), parser, emit, counts, o.progress);
+    await readRows(splitLines(text()), parser, emit, counts, o.progress);
     untimestamped = parser.untimestamped;
   } else {
     const parser = new CsvUtilizationParser({
       dialect: format, file: src.label, timeZone: o.timeZone, columns: o.columns,
       timestampColumn: o.timestampColumn, valueColumn: o.valueColumn, gpuColumn: o.gpuColumn,
     });
-    await readRows(splitLines(chunks), parser, emit, counts, o.progress);
+    if (bytes !== null) await readRowsFromBytes(bytes, new FastCsvUtilization(parser, o.timeZone), emit, counts, o.progress);
+    else await readRows(splitLines(text()), parser, emit, counts, o.progress);
     percentSign = parser.percentSignSeen;
   }
   checkBadRows(counts, src.label, o.maxBadRowFraction);

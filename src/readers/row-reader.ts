@@ -16,7 +16,13 @@ export interface RowProblem {
 /** 'ok': a data row read; 'skip': not a data row (header, comment, other metric); 'unavailable': a data row with no reading ([N/A]). */
 export type RowOutcome = 'ok' | 'skip' | 'unavailable' | RowProblem;
 
-export type Emit = (epochMs: number, value: number, series: string) => void;
+/** `series` names the GPU: a small integer index as a number, anything else as text (see seriesKeyOf). */
+export type Emit = (epochMs: number, value: number, series: string | number) => void;
+
+/** The one normal form of a GPU column's value, shared by the string and byte parsers. */
+export function seriesKeyOf(text: string): string | number {
+  return /^\d{1,9}$/.test(text) ? Number(text) : text;
+}
 
 export interface RowParser {
   accept(line: NumberedLine, emit: Emit): RowOutcome;

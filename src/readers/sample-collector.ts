@@ -10,7 +10,7 @@ const MAX_INTERVAL_KEYS = 256;
 export class SampleCollector {
   readonly hourly = new HourlyAccumulator();
   /** Per series (GPU): the previous row's time (for duplicates) and the latest time (for order). */
-  private readonly bySeries = new Map<string, { previous: number; latest: number }>();
+  private readonly bySeries = new Map<string | number, { previous: number; latest: number }>();
   /** Sampling interval (rounded to 100 ms) → how often it was seen. */
   private readonly intervals = new Map<number, number>();
   first = Infinity;
@@ -19,7 +19,7 @@ export class SampleCollector {
   duplicates = 0;
   maxValue = -Infinity;
 
-  readonly add = (epochMs: number, value: number, series: string): void => {
+  readonly add = (epochMs: number, value: number, series: string | number): void => {
     const s = this.bySeries.get(series);
     if (s === undefined) this.bySeries.set(series, { previous: epochMs, latest: epochMs });
     else {
@@ -48,7 +48,7 @@ export class SampleCollector {
     return this.hourly.samples;
   }
 
-  get series(): string[] {
+  get series(): Array<string | number> {
     return [...this.bySeries.keys()];
   }
 

@@ -3,8 +3,7 @@
  * gzip magic bytes (whatever its name), decoded as UTF-8 without splitting characters, a BOM
  * dropped. Memory does not grow with the input.
  */
-import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { open, stat } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
 import { createGunzip } from 'node:zlib';
@@ -13,7 +12,10 @@ import { describeReadError, InputError } from '../errors.js';
 export interface TextSource {
   /** How messages name the input: "stdin" or the path the user knows. */
   label: string;
+  /** The content as text. Consume either `chunks` or `bytes`, not both. */
   chunks: AsyncIterable<string>;
+  /** The content as bytes (gunzipped, BOM dropped), for readers that parse bytes directly. */
+  bytes?: AsyncIterable<Buffer> | undefined;
   /** Bytes read so far from the file or stdin (compressed bytes for gzip), for progress. */
   bytesRead: () => number;
   /** The file's size in bytes, when known (not for stdin). */
@@ -24,7 +26,7 @@ export interface TextSource {
 const GZIP_MAGIC = [0x1f, 0x8b];
 
 export async function openText(path: string, label = path, stdin: Readable = process.stdin): Promise<TextSource> {
-  let input: Readable;
+  let input: Readable | null;
   let size: number | null = null;
   if (path === '-') input = stdin;
   else {
@@ -35,12 +37,12 @@ export async function openText(path: string, label = path, stdin: Readable = pro
     } catch (err) {
       throw new InputError({ file: label, message: describeReadError(err) });
     }
-    input = createReadStream(path, { highWaterMark: 1 << 20 });
+    input = null;
   }
   let bytes = 0;
   let gzip = false;
-  async function* decode(): AsyncGenerator<string> {
-    const raw = input[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
+  async function* content(): AsyncGenerator<Buffer> {
+    const raw = (input === null ? fileChunks(path) : input[Symbol.asyncIterator]()) as AsyncIterator<Buffer>;
     const first = await raw.next();
     if (first.done) return;
     const head = first.value;
@@ -53,21 +55,52 @@ export async function openText(path: string, label = path, stdin: Readable = pro
         yield r.value;
       }
     }
-    const buffers: AsyncIterable<Buffer> = gzip ? gunzip(rest(), label) : rest();
-    const decoder = new StringDecoder('utf8');
     let started = false;
-    for await (const buf of buffers) {
-      let text = decoder.write(buf);
-      if (!started && text.length > 0) {
+    // zlib may read its input after write() returns, so it gets copies of the reused buffer.
+    for await (const buf of gzip ? gunzip(copies(rest()), label) : rest()) {
+      if (!started && buf.length > 0) {
         started = true;
-        if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-      }
-      if (text.length > 0) yield text;
+        yield buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf ? buf.subarray(3) : buf;
+      } else yield buf;
     }
-    const tail = decoder.end();
-    if (tail.length > 0) yield tail;
   }
-  return { label, chunks: decode(), bytesRead: () => bytes, size, gzip: () => gzip };
+  const byteStream = content();
+  return { label, chunks: decodeUtf8(byteStream), bytes: byteStream, bytesRead: () => bytes, size, gzip: () => gzip };
+}
+
+const CHUNK = 1 << 20;
+
+/**
+ * A file's bytes through one reused buffer: each chunk is only valid until the next is asked
+ * for. Reading never allocates per chunk, so memory stays flat however large the file.
+ */
+async function* fileChunks(path: string): AsyncGenerator<Buffer> {
+  const handle = await open(path, 'r');
+  const buffer = Buffer.allocUnsafe(CHUNK);
+  try {
+    for (;;) {
+      const { bytesRead } = await handle.read(buffer, 0, CHUNK, null);
+      if (bytesRead === 0) return;
+      yield buffer.subarray(0, bytesRead);
+    }
+  } finally {
+    await handle.close();
+  }
+}
+
+async function* copies(source: AsyncIterable<Buffer>): AsyncGenerator<Buffer> {
+  for await (const b of source) yield Buffer.from(b);
+}
+
+/** UTF-8 text of a byte stream, never splitting a character across chunks. */
+export async function* decodeUtf8(buffers: AsyncIterable<Buffer>): AsyncGenerator<string> {
+  const decoder = new StringDecoder('utf8');
+  for await (const buf of buffers) {
+    const text = decoder.write(buf);
+    if (text.length > 0) yield text;
+  }
+  const tail = decoder.end();
+  if (tail.length > 0) yield tail;
 }
 
 async function* gunzip(source: AsyncIterable<Buffer>, label: string): AsyncGenerator<Buffer> {

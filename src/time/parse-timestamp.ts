@@ -30,7 +30,8 @@ export function parseTimestamp(text: string, timeZone: string): number | null {
     number, number, number, number, number, number,
   ];
   if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 60) return null;
-  const ms = m[7] === undefined ? 0 : Math.floor(Number(`0.${m[7]}`) * 1000);
+  // Milliseconds from the first three fraction digits (digit arithmetic: 0.29 × 1000 is 289.99…).
+  const ms = m[7] === undefined ? 0 : Number(`${m[7]}00`.slice(0, 3));
   const epoch = localToEpoch(year, month, day, hour, minute, second, ms, timeZone);
   // Reject dates that roll over (2026-02-30).
   const check = new Date(Date.UTC(year, month - 1, day));

@@ -15,10 +15,58 @@ export interface HourlyPoint {
  * (sum of timestamp means, count) pair. A sample arriving for a closed hour counts as a
  * timestamp of its own and is counted in `lateSamples`.
  */
+/**
+ * One open hour's timestamps in ascending order, with the sum and count of values at each.
+ * Typed arrays with a fill count, recycled when the hour closes: a long input then makes no
+ * garbage hour after hour (which would otherwise pile up between major collections).
+ */
+class OpenHour {
+  times: Float64Array = new Float64Array(64);
+  sums: Float64Array = new Float64Array(64);
+  counts: Float64Array = new Float64Array(64);
+  size = 0;
+
+  push(t: number, value: number): void {
+    if (this.size === this.times.length) this.grow();
+    this.times[this.size] = t;
+    this.sums[this.size] = value;
+    this.counts[this.size] = 1;
+    this.size++;
+  }
+
+  /** Room for one more at index i, moving the later entries up. */
+  insertAt(i: number, t: number, value: number): void {
+    if (this.size === this.times.length) this.grow();
+    this.times.copyWithin(i + 1, i, this.size);
+    this.sums.copyWithin(i + 1, i, this.size);
+    this.counts.copyWithin(i + 1, i, this.size);
+    this.times[i] = t;
+    this.sums[i] = value;
+    this.counts[i] = 1;
+    this.size++;
+  }
+
+  private grow(): void {
+    const n = this.times.length * 2;
+    const widen = (a: Float64Array): Float64Array => {
+      const b = new Float64Array(n);
+      b.set(a);
+      return b;
+    };
+    this.times = widen(this.times);
+    this.sums = widen(this.sums);
+    this.counts = widen(this.counts);
+  }
+}
+
 export class HourlyAccumulator {
-  private readonly open = new Map<number, Map<number, [sum: number, n: number]>>();
+  private readonly open = new Map<number, OpenHour>();
+  private readonly spare: OpenHour[] = [];
   private readonly closed = new Map<number, [sumOfMeans: number, timestamps: number]>();
   private newestHour = -Infinity;
+  /** The hour written last and its record: consecutive samples mostly share an hour. */
+  private lastHour = NaN;
+  private lastOpen: OpenHour | undefined;
   samples = 0;
   lateSamples = 0;
   maxValue = -Infinity;
@@ -27,37 +75,61 @@ export class HourlyAccumulator {
     const hour = Math.floor(epochMs / MS_PER_HOUR);
     this.samples++;
     if (value > this.maxValue) this.maxValue = value;
-    const done = this.closed.get(hour);
-    if (done !== undefined) {
-      done[0] += value;
-      done[1] += 1;
-      this.lateSamples++;
-      return;
+    let h = hour === this.lastHour ? this.lastOpen : this.open.get(hour);
+    if (h === undefined) {
+      const done = this.closed.get(hour);
+      if (done !== undefined) {
+        done[0] += value;
+        done[1] += 1;
+        this.lateSamples++;
+        return;
+      }
+      h = this.spare.pop() ?? new OpenHour();
+      h.size = 0;
+      this.open.set(hour, h);
     }
-    let groups = this.open.get(hour);
-    if (groups === undefined) {
-      groups = new Map();
-      this.open.set(hour, groups);
-    }
-    const group = groups.get(epochMs);
-    if (group === undefined) groups.set(epochMs, [value, 1]);
-    else {
-      group[0] += value;
-      group[1] += 1;
-    }
+    this.lastHour = hour;
+    this.lastOpen = h;
+    const n = h.size;
+    const last = n === 0 ? -Infinity : (h.times[n - 1] as number);
+    if (epochMs > last) h.push(epochMs, value);
+    else if (epochMs === last) {
+      h.sums[n - 1] = (h.sums[n - 1] as number) + value;
+      h.counts[n - 1] = (h.counts[n - 1] as number) + 1;
+    } else this.insert(h, epochMs, value);
     if (hour > this.newestHour) {
       this.newestHour = hour;
-      for (const h of this.open.keys()) if (h < hour - 1) this.close(h);
+      for (const old of this.open.keys()) if (old < hour - 1) this.close(old);
     }
   }
 
+  /** An earlier timestamp inside an open hour: find its place (binary search). */
+  private insert(h: OpenHour, epochMs: number, value: number): void {
+    let lo = 0;
+    let hi = h.size;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if ((h.times[mid] as number) < epochMs) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo < h.size && h.times[lo] === epochMs) {
+      h.sums[lo] = (h.sums[lo] as number) + value;
+      h.counts[lo] = (h.counts[lo] as number) + 1;
+    } else h.insertAt(lo, epochMs, value);
+  }
+
   private close(hour: number): void {
-    const groups = this.open.get(hour);
-    if (groups === undefined) return;
+    const h = this.open.get(hour);
+    if (h === undefined) return;
     let sumOfMeans = 0;
-    for (const [sum, n] of groups.values()) sumOfMeans += sum / n;
-    this.closed.set(hour, [sumOfMeans, groups.size]);
+    for (let i = 0; i < h.size; i++) sumOfMeans += (h.sums[i] as number) / (h.counts[i] as number);
+    this.closed.set(hour, [sumOfMeans, h.size]);
     this.open.delete(hour);
+    this.spare.push(h);
+    if (this.lastHour === hour) {
+      this.lastHour = NaN;
+      this.lastOpen = undefined;
+    }
   }
 
   /** Hourly means in time order, each multiplied by `scale` (0.01 for percent input). */

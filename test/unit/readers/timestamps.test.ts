@@ -11,6 +11,8 @@ describe('timestamps as the tools print them', () => {
     ['2023-11-16 18:17:03.9799600', 'UTC', Date.UTC(2023, 10, 16, 18, 17, 3, 979)], // Azure trace: 7 digits, no zone
     ['2020/11/12 13:48:11.412', 'UTC', Date.UTC(2020, 10, 12, 13, 48, 11, 412)], // nvidia-smi
     ['2026-07-01', 'America/New_York', Date.UTC(2026, 6, 1, 4)],
+    ['2026-01-01 00:00:00.29', 'UTC', Date.UTC(2026, 0, 1, 0, 0, 0, 290)], // not 289: 0.29 × 1000 = 289.99…
+    ['2026/01/01 00:00:00.5', 'UTC', Date.UTC(2026, 0, 1, 0, 0, 0, 500)],
     ['1767225600', 'UTC', Date.UTC(2026, 0, 1)], // epoch seconds
     ['1767225600000', 'UTC', Date.UTC(2026, 0, 1)], // epoch milliseconds
   ])('%s in %s', (text, tz, expected) => {

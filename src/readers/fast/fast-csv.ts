@@ -1,0 +1,112 @@
+/**
+ * The byte fast path for CSV and nvidia-smi utilization: fields, readings and timestamps are
+ * parsed from the bytes without making strings. Any line outside the simple shapes it knows
+ * (quotes, [N/A], other time formats, a header, a bad row) is decoded and handed to the string
+ * parser, so the results are the same as the string path's, only faster.
+ */
+import type { CsvUtilizationParser } from '../csv-utilization.js';
+import type { Emit, ProgressHook, RowCounts, RowOutcome } from '../row-reader.js';
+import { countBad } from '../row-reader.js';
+import { parseReadingBytes, reading, seriesKeyBytes, skipBlanks, TimestampBytes, trimEnd } from './byte-parse.js';
+
+const QUOTE = 34;
+const NEWLINE = 10;
+const RETURN = 13;
+const PROGRESS_EVERY = 65_536;
+
+function hasByte(b: Uint8Array, byte: number, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (b[i] === byte) return true;
+  return false;
+}
+
+export class FastCsvUtilization {
+  private readonly ts: TimestampBytes;
+  private readonly starts: number[] = [];
+  private readonly ends: number[] = [];
+
+  constructor(private readonly slow: CsvUtilizationParser, timeZone: string) {
+    this.ts = new TimestampBytes(timeZone);
+  }
+
+  private viaString(b: Uint8Array, start: number, end: number, number: number, emit: Emit): RowOutcome {
+    const text = Buffer.from(b.buffer, b.byteOffset + start, end - start).toString('utf8');
+    return this.slow.accept({ text, number }, emit);
+  }
+
+  private layout: { time: number; value: number; gpu: number; delimiter: number } | null = null;
+
+  accept(b: Uint8Array, start: number, end: number, number: number, emit: Emit): RowOutcome {
+    const layout = (this.layout ??= this.slow.layout);
+    if (layout === null || hasByte(b, QUOTE, start, end)) return this.viaString(b, start, end, number, emit);
+    const need = Math.max(layout.time, layout.value, layout.gpu);
+    const starts = this.starts;
+    const ends = this.ends;
+    let field = 0;
+    let from = start;
+    while (field <= need) {
+      let to = b.indexOf(layout.delimiter, from);
+      if (to === -1 || to > end) to = end;
+      starts[field] = from;
+      ends[field] = to;
+      field++;
+      if (to === end) break;
+      from = to + 1;
+    }
+    if (field <= need) return this.viaString(b, start, end, number, emit);
+    const ts = skipBlanks(b, starts[layout.time] as number, ends[layout.time] as number);
+    const t = this.ts.parse(b, ts, trimEnd(b, ts, ends[layout.time] as number));
+    const vs = skipBlanks(b, starts[layout.value] as number, ends[layout.value] as number);
+    const v = parseReadingBytes(b, vs, trimEnd(b, vs, ends[layout.value] as number));
+    if (Number.isNaN(t) || Number.isNaN(v)) return this.viaString(b, start, end, number, emit);
+    if (reading.percentSign) this.slow.percentSignSeen = true;
+    let series: string | number = '';
+    if (layout.gpu >= 0) {
+      const gs = skipBlanks(b, starts[layout.gpu] as number, ends[layout.gpu] as number);
+      series = seriesKeyBytes(b, gs, trimEnd(b, gs, ends[layout.gpu] as number));
+    }
+    emit(t, v, series);
+    return 'ok';
+  }
+}
+
+/** The row loop of readRows over bytes: lines split on \n (CR dropped), blank lines skipped. */
+export async function readRowsFromBytes(
+  bytes: AsyncIterable<Buffer>, parser: FastCsvUtilization, emit: Emit, counts: RowCounts, progress?: ProgressHook,
+): Promise<void> {
+  let number = 0;
+  const line = (b: Uint8Array, start: number, end: number): void => {
+    number++;
+    if (end > start && b[end - 1] === RETURN) end--;
+    if (skipBlanks(b, start, end) === end) return;
+    counts.currentLine = number;
+    const outcome = parser.accept(b, start, end, number, emit);
+    if (outcome === 'skip') return;
+    if (outcome === 'ok') counts.dataRows++;
+    else if (outcome === 'unavailable') {
+      counts.dataRows++;
+      counts.unavailableRows++;
+    } else countBad(counts, outcome, number);
+    if (progress !== undefined && (counts.dataRows & (PROGRESS_EVERY - 1)) === 0) progress(counts.dataRows);
+  };
+  let carry: Buffer | null = null;
+  for await (const chunk of bytes) {
+    let pos = 0;
+    if (carry !== null) {
+      const nl = chunk.indexOf(NEWLINE);
+      if (nl === -1) {
+        carry = Buffer.concat([carry, chunk]);
+        continue;
+      }
+      const joined = Buffer.concat([carry, chunk.subarray(0, nl)]);
+      line(joined, 0, joined.length);
+      pos = nl + 1;
+      carry = null;
+    }
+    for (let nl = chunk.indexOf(NEWLINE, pos); nl !== -1; nl = chunk.indexOf(NEWLINE, pos)) {
+      line(chunk, pos, nl);
+      pos = nl + 1;
+    }
+    if (pos < chunk.length) carry = Buffer.from(chunk.subarray(pos));
+  }
+  if (carry !== null) line(carry, 0, carry.length);
+}

@@ -6,8 +6,9 @@ import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
 import { InputError } from '../errors.js';
 import { UTILIZATION_FORMAT_NAMES } from '../readers/detect-format.js';
-import { analyzeCommand, type AnalyzeOptions } from './analyze-command.js';
-import { inspectCommand, type InspectOptions } from './inspect-command.js';
+// Commands load their modules when they run, so --version and --help start fast.
+import type { AnalyzeOptions } from './analyze-command.js';
+import type { InspectOptions } from './inspect-command.js';
 import type { Io } from './io.js';
 import { FORMATS, parseFormat, parseFraction, parseThresholds, parseWindowDays, type Format } from './options.js';
 
@@ -53,6 +54,7 @@ Examples:
 
 Exit codes: 0 done, 2 bad input or command line, 1 internal error.`)
     .action(async (file: string, opts: AnalyzeOptions & { json?: boolean }) => {
+      const { analyzeCommand } = await import('./analyze-command.js');
       setCode(await analyzeCommand(file, { ...opts, format: opts.json ? 'json' : opts.format }, io));
     });
   program
@@ -75,6 +77,7 @@ Examples:
   $ nvidia-smi --query-gpu=timestamp,index,utilization.gpu --format=csv,noheader,nounits -l 5 | placement inspect - --columns timestamp,index,utilization.gpu
   $ placement inspect billing-export.csv.gz --json`)
     .action(async (file: string, opts: Omit<InspectOptions, 'kind' | 'format'> & { format: Format; json?: boolean; as?: InspectOptions['kind'] }) => {
+      const { inspectCommand } = await import('./inspect-command.js');
       setCode(await inspectCommand(file, { ...opts, kind: opts.as, format: opts.json ? 'json' : opts.format }, io));
     });
   return program;

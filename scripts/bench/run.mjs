@@ -1,0 +1,72 @@
+#!/usr/bin/env node
+// npm run bench: speed and memory of reading utilization history, against the physical floor
+// (`wc -l` on the same file) and the peer (DuckDB on the same file), in the same run; then
+// start-up time. Usage: node scripts/bench/run.mjs [ROWS,ROWS…] (default 1000000,10000000)
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = fileURLToPath(new URL('.', import.meta.url));
+const repo = join(here, '..', '..');
+const dir = join(tmpdir(), 'placement-bench');
+mkdirSync(dir, { recursive: true });
+const sizes = (process.argv[2] ?? '1000000,10000000').split(',').map(Number);
+const hook = join(here, 'max-rss.mjs');
+
+function run(cmd, args) {
+  const t0 = performance.now();
+  const r = spawnSync(cmd, args, { encoding: 'utf8', maxBuffer: 1 << 26 });
+  const seconds = (performance.now() - t0) / 1000;
+  if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed: ${r.stderr}`);
+  const rss = /bench-max-rss-kb (\d+)/.exec(r.stderr);
+  return { seconds, stdout: r.stdout, rssMB: rss ? Number(rss[1]) / 1024 : null };
+}
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+const rows = [];
+for (const n of sizes) {
+  const file = join(dir, `nvidia-smi-${n}.csv`);
+  if (!existsSync(file)) {
+    process.stderr.write(`generating ${file}…\n`);
+    run(process.execPath, [join(here, 'generate-nvidia-smi.mjs'), String(n), file]);
+  }
+  const mb = statSync(file).size / 1e6;
+  const scenario = join(dir, `scenario-${n}.yaml`);
+  // A window longer than the file, so both tools summarise the same hours.
+  writeFileSync(scenario, `schemaVersion: 1\nname: bench\nwindow: {days: 3650}\nworkload:\n  referenceGpus: 8\n  utilization: {source: ${file}}\noptions:\n  cloud: {onDemandPerGpuHour: 2.99}\n`);
+
+  const wc = run('wc', ['-l', file]);
+  const ours = run(process.execPath, ['--import', hook, join(repo, 'bin', 'placement.js'), 'analyze', scenario, '--json']);
+  const duck = run(process.execPath, ['--import', hook, join(here, 'duckdb-hourly.mjs'), file]);
+  const u = JSON.parse(ours.stdout).utilization;
+  const d = JSON.parse(duck.stdout);
+  const same = ['mean', 'p20', 'p50', 'p95'].every((k) => {
+    const mine = k === 'mean' ? u.mean : k === 'p20' ? u.consistent : u.percentiles[k];
+    return Math.abs(mine - d[k]) < 1e-9;
+  });
+  rows.push({ n, mb, wc, ours, duck, same });
+}
+
+const fmt = (x, digits = 2) => x.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+console.log('\n| rows | file | tool | wall (s) | rows/s | MB/s | peak RSS (MB) |');
+console.log('|---:|---:|---|---:|---:|---:|---:|');
+for (const r of rows) {
+  for (const [name, m] of [['wc -l (floor)', r.wc], ['placement analyze', r.ours], ['DuckDB read_csv + quantile_cont', r.duck]]) {
+    console.log(`| ${r.n.toLocaleString('en-US')} | ${fmt(r.mb, 0)} MB | ${name} | ${fmt(m.seconds)} | ${fmt(r.n / m.seconds, 0)} | ${fmt(r.mb / m.seconds, 0)} | ${m.rssMB === null ? '–' : fmt(m.rssMB, 0)} |`);
+  }
+}
+
+const startup = (args) => median(Array.from({ length: 9 }, () => run(process.execPath, args).seconds * 1000));
+const version = startup([join(repo, 'bin', 'placement.js'), '--version']);
+const bare = startup(['-e', '0']);
+console.log(`\nstart-up: placement --version ${fmt(version, 0)} ms, node -e 0 ${fmt(bare, 0)} ms (median of 9)\n`);
+
+const checks = rows.map((r) => [`${r.n.toLocaleString('en-US')} rows: same hourly statistics as DuckDB (mean, p20, p50, p95 within 1e-9)`, r.same]);
+for (const r of rows) checks.push([`${r.n.toLocaleString('en-US')} rows: placement faster than DuckDB end to end (${fmt(r.ours.seconds)} s vs ${fmt(r.duck.seconds)} s)`, r.ours.seconds < r.duck.seconds]);
+const big = rows.find((r) => r.n === 10_000_000);
+const small = rows.find((r) => r.n === 1_000_000);
+if (big) checks.push([`10,000,000 rows: peak RSS under 150 MB (${fmt(big.ours.rssMB, 0)} MB)`, big.ours.rssMB < 150]);
+if (big && small) checks.push([`10,000,000 rows: peak RSS within 10 % of 1,000,000 rows (${fmt(big.ours.rssMB, 0)} vs ${fmt(small.ours.rssMB, 0)} MB)`, big.ours.rssMB <= small.ours.rssMB * 1.1]);
+for (const [what, ok] of checks) console.log(`${ok ? 'PASS' : 'MISS'}  ${what}`);

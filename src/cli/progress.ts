@@ -5,9 +5,11 @@
 import type { ProgressHook } from '../readers/row-reader.js';
 
 const DELAY_MS = 1000;
+const REDRAW_MS = 100;
 
 export class ProgressLine {
   private shown = false;
+  private lastDraw = -Infinity;
   private readonly start: number;
 
   constructor(private readonly write: (text: string) => void, private readonly clock: () => number) {
@@ -16,7 +18,9 @@ export class ProgressLine {
 
   hook(label: string, size: number | null, bytesRead: () => number): ProgressHook {
     return (rows) => {
-      if (this.clock() - this.start < DELAY_MS) return;
+      const now = this.clock();
+      if (now - this.start < DELAY_MS || now - this.lastDraw < REDRAW_MS) return;
+      this.lastDraw = now;
       const mb = bytesRead() / 1e6;
       const share = size ? ` ${Math.min(100, (bytesRead() / size) * 100).toFixed(0)}%` : '';
       this.write(`\r\u001b[Kplacement: reading ${label}${share} · ${mb.toFixed(1)} MB · ${rows.toLocaleString('en-US')} rows`);

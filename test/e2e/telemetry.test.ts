@@ -110,3 +110,22 @@ options:
     expect(cli(['analyze', file]).stdout).toContain('below the billed GPU compute');
   });
 });
+
+describe.skipIf(!existsSync(SHARED))('token and billing inputs through stdin', () => {
+  test('the Azure request trace piped with --tokens -', () => {
+    const trace = readFileSync(join(SHARED, 'azure-llm-trace-2023', 'AzureLLMInferenceTrace_code.csv'));
+    const r = cli(['analyze', scenario, '--tokens', '-', '--json'], { input: trace as unknown as string });
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.stdout);
+    expect(report.tokens).toMatchObject({ source: '-', days: 1, firstDay: '2023-11-16', cv: null, stable: null });
+    expect(report.warnings.map((w: { code: string }) => w.code)).toContain('token-history-short');
+  });
+  test('a FOCUS bill from stdin, gzip-compressed', () => {
+    const file = join(tmp, 'bill-stdin.yaml');
+    writeFileSync(file, readFileSync(scenario, 'utf8').replace('{assumed: 0.5}', '{assumed: 0.5}\n  billing: {source: "-"}'));
+    const bill = gzipSync(readFileSync(join(REPO, 'test', 'fixtures', 'focus-gpu-egress.csv')));
+    const r = cli(['analyze', file, '--json'], { input: bill as unknown as string });
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).billing).toMatchObject({ months: 2, input: { source: '-', costColumn: 'EffectiveCost' } });
+  });
+});

@@ -14,6 +14,14 @@ const dir = join(tmpdir(), 'placement-bench');
 mkdirSync(dir, { recursive: true });
 const sizes = (process.argv[2] ?? '1000000,10000000').split(',').map(Number);
 const hook = join(here, 'max-rss.mjs');
+const peer = join(here, 'peer');
+
+// DuckDB lives in its own bench-only package (see peer/package.json); install it on first use.
+if (!existsSync(join(peer, 'node_modules', '@duckdb', 'node-api'))) {
+  process.stderr.write('installing the benchmark peer (@duckdb/node-api) into scripts/bench/peer…\n');
+  const npm = spawnSync('npm', ['install', '--no-audit', '--no-fund', '--no-package-lock'], { cwd: peer, stdio: 'inherit' });
+  if (npm.status !== 0) throw new Error('could not install @duckdb/node-api for the benchmark');
+}
 
 function run(cmd, args) {
   const t0 = performance.now();
@@ -39,7 +47,7 @@ for (const n of sizes) {
 
   const wc = run('wc', ['-l', file]);
   const ours = run(process.execPath, ['--import', hook, join(repo, 'bin', 'placement.js'), 'analyze', scenario, '--json']);
-  const duck = run(process.execPath, ['--import', hook, join(here, 'duckdb-hourly.mjs'), file]);
+  const duck = run(process.execPath, ['--import', hook, join(peer, 'duckdb-hourly.mjs'), file]);
   const u = JSON.parse(ours.stdout).utilization;
   const d = JSON.parse(duck.stdout);
   const same = ['mean', 'p20', 'p50', 'p95'].every((k) => {

@@ -4,7 +4,8 @@
  */
 import type { ResolvedScenario } from '../scenario/resolve.js';
 import { allOptionCosts, cheapest } from './cost/all-options.js';
-import { type Asset, assetOfLine } from './cost/capital.js';
+import { ownedLineOf } from './cost/capital.js';
+import type { OwnedLine } from './finance/ownership-schedule.js';
 import { flatProfile, measuredProfile, type DemandProfile } from './cost/demand-profile.js';
 import { edgeAsset } from './cost/edge-cost.js';
 import type { OptionCost, OptionId } from './cost/option-cost.js';
@@ -79,8 +80,8 @@ function withBilledEgress(s: ResolvedScenario, billing: ReadonlyArray<BillingMon
 }
 
 /** Hardware an owned option buys: on-prem lines or the edge sites; null for rented options. */
-function ownedAssets(id: OptionId, s: ResolvedScenario): Asset[] | null {
-  if (id === 'onprem' && s.options.onPrem) return s.options.onPrem.hardware.map(assetOfLine);
+function ownedAssets(id: OptionId, s: ResolvedScenario): OwnedLine[] | null {
+  if (id === 'onprem' && s.options.onPrem) return s.options.onPrem.hardware.map(ownedLineOf);
   if (id === 'edge' && s.options.edge) return [edgeAsset(s.options.edge)];
   return null;
 }
@@ -94,7 +95,7 @@ function analyzeOption(cost: OptionCost, cloud: OptionCost, profile: DemandProfi
     const atMonth0 = assets.filter((a) => a.purchaseMonth === 0).reduce((sum, a) => sum + a.cost, 0);
     payback = paybackMonths(atMonth0, cloud.total, cost.total, cost.capital);
     const flows = ownershipCashFlows({
-      assets,
+      lines: assets,
       financing: cost.id === 'onprem' ? s.options.onPrem?.financing : undefined,
       monthlySaving: monthlySavingBeforeCapital(cloud.total, cost.total, cost.capital),
       horizonMonths: s.horizonMonths,

@@ -77,11 +77,8 @@ export function checkScenarioRules(s: Scenario): RuleProblem[] {
   });
 
   s.options.onPrem?.hardware.forEach((line, i) => {
-    if (line.method !== 'straight-line') {
-      problems.push({
-        path: ['options', 'onPrem', 'hardware', i, 'method'],
-        message: `"${line.method}" depreciation is not computed by this version; use straight-line`,
-      });
+    if (line.factor !== undefined && line.method !== 'declining-balance') {
+      problems.push({ path: ['options', 'onPrem', 'hardware', i, 'factor'], message: 'factor applies to declining-balance only; set method: declining-balance or leave factor out' });
     }
   });
 

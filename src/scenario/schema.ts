@@ -7,6 +7,7 @@
  * `resolve.ts`; rules across fields live in `rules.ts`.
  */
 import { z } from 'zod';
+import { DEPRECIATION_METHODS } from '../core/finance/depreciation.js';
 
 const fraction = z.number().min(0).max(1);
 const nonNegative = z.number().min(0);
@@ -17,7 +18,6 @@ const wholeNonNegative = z.number().int().min(0);
 export const UTILIZATION_FORMATS = ['auto', 'csv', 'nvidia-smi', 'prometheus-json', 'prometheus-text'] as const;
 export const UTILIZATION_UNITS = ['auto', 'percent', 'fraction'] as const;
 export const TOKEN_FORMATS = ['auto', 'daily', 'request-trace'] as const;
-export const DEPRECIATION_METHODS = ['straight-line', 'declining-balance', 'sum-of-years-digits'] as const;
 export const INDEX_LOCATIONS = ['cloud', 'onprem'] as const;
 export const BURST_TARGETS = ['cloud', 'none'] as const;
 
@@ -125,6 +125,7 @@ const hardwareLine = z.strictObject({
   purchaseMonth: wholeNonNegative.default(0),
   usefulLifeMonths: wholePositive,
   method: z.enum(DEPRECIATION_METHODS).default('straight-line'),
+  factor: z.number().positive().optional().describe('declining-balance: the rate multiple (default 2 = double-declining)'),
   residualFraction: z.number().min(0).lt(1).default(0),
 });
 
@@ -133,9 +134,13 @@ const onPrem = z.strictObject({
   servers: wholePositive.optional().describe('default ceil(referenceGpus / gpusPerServer)'),
   hardware: z.array(hardwareLine).min(1).describe('the amortization schedule'),
   financing: z
-    .strictObject({ annualRate: nonNegative, termMonths: wholePositive })
+    .strictObject({
+      annualRate: nonNegative,
+      termMonths: wholePositive,
+      downPaymentFraction: fraction.default(0).describe('share of each purchase paid in cash; the rest is the loan'),
+    })
     .optional()
-    .describe('level-payment loan on the purchases; absent = cash'),
+    .describe('a level-payment loan on each purchase; absent = cash'),
   powerKwPerServer: nonNegative,
   idlePowerFraction: fraction.default(0.3).describe('draw at 0% utilization, as a share of full draw'),
   pue: z.number().min(1),

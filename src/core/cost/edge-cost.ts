@@ -1,6 +1,7 @@
 import type { ResolvedScenario } from '../../scenario/resolve.js';
 import type { EdgeOption } from '../../scenario/schema.js';
-import { straightLinePerMonth, type Asset } from './capital.js';
+import type { OwnedLine } from '../finance/ownership-schedule.js';
+import { straightLinePerMonth } from './capital.js';
 import { overflowPricedAsCloud } from './cloud-compute.js';
 import type { DemandProfile } from './demand-profile.js';
 import { optionCost, type OptionCost } from './option-cost.js';
@@ -10,8 +11,10 @@ import { trafficCost } from './traffic-cost.js';
 /** GPUs at the edge: E = sites × gpusPerSite. */
 export const edgeGpus = (e: EdgeOption): number => e.sites * e.gpusPerSite;
 
-/** All sites' hardware, bought at month 0. */
-export const edgeAsset = (e: EdgeOption): Asset => ({
+/** All sites' hardware, bought at month 0, straight-line (MODEL.md §3). */
+export const edgeAsset = (e: EdgeOption): OwnedLine => ({
+  name: 'edge sites',
+  method: 'straight-line',
   cost: e.sites * e.hardwareCostPerSite,
   purchaseMonth: 0,
   usefulLifeMonths: e.usefulLifeMonths,

@@ -3,10 +3,12 @@ import { allOptionCosts } from '../../../src/core/cost/all-options.js';
 import { flatProfile } from '../../../src/core/cost/demand-profile.js';
 import { breakEvenUtilization } from '../../../src/core/economics/break-even.js';
 import { lowestCrossing } from '../../../src/core/economics/lowest-crossing.js';
-import { bookValue, monthlyDiscountRate, npv, ownershipCashFlows } from '../../../src/core/economics/npv.js';
+import { monthlyDiscountRate, npv, ownershipCashFlows } from '../../../src/core/economics/npv.js';
 import { paybackMonths } from '../../../src/core/economics/payback.js';
+import type { OwnedLine } from '../../../src/core/finance/ownership-schedule.js';
 import { scenario } from '../../helpers/scenario.js';
 
+const line = (o: Partial<OwnedLine>): OwnedLine => ({ name: 'l', cost: 0, purchaseMonth: 0, usefulLifeMonths: 12, residualFraction: 0, method: 'straight-line', ...o });
 const total = (id: string, x: number, s = scenario()) => allOptionCosts(flatProfile(x, 32), s).find((o) => o.id === id)!.total;
 
 /** Independent check: scan X on a fine grid for the first point where the option is no dearer. */
@@ -76,23 +78,23 @@ describe('§5 NPV', () => {
   });
   test('cash purchase, saving and book value at H (hand-worked: 247.48)', () => {
     // 1,200 of hardware, 12-month life, no residual, 150/month saving, H = 6, 10 %/year.
-    const flows = ownershipCashFlows({ assets: [{ cost: 1200, purchaseMonth: 0, usefulLifeMonths: 12, residualFraction: 0 }], monthlySaving: 150, horizonMonths: 6 });
+    const flows = ownershipCashFlows({ lines: [line({ cost: 1200, usefulLifeMonths: 12 })], monthlySaving: 150, horizonMonths: 6 });
     expect(flows).toEqual([-1200, 150, 150, 150, 150, 150, 150 + 600]);
     expect(npv(flows, monthlyDiscountRate(0.1))).toBeCloseTo(247.4837086557655, 9);
   });
   test('re-purchase at end of life inside the horizon; residual floor at H', () => {
-    const a = { cost: 1200, purchaseMonth: 0, usefulLifeMonths: 4, residualFraction: 0.25 };
-    const flows = ownershipCashFlows({ assets: [a], monthlySaving: 0, horizonMonths: 10 });
+    const a = line({ cost: 1200, usefulLifeMonths: 4, residualFraction: 0.25 });
+    const flows = ownershipCashFlows({ lines: [a], monthlySaving: 0, horizonMonths: 10 });
     expect(flows[0]).toBe(-1200);
     expect(flows[4]).toBe(-1200);
     expect(flows[8]).toBe(-1200);
-    expect(flows[10]).toBeCloseTo(bookValue(a, 2), 9); // 1,200 − 225 × 2 = 750
-    expect(bookValue(a, 4)).toBe(300); // never below the residual
-    expect(bookValue(a, 9)).toBe(300);
+    expect(flows[10]).toBeCloseTo(750, 9); // the third purchase, 2 months in: 1,200 − 225 × 2
+    // At H = 8 the second purchase has reached its residual (300) and none is bought at H.
+    expect(ownershipCashFlows({ lines: [a], monthlySaving: 0, horizonMonths: 8 })[8]).toBeCloseTo(300, 9);
   });
   test('financed: no cash at month 0, payments, balance paid off at H', () => {
     const flows = ownershipCashFlows({
-      assets: [{ cost: 1.12e6, purchaseMonth: 0, usefulLifeMonths: 48, residualFraction: 0.1 }],
+      lines: [line({ cost: 1.12e6, usefulLifeMonths: 48, residualFraction: 0.1 })],
       financing: { annualRate: 0.07, termMonths: 36 }, monthlySaving: 0, horizonMonths: 12,
     });
     expect(flows[0]).toBe(0);

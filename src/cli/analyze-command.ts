@@ -31,7 +31,7 @@ export interface AnalyzeOptions extends InputOverrides {
 const fromCwd = (p: string): string => (p === '-' ? '-' : resolve(p));
 
 /** Command-line settings win over the scenario's. */
-export function applyOverrides(s: ResolvedScenario, o: AnalyzeOptions): ResolvedScenario {
+export function applyOverrides(s: ResolvedScenario, o: Omit<AnalyzeOptions, 'format'>): ResolvedScenario {
   const w = s.workload;
   const bad = o.maxBadRows;
   const utilization = {
@@ -56,8 +56,8 @@ export function applyOverrides(s: ResolvedScenario, o: AnalyzeOptions): Resolved
   };
 }
 
-/** read → validate → compute → render → write (STYLE.md habit 1). Returns the exit code. */
-export async function analyzeCommand(file: string, opts: AnalyzeOptions, io: Io): Promise<number> {
+/** read → validate → compute: the analysis every command that reports on a scenario starts from. */
+export async function prepareAnalysis(file: string, opts: Omit<AnalyzeOptions, 'format'> & { format: string }, io: Io) {
   const loaded = await loadScenario(file);
   const scenario = applyOverrides(loaded.scenario, opts);
   const now = io.now();
@@ -72,13 +72,23 @@ export async function analyzeCommand(file: string, opts: AnalyzeOptions, io: Io)
     scenario, utilizationHours: inputs.utilizationHours, tokenDays: inputs.tokenDays,
     billing: inputs.billing?.months ?? null, inputWarnings: inputs.warnings, now,
   });
+  return { loaded, inputs, analysis, now };
+}
+
+/** Write the rendered text to --out (atomically) or stdout. */
+export async function emit(text: string, out: string | undefined, io: Io): Promise<void> {
+  if (out !== undefined) {
+    await writeFileAtomic(out, text);
+    io.stderr(`placement: wrote ${out}\n`);
+  } else io.stdout(text);
+}
+
+/** read → validate → compute → render → write (STYLE.md habit 1). Returns the exit code. */
+export async function analyzeCommand(file: string, opts: AnalyzeOptions, io: Io): Promise<number> {
+  const { loaded, inputs, analysis, now } = await prepareAnalysis(file, opts, io);
   const report = buildReport(analysis.scenario, analysis, { toolVersion: io.version, scenarioFile: file, sha256: loaded.sha256, now, sources: inputs.sources, billingMonths: inputs.billing?.months });
 
   const colour = opts.out === undefined && io.colour;
-  const text = opts.format === 'json' ? renderJson(report) : renderTable(report, new Chalk({ level: colour ? 1 : 0 }));
-  if (opts.out !== undefined) {
-    await writeFileAtomic(opts.out, text);
-    io.stderr(`placement: wrote ${opts.out}\n`);
-  } else io.stdout(text);
+  await emit(opts.format === 'json' ? renderJson(report) : renderTable(report, new Chalk({ level: colour ? 1 : 0 })), opts.out, io);
   return 0;
 }

@@ -9,6 +9,7 @@ import { UTILIZATION_FORMAT_NAMES } from '../readers/detect-format.js';
 // Commands load their modules when they run, so --version and --help start fast.
 import type { AnalyzeOptions } from './analyze-command.js';
 import type { InspectOptions } from './inspect-command.js';
+import type { ScheduleOptions } from './schedule-command.js';
 import type { Io } from './io.js';
 import { FORMATS, parseFormat, parseFraction, parseThresholds, parseWindowDays, type Format } from './options.js';
 
@@ -57,6 +58,25 @@ Exit codes: 0 done, 2 bad input or command line, 1 internal error.`)
       const { analyzeCommand } = await import('./analyze-command.js');
       setCode(await analyzeCommand(file, { ...opts, format: opts.json ? 'json' : opts.format }, io));
     });
+  program
+    .command('schedule')
+    .description('the on-prem option month by month: purchases, depreciation, book value, loan, opex, cash and accrual cost')
+    .argument('<scenario>', 'scenario file (YAML or JSON)')
+    .addOption(new Option('--format <format>', 'output format').choices(['table', 'csv', 'json']).default('table'))
+    .option('--json', 'short for --format json')
+    .option('--out <file>', 'write the output to a file (atomically) instead of stdout')
+    .option('--utilization <file>', 'utilization history to read instead of the scenario\'s ("-" = stdin)')
+    .addHelpText('after', `
+Examples:
+  $ placement schedule scenarios/high-volume-repatriation.yaml
+  $ placement schedule my.yaml --format csv --out schedule.csv
+
+The accrual cost summed over the horizon equals the horizon times analyze's on-prem monthly total.`)
+    .action(async (file: string, opts: ScheduleOptions & { json?: boolean }) => {
+      const { scheduleCommand } = await import('./schedule-command.js');
+      setCode(await scheduleCommand(file, { ...opts, format: opts.json ? 'json' : opts.format }, io));
+    });
+
   program
     .command('inspect')
     .description('show what is read from an input file (utilization, tokens or a FOCUS bill) and its statistics')

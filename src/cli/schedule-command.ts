@@ -1,0 +1,25 @@
+import { Chalk } from 'chalk';
+import { onPremSchedule } from '../core/finance/onprem-schedule.js';
+import { InputError } from '../errors.js';
+import { scheduleCsv, scheduleJson, scheduleTable } from '../render/render-schedule.js';
+import { emit, prepareAnalysis, type InputOverrides } from './analyze-command.js';
+import type { Io } from './io.js';
+
+export interface ScheduleOptions extends InputOverrides {
+  format: 'table' | 'csv' | 'json';
+  out?: string;
+}
+
+/** `placement schedule`: the on-prem option month by month (issue 4). */
+export async function scheduleCommand(file: string, opts: ScheduleOptions, io: Io): Promise<number> {
+  const { analysis } = await prepareAnalysis(file, opts, io);
+  const onPrem = analysis.options.find((o) => o.cost.id === 'onprem');
+  const s = onPrem && onPremSchedule(analysis.scenario, onPrem.cost);
+  if (!s || !onPrem) throw new InputError({ file, field: 'options.onPrem', message: 'schedule needs an on-prem option with its hardware lines' });
+  const currency = analysis.scenario.currency;
+  const text = opts.format === 'json'
+    ? scheduleJson(s, { scenario: analysis.scenario.name, currency, horizonMonths: analysis.scenario.horizonMonths, monthlyOpex: s.months[0]?.opex ?? 0, analyzeMonthlyTotal: onPrem.cost.total })
+    : opts.format === 'csv' ? scheduleCsv(s) : scheduleTable(s, currency, onPrem.cost.total, new Chalk({ level: opts.out === undefined && io.colour ? 1 : 0 }));
+  await emit(text, opts.out, io);
+  return 0;
+}

@@ -1,0 +1,69 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { cli, expectCleanError } from '../helpers/cli.js';
+
+const tmp = mkdtempSync(join(tmpdir(), 'placement-schedule-'));
+const onPremScenarios = ['stable-high-volume.yaml', 'sovereign-enterprise.yaml', 'rag-enterprise.yaml', 'high-volume-repatriation.yaml'];
+
+function reconcile(file: string): void {
+  const schedule = JSON.parse(cli(['schedule', file, '--json']).stdout);
+  const report = JSON.parse(cli(['analyze', file, '--json']).stdout);
+  const onprem = report.options.find((o: { id: string }) => o.id === 'onprem');
+  const accrual = schedule.months.reduce((s: number, m: { accrualCost: number }) => s + m.accrualCost, 0);
+  expect(schedule.months).toHaveLength(schedule.horizonMonths);
+  expect(accrual).toBeCloseTo(schedule.horizonMonths * onprem.monthly.total, 4);
+  const depreciation = schedule.months.reduce((s: number, m: { depreciation: number }) => s + m.depreciation, 0);
+  expect(depreciation / schedule.horizonMonths).toBeCloseTo(onprem.monthly.depreciation, 6);
+}
+
+describe('schedule reconciles with analyze: Σ accrual cost = horizon × the on-prem month', () => {
+  test.each(onPremScenarios)('scenarios/%s', (f) => reconcile(`scenarios/${f}`));
+
+  test('declining balance, a refresh inside the horizon, an expansion, financing with a down payment', () => {
+    const file = join(tmp, 'refresh.yaml');
+    writeFileSync(file, `schemaVersion: 1
+name: refresh
+horizonMonths: 60
+workload:
+  referenceGpus: 16
+  utilization: {assumed: 0.75}
+options:
+  cloud: {onDemandPerGpuHour: 4.1}
+  onPrem:
+    gpusPerServer: 8
+    hardware:
+      - {name: first nodes, unitCost: 300000, quantity: 2, usefulLifeMonths: 48, method: declining-balance, residualFraction: 0.1}
+      - {name: expansion, unitCost: 280000, quantity: 1, purchaseMonth: 18, usefulLifeMonths: 36, method: sum-of-years-digits}
+    financing: {annualRate: 0.07, termMonths: 36, downPaymentFraction: 0.2}
+    powerKwPerServer: 10.2
+    pue: 1.3
+    electricityPerKwh: 0.1
+    facilityPerKwMonth: 150
+    staff: {ftes: 0.5, costPerFteYear: 180000}
+`);
+    reconcile(file);
+    const s = JSON.parse(cli(['schedule', file, '--json']).stdout);
+    expect(s.lines.map((l: { name: string; method: string; factor: number | null }) => [l.name, l.method, l.factor])).toEqual([
+      ['first nodes', 'declining-balance', 2], ['expansion', 'sum-of-years-digits', null],
+    ]);
+    // Purchases: month 1 (first nodes), 19 (expansion), 49 (first nodes refreshed at 48), 55 (expansion refreshed at 54).
+    expect(s.months.filter((m: { purchases: number }) => m.purchases > 0).map((m: { month: number; purchases: number }) => [m.month, m.purchases])).toEqual([[1, 600000], [19, 280000], [49, 600000], [55, 280000]]);
+    expect(s.months[0].cashOut).toBeCloseTo(600000 * 0.2 + s.months[0].loanPayment + s.months[0].opex, 6);
+    // SYD over 36 months: the first month is 280,000 × 36 × 2 / (36 × 37) = 15,135.14.
+    expect(s.lines[1].months[18].depreciation).toBeCloseTo(280000 * 2 / 37, 6);
+    const table = cli(['schedule', file]).stdout;
+    expect(table).toContain('Accrual cost over 60 months');
+    const csv = cli(['schedule', file, '--format', 'csv']).stdout.trim().split('\n');
+    expect(csv).toHaveLength(61);
+    expect(csv[0]).toBe('month,purchases,depreciation,interest,principal,loanPayment,opex,cashOut,accrualCost,bookValue,line1_depreciation,line1_bookValue,line2_depreciation,line2_bookValue');
+  });
+
+  test('no on-prem option: exit 2 with one clear line', () => {
+    const r = cli(['schedule', 'scenarios/burst-inference.yaml']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('placement: scenarios/burst-inference.yaml: options.onPrem: schedule needs an on-prem option with its hardware lines\n');
+    expectCleanError(r.stderr);
+  });
+});

@@ -10,7 +10,10 @@ import { flatProfile, measuredProfile, type DemandProfile } from './cost/demand-
 import { edgeAsset } from './cost/edge-cost.js';
 import type { OptionCost, OptionId } from './cost/option-cost.js';
 import { breakEvenUtilization } from './economics/break-even.js';
+import { discountedPaybackMonths } from './economics/discounted-payback.js';
+import { annualRate, irr } from './economics/irr.js';
 import { monthlyDiscountRate, npv, ownershipCashFlows } from './economics/npv.js';
+import { ownershipSchedule } from './finance/ownership-schedule.js';
 import { monthlySavingBeforeCapital, paybackMonths } from './economics/payback.js';
 import { reconcileBilling, type BillingMonthTotals, type BillingReconciliation } from './signals/billing-reconciliation.js';
 import type { DailyTotal } from './signals/daily-token-totals.js';
@@ -46,6 +49,11 @@ export interface OptionAnalysis {
   breakEvenUtilization: number | null;
   paybackMonths: number | null;
   npv: number | null;
+  /** Annual IRR of owning against cloud; null for rented options or when there is none. */
+  irr: number | null;
+  discountedPaybackMonths: number | null;
+  /** Owned options: the cash view (months 0..H, against cloud) and the accrual view (months 1..H). */
+  ownership: { cashFlows: number[]; accrualCost: number[] } | null;
 }
 
 export interface ThresholdRow {
@@ -91,16 +99,25 @@ function analyzeOption(cost: OptionCost, cloud: OptionCost, profile: DemandProfi
   const assets = ownedAssets(cost.id, s);
   let payback: number | null = null;
   let presentValue: number | null = null;
+  let rate: number | null = null;
+  let discountedPayback: number | null = null;
+  let ownership: OptionAnalysis['ownership'] = null;
   if (assets !== null) {
     const atMonth0 = assets.filter((a) => a.purchaseMonth === 0).reduce((sum, a) => sum + a.cost, 0);
     payback = paybackMonths(atMonth0, cloud.total, cost.total, cost.capital);
+    const financing = cost.id === 'onprem' ? s.options.onPrem?.financing : undefined;
     const flows = ownershipCashFlows({
-      lines: assets,
-      financing: cost.id === 'onprem' ? s.options.onPrem?.financing : undefined,
+      lines: assets, financing,
       monthlySaving: monthlySavingBeforeCapital(cloud.total, cost.total, cost.capital),
       horizonMonths: s.horizonMonths,
     });
-    presentValue = npv(flows, monthlyDiscountRate(s.discountRate));
+    const monthly = monthlyDiscountRate(s.discountRate);
+    presentValue = npv(flows, monthly);
+    const r = irr(flows);
+    rate = r === null ? null : annualRate(r);
+    discountedPayback = discountedPaybackMonths(flows, monthly);
+    const schedule = ownershipSchedule(assets, financing, cost.total - cost.capital, s.horizonMonths);
+    ownership = { cashFlows: flows, accrualCost: schedule.months.map((m) => m.accrualCost) };
   }
   return {
     cost,
@@ -109,6 +126,9 @@ function analyzeOption(cost: OptionCost, cloud: OptionCost, profile: DemandProfi
     breakEvenUtilization: breakEvenUtilization(cost.id, cost.capacityGpus, s),
     paybackMonths: payback,
     npv: presentValue,
+    irr: rate,
+    discountedPaybackMonths: discountedPayback,
+    ownership,
   };
 }
 

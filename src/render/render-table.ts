@@ -113,7 +113,9 @@ export function renderTable(r: Report, c: ChalkInstance): string {
   }
   breakdown.push(['break-even utilization', ...r.options.map((o) => (o.id === 'cloud' ? '' : orDash(o.breakEvenUtilization, percent)))]);
   breakdown.push(['payback', ...r.options.map((o) => orDash(o.paybackMonths, months))]);
+  breakdown.push(['discounted payback', ...r.options.map((o) => orDash(o.discountedPaybackMonths, months))]);
   breakdown.push(['NPV of owning vs cloud', ...r.options.map((o) => orDash(o.npv, (x) => money(x, cur)))]);
+  breakdown.push(['IRR of owning vs cloud', ...r.options.map((o) => orDash(o.irr, percent))]);
   out.push(breakdown.toString());
 
   // Repatriation conditions

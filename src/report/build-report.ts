@@ -61,6 +61,9 @@ export interface Report {
     breakEvenUtilization: number | null;
     paybackMonths: number | null;
     npv: number | null;
+    irr: number | null;
+    discountedPaybackMonths: number | null;
+    ownership: { cashFlows: number[]; accrualCost: number[] } | null;
   }>;
   thresholds: Array<{ utilization: number | 'measured'; monthly: Record<string, number>; cheapest: OptionId }>;
   repatriation: {
@@ -140,6 +143,9 @@ export function buildReport(s: ResolvedScenario, a: Analysis, ctx: ReportContext
       breakEvenUtilization: o.breakEvenUtilization,
       paybackMonths: o.paybackMonths,
       npv: o.npv,
+      irr: o.irr,
+      discountedPaybackMonths: o.discountedPaybackMonths,
+      ownership: o.ownership,
     })),
     thresholds: a.thresholds.map((row) => ({
       utilization: row.utilization,

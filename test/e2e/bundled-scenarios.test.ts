@@ -53,6 +53,18 @@ describe('what the examples show', () => {
     expect(r.repatriation.met).toBe(true);
     expect(r.options.find((o: { id: string }) => o.id === 'onprem').paybackMonths).toBeLessThanOrEqual(18);
   });
+  test('repatriation: the cash and accrual views agree with NPV, IRR and the monthly total', () => {
+    const r = report('high-volume-repatriation.yaml');
+    const o = r.options.find((x: { id: string }) => x.id === 'onprem');
+    const monthly = 1.08 ** (1 / 12) - 1; // default discountRate 0.08
+    const pv = (rate: number) => o.ownership.cashFlows.reduce((s: number, cf: number, m: number) => s + cf / (1 + rate) ** m, 0);
+    expect(o.ownership.cashFlows).toHaveLength(61);
+    expect(pv(monthly)).toBeCloseTo(o.npv, 4);
+    expect(pv((1 + o.irr) ** (1 / 12) - 1)).toBeCloseTo(0, 3);
+    expect(o.ownership.accrualCost.reduce((s: number, x: number) => s + x, 0)).toBeCloseTo(60 * o.monthly.total, 4);
+    expect(o.discountedPaybackMonths).toBeGreaterThan(o.paybackMonths);
+    expect(r.options.find((x: { id: string }) => x.id === 'cloud')).toMatchObject({ irr: null, ownership: null });
+  });
   test('stable high volume: rule and price disagree, and the report says so', () => {
     const r = report('stable-high-volume.yaml');
     expect(r.verdict.cheapestAtMeasured).toBe('onprem');

@@ -5,6 +5,7 @@
 import type { ResolvedScenario } from '../scenario/resolve.js';
 import { allOptionCosts, cheapest } from './cost/all-options.js';
 import { ownedLineOf } from './cost/capital.js';
+import { leasePerMonth } from './cost/onprem-cost.js';
 import type { OwnedLine } from './finance/ownership-schedule.js';
 import { flatProfile, measuredProfile, type DemandProfile } from './cost/demand-profile.js';
 import { edgeAsset } from './cost/edge-cost.js';
@@ -87,6 +88,14 @@ function withBilledEgress(s: ResolvedScenario, billing: ReadonlyArray<BillingMon
   return { ...s, workload: { ...s.workload, egress: { internetGBPerMonth: gb, given: false } } };
 }
 
+/** The rest of the current lease term at the horizon: leases renew each term (issue 4). */
+function leaseCommittedAtHorizon(s: ResolvedScenario): number {
+  const o = s.options.onPrem;
+  if (o?.lease === undefined) return 0;
+  const left = (o.lease.termMonths - (s.horizonMonths % o.lease.termMonths)) % o.lease.termMonths;
+  return left * leasePerMonth(o);
+}
+
 /** Hardware an owned option buys: on-prem lines or the edge sites; null for rented options. */
 function ownedAssets(id: OptionId, s: ResolvedScenario): OwnedLine[] | null {
   if (id === 'onprem' && s.options.onPrem) return s.options.onPrem.hardware.map(ownedLineOf);
@@ -104,12 +113,14 @@ function analyzeOption(cost: OptionCost, cloud: OptionCost, profile: DemandProfi
   let ownership: OptionAnalysis['ownership'] = null;
   if (assets !== null) {
     const atMonth0 = assets.filter((a) => a.purchaseMonth === 0).reduce((sum, a) => sum + a.cost, 0);
-    payback = paybackMonths(atMonth0, cloud.total, cost.total, cost.capital);
+    // Nothing bought at month 0 (a lease, or only later purchases): nothing to pay back.
+    payback = atMonth0 > 0 ? paybackMonths(atMonth0, cloud.total, cost.total, cost.capital) : null;
     const financing = cost.id === 'onprem' ? s.options.onPrem?.financing : undefined;
     const flows = ownershipCashFlows({
       lines: assets, financing,
       monthlySaving: monthlySavingBeforeCapital(cloud.total, cost.total, cost.capital),
       horizonMonths: s.horizonMonths,
+      committedAtHorizon: cost.id === 'onprem' ? leaseCommittedAtHorizon(s) : 0,
     });
     const monthly = monthlyDiscountRate(s.discountRate);
     presentValue = npv(flows, monthly);

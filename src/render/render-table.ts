@@ -13,8 +13,9 @@ import { formatMetric } from './metric-format.js';
 /** Display names, in display order: what the capacity costs, then the traffic. */
 const COMPONENT_NAMES: Record<string, string> = {
   compute: 'compute', reserved: 'reserved capacity', upfront: 'upfront (spread)', overflow: 'overflow to cloud',
-  depreciation: 'depreciation', interest: 'financing interest', power: 'power', facility: 'facility / colo',
-  staff: 'staff', support: 'support', software: 'software', network: 'network', burst: 'burst to cloud',
+  depreciation: 'depreciation', interest: 'financing interest', lease: 'lease', power: 'power', facility: 'facility / colo',
+  staff: 'staff', support: 'support', software: 'software', network: 'network',
+  goodputLoss: 'lost goodput (uplift)', supportEffort: 'support effort (uplift)', burst: 'burst to cloud',
   opex: 'site opex', backhaul: 'backhaul', internetEgress: 'internet egress', retrieval: 'retrieval traffic',
 };
 

@@ -76,6 +76,18 @@ export function checkScenarioRules(s: Scenario): RuleProblem[] {
     }
   });
 
+  const onPrem = s.options.onPrem;
+  if (onPrem !== undefined) {
+    if (onPrem.lease === undefined && onPrem.hardware.length === 0) {
+      problems.push({ path: ['options', 'onPrem', 'hardware'], message: 'needs at least one hardware line (or a lease instead)' });
+    }
+    if (onPrem.lease !== undefined && onPrem.hardware.length > 0) {
+      problems.push({ path: ['options', 'onPrem', 'lease'], message: 'give either hardware (bought) or lease, not both; compare the two in two scenario files' });
+    }
+    if (onPrem.lease !== undefined && onPrem.financing !== undefined) {
+      problems.push({ path: ['options', 'onPrem', 'financing'], message: 'financing applies to bought hardware; a lease has none' });
+    }
+  }
   s.options.onPrem?.hardware.forEach((line, i) => {
     if (line.factor !== undefined && line.method !== 'declining-balance') {
       problems.push({ path: ['options', 'onPrem', 'hardware', i, 'factor'], message: 'factor applies to declining-balance only; set method: declining-balance or leave factor out' });

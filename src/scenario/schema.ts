@@ -132,7 +132,18 @@ const hardwareLine = z.strictObject({
 const onPrem = z.strictObject({
   gpusPerServer: wholePositive,
   servers: wholePositive.optional().describe('default ceil(referenceGpus / gpusPerServer)'),
-  hardware: z.array(hardwareLine).min(1).describe('the amortization schedule'),
+  hardware: z.array(hardwareLine).default([]).describe('the amortization schedule (bought hardware); leave out with lease'),
+  lease: z
+    .strictObject({ monthlyPerServer: nonNegative, termMonths: wholePositive })
+    .optional()
+    .describe('lease the servers instead of buying them: priced as opex, renewed each term'),
+  uplifts: z
+    .strictObject({
+      goodputLossFraction: z.number().min(0).lt(1).default(0).describe('share of owned GPU-hours lost (failures, maintenance, drains)'),
+      supportFraction: nonNegative.default(0).describe('support effort as a share of the owned cost'),
+    })
+    .optional()
+    .describe('hidden costs of owning'),
   financing: z
     .strictObject({
       annualRate: nonNegative,

@@ -8,6 +8,19 @@ import { optionCost, type OptionCost } from './option-cost.js';
 import { powerCost } from './power-cost.js';
 import { trafficCost } from './traffic-cost.js';
 
+/** A lease instead of a purchase: servers × monthlyPerServer, as opex (issue 4). */
+export const leasePerMonth = (o: OnPremOption): number => (o.lease === undefined ? 0 : o.servers * o.lease.monthlyPerServer);
+
+/**
+ * Hidden costs of owning on the owned cost (capital, lease, power, facility, staff, support,
+ * software, network): lost goodput f means 1 / (1 − f) of the capacity buys the same useful hours,
+ * an uplift of f / (1 − f); support effort is its share of that cost.
+ */
+export function uplifts(o: OnPremOption, ownedCost: number): { goodputLoss: number; supportEffort: number } {
+  const f = o.uplifts?.goodputLossFraction ?? 0;
+  return { goodputLoss: (ownedCost * f) / (1 - f), supportEffort: ownedCost * (o.uplifts?.supportFraction ?? 0) };
+}
+
 /** GPUs owned on-prem: k = servers × gpusPerServer. */
 export const onPremGpus = (o: OnPremOption): number => o.servers * o.gpusPerServer;
 
@@ -21,17 +34,22 @@ export function onPremCost(profile: DemandProfile, o: OnPremOption, s: ResolvedS
   const kw = o.servers * o.powerKwPerServer;
   const capital = capitalPerMonth(o, s.horizonMonths);
   const burstToCloud = o.burst === 'cloud';
+  const owned = {
+    depreciation: capital.depreciation,
+    interest: capital.interest,
+    lease: leasePerMonth(o),
+    power: powerCost(kw, o.idlePowerFraction, profile.utilization, o.pue, o.electricityPerKwh),
+    facility: kw * o.facilityPerKwMonth,
+    staff: monthlyFromYearly(o.staff.ftes * o.staff.costPerFteYear),
+    support: monthlyFromYearly(o.supportRatePerYear * hardwareCost(o)),
+    software: monthlyFromYearly(o.softwarePerGpuYear * k),
+    network: o.networkPerMonth,
+  };
   return optionCost(
     'onprem',
     {
-      depreciation: capital.depreciation,
-      interest: capital.interest,
-      power: powerCost(kw, o.idlePowerFraction, profile.utilization, o.pue, o.electricityPerKwh),
-      facility: kw * o.facilityPerKwMonth,
-      staff: monthlyFromYearly(o.staff.ftes * o.staff.costPerFteYear),
-      support: monthlyFromYearly(o.supportRatePerYear * hardwareCost(o)),
-      software: monthlyFromYearly(o.softwarePerGpuYear * k),
-      network: o.networkPerMonth,
+      ...owned,
+      ...uplifts(o, Object.values(owned).reduce((a, b) => a + b, 0)),
       burst: burstToCloud ? overflowPricedAsCloud(profile, k, s.options.cloud) : 0,
       ...trafficCost('onprem', s),
     },

@@ -16,6 +16,8 @@ export interface OwnershipInput {
   /** Cloud's month minus the option's month without capital, at the measured profile. */
   monthlySaving: number;
   horizonMonths: number;
+  /** Payments still committed at H (the rest of a lease term), paid then. */
+  committedAtHorizon?: number | undefined;
 }
 
 /**
@@ -33,6 +35,6 @@ export function ownershipCashFlows(input: OwnershipInput): number[] {
     flows[m.month - 1] = (flows[m.month - 1] as number) - m.purchases * down; // paid at the start of its month
     flows[m.month] = (flows[m.month] as number) + input.monthlySaving - m.loanPayment;
   }
-  flows[h] = (flows[h] as number) + schedule.bookValueAtHorizon - schedule.balanceAtHorizon;
+  flows[h] = (flows[h] as number) + schedule.bookValueAtHorizon - schedule.balanceAtHorizon - (input.committedAtHorizon ?? 0);
   return flows;
 }

@@ -121,6 +121,9 @@ function analyzeOption(cost: OptionCost, cloud: OptionCost, profile: DemandProfi
       monthlySaving: monthlySavingBeforeCapital(cloud.total, cost.total, cost.capital),
       horizonMonths: s.horizonMonths,
       committedAtHorizon: cost.id === 'onprem' ? leaseCommittedAtHorizon(s) : 0,
+      migrationCost: s.migration.cost,
+      monthsBeforeSaving: Math.max(s.migration.dualRunMonths, s.options.cloud.commitmentEndsMonth),
+      runningCost: cost.total - cost.capital,
     });
     const monthly = monthlyDiscountRate(s.discountRate);
     presentValue = npv(flows, monthly);

@@ -109,6 +109,7 @@ const cloud = z.strictObject({
   minWarmGpus: nonNegative.default(0).describe('floor that never scales away'),
   egressTiers: z.array(egressTier).default([]).describe('internet egress price tiers, applied in order'),
   crossZonePerGB: nonNegative.default(0),
+  commitmentEndsMonth: wholeNonNegative.default(0).describe('cloud commitments run until this month: moving earlier pays both'),
 });
 
 const dedicated = z.strictObject({
@@ -190,6 +191,12 @@ export const scenarioSchema = z.strictObject({
   window: z.strictObject({ days: wholePositive.default(90) }).default({ days: 90 }),
   timezone: z.string().default('UTC').describe('zone of timestamps that carry none'),
   workload,
+  migration: z
+    .strictObject({
+      cost: nonNegative.default(0).describe('one-time cost of moving to owned infrastructure, paid at month 0'),
+      dualRunMonths: wholeNonNegative.default(0).describe('months of paying both sides while moving'),
+    })
+    .default({ cost: 0, dualRunMonths: 0 }),
   options: z
     .strictObject({
       cloud: cloud.describe('on-demand, elastic; the reference every other option is measured against'),

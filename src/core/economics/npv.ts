@@ -18,13 +18,23 @@ export interface OwnershipInput {
   horizonMonths: number;
   /** Payments still committed at H (the rest of a lease term), paid then. */
   committedAtHorizon?: number | undefined;
+  /** One-time cost of moving, paid at month 0. */
+  migrationCost?: number | undefined;
+  /**
+   * Months 1..n in which cloud is still paid (dual run, remaining commitments): owning adds its
+   * running cost (`runningCost`, the month without capital) instead of saving.
+   */
+  monthsBeforeSaving?: number | undefined;
+  runningCost?: number | undefined;
 }
 
 /**
  * MODEL.md §5 cash flows of owning against cloud, months 0..H, read off the ownership schedule:
  * each purchase when it is made (or, financed, its down payment, then its loan payments; a
  * balance still owed at H is paid off then), re-purchases when hardware reaches its life before
- * H, the monthly saving in months 1..H, and the book value recovered at H.
+ * H, the monthly saving in months 1..H, and the book value recovered at H. Issue 4 adds the
+ * migration: its cost at month 0, and no saving (owning's running cost on top of cloud) while both
+ * are paid — the dual run and the cloud commitments still running.
  */
 export function ownershipCashFlows(input: OwnershipInput): number[] {
   const h = input.horizonMonths;
@@ -33,8 +43,10 @@ export function ownershipCashFlows(input: OwnershipInput): number[] {
   const flows = Array<number>(h + 1).fill(0);
   for (const m of schedule.months) {
     flows[m.month - 1] = (flows[m.month - 1] as number) - m.purchases * down; // paid at the start of its month
-    flows[m.month] = (flows[m.month] as number) + input.monthlySaving - m.loanPayment;
+    const saving = m.month <= (input.monthsBeforeSaving ?? 0) ? -(input.runningCost ?? 0) : input.monthlySaving;
+    flows[m.month] = (flows[m.month] as number) + saving - m.loanPayment;
   }
+  flows[0] = (flows[0] as number) - (input.migrationCost ?? 0);
   flows[h] = (flows[h] as number) + schedule.bookValueAtHorizon - schedule.balanceAtHorizon - (input.committedAtHorizon ?? 0);
   return flows;
 }

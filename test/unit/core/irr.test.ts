@@ -34,5 +34,6 @@ describe('discounted payback', () => {
     const after3 = -1000 + d[0]! + d[1]! + d[2]!;
     expect(discountedPaybackMonths([-1000, 300, 300, 300, 300, 300], 0.01)).toBeCloseTo(3 + -after3 / d[3]!, 12);
     expect(discountedPaybackMonths([-1000, 100, 100], 0)).toBeNull();
+    expect(discountedPaybackMonths([0, 50, 50], 0.01)).toBe(0); // never out of pocket
   });
 });

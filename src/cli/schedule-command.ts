@@ -14,12 +14,12 @@ export interface ScheduleOptions extends InputOverrides {
 export async function scheduleCommand(file: string, opts: ScheduleOptions, io: Io): Promise<number> {
   const { analysis } = await prepareAnalysis(file, opts, io);
   const onPrem = analysis.options.find((o) => o.cost.id === 'onprem');
-  const s = onPrem && onPremSchedule(analysis.scenario, onPrem.cost);
+  const s = onPrem && onPremSchedule(analysis);
   if (!s || !onPrem) throw new InputError({ file, field: 'options.onPrem', message: 'schedule needs an on-prem option with its hardware lines' });
   const currency = analysis.scenario.currency;
   const text = opts.format === 'json'
-    ? scheduleJson(s, { scenario: analysis.scenario.name, currency, horizonMonths: analysis.scenario.horizonMonths, monthlyOpex: s.months[0]?.opex ?? 0, analyzeMonthlyTotal: onPrem.cost.total })
-    : opts.format === 'csv' ? scheduleCsv(s) : scheduleTable(s, currency, onPrem.cost.total, new Chalk({ level: opts.out === undefined && io.colour ? 1 : 0 }));
+    ? scheduleJson(s, { scenario: analysis.scenario.name, currency, horizonMonths: analysis.scenario.horizonMonths, growthPerMonth: analysis.path.growth.perMonth, analyzeMonthlyTotal: onPrem.cost.total, horizonAverageMonthly: onPrem.horizonAverageMonthly })
+    : opts.format === 'csv' ? scheduleCsv(s) : scheduleTable(s, currency, onPrem.horizonAverageMonthly, new Chalk({ level: opts.out === undefined && io.colour ? 1 : 0 }));
   await emit(text, opts.out, io);
   return 0;
 }

@@ -14,6 +14,7 @@ import { breakEvenUtilization } from './economics/break-even.js';
 import { discountedPaybackMonths } from './economics/discounted-payback.js';
 import { annualRate, irr } from './economics/irr.js';
 import { monthlyDiscountRate, npv, ownershipCashFlows } from './economics/npv.js';
+import { demandPath, type DemandPath } from './finance/demand-path.js';
 import { ownershipSchedule } from './finance/ownership-schedule.js';
 import { monthlySavingBeforeCapital, paybackMonths } from './economics/payback.js';
 import { reconcileBilling, type BillingMonthTotals, type BillingReconciliation } from './signals/billing-reconciliation.js';
@@ -55,6 +56,8 @@ export interface OptionAnalysis {
   discountedPaybackMonths: number | null;
   /** Owned options: the cash view (months 0..H, against cloud) and the accrual view (months 1..H). */
   ownership: { cashFlows: number[]; accrualCost: number[] } | null;
+  /** The option's month averaged over the horizon on the demand path (= `cost.total` without growth). */
+  horizonAverageMonthly: number;
 }
 
 export interface ThresholdRow {
@@ -79,6 +82,8 @@ export interface Analysis {
   billing: BillingReconciliation | null;
   /** The scenario as analysed (internet egress taken from the bill when the scenario gives none). */
   scenario: ResolvedScenario;
+  /** Demand growth over the horizon and what it prices (issue 4). */
+  path: DemandPath;
 }
 
 /** Without internetGBPerMonth in the scenario, the bill's mean monthly data transfer is the egress. */
@@ -103,35 +108,45 @@ function ownedAssets(id: OptionId, s: ResolvedScenario): OwnedLine[] | null {
   return null;
 }
 
-function analyzeOption(cost: OptionCost, cloud: OptionCost, profile: DemandProfile, tokens: TokenStats | null, s: ResolvedScenario): OptionAnalysis {
+/** Lines an owned option buys over the horizon: its hardware, and for on-prem the expansions. */
+export function ownedLinesOnPath(id: OptionId, s: ResolvedScenario, path: DemandPath): OwnedLine[] | null {
+  const assets = ownedAssets(id, s);
+  return assets === null ? null : id === 'onprem' ? [...assets, ...path.expansions] : assets;
+}
+
+function analyzeOption(cost: OptionCost, cloud: OptionCost, profile: DemandProfile, tokens: TokenStats | null, s: ResolvedScenario, path: DemandPath): OptionAnalysis {
   const busyGpuHours = profile.utilization * s.workload.referenceGpus * HOURS_PER_MONTH;
-  const assets = ownedAssets(cost.id, s);
+  const assets = ownedLinesOnPath(cost.id, s, path);
+  const running = path.months.map((m) => m.running[cost.id]);
+  let horizonAverageMonthly = path.months.reduce((sum, m) => sum + m.totals[cost.id], 0) / s.horizonMonths;
   let payback: number | null = null;
   let presentValue: number | null = null;
   let rate: number | null = null;
   let discountedPayback: number | null = null;
   let ownership: OptionAnalysis['ownership'] = null;
   if (assets !== null) {
-    const atMonth0 = assets.filter((a) => a.purchaseMonth === 0).reduce((sum, a) => sum + a.cost, 0);
+    const atMonth0 = (ownedAssets(cost.id, s) ?? []).filter((a) => a.purchaseMonth === 0).reduce((sum, a) => sum + a.cost, 0);
     // Nothing bought at month 0 (a lease, or only later purchases): nothing to pay back.
     payback = atMonth0 > 0 ? paybackMonths(atMonth0, cloud.total, cost.total, cost.capital) : null;
     const financing = cost.id === 'onprem' ? s.options.onPrem?.financing : undefined;
     const flows = ownershipCashFlows({
       lines: assets, financing,
-      monthlySaving: monthlySavingBeforeCapital(cloud.total, cost.total, cost.capital),
+      // Month by month on the demand path: cloud's bill minus the option's running cost (§5 without growth).
+      monthlySaving: path.months.map((m) => m.totals.cloud - m.running[cost.id]),
       horizonMonths: s.horizonMonths,
       committedAtHorizon: cost.id === 'onprem' ? leaseCommittedAtHorizon(s) : 0,
       migrationCost: s.migration.cost,
       monthsBeforeSaving: Math.max(s.migration.dualRunMonths, s.options.cloud.commitmentEndsMonth),
-      runningCost: cost.total - cost.capital,
+      runningCost: running,
     });
     const monthly = monthlyDiscountRate(s.discountRate);
     presentValue = npv(flows, monthly);
     const r = irr(flows);
     rate = r === null ? null : annualRate(r);
     discountedPayback = discountedPaybackMonths(flows, monthly);
-    const schedule = ownershipSchedule(assets, financing, cost.total - cost.capital, s.horizonMonths);
+    const schedule = ownershipSchedule(assets, financing, running, s.horizonMonths);
     ownership = { cashFlows: flows, accrualCost: schedule.months.map((m) => m.accrualCost) };
+    horizonAverageMonthly = schedule.months.reduce((sum, m) => sum + m.accrualCost, 0) / s.horizonMonths;
   }
   return {
     cost,
@@ -143,6 +158,7 @@ function analyzeOption(cost: OptionCost, cloud: OptionCost, profile: DemandProfi
     irr: rate,
     discountedPaybackMonths: discountedPayback,
     ownership,
+    horizonAverageMonthly,
   };
 }
 
@@ -160,7 +176,8 @@ export function analyze(input: AnalysisInput): Analysis {
   const measured = measuredProfile(u.hourly, n);
   const measuredCosts = allOptionCosts(measured, s);
   const cloud = measuredCosts[0] as OptionCost;
-  const options = measuredCosts.map((c) => analyzeOption(c, cloud, measured, tokens, s));
+  const path = demandPath(s, measured, u);
+  const options = measuredCosts.map((c) => analyzeOption(c, cloud, measured, tokens, s, path));
   const thresholdRows: ThresholdRow[] = [
     ...s.thresholds.map((x) => {
       const costs = allOptionCosts(flatProfile(x, n), s);
@@ -184,6 +201,9 @@ export function analyze(input: AnalysisInput): Analysis {
   });
 
   collectWarnings(warnings, s, u, tokens, options);
+  if (path.growth.source === 'fitted' && Math.abs(path.growth.perMonth) > FITTED_GROWTH_NOTE) {
+    warnings.push({ code: 'growth-fitted', args: { perMonth: path.growth.perMonth, days: u.daily.length } });
+  }
   return {
     utilization: u,
     tokens,
@@ -203,10 +223,13 @@ export function analyze(input: AnalysisInput): Analysis {
     asOf,
     billing: input.billing == null || input.billing.length === 0 ? null : reconcileBilling(input.billing, cloud.components.compute ?? 0),
     scenario: s,
+    path,
   };
 }
 
 const LOW_COVERAGE = 0.8;
+/** A fitted growth beyond ±5 %/month changes NPV a lot: say where it came from. */
+const FITTED_GROWTH_NOTE = 0.05;
 
 function collectWarnings(w: Warning[], s: ResolvedScenario, u: UtilizationProfile, tokens: TokenStats | null, options: OptionAnalysis[]): void {
   const util = s.workload.utilization;

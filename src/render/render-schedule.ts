@@ -52,6 +52,6 @@ export function scheduleTable(s: OwnershipSchedule, currency: string, analyzeMon
   out.push(t.toString());
   const h = s.months.length;
   out.push(`Book value at month ${h}: ${m$(s.bookValueAtHorizon)}${s.balanceAtHorizon >= 0.005 ? `; loan balance still owed: ${m$(s.balanceAtHorizon)}` : ''}`);
-  out.push(`Accrual cost over ${h} months ${m$(sum('accrualCost'))} = ${h} × ${m$(analyzeMonthly)}, the on-prem month of \`placement analyze\``);
+  out.push(`Accrual cost over ${h} months ${m$(sum('accrualCost'))} = ${h} × ${m$(analyzeMonthly)}, the on-prem month averaged over the horizon in \`placement analyze\` (horizonAverageMonthly)`);
   return `${out.join('\n')}\n`;
 }

@@ -39,6 +39,8 @@ export interface Report {
     daysBelow: Record<string, number | null>;
     peakToMedian: number | null;
     trendPerMonth: number | null;
+    /** Demand growth per month used over the horizon, and where it came from (issue 4). */
+    growth: { perMonth: number; source: 'scenario' | 'fitted' | 'none' };
   };
   tokens: {
     source: string | null;
@@ -64,6 +66,7 @@ export interface Report {
     irr: number | null;
     discountedPaybackMonths: number | null;
     ownership: { cashFlows: number[]; accrualCost: number[] } | null;
+    horizonAverageMonthly: number;
   }>;
   thresholds: Array<{ utilization: number | 'measured'; monthly: Record<string, number>; cheapest: OptionId }>;
   repatriation: {
@@ -121,6 +124,7 @@ export function buildReport(s: ResolvedScenario, a: Analysis, ctx: ReportContext
       daysBelow: u.daysBelow,
       peakToMedian: u.peakToMedian,
       trendPerMonth: u.trendPerMonth,
+      growth: a.path.growth,
     },
     tokens: {
       source: ctx.sources.tokens?.source ?? null,
@@ -146,6 +150,7 @@ export function buildReport(s: ResolvedScenario, a: Analysis, ctx: ReportContext
       irr: o.irr,
       discountedPaybackMonths: o.discountedPaybackMonths,
       ownership: o.ownership,
+      horizonAverageMonthly: o.horizonAverageMonthly,
     })),
     thresholds: a.thresholds.map((row) => ({
       utilization: row.utilization,

@@ -93,6 +93,7 @@ const workload = z.strictObject({
     })
     .optional(),
   modelChanges: z.array(isoDate).default([]).describe('dates the serving model changed'),
+  growthPerMonth: z.number().gt(-1).optional().describe('demand growth per month, compounded (default: fitted from the utilization trend)'),
   constraints: constraints.default({
     sovereignty: false, servingTtftMs: 150, retrievalLatencyMs: 0, regions: [], agentic: false,
   }),
@@ -164,6 +165,10 @@ const onPrem = z.strictObject({
   networkPerMonth: nonNegative.default(0),
   egressPerGB: nonNegative.default(0),
   burst: z.enum(BURST_TARGETS).default('cloud').describe('where demand above owned capacity goes'),
+  expansion: z
+    .strictObject({ leadTimeMonths: wholeNonNegative.describe('months from order to servers in service') })
+    .optional()
+    .describe('buy servers (of the first hardware line) when forecast mean demand exceeds capacity'),
 });
 
 const edge = z.strictObject({

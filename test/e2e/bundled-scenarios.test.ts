@@ -61,7 +61,8 @@ describe('what the examples show', () => {
     expect(o.ownership.cashFlows).toHaveLength(61);
     expect(pv(monthly)).toBeCloseTo(o.npv, 4);
     expect(pv((1 + o.irr) ** (1 / 12) - 1)).toBeCloseTo(0, 3);
-    expect(o.ownership.accrualCost.reduce((s: number, x: number) => s + x, 0)).toBeCloseTo(60 * o.monthly.total, 4);
+    expect(o.ownership.accrualCost.reduce((s: number, x: number) => s + x, 0)).toBeCloseTo(60 * o.horizonAverageMonthly, 4);
+    expect(r.utilization.growth.source).toBe('fitted');
     expect(o.discountedPaybackMonths).toBeGreaterThan(o.paybackMonths);
     expect(r.options.find((x: { id: string }) => x.id === 'cloud')).toMatchObject({ irr: null, ownership: null });
   });

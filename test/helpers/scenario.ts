@@ -52,7 +52,8 @@ export const BASE: ScenarioInput = {
 };
 
 export function scenario(overrides: Deep<ScenarioInput> = {}, drop: Array<'dedicated' | 'onPrem' | 'edge'> = []): ResolvedScenario {
-  const input = merge(BASE, overrides) as ScenarioInput;
+  // A deep copy: merge shares the parts it does not override, and `drop` deletes from them.
+  const input = structuredClone(merge(BASE, overrides)) as ScenarioInput;
   for (const d of drop) delete (input.options as Record<string, unknown>)[d];
   return resolveScenario(scenarioSchema.parse(input));
 }

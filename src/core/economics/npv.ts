@@ -13,8 +13,8 @@ export function npv(cashFlows: ReadonlyArray<number>, monthlyRate: number): numb
 export interface OwnershipInput {
   lines: ReadonlyArray<OwnedLine>;
   financing?: Financing | undefined;
-  /** Cloud's month minus the option's month without capital, at the measured profile. */
-  monthlySaving: number;
+  /** Cloud's month minus the option's month without capital: one figure, or one per month 1..H. */
+  monthlySaving: number | ReadonlyArray<number>;
   horizonMonths: number;
   /** Payments still committed at H (the rest of a lease term), paid then. */
   committedAtHorizon?: number | undefined;
@@ -25,8 +25,10 @@ export interface OwnershipInput {
    * running cost (`runningCost`, the month without capital) instead of saving.
    */
   monthsBeforeSaving?: number | undefined;
-  runningCost?: number | undefined;
+  runningCost?: number | ReadonlyArray<number> | undefined;
 }
+
+const monthOf = (x: number | ReadonlyArray<number> | undefined, month: number): number => (typeof x === 'number' ? x : x?.[month - 1] ?? 0);
 
 /**
  * MODEL.md §5 cash flows of owning against cloud, months 0..H, read off the ownership schedule:
@@ -43,7 +45,7 @@ export function ownershipCashFlows(input: OwnershipInput): number[] {
   const flows = Array<number>(h + 1).fill(0);
   for (const m of schedule.months) {
     flows[m.month - 1] = (flows[m.month - 1] as number) - m.purchases * down; // paid at the start of its month
-    const saving = m.month <= (input.monthsBeforeSaving ?? 0) ? -(input.runningCost ?? 0) : input.monthlySaving;
+    const saving = m.month <= (input.monthsBeforeSaving ?? 0) ? -monthOf(input.runningCost, m.month) : monthOf(input.monthlySaving, m.month);
     flows[m.month] = (flows[m.month] as number) + saving - m.loanPayment;
   }
   flows[0] = (flows[0] as number) - (input.migrationCost ?? 0);

@@ -1,15 +1,15 @@
-import type { ResolvedScenario } from '../../scenario/resolve.js';
-import { ownedLineOf } from '../cost/capital.js';
-import type { OptionCost } from '../cost/option-cost.js';
+import type { Analysis } from '../analyze.js';
+import { ownedLinesOnPath } from '../analyze.js';
 import { ownershipSchedule, type OwnershipSchedule } from './ownership-schedule.js';
 
 /**
- * The on-prem option's schedule (issue 4): its hardware lines and financing, with the option's
- * other costs at the measured profile as the monthly opex. The capital line of `analyze` is this
- * schedule's average, so Σ accrual cost over the horizon = horizon × analyze's monthly total.
+ * The on-prem option's schedule (issue 4): its hardware lines, expansions and financing, with the
+ * option's running cost month by month on the demand path as opex. So Σ accrual cost over the
+ * horizon = horizon × the on-prem `horizonAverageMonthly` of analyze (its §4 month without growth).
  */
-export function onPremSchedule(s: ResolvedScenario, onPremAtMeasured: OptionCost): OwnershipSchedule | null {
-  const o = s.options.onPrem;
-  if (o === undefined) return null;
-  return ownershipSchedule(o.hardware.map(ownedLineOf), o.financing, onPremAtMeasured.total - onPremAtMeasured.capital, s.horizonMonths);
+export function onPremSchedule(a: Analysis): OwnershipSchedule | null {
+  const s = a.scenario;
+  const lines = ownedLinesOnPath('onprem', s, a.path);
+  if (s.options.onPrem === undefined || lines === null) return null;
+  return ownershipSchedule(lines, s.options.onPrem.financing, a.path.months.map((m) => m.running.onprem), s.horizonMonths);
 }

@@ -120,10 +120,11 @@ function scheduleLine(line: OwnedLine, financing: Financing | undefined, h: numb
   return { name: line.name, method: line.method, factor: line.method === 'declining-balance' ? line.factor ?? 2 : null, months, balanceAtHorizon };
 }
 
-/** The whole schedule: every line, and per month the totals with the option's other costs (opex). */
-export function ownershipSchedule(lines: ReadonlyArray<OwnedLine>, financing: Financing | undefined, opexPerMonth: number, horizonMonths: number): OwnershipSchedule {
+/** The whole schedule: every line, and per month the totals with the option's other costs (opex: one figure, or one per month). */
+export function ownershipSchedule(lines: ReadonlyArray<OwnedLine>, financing: Financing | undefined, opex: number | ReadonlyArray<number>, horizonMonths: number): OwnershipSchedule {
   const scheduled = lines.map((l) => scheduleLine(l, financing, horizonMonths));
   const months: ScheduleMonth[] = Array.from({ length: horizonMonths }, (_, i) => {
+    const opexPerMonth = typeof opex === 'number' ? opex : opex[i] ?? 0;
     let purchases = 0, depreciation = 0, interest = 0, principal = 0, loanPayment = 0, cash = 0;
     for (const l of scheduled) {
       const m = l.months[i] as LineMonth;

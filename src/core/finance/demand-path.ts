@@ -1,0 +1,100 @@
+/**
+ * Demand growth over the horizon (issue 4): busy GPUs grow by growthPerMonth, month by month
+ * (month 1 is the measured profile of MODEL.md §4). Cloud grows with them; owned capacity stays
+ * fixed and overflow bursts to cloud, unless onPrem.expansion buys servers when the forecast mean
+ * demand exceeds capacity, arriving after the lead time. Each option's running cost (its month
+ * without capital) is priced month by month; capital comes from the ownership schedule.
+ */
+import type { ResolvedScenario } from '../../scenario/resolve.js';
+import { allOptionCosts } from '../cost/all-options.js';
+import type { DemandProfile } from '../cost/demand-profile.js';
+import type { OptionId } from '../cost/option-cost.js';
+import type { UtilizationProfile } from '../utilization/utilization-profile.js';
+import type { OwnedLine } from './ownership-schedule.js';
+import { ownedLineOf } from '../cost/capital.js';
+
+export interface Growth {
+  perMonth: number;
+  source: 'scenario' | 'fitted' | 'none';
+}
+
+/** growthPerMonth from the scenario, else the utilization trend relative to the mean, else 0. */
+export function growthOf(s: ResolvedScenario, u: UtilizationProfile): Growth {
+  if (s.workload.growthPerMonth !== undefined) return { perMonth: s.workload.growthPerMonth, source: 'scenario' };
+  if (u.trendPerMonth !== null && u.mean > 0) return { perMonth: u.trendPerMonth / u.mean, source: 'fitted' };
+  return { perMonth: 0, source: 'none' };
+}
+
+export interface PathMonth {
+  month: number;
+  /** Demand relative to the measured profile: (1 + g)^(month − 1). */
+  factor: number;
+  /** On-prem servers in service this month (bought and expansions arrived); null without on-prem. */
+  servers: number | null;
+  /** Each option's month without capital (running cost). */
+  running: Record<OptionId, number>;
+  /** Each option's full month as priced, for cloud the whole bill. */
+  totals: Record<OptionId, number>;
+}
+
+export interface DemandPath {
+  growth: Growth;
+  months: PathMonth[];
+  /** Servers bought by onPrem.expansion, as extra hardware lines for the schedule. */
+  expansions: OwnedLine[];
+}
+
+/** Servers ordered so that capacity keeps up with the forecast mean demand lead-time months ahead. */
+function plannedExpansions(s: ResolvedScenario, meanBusy: number, g: number): { lines: OwnedLine[]; arrivals: Map<number, number> } {
+  const o = s.options.onPrem;
+  const arrivals = new Map<number, number>();
+  const lines: OwnedLine[] = [];
+  const template = o?.hardware[0];
+  if (o === undefined || o.expansion === undefined || template === undefined) return { lines, arrivals };
+  const lead = o.expansion.leadTimeMonths;
+  let capacity = o.servers * o.gpusPerServer;
+  for (let m = 1; m + lead <= s.horizonMonths; m++) {
+    const forecast = meanBusy * (1 + g) ** (m + lead - 1);
+    if (forecast <= capacity) continue;
+    const servers = Math.ceil((forecast - capacity) / o.gpusPerServer);
+    const arrive = m + lead; // in service from this schedule month
+    capacity += servers * o.gpusPerServer;
+    arrivals.set(arrive, (arrivals.get(arrive) ?? 0) + servers);
+    const unit = ownedLineOf({ ...template, quantity: servers, purchaseMonth: arrive - 1 });
+    lines.push({ ...unit, name: `expansion: ${servers} × ${template.name} (ordered month ${m})` });
+  }
+  return { lines, arrivals };
+}
+
+export function demandPath(s: ResolvedScenario, measured: DemandProfile, u: UtilizationProfile): DemandPath {
+  const growth = growthOf(s, u);
+  const g = growth.perMonth;
+  const meanBusy = measured.utilization * s.workload.referenceGpus;
+  const { lines, arrivals } = plannedExpansions(s, meanBusy, g);
+  const months: PathMonth[] = [];
+  let servers = s.options.onPrem?.servers ?? 0;
+  for (let m = 1; m <= s.horizonMonths; m++) {
+    const factor = (1 + g) ** (m - 1);
+    servers += arrivals.get(m) ?? 0;
+    const profile: DemandProfile = { busyGpus: measured.busyGpus.map((b) => b * factor), utilization: Math.min(1, measured.utilization * factor) };
+    const w = s.workload;
+    const scaled: ResolvedScenario = {
+      ...s,
+      workload: {
+        ...w,
+        egress: { ...w.egress, internetGBPerMonth: w.egress.internetGBPerMonth * factor },
+        ...(w.retrieval && { retrieval: { ...w.retrieval, gbPerMonth: w.retrieval.gbPerMonth * factor } }),
+      },
+      options: { ...s.options, ...(s.options.onPrem && { onPrem: { ...s.options.onPrem, servers } }) },
+    };
+    const costs = allOptionCosts(profile, scaled);
+    const running = {} as Record<OptionId, number>;
+    const totals = {} as Record<OptionId, number>;
+    for (const c of costs) {
+      running[c.id] = c.total - c.capital;
+      totals[c.id] = c.total;
+    }
+    months.push({ month: m, factor, servers: s.options.onPrem ? servers : null, running, totals });
+  }
+  return { growth, months, expansions: lines };
+}

@@ -14,12 +14,13 @@ function reconcile(file: string): void {
   const accrual = schedule.months.reduce((s: number, m: { accrualCost: number }) => s + m.accrualCost, 0);
   expect(schedule.months).toHaveLength(schedule.horizonMonths);
   expect(accrual).toBeCloseTo(schedule.horizonMonths * onprem.horizonAverageMonthly, 4);
-  if (report.utilization.growth.perMonth === 0 && !onprem.ownership.accrualCost.some((x: number) => Number.isNaN(x))) {
-    // Without growth the horizon average is MODEL.md §4's month itself.
+  if (report.utilization.growth.perMonth === 0) {
+    // Without growth (so without expansions) the horizon average is MODEL.md §4's month itself,
+    // and §3's capital line is the schedule's average depreciation.
     expect(onprem.horizonAverageMonthly).toBeCloseTo(onprem.monthly.total, 6);
+    const depreciation = schedule.months.reduce((s: number, m: { depreciation: number }) => s + m.depreciation, 0);
+    expect(depreciation / schedule.horizonMonths).toBeCloseTo(onprem.monthly.depreciation, 6);
   }
-  const depreciation = schedule.months.reduce((s: number, m: { depreciation: number }) => s + m.depreciation, 0);
-  expect(depreciation / schedule.horizonMonths).toBeCloseTo(onprem.monthly.depreciation, 6);
 }
 
 describe('schedule reconciles with analyze: Σ accrual cost = horizon × the on-prem month (averaged over the horizon)', () => {
@@ -62,6 +63,38 @@ options:
     const csv = cli(['schedule', file, '--format', 'csv']).stdout.trim().split('\n');
     expect(csv).toHaveLength(61);
     expect(csv[0]).toBe('month,purchases,depreciation,interest,principal,loanPayment,opex,cashOut,accrualCost,bookValue,line1_depreciation,line1_bookValue,line2_depreciation,line2_bookValue');
+  });
+
+  test('growth with expansion: bought servers appear as lines, and the reconciliation still holds', () => {
+    const file = join(tmp, 'growing.yaml');
+    writeFileSync(file, `schemaVersion: 1
+name: growing
+horizonMonths: 36
+workload:
+  referenceGpus: 16
+  utilization: {assumed: 0.7}
+  growthPerMonth: 0.04
+options:
+  cloud: {onDemandPerGpuHour: 4.1}
+  onPrem:
+    gpusPerServer: 8
+    hardware: [{name: node, unitCost: 300000, quantity: 2, usefulLifeMonths: 48}]
+    expansion: {leadTimeMonths: 2}
+    powerKwPerServer: 10.2
+    pue: 1.3
+    electricityPerKwh: 0.1
+    facilityPerKwMonth: 150
+    staff: {ftes: 0.5, costPerFteYear: 180000}
+`);
+    reconcile(file);
+    const s = JSON.parse(cli(['schedule', file, '--json']).stdout);
+    const report = JSON.parse(cli(['analyze', file, '--json']).stdout);
+    expect(report.utilization.growth).toEqual({ perMonth: 0.04, source: 'scenario' });
+    // 11.2 busy GPUs × 1.04^(m + 1) passes 16 at m = 9 (1.04^10 = 1.48 → 16.6): one node ordered, in service from month 12.
+    expect(s.lines[1]).toMatchObject({ name: 'expansion: 1 × node (ordered month 9)' });
+    expect(s.months[11].purchases).toBe(300000);
+    const onprem = report.options.find((o: { id: string }) => o.id === 'onprem');
+    expect(onprem.horizonAverageMonthly).toBeGreaterThan(onprem.monthly.total);
   });
 
   test('no on-prem option: exit 2 with one clear line', () => {

@@ -16,7 +16,7 @@ import { annualRate, irr } from './economics/irr.js';
 import { monthlyDiscountRate, npv, ownershipCashFlows } from './economics/npv.js';
 import { demandPath, type DemandPath } from './finance/demand-path.js';
 import { ownershipSchedule } from './finance/ownership-schedule.js';
-import { monthlySavingBeforeCapital, paybackMonths } from './economics/payback.js';
+import { paybackMonths } from './economics/payback.js';
 import { reconcileBilling, type BillingMonthTotals, type BillingReconciliation } from './signals/billing-reconciliation.js';
 import type { DailyTotal } from './signals/daily-token-totals.js';
 import { EGRESS_MATERIAL_SHARE, egressShare } from './signals/egress-share.js';

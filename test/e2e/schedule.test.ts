@@ -90,9 +90,11 @@ options:
     const s = JSON.parse(cli(['schedule', file, '--json']).stdout);
     const report = JSON.parse(cli(['analyze', file, '--json']).stdout);
     expect(report.utilization.growth).toEqual({ perMonth: 0.04, source: 'scenario' });
-    // 11.2 busy GPUs × 1.04^(m + 1) passes 16 at m = 9 (1.04^10 = 1.48 → 16.6): one node ordered, in service from month 12.
+    // Forecast for month m + 2 is 11.2 busy GPUs × 1.04^(m + 1): above 16 first at m = 9 (1.04^10 = 1.48 → 16.6),
+    // so one node is ordered in month 9 and bought and in service from month 11.
     expect(s.lines[1]).toMatchObject({ name: 'expansion: 1 × node (ordered month 9)' });
-    expect(s.months[11].purchases).toBe(300000);
+    expect(s.months[10].purchases).toBe(300000);
+    expect(s.months[9].purchases).toBe(0);
     const onprem = report.options.find((o: { id: string }) => o.id === 'onprem');
     expect(onprem.horizonAverageMonthly).toBeGreaterThan(onprem.monthly.total);
   });

@@ -108,6 +108,9 @@ export function renderTable(r: Report, c: ChalkInstance): string {
     breakdown.push([COMPONENT_NAMES[name] ?? name, ...r.options.map((o) => (o.monthly[name] === undefined ? '' : money(o.monthly[name], cur)))]);
   }
   breakdown.push([c.bold('total'), ...r.options.map((o) => c.bold(money(o.monthly.total as number, cur)))]);
+  if (u.growth.perMonth !== 0) {
+    breakdown.push([`average month over the horizon (growth ${percent(u.growth.perMonth)}/month)`, ...r.options.map((o) => money(o.horizonAverageMonthly, cur))]);
+  }
   breakdown.push(['per busy GPU-hour', ...r.options.map((o) => orDash(o.costPerBusyGpuHour, (x) => rate(x, cur)))]);
   if (r.options.some((o) => o.costPerMillionTokens !== null)) {
     breakdown.push(['per 1M tokens', ...r.options.map((o) => orDash(o.costPerMillionTokens, (x) => rate(x, cur)))]);

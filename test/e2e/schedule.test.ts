@@ -106,3 +106,22 @@ options:
     expectCleanError(r.stderr);
   });
 });
+
+describe('the README worked example of owning (numbers checked by hand there)', () => {
+  test('scenarios/ownership-worked-example.yaml', () => {
+    const s = JSON.parse(cli(['schedule', 'scenarios/ownership-worked-example.yaml', '--json']).stdout);
+    const m = (n: number) => s.months[n - 1];
+    expect(m(1)).toMatchObject({ purchases: 310000, depreciation: 5812.5, interest: expect.closeTo(1446.67, 2), loanPayment: expect.closeTo(7657.52, 2), opex: expect.closeTo(8255.82, 2) });
+    expect(m(1).cashOut).toBeCloseTo(62000 + 7657.52 + 8255.82, 1);
+    expect(m(1).bookValue).toBe(304187.5);
+    expect(m(37).loanPayment).toBe(0);
+    expect(m(48).bookValue).toBeCloseTo(31000, 6);
+    expect(m(49).purchases).toBe(310000);
+    expect(m(60).bookValue).toBeCloseTo(240250, 6);
+    expect(s.balanceAtHorizon).toBeCloseTo(171031, 0);
+    expect(s.horizonAverageMonthly * 60).toBeCloseTo(s.months.reduce((t: number, x: { accrualCost: number }) => t + x.accrualCost, 0), 4);
+    const o = JSON.parse(cli(['analyze', 'scenarios/ownership-worked-example.yaml', '--json']).stdout).options.find((x: { id: string }) => x.id === 'onprem');
+    expect(o.paybackMonths).toBeCloseTo(310000 / (34439.31 - (14778.19 - 6522.37)), 2);
+    expect(o.monthly.total).toBeCloseTo(14778.19, 2);
+  });
+});

@@ -5,6 +5,13 @@ import { describe, expect, test } from 'vitest';
 import { cli, expectCleanError } from '../helpers/cli.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'placement-schedule-'));
+/** The on-prem running-cost fields the test scenarios share. */
+const ONPREM_RUNNING = `    powerKwPerServer: 10.2
+    pue: 1.3
+    electricityPerKwh: 0.1
+    facilityPerKwMonth: 150
+    staff: {ftes: 0.5, costPerFteYear: 180000}
+`;
 const onPremScenarios = ['stable-high-volume.yaml', 'sovereign-enterprise.yaml', 'rag-enterprise.yaml', 'high-volume-repatriation.yaml'];
 
 function reconcile(file: string): void {
@@ -42,12 +49,7 @@ options:
       - {name: first nodes, unitCost: 300000, quantity: 2, usefulLifeMonths: 48, method: declining-balance, residualFraction: 0.1}
       - {name: expansion, unitCost: 280000, quantity: 1, purchaseMonth: 18, usefulLifeMonths: 36, method: sum-of-years-digits}
     financing: {annualRate: 0.07, termMonths: 36, downPaymentFraction: 0.2}
-    powerKwPerServer: 10.2
-    pue: 1.3
-    electricityPerKwh: 0.1
-    facilityPerKwMonth: 150
-    staff: {ftes: 0.5, costPerFteYear: 180000}
-`);
+${ONPREM_RUNNING}`);
     reconcile(file);
     const s = JSON.parse(cli(['schedule', file, '--json']).stdout);
     expect(s.lines.map((l: { name: string; method: string; factor: number | null }) => [l.name, l.method, l.factor])).toEqual([
@@ -80,12 +82,7 @@ options:
     gpusPerServer: 8
     hardware: [{name: node, unitCost: 300000, quantity: 2, usefulLifeMonths: 48}]
     expansion: {leadTimeMonths: 2}
-    powerKwPerServer: 10.2
-    pue: 1.3
-    electricityPerKwh: 0.1
-    facilityPerKwMonth: 150
-    staff: {ftes: 0.5, costPerFteYear: 180000}
-`);
+${ONPREM_RUNNING}`);
     reconcile(file);
     const s = JSON.parse(cli(['schedule', file, '--json']).stdout);
     const report = JSON.parse(cli(['analyze', file, '--json']).stdout);

@@ -10,6 +10,8 @@ import { UTILIZATION_FORMAT_NAMES } from '../readers/detect-format.js';
 import type { AnalyzeOptions } from './analyze-command.js';
 import type { InspectOptions } from './inspect-command.js';
 import type { ScheduleOptions } from './schedule-command.js';
+import type { InputOverrides } from './analyze-command.js';
+import type { ReviewOptions } from './review-command.js';
 import type { Io } from './io.js';
 import { FORMATS, parseFormat, parseFraction, parseThresholds, parseWindowDays, type Format } from './options.js';
 
@@ -58,6 +60,55 @@ Exit codes: 0 done, 2 bad input or command line, 1 internal error.`)
       const { analyzeCommand } = await import('./analyze-command.js');
       setCode(await analyzeCommand(file, { ...opts, format: opts.json ? 'json' : opts.format }, io));
     });
+  program
+    .command('review')
+    .description('compare the analysis with last quarter\'s report; exit 3 when the verdict changed or a trigger fires')
+    .argument('<scenario>', 'scenario file (YAML or JSON)')
+    .option('--previous <report>', 'last quarter\'s JSON report (from analyze --json, review --save-report, or review --json)')
+    .addOption(new Option('--format <format>', 'output format').choices(['table', 'json']).default('table'))
+    .option('--json', 'short for --format json')
+    .addOption(new Option('--fail-on <what>', 'what makes the exit code 3').choices(['any', 'verdict-change', 'trigger', 'never']).default('any'))
+    .option('--history <file>', 'append one JSON line for this review (append-only, crash-safe)')
+    .option('--save-report <file>', 'write this quarter\'s report (atomically), to pass as --previous next time')
+    .option('--out <file>', 'write the output to a file (atomically) instead of stdout')
+    .option('--utilization <file>', 'utilization history to read instead of the scenario\'s ("-" = stdin)')
+    .option('--tokens <file>', 'token history to read instead of the scenario\'s ("-" = stdin)')
+    .addHelpText('after', `
+Examples:
+  $ placement review my.yaml --previous last-quarter.json --history reviews.ndjson --save-report this-quarter.json
+  $ placement review my.yaml --previous last.json --json | jq -r '.review.verdict.current'
+
+Exit codes: 0 nothing to act on, 3 the verdict changed or a trigger fires (narrow with --fail-on),
+2 bad input (including a previous report of another scenario or schema version), 1 internal error.`)
+    .action(async (file: string, opts: ReviewOptions & { json?: boolean }) => {
+      const { reviewCommand } = await import('./review-command.js');
+      setCode(await reviewCommand(file, { ...opts, format: opts.json ? 'json' : opts.format }, io));
+    });
+
+  program
+    .command('check')
+    .description('the reassessment triggers only, one line each, for cron; exit 3 when one fires')
+    .argument('<scenario>', 'scenario file (YAML or JSON)')
+    .option('--utilization <file>', 'utilization history to read instead of the scenario\'s ("-" = stdin)')
+    .action(async (file: string, opts: InputOverrides) => {
+      const { checkCommand } = await import('./review-command.js');
+      setCode(await checkCommand(file, opts, io));
+    });
+
+  program
+    .command('history')
+    .description('the reviews recorded with --history, quarter by quarter')
+    .argument('<file>', 'the history file (one JSON line per review)')
+    .option('--json', 'the entries as JSON')
+    .action(async (file: string, opts: { json?: boolean }) => {
+      const { readHistory } = await import('../history/history-file.js');
+      const { renderHistory } = await import('../render/render-review.js');
+      const { Chalk } = await import('chalk');
+      const h = await readHistory(file);
+      io.stdout(opts.json ? `${JSON.stringify(h, null, 2)}\n` : renderHistory(h, new Chalk({ level: io.colour ? 1 : 0 })));
+      for (const s of h.skipped) io.stderr(`placement: ${file}:${s.line}: skipped: ${s.reason}\n`);
+    });
+
   program
     .command('schedule')
     .description('the on-prem option month by month: purchases, depreciation, book value, loan, opex, cash and accrual cost')

@@ -1,0 +1,72 @@
+/**
+ * The review history (issue 5): one JSON line per review, append-only. A run killed mid-write can
+ * leave at most a torn last line: readers report and skip it, and the next append starts on a
+ * fresh line, so the entries before it are never lost.
+ */
+import { open, readFile } from 'node:fs/promises';
+import { describeReadError, InputError } from '../errors.js';
+
+export interface HistoryEntry {
+  date: string;
+  scenario: { name: string; file: string; sha256: string };
+  verdict: { placement: string; governingConstraint: string; changed: boolean | null };
+  keyNumbers: Record<string, number | null>;
+  triggersFiring: string[];
+  exitCode: number;
+}
+
+export interface HistoryRead {
+  entries: HistoryEntry[];
+  /** Lines that could not be read: the torn last line of an interrupted write, or damage. */
+  skipped: Array<{ line: number; reason: string }>;
+}
+
+const NEWLINE = 0x0a;
+
+/** Append one entry as a single write of a whole line, then fsync. */
+export async function appendHistory(path: string, entry: HistoryEntry): Promise<void> {
+  let handle;
+  try {
+    handle = await open(path, 'a+');
+  } catch (err) {
+    throw new InputError({ file: path, field: '--history', message: describeReadError(err) });
+  }
+  try {
+    const { size } = await handle.stat();
+    let prefix = '';
+    if (size > 0) {
+      const last = Buffer.alloc(1);
+      await handle.read(last, 0, 1, size - 1);
+      if (last[0] !== NEWLINE) prefix = '\n'; // end a torn line so ours stands on its own
+    }
+    await handle.write(`${prefix}${JSON.stringify(entry)}\n`);
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+export async function readHistory(path: string): Promise<HistoryRead> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (err) {
+    throw new InputError({ file: path, message: describeReadError(err) });
+  }
+  const lines = text.split('\n');
+  const torn = !text.endsWith('\n') && text.length > 0;
+  const entries: HistoryEntry[] = [];
+  const skipped: HistoryRead['skipped'] = [];
+  lines.forEach((line, i) => {
+    if (line.trim() === '') return;
+    try {
+      const e = JSON.parse(line) as HistoryEntry;
+      if (typeof e.date !== 'string' || typeof e.verdict?.placement !== 'string') throw new Error('not a history entry');
+      entries.push(e); // a complete entry that only lacks its newline is kept
+    } catch {
+      const last = i === lines.length - 1 && torn;
+      skipped.push({ line: i + 1, reason: last ? 'torn last line (a write was interrupted)' : 'damaged line (an interrupted write, or not a history entry)' });
+    }
+  });
+  return { entries, skipped };
+}

@@ -1,0 +1,85 @@
+/** Views of a quarterly review (issue 5): the comparison, cron's one-line-per-trigger check, and the history. */
+import type { ChalkInstance } from 'chalk';
+import Table from 'cli-table3';
+import type { Comparator } from '../core/verdict/check.js';
+import type { HistoryRead } from '../history/history-file.js';
+import type { Report } from '../report/build-report.js';
+import type { Review } from '../report/compare-reports.js';
+import { percent } from './format.js';
+import { formatMetric } from './metric-format.js';
+
+const SIGN: Record<Comparator, string> = { '>=': '≥', '>': '>', '<=': '≤', '<': '<' };
+const value = (metric: string, v: number | null): string => (v === null ? 'unknown' : formatMetric(metric, v));
+
+/** A metric as people read it in a review: money whole, shares as percentages. */
+function reviewValue(metric: string, v: number | null, currency: string): string {
+  if (v === null) return '–';
+  if (metric.endsWith('.monthly')) return new Intl.NumberFormat('en-US', { style: 'currency', currency, maximumFractionDigits: 0 }).format(v);
+  if (metric.endsWith('Months')) return v.toFixed(1);
+  if (metric.endsWith('Utilization')) return percent(v);
+  return formatMetric(metric, v);
+}
+
+export function renderReviewTable(report: Report, review: Review | null, exitCode: number, c: ChalkInstance): string {
+  const out: string[] = [`${c.bold('placement review')} · ${report.scenario.name}`];
+  if (review === null) out.push(`Verdict: ${c.bold(report.verdict.placement)} (no previous report to compare with)`);
+  else {
+    const v = review.verdict;
+    out.push(v.changed
+      ? c.red.bold(`Verdict changed: ${v.previous} → ${v.current}`)
+      : `Verdict unchanged: ${c.bold(v.current)} (previous report ${review.previousGeneratedAt.slice(0, 10)})`);
+    const t = new Table({
+      head: ['number', 'previous', 'current', 'change', 'relative'].map((h) => c.bold(h)),
+      style: { head: [], border: [], 'padding-left': 1, 'padding-right': 1 },
+      chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' },
+    });
+    for (const m of review.movements) {
+      const change = m.change === null ? '–' : `${m.change >= 0 ? '+' : '−'}${reviewValue(m.metric, Math.abs(m.change), report.currency)}`;
+      t.push([m.metric, reviewValue(m.metric, m.previous, report.currency), reviewValue(m.metric, m.current, report.currency), change, m.relativeChange === null ? '–' : percent(m.relativeChange)]);
+    }
+    out.push('', t.toString());
+  }
+  out.push('', c.bold('Triggers'));
+  for (const trig of report.triggers) {
+    const before = review?.triggers.find((x) => x.id === trig.id);
+    const was = before === undefined || before.previous === null ? '' : ` (was ${value(trig.metric ?? '', before.previous)})`;
+    const rule = trig.kind === 'manual' ? '(manual)' : `now ${value(trig.metric as string, trig.current)}${was}, fires at ${SIGN[trig.comparator as Comparator]} ${value(trig.metric as string, trig.threshold)}`;
+    const line = `${trig.id}: ${trig.description}: ${rule}`;
+    out.push(trig.firing ? c.red.bold(`  ● ${before?.startedFiring ? 'STARTED FIRING' : 'FIRING'} ${line}`) : `  ○ ${line}`);
+  }
+  out.push('', exitCode === 3 ? c.red.bold('Exit 3: reopen the placement decision.') : 'Exit 0: nothing to act on.');
+  return `${out.join('\n')}\n`;
+}
+
+/** `placement check`: one line per trigger, FIRING first. */
+export function renderCheck(report: Report): string {
+  const lines = report.triggers.map((t) => {
+    const state = t.firing ? 'FIRING' : t.kind === 'manual' ? 'manual' : 'ok';
+    const detail = t.kind === 'manual' ? '' : ` (now ${value(t.metric as string, t.current)}, fires at ${SIGN[t.comparator as Comparator]} ${value(t.metric as string, t.threshold)})`;
+    return `${state.padEnd(6)} ${report.scenario.name} ${t.id}: ${t.description}${detail}`;
+  });
+  return `${[...lines.filter((l) => l.startsWith('FIRING')), ...lines.filter((l) => !l.startsWith('FIRING'))].join('\n')}\n`;
+}
+
+const BARS = '▁▂▃▄▅▆▇█';
+
+/** A sparkline of values in [0, 1]: one bar each, unknown as a space. */
+export function sparkline(values: ReadonlyArray<number | null>): string {
+  return values.map((v) => (v === null ? ' ' : BARS[Math.min(BARS.length - 1, Math.max(0, Math.round(v * (BARS.length - 1))))])).join('');
+}
+
+export function renderHistory(h: HistoryRead, c: ChalkInstance): string {
+  const t = new Table({
+    head: ['date', 'verdict', 'changed', 'mean util.', 'consistent', 'on-prem break-even', 'firing', 'exit'].map((x) => c.bold(x)),
+    style: { head: [], border: [], 'padding-left': 1, 'padding-right': 1 },
+    chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' },
+  });
+  for (const e of h.entries) {
+    const k = e.keyNumbers;
+    const pct = (x: number | null | undefined): string => (x == null ? '–' : percent(x));
+    t.push([e.date.slice(0, 10), e.verdict.placement, e.verdict.changed === null ? '–' : e.verdict.changed ? 'yes' : 'no', pct(k['utilization.mean']), pct(k['utilization.consistent']), pct(k['onprem.breakEvenUtilization']), e.triggersFiring.join(', ') || '–', String(e.exitCode)]);
+  }
+  const out = [t.toString(), `mean utilization, review by review: ${sparkline(h.entries.map((e) => e.keyNumbers['utilization.mean'] ?? null))}`];
+  for (const s of h.skipped) out.push(c.yellow(`! line ${s.line} skipped: ${s.reason}`));
+  return `${out.join('\n')}\n`;
+}

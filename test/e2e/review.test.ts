@@ -1,0 +1,119 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { cli, expectCleanError } from '../helpers/cli.js';
+
+const tmp = mkdtempSync(join(tmpdir(), 'placement-review-'));
+const scenario = join(tmp, 'inference.yaml');
+// Cloud and a dedicated baseline of 8 GPUs (no on-prem option, so no break-even trigger).
+writeFileSync(scenario, `schemaVersion: 1
+name: quarterly-inference
+workload:
+  referenceGpus: 16
+  utilization: {assumed: 0.5}
+options:
+  cloud: {onDemandPerGpuHour: 2.99}
+  dedicated: {perGpuHour: 2.35, gpus: 8}
+`);
+
+const DAY = 86_400_000;
+/** Hourly history of 120 days ending at `end`, day d (0 = oldest) at level(d). */
+function quarter(name: string, end: number, level: (day: number) => number): string {
+  const rows = ['timestamp,utilization'];
+  for (let d = 0; d < 120; d++) for (let h = 0; h < 24; h++) rows.push(`${new Date(end - (120 - d) * DAY + h * 3_600_000).toISOString()},${level(d)}`);
+  const file = join(tmp, `${name}.csv`);
+  writeFileSync(file, `${rows.join('\n')}\n`);
+  return file;
+}
+
+describe('four quarterly reviews, utilization falling below the dedicated threshold in the third', () => {
+  const history = join(tmp, 'reviews.ndjson');
+  const quarters = [
+    quarter('q1', Date.UTC(2026, 3, 1), () => 0.75),
+    quarter('q2', Date.UTC(2026, 6, 1), () => 0.75),
+    quarter('q3', Date.UTC(2026, 9, 1), (d) => (d < 55 ? 0.75 : 0.4)), // the last 65 days below 50 %
+    quarter('q4', Date.UTC(2027, 0, 1), () => 0.35),
+  ];
+  const runs = quarters.map((file, i) => {
+    const previous = i === 0 ? [] : ['--previous', join(tmp, `report-q${i}.json`)];
+    const r = cli(['review', scenario, '--utilization', file, ...previous, '--history', history, '--save-report', join(tmp, `report-q${i + 1}.json`), '--json']);
+    return { ...r, out: r.stdout ? JSON.parse(r.stdout) : null };
+  });
+
+  test('exit codes 0, 0, 3, 3', () => {
+    for (const r of runs) expect(r.stderr).toBe('');
+    expect(runs.map((r) => r.code)).toEqual([0, 0, 3, 3]);
+  });
+  test('what each review says', () => {
+    expect(runs.map((r) => r.out.report.verdict.placement)).toEqual(['dedicated-reserved', 'dedicated-reserved', 'dedicated-reserved', 'cloud-managed']);
+    expect(runs[0]!.out.review).toBeNull();
+    // Q3: the verdict holds (rule 7: the dedicated baseline is still cheaper) but a trigger starts firing.
+    const q3 = runs[2]!.out.review;
+    expect(q3.verdict).toEqual({ previous: 'dedicated-reserved', current: 'dedicated-reserved', changed: false });
+    expect(q3.triggers.find((t: { id: string }) => t.id === 'utilization-below-50')).toMatchObject({ previous: 0, current: 65, firing: true, startedFiring: true });
+    const mean = q3.movements.find((m: { metric: string }) => m.metric === 'utilization.mean');
+    expect(mean.previous).toBeCloseTo(0.75, 12);
+    expect(mean.current).toBeCloseTo((25 * 0.75 + 65 * 0.4) / 90, 12);
+    expect(mean.relativeChange).toBeCloseTo(mean.change / 0.75, 12);
+    // Q4: consistent utilization under 40 %: cloud-managed.
+    expect(runs[3]!.out.review.verdict).toEqual({ previous: 'dedicated-reserved', current: 'cloud-managed', changed: true });
+  });
+  test('the history holds one line per review, and reads back quarter by quarter', () => {
+    expect(readFileSync(history, 'utf8').trim().split('\n')).toHaveLength(4);
+    const h = JSON.parse(cli(['history', history, '--json']).stdout);
+    expect(h.skipped).toEqual([]);
+    expect(h.entries.map((e: { exitCode: number; verdict: { changed: boolean | null } }) => [e.exitCode, e.verdict.changed])).toEqual([[0, null], [0, false], [3, false], [3, true]]);
+    expect(h.entries[2].triggersFiring).toEqual(['utilization-below-50']);
+    const table = cli(['history', history]).stdout;
+    expect(table).toContain('mean utilization, review by review: ');
+    // Eight bars for 0–100 %: round(0.75 × 7) = 5 → ▆, round(0.494 × 7) = 3 → ▄, round(0.35 × 7) = 2 → ▃.
+    expect(table).toMatch(/review by review: ▆▆▄▃/);
+  });
+  test('--fail-on narrows the exit code; check prints the triggers for cron', () => {
+    const prev = ['--previous', join(tmp, 'report-q2.json'), '--utilization', quarters[2]!];
+    expect(cli(['review', scenario, ...prev, '--fail-on', 'verdict-change']).code).toBe(0);
+    expect(cli(['review', scenario, ...prev, '--fail-on', 'trigger']).code).toBe(3);
+    expect(cli(['review', scenario, ...prev, '--fail-on', 'never']).code).toBe(0);
+    const check = cli(['check', scenario, '--utilization', quarters[2]!]);
+    expect(check.code).toBe(3);
+    expect(check.stdout.split('\n')[0]).toBe('FIRING quarterly-inference utilization-below-50: Daily mean utilization below 50 % for 60+ consecutive days (now 65, fires at ≥ 60)');
+  });
+  test('a previous report of another scenario or schema version is bad input', () => {
+    const other = JSON.parse(readFileSync(join(tmp, 'report-q1.json'), 'utf8'));
+    writeFileSync(join(tmp, 'other.json'), JSON.stringify({ ...other, scenario: { ...other.scenario, name: 'someone-else' } }));
+    writeFileSync(join(tmp, 'v2.json'), JSON.stringify({ ...other, schemaVersion: 2 }));
+    const a = cli(['review', scenario, '--previous', join(tmp, 'other.json')]);
+    expect([a.code, a.stdout]).toEqual([2, '']);
+    expect(a.stderr).toMatch(/other\.json: scenario\.name: the previous report is of scenario "someone-else", not "quarterly-inference"/);
+    const b = cli(['review', scenario, '--previous', join(tmp, 'v2.json')]);
+    expect(b.code).toBe(2);
+    expect(b.stderr).toMatch(/schemaVersion: the previous report has schemaVersion 2; this version of placement compares schemaVersion 1/);
+    expectCleanError(b.stderr);
+  });
+});
+
+describe('a review killed mid-append', () => {
+  test('the history still reads: the torn line is reported, the earlier entries kept, the next append starts afresh', () => {
+    const history = join(tmp, 'killed.ndjson');
+    const q = quarter('k', Date.UTC(2026, 3, 1), () => 0.75);
+    expect(cli(['review', scenario, '--utilization', q, '--history', history]).code).toBe(0);
+    const entry = readFileSync(history, 'utf8');
+    // A process that appends half an entry and is killed before it can finish.
+    const killed = spawnSync(process.execPath, ['-e', `
+      const fs = require('node:fs');
+      const fd = fs.openSync(${JSON.stringify(history)}, 'a');
+      fs.writeSync(fd, ${JSON.stringify(entry.slice(0, Math.floor(entry.length / 2)))});
+      process.kill(process.pid, 'SIGKILL');`]);
+    expect(killed.signal).toBe('SIGKILL');
+    const torn = cli(['history', history, '--json']);
+    expect(torn.code).toBe(0);
+    expect(JSON.parse(torn.stdout)).toMatchObject({ entries: [expect.anything()], skipped: [{ line: 2, reason: 'torn last line (a write was interrupted)' }] });
+    expect(torn.stderr).toMatch(/killed\.ndjson:2: skipped: torn last line/);
+    expect(cli(['review', scenario, '--utilization', q, '--history', history]).code).toBe(0);
+    const after = JSON.parse(cli(['history', history, '--json']).stdout);
+    expect(after.entries).toHaveLength(2);
+    expect(after.skipped).toEqual([{ line: 2, reason: 'damaged line (an interrupted write, or not a history entry)' }]);
+  });
+});

@@ -4,6 +4,7 @@ import { analyze } from '../core/analyze.js';
 import { loadInputs } from '../readers/load-inputs.js';
 import { buildReport } from '../report/build-report.js';
 import { renderJson } from '../render/render-json.js';
+import { renderMarkdown } from '../render/render-markdown.js';
 import { renderTable } from '../render/render-table.js';
 import { loadScenario } from '../scenario/load-scenario.js';
 import type { ResolvedScenario } from '../scenario/resolve.js';
@@ -89,6 +90,9 @@ export async function analyzeCommand(file: string, opts: AnalyzeOptions, io: Io)
   const report = buildReport(analysis.scenario, analysis, { toolVersion: io.version, scenarioFile: file, sha256: loaded.sha256, now, sources: inputs.sources, billingMonths: inputs.billing?.months });
 
   const colour = opts.out === undefined && io.colour;
-  await emit(opts.format === 'json' ? renderJson(report) : renderTable(report, new Chalk({ level: colour ? 1 : 0 })), opts.out, io);
+  const text = opts.format === 'json' ? renderJson(report)
+    : opts.format === 'markdown' ? renderMarkdown(report)
+    : renderTable(report, new Chalk({ level: colour ? 1 : 0 }));
+  await emit(text, opts.out, io);
   return 0;
 }

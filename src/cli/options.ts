@@ -19,7 +19,7 @@ export function parseWindowDays(text: string): number {
   return n;
 }
 
-export const FORMATS = ['table', 'json'] as const;
+export const FORMATS = ['table', 'json', 'markdown'] as const;
 export type Format = (typeof FORMATS)[number];
 
 export function parseFormat(text: string): Format {

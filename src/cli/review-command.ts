@@ -9,6 +9,7 @@ import { describeReadError, InputError } from '../errors.js';
 import { appendHistory, type HistoryEntry } from '../history/history-file.js';
 import { buildReport, REPORT_SCHEMA_VERSION, type Report } from '../report/build-report.js';
 import { compareReports, keyNumbers, reviewExitCode, type FailOn, type Review } from '../report/compare-reports.js';
+import { renderReviewMarkdown } from '../render/render-markdown.js';
 import { renderCheck, renderReviewTable } from '../render/render-review.js';
 import { emit, prepareAnalysis, type InputOverrides } from './analyze-command.js';
 import type { Io } from './io.js';
@@ -16,7 +17,7 @@ import { writeFileAtomic } from './write-output.js';
 
 export interface ReviewOptions extends InputOverrides {
   previous?: string;
-  format: 'table' | 'json';
+  format: 'table' | 'json' | 'markdown';
   failOn: FailOn;
   history?: string;
   saveReport?: string;
@@ -71,6 +72,7 @@ export async function reviewCommand(file: string, opts: ReviewOptions, io: Io): 
   }
   const text = opts.format === 'json'
     ? `${JSON.stringify({ schemaVersion: REPORT_SCHEMA_VERSION, kind: 'review', exitCode: code, review, report }, null, 2)}\n`
+    : opts.format === 'markdown' ? renderReviewMarkdown(report, review, code)
     : renderReviewTable(report, review, code, new Chalk({ level: opts.out === undefined && io.colour ? 1 : 0 }));
   await emit(text, opts.out, io);
   return code;

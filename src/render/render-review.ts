@@ -6,19 +6,12 @@ import type { HistoryRead } from '../history/history-file.js';
 import type { Report } from '../report/build-report.js';
 import type { Review } from '../report/compare-reports.js';
 import { percent } from './format.js';
-import { formatMetric } from './metric-format.js';
+import { formatKeyNumber, formatMetric, signedPercent } from './metric-format.js';
 
 const SIGN: Record<Comparator, string> = { '>=': '≥', '>': '>', '<=': '≤', '<': '<' };
 const value = (metric: string, v: number | null): string => (v === null ? 'unknown' : formatMetric(metric, v));
 
-/** A metric as people read it in a review: money whole, shares as percentages. */
-function reviewValue(metric: string, v: number | null, currency: string): string {
-  if (v === null) return '–';
-  if (metric.endsWith('.monthly')) return new Intl.NumberFormat('en-US', { style: 'currency', currency, maximumFractionDigits: 0 }).format(v);
-  if (metric.endsWith('Months')) return v.toFixed(1);
-  if (metric.endsWith('Utilization')) return percent(v);
-  return formatMetric(metric, v);
-}
+const reviewValue = (metric: string, v: number | null, currency: string): string => (v === null ? '–' : formatKeyNumber(metric, v, currency));
 
 export function renderReviewTable(report: Report, review: Review | null, exitCode: number, c: ChalkInstance): string {
   const out: string[] = [`${c.bold('placement review')} · ${report.scenario.name}`];
@@ -35,7 +28,7 @@ export function renderReviewTable(report: Report, review: Review | null, exitCod
     });
     for (const m of review.movements) {
       const change = m.change === null ? '–' : `${m.change >= 0 ? '+' : '−'}${reviewValue(m.metric, Math.abs(m.change), report.currency)}`;
-      t.push([m.metric, reviewValue(m.metric, m.previous, report.currency), reviewValue(m.metric, m.current, report.currency), change, m.relativeChange === null ? '–' : percent(m.relativeChange)]);
+      t.push([m.metric, reviewValue(m.metric, m.previous, report.currency), reviewValue(m.metric, m.current, report.currency), change, m.relativeChange === null ? '–' : signedPercent(m.relativeChange)]);
     }
     out.push('', t.toString());
   }

@@ -89,6 +89,15 @@ describe('options', () => {
     expect(r.utilization.window.days).toBe(30);
     expect(Object.keys(r.utilization.sustainedDays)).toEqual(['0.4', '0.5', '0.6', '0.65', '0.7']);
   });
+  test('--format markdown: the verdict, the threshold table and the reasons', () => {
+    const r = cli(['analyze', 'scenarios/rag-enterprise.yaml', '--format', 'markdown']);
+    expect(r.code).toBe(0);
+    expect(r.stdout.split('\n')[0]).toBe('## Placement: rag-enterprise');
+    expect(r.stdout).toContain('**Verdict: `dedicated-reserved`** — governing constraint: predictability (rule 7 of MODEL.md §8)');
+    expect(r.stdout).toContain('| option | 40% | 60% | 70% | measured |');
+    expect(r.stdout).toContain('|---|---:|---:|---:|---:|');
+    expect(r.stdout).toMatch(/^- dedicated \(reserved\) is cheaper at the measured profile/m);
+  });
   test('--format json equals --json', () => {
     const a = JSON.parse(cli(['analyze', 'scenarios/burst-inference.yaml', '--format', 'json']).stdout);
     const b = JSON.parse(cli(['analyze', 'scenarios/burst-inference.yaml', '--json']).stdout);

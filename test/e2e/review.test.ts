@@ -80,6 +80,15 @@ describe('four quarterly reviews, utilization falling below the dedicated thresh
     expect(check.code).toBe(3);
     expect(check.stdout.split('\n')[0]).toBe('FIRING quarterly-inference utilization-below-50: Daily mean utilization below 50 % for 60+ consecutive days (now 65, fires at ≥ 60)');
   });
+  test('Markdown for a pull-request comment', () => {
+    const md = cli(['review', scenario, '--previous', join(tmp, 'report-q3.json'), '--utilization', quarters[3]!, '--format', 'markdown']);
+    expect(md.code).toBe(3);
+    expect(md.stdout).toContain('**Verdict changed: `dedicated-reserved` → `cloud-managed`**');
+    expect(md.stdout).toContain('| number | previous | current | change | relative |');
+    // Q3's mean (25 × 0.75 + 65 × 0.40) / 90 = 49.7 %; Q4's 35 %: −14.7 points, −29.6 % relative.
+    expect(md.stdout).toMatch(/\| utilization\.mean \| 49\.7% \| 35\.0% \| −14\.7% \| −29\.6% \|/);
+    expect(md.stdout).toContain('**Reopen the placement decision** (exit 3).');
+  });
   test('a previous report of another scenario or schema version is bad input', () => {
     const other = JSON.parse(readFileSync(join(tmp, 'report-q1.json'), 'utf8'));
     writeFileSync(join(tmp, 'other.json'), JSON.stringify({ ...other, scenario: { ...other.scenario, name: 'someone-else' } }));

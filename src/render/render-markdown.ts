@@ -1,0 +1,98 @@
+/**
+ * Markdown views (issue 5): a report or a review a person can paste into a document or a
+ * pull-request comment, with the threshold table and the reasons.
+ */
+import type { Comparator } from '../core/verdict/check.js';
+import type { Report } from '../report/build-report.js';
+import type { Review } from '../report/compare-reports.js';
+import { optionName } from '../report/messages.js';
+import { fixed, level, money, months, orDash, percent, rate } from './format.js';
+import { formatKeyNumber, formatMetric, signedPercent } from './metric-format.js';
+
+const SIGN: Record<Comparator, string> = { '>=': '≥', '>': '>', '<=': '≤', '<': '<' };
+const SHORT: Record<string, string> = { cloud: 'cloud', dedicated: 'dedicated', onprem: 'on-prem', edge: 'edge' };
+
+/** A Markdown table; pipes in cells are escaped. */
+function table(head: string[], rows: string[][]): string {
+  const cell = (s: string): string => s.replaceAll('|', '\\|');
+  return [`| ${head.map(cell).join(' | ')} |`, `|${head.map((_, i) => (i === 0 ? '---' : '---:')).join('|')}|`, ...rows.map((r) => `| ${r.map(cell).join(' | ')} |`)].join('\n');
+}
+
+function triggerLines(r: Report, review: Review | null): string[] {
+  return r.triggers.map((t) => {
+    if (t.kind === 'manual') return `- ○ ${t.description} (manual)`;
+    const before = review?.triggers.find((x) => x.id === t.id);
+    const was = before?.previous == null ? '' : `, was ${formatMetric(t.metric as string, before.previous)}`;
+    const now = t.current === null ? 'unknown' : formatMetric(t.metric as string, t.current);
+    const rule = `${SIGN[t.comparator as Comparator]} ${formatMetric(t.metric as string, t.threshold as number)}`;
+    return `- ${t.firing ? `**● FIRING${before?.startedFiring ? ' (new)' : ''}**` : '○'} ${t.description}: now ${now}${was}; fires at ${rule}`;
+  });
+}
+
+export function renderMarkdown(r: Report): string {
+  const cur = r.currency;
+  const v = r.verdict;
+  const out: string[] = [
+    `## Placement: ${r.scenario.name}`,
+    '',
+    `**Verdict: \`${v.placement}\`** — governing constraint: ${v.governingConstraint} (rule ${v.rule} of MODEL.md §8). Cheapest at the measured profile: ${optionName(v.cheapestAtMeasured)}.`,
+    '',
+    ...v.reasons.map((x) => `- ${x.message}`),
+    ...(v.note ? [`- ⚠ ${v.note.message}`] : []),
+    ...(v.colocation ? [`- ⚠ Co-locate inference with the vector index (${v.colocation.indexLocation}): serving from ${v.colocation.placementLocation} costs ${money(v.colocation.separationCostPerMonth, cur)} a month`] : []),
+    '',
+    `Utilization: mean ${percent(r.utilization.mean)}, consistent (p20) ${percent(r.utilization.consistent)}, peak/median ${orDash(r.utilization.peakToMedian, fixed)}; ` +
+      `tokens ${r.tokens.cv === null ? 'without a stable history' : `cv ${fixed(r.tokens.cv)}`}; egress share ${orDash(r.traffic.egressShare, percent)}.`,
+    '',
+    `### Monthly cost by utilization (${cur})`,
+    '',
+    table(
+      ['option', ...r.thresholds.map((t) => (t.utilization === 'measured' ? 'measured' : level(t.utilization)))],
+      r.options.map((o) => [SHORT[o.id] ?? o.id, ...r.thresholds.map((t) => `${money(t.monthly[o.id] as number, cur)}${t.cheapest === o.id ? ' ✓' : ''}`)]),
+    ),
+    '',
+    '✓ cheapest at that level.',
+    '',
+    '### At the measured profile',
+    '',
+    table(
+      ['', ...r.options.map((o) => SHORT[o.id] ?? o.id)],
+      [
+        ['total a month', ...r.options.map((o) => money(o.monthly.total as number, cur))],
+        ['per busy GPU-hour', ...r.options.map((o) => orDash(o.costPerBusyGpuHour, (x) => rate(x, cur)))],
+        ['break-even utilization', ...r.options.map((o) => (o.id === 'cloud' ? '' : orDash(o.breakEvenUtilization, percent)))],
+        ['payback', ...r.options.map((o) => orDash(o.paybackMonths, months))],
+        ['NPV of owning vs cloud', ...r.options.map((o) => orDash(o.npv, (x) => money(x, cur)))],
+      ],
+    ),
+    '',
+    `### Repatriation threshold: ${r.repatriation.met ? 'met' : 'not met'}`,
+    '',
+    ...r.repatriation.conditions.map((c) => `- ${c.status === 'met' ? '✓' : c.status === 'not-met' ? '✗' : '?'} ${c.id}: ${c.checks.map((k) => `${k.metric} ${k.value === null ? 'unknown' : formatMetric(k.metric, k.value)} (needs ${SIGN[k.comparator]} ${formatMetric(k.metric, k.threshold)})`).join('; ')}`),
+    '',
+    '### Reassessment triggers',
+    '',
+    ...triggerLines(r, null),
+  ];
+  if (r.warnings.length > 0) out.push('', '### Warnings', '', ...r.warnings.map((w) => `- ${w.message}`));
+  return `${out.join('\n')}\n`;
+}
+
+export function renderReviewMarkdown(r: Report, review: Review | null, exitCode: number): string {
+  const out: string[] = [`## Placement review: ${r.scenario.name}`, ''];
+  if (review === null) out.push(`Verdict: \`${r.verdict.placement}\` (no previous report to compare with).`);
+  else {
+    out.push(review.verdict.changed
+      ? `**Verdict changed: \`${review.verdict.previous}\` → \`${review.verdict.current}\`**`
+      : `Verdict unchanged: \`${review.verdict.current}\` (previous report ${review.previousGeneratedAt.slice(0, 10)}).`);
+    out.push('', table(['number', 'previous', 'current', 'change', 'relative'], review.movements.map((m) => [
+      m.metric,
+      m.previous === null ? '–' : formatKeyNumber(m.metric, m.previous, r.currency),
+      m.current === null ? '–' : formatKeyNumber(m.metric, m.current, r.currency),
+      m.change === null ? '–' : `${m.change >= 0 ? '+' : '−'}${formatKeyNumber(m.metric, Math.abs(m.change), r.currency)}`,
+      m.relativeChange === null ? '–' : signedPercent(m.relativeChange),
+    ])));
+  }
+  out.push('', '### Triggers', '', ...triggerLines(r, review), '', exitCode === 3 ? '**Reopen the placement decision** (exit 3).' : 'Nothing to act on (exit 0).');
+  return `${out.join('\n')}\n`;
+}

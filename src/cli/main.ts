@@ -3,7 +3,7 @@
  * 0 done, 2 the input or the command line is wrong, 1 our fault. Only the bin exits.
  */
 import { readFileSync } from 'node:fs';
-import { Command, CommanderError, Option } from 'commander';
+import { Argument, Command, CommanderError, Option } from 'commander';
 import { InputError } from '../errors.js';
 import { UTILIZATION_FORMAT_NAMES } from '../readers/detect-format.js';
 // Commands load their modules when they run, so --version and --help start fast.
@@ -107,6 +107,18 @@ Exit codes: 0 nothing to act on, 3 the verdict changed or a trigger fires (narro
       const h = await readHistory(file);
       io.stdout(opts.json ? `${JSON.stringify(h, null, 2)}\n` : renderHistory(h, new Chalk({ level: io.colour ? 1 : 0 })));
       for (const s of h.skipped) io.stderr(`placement: ${file}:${s.line}: skipped: ${s.reason}\n`);
+    });
+
+  program
+    .command('schema')
+    .description('print the JSON Schema of the report or of the scenario file (generated from the definitions the code uses)')
+    .addArgument(new Argument('<which>', 'which schema').choices(['report', 'scenario']))
+    .action(async (which: 'report' | 'scenario') => {
+      const { z } = await import('zod');
+      const schema = which === 'report'
+        ? (await import('../report/report-schema.js')).reportSchema
+        : (await import('../scenario/schema.js')).scenarioSchema;
+      io.stdout(`${JSON.stringify(z.toJSONSchema(schema, { io: which === 'scenario' ? 'input' : 'output' }), null, 2)}\n`);
     });
 
   program

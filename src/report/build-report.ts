@@ -3,12 +3,8 @@
  * numbers unrounded, reasons and warnings coded with their wording attached.
  */
 import type { Analysis } from '../core/analyze.js';
-import type { OptionId } from '../core/cost/option-cost.js';
-import type { Trigger } from '../core/verdict/triggers.js';
-import type { Comparator, Status } from '../core/verdict/check.js';
-import type { Colocation, GoverningConstraint, Placement } from '../core/verdict/verdict.js';
-import type { RegionFloor } from '../core/signals/latency-floors.js';
-import type { BillingMonthTotals, BillingReconciliation } from '../core/signals/billing-reconciliation.js';
+import type { Coded, Report } from './report-schema.js';
+import type { BillingMonthTotals } from '../core/signals/billing-reconciliation.js';
 import type { InputSources } from '../readers/load-inputs.js';
 import type { ResolvedScenario } from '../scenario/resolve.js';
 import { dayNumberToIso } from '../time/zone.js';
@@ -16,79 +12,7 @@ import { messageFor } from './messages.js';
 
 export const REPORT_SCHEMA_VERSION = 1;
 
-export interface Coded {
-  code: string;
-  args: Record<string, number | string | boolean | null>;
-  message: string;
-}
-
-export interface Report {
-  schemaVersion: number;
-  tool: { name: string; version: string };
-  scenario: { name: string; file: string; sha256: string };
-  generatedAt: string;
-  currency: string;
-  utilization: {
-    source: string;
-    input: InputSources['utilization'];
-    window: { start: string | null; end: string | null; days: number; coverage: number | null };
-    mean: number;
-    consistent: number;
-    percentiles: Record<string, number>;
-    sustainedDays: Record<string, number | null>;
-    daysBelow: Record<string, number | null>;
-    peakToMedian: number | null;
-    trendPerMonth: number | null;
-    /** Demand growth per month used over the horizon, and where it came from (issue 4). */
-    growth: { perMonth: number; source: 'scenario' | 'fitted' | 'none' };
-  };
-  tokens: {
-    source: string | null;
-    days: number;
-    firstDay: string | null;
-    lastDay: string | null;
-    dailyMean: number | null;
-    cv: number | null;
-    trendPerMonth: number | null;
-    stable: boolean | null;
-  };
-  traffic: { internetGBPerMonth: number; retrievalGBPerMonth: number; egressShare: number | null; material: boolean | null };
-  options: Array<{
-    id: OptionId;
-    monthly: Record<string, number>;
-    capacityGpus: number | null;
-    shortfallBusyGpus: number | null;
-    costPerBusyGpuHour: number | null;
-    costPerMillionTokens: number | null;
-    breakEvenUtilization: number | null;
-    paybackMonths: number | null;
-    npv: number | null;
-    irr: number | null;
-    discountedPaybackMonths: number | null;
-    ownership: { cashFlows: number[]; accrualCost: number[] } | null;
-    horizonAverageMonthly: number;
-  }>;
-  thresholds: Array<{ utilization: number | 'measured'; monthly: Record<string, number>; cheapest: OptionId }>;
-  repatriation: {
-    met: boolean;
-    conditions: Array<{ id: string; status: Status; checks: Array<{ metric: string; value: number | null; comparator: Comparator; threshold: number }> }>;
-  };
-  verdict: {
-    placement: Placement;
-    governingConstraint: GoverningConstraint;
-    rule: number;
-    reasons: Coded[];
-    cheapestAtMeasured: OptionId;
-    placementOption: OptionId | null;
-    note: Coded | null;
-    colocation: Colocation | null;
-    latency: { targetMs: number | null; farShare: number | null; regions: RegionFloor[] };
-  };
-  triggers: Trigger[];
-  warnings: Coded[];
-  /** A FOCUS billing export beside the model; null without one. */
-  billing: (BillingReconciliation & { input: NonNullable<InputSources['billing']>; perMonth: BillingMonthTotals[] }) | null;
-}
+export type { Coded, Report } from './report-schema.js';
 
 export interface ReportContext {
   toolVersion: string;

@@ -13,7 +13,7 @@ import type { ScheduleOptions } from './schedule-command.js';
 import type { InputOverrides } from './analyze-command.js';
 import type { ReviewOptions } from './review-command.js';
 import type { Io } from './io.js';
-import { FORMATS, parseFormat, parseFraction, parseThresholds, parseWindowDays, type Format } from './options.js';
+import { FORMATS, parseFraction, parseThresholds, parseWindowDays, type Format } from './options.js';
 
 const EXIT_OK = 0;
 const EXIT_FAULT = 1;
@@ -37,7 +37,7 @@ function buildProgram(io: Io, setCode: (code: number) => void): Command {
     .command('analyze')
     .description('analyse a scenario and print the placement verdict')
     .argument('<scenario>', 'scenario file (YAML or JSON, MODEL.md §1)')
-    .addOption(new Option('--format <format>', `output format: ${FORMATS.join(', ')}`).argParser(parseFormat).default('table'))
+    .addOption(new Option('--format <format>', 'output format').choices(FORMATS).default('table'))
     .option('--json', 'short for --format json')
     .option('--out <file>', 'write the output to a file (atomically) instead of stdout')
     .option('--window <days>', 'trailing window of history analysed, in days (overrides window.days)', parseWindowDays)
@@ -110,6 +110,25 @@ Exit codes: 0 nothing to act on, 3 the verdict changed or a trigger fires (narro
     });
 
   program
+    .command('validate')
+    .description('check scenario files without analysing them: every problem listed; exit 0 when all are valid, 2 otherwise')
+    .argument('<scenario...>', 'scenario files (YAML or JSON)')
+    .option('--json', 'the results as JSON')
+    .action(async (files: string[], opts: { json?: boolean }) => {
+      const { validateCommand } = await import('./validate-command.js');
+      setCode(await validateCommand(files, opts.json === true, io));
+    });
+
+  program
+    .command('completion')
+    .description('print a shell completion script: eval "$(placement completion bash)"')
+    .addArgument(new Argument('<shell>', 'the shell').choices(['bash', 'zsh']))
+    .action(async (shell: 'bash' | 'zsh') => {
+      const { bashCompletion, zshCompletion } = await import('./completion.js');
+      io.stdout(shell === 'bash' ? bashCompletion(program) : zshCompletion(program));
+    });
+
+  program
     .command('schema')
     .description('print the JSON Schema of the report or of the scenario file (generated from the definitions the code uses)')
     .addArgument(new Argument('<which>', 'which schema').choices(['report', 'scenario']))
@@ -144,7 +163,7 @@ The accrual cost summed over the horizon equals the horizon times analyze's on-p
     .command('inspect')
     .description('show what is read from an input file (utilization, tokens or a FOCUS bill) and its statistics')
     .argument('<file>', 'the input ("-" = stdin; gzip is recognised)')
-    .addOption(new Option('--format <format>', `output format: ${FORMATS.join(', ')}`).argParser(parseFormat).default('table'))
+    .addOption(new Option('--format <format>', 'output format').choices(['table', 'json']).default('table'))
     .option('--json', 'short for --format json')
     .addOption(new Option('--as <kind>', 'what the file holds (default: detected from its header)').choices(['utilization', 'tokens', 'billing']))
     .addOption(new Option('--utilization-format <format>', 'format of a utilization file').choices(['auto', ...UTILIZATION_FORMAT_NAMES]))

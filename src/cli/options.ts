@@ -22,10 +22,6 @@ export function parseWindowDays(text: string): number {
 export const FORMATS = ['table', 'json', 'markdown'] as const;
 export type Format = (typeof FORMATS)[number];
 
-export function parseFormat(text: string): Format {
-  if (!(FORMATS as readonly string[]).includes(text)) throw new InvalidArgumentError(`expected one of ${FORMATS.join(', ')}, got "${text}"`);
-  return text as Format;
-}
 
 /** A fraction in [0, 1], e.g. --max-bad-rows 0.05. */
 export function parseFraction(text: string): number {

@@ -57,7 +57,7 @@ describe('bad input: exit 2, one clear line naming file, line, column and field,
   test.each([
     [['analyze', 'scenarios/rag-enterprise.yaml', '--thresholds', '40,60'], /write 40 % as 0\.4/],
     [['analyze', 'scenarios/rag-enterprise.yaml', '--window', 'ten'], /whole number of days/],
-    [['analyze', 'scenarios/rag-enterprise.yaml', '--format', 'xml'], /expected one of table, json/],
+    [['analyze', 'scenarios/rag-enterprise.yaml', '--format', 'xml'], /argument 'xml' is invalid\. Allowed choices are table, json, markdown/],
     [['analyze', 'scenarios/rag-enterprise.yaml', '--colour'], /unknown option '--colour'/],
     [['analyse', 'scenarios/rag-enterprise.yaml'], /unknown command 'analyse'/],
     [['analyze'], /missing required argument 'scenario'/],

@@ -24,6 +24,8 @@ export interface InputOverrides {
 
 export interface AnalyzeOptions extends InputOverrides {
   format: Format;
+  /** YYYY-MM-DD at which price-book entries are judged stale (default: today). */
+  asOf?: number;
   out?: string;
   window?: number;
   thresholds?: number[];
@@ -72,6 +74,7 @@ export async function prepareAnalysis(file: string, opts: Omit<AnalyzeOptions, '
   const analysis = analyze({
     scenario, utilizationHours: inputs.utilizationHours, tokenDays: inputs.tokenDays,
     billing: inputs.billing?.months ?? null, inputWarnings: inputs.warnings, now,
+    pricesAsOf: (opts as { asOf?: number }).asOf,
   });
   return { loaded, inputs, analysis, now };
 }

@@ -13,7 +13,7 @@ import type { ScheduleOptions } from './schedule-command.js';
 import type { InputOverrides } from './analyze-command.js';
 import type { ReviewOptions } from './review-command.js';
 import type { Io } from './io.js';
-import { FORMATS, parseFraction, parseThresholds, parseWindowDays, type Format } from './options.js';
+import { FORMATS, parseDate, parseFraction, parseThresholds, parseWindowDays, type Format } from './options.js';
 
 const EXIT_OK = 0;
 const EXIT_FAULT = 1;
@@ -46,6 +46,7 @@ function buildProgram(io: Io, setCode: (code: number) => void): Command {
     .addOption(new Option('--utilization-format <format>', 'format of the utilization history').choices(['auto', ...UTILIZATION_FORMAT_NAMES]))
     .option('--tokens <file>', 'token history to read instead of the scenario\'s ("-" = stdin)')
     .option('--max-bad-rows <fraction>', 'share of unreadable rows tolerated in each input (default 0.01)', parseFraction)
+    .option('--as-of <date>', 'judge price-book entries as of this date, YYYY-MM-DD (default today)', parseDate)
     .addHelpText('after', `
 Examples:
   $ placement analyze scenarios/stable-high-volume.yaml
@@ -129,6 +130,20 @@ Exit codes: 0 nothing to act on, 3 the verdict changed or a trigger fires (narro
     });
 
   program
+    .command('prices')
+    .description('list the bundled price book: public figures with their source and date')
+    .argument('[filter]', 'only entries whose id or description contains this text')
+    .addOption(new Option('--format <format>', 'output format').choices(['table', 'json']).default('table'))
+    .option('--json', 'short for --format json')
+    .option('--as-of <date>', 'judge the entries\' age as of this date, YYYY-MM-DD (default today)', parseDate)
+    .addHelpText('after', `
+Use an entry in a scenario wherever a number goes:  onDemandPerGpuHour: {price: aws/p5.48xlarge/on-demand}`)
+    .action(async (filter: string | undefined, opts: { format: string; json?: boolean; asOf?: number }) => {
+      const { pricesCommand } = await import('./prices-command.js');
+      setCode(pricesCommand(filter, opts.json ? 'json' : opts.format, opts.asOf ?? io.now(), io));
+    });
+
+  program
     .command('schema')
     .description('print the JSON Schema of the report or of the scenario file (generated from the definitions the code uses)')
     .addArgument(new Argument('<which>', 'which schema').choices(['report', 'scenario']))
@@ -137,7 +152,9 @@ Exit codes: 0 nothing to act on, 3 the verdict changed or a trigger fires (narro
       const schema = which === 'report'
         ? (await import('../report/report-schema.js')).reportSchema
         : (await import('../scenario/schema.js')).scenarioSchema;
-      io.stdout(`${JSON.stringify(z.toJSONSchema(schema, { io: which === 'scenario' ? 'input' : 'output' }), null, 2)}\n`);
+      const json = z.toJSONSchema(schema, { io: which === 'scenario' ? 'input' : 'output' });
+      const { withPriceReferences } = await import('../pricebook/schema-price-references.js');
+      io.stdout(`${JSON.stringify(which === 'scenario' ? withPriceReferences(json) : json, null, 2)}\n`);
     });
 
   program

@@ -29,3 +29,10 @@ export function parseFraction(text: string): number {
   if (text.trim() === '' || !Number.isFinite(n) || n < 0 || n > 1) throw new InvalidArgumentError(`expected a fraction between 0 and 1 (0.05 = 5 %), got "${text}"`);
   return n;
 }
+
+/** --as-of 2026-06-30: a calendar date, as epoch ms at its start (UTC). */
+export function parseDate(text: string): number {
+  const ms = /^\d{4}-\d{2}-\d{2}$/.test(text) ? Date.parse(`${text}T00:00:00Z`) : NaN;
+  if (Number.isNaN(ms)) throw new InvalidArgumentError(`expected a date as YYYY-MM-DD, got "${text}"`);
+  return ms;
+}

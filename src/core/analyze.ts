@@ -41,6 +41,8 @@ export interface AnalysisInput {
   inputWarnings?: ReadonlyArray<Warning>;
   /** Epoch ms of the run. */
   now: number;
+  /** Epoch ms at which price-book entries are judged stale (default: now). */
+  pricesAsOf?: number;
 }
 
 export interface OptionAnalysis {
@@ -201,6 +203,11 @@ export function analyze(input: AnalysisInput): Analysis {
   });
 
   collectWarnings(warnings, s, u, tokens, options);
+  const asOfPrices = input.pricesAsOf ?? input.now;
+  for (const p of s.priceReferences) {
+    const ageDays = Math.floor((asOfPrices - Date.parse(`${p.date}T00:00:00Z`)) / 86_400_000);
+    if (ageDays > STALE_PRICE_DAYS) warnings.push({ code: 'price-stale', args: { id: p.id, field: p.field, date: p.date, ageDays } });
+  }
   if (path.growth.source === 'fitted' && Math.abs(path.growth.perMonth) > FITTED_GROWTH_NOTE) {
     warnings.push({ code: 'growth-fitted', args: { perMonth: path.growth.perMonth, days: u.daily.length } });
   }
@@ -228,6 +235,8 @@ export function analyze(input: AnalysisInput): Analysis {
 }
 
 const LOW_COVERAGE = 0.8;
+/** Issue 6: a price-book entry older than this is worth re-checking. */
+const STALE_PRICE_DAYS = 180;
 /** A fitted growth beyond ±5 %/month changes NPV a lot: say where it came from. */
 const FITTED_GROWTH_NOTE = 0.05;
 

@@ -32,7 +32,7 @@ export function buildReport(s: ResolvedScenario, a: Analysis, ctx: ReportContext
   return {
     schemaVersion: REPORT_SCHEMA_VERSION,
     tool: { name: 'placement', version: ctx.toolVersion },
-    scenario: { name: s.name, file: ctx.scenarioFile, sha256: ctx.sha256 },
+    scenario: { name: s.name, file: ctx.scenarioFile, sha256: ctx.sha256, prices: s.priceReferences },
     generatedAt: iso(ctx.now),
     currency: s.currency,
     utilization: {

@@ -44,6 +44,7 @@ const TEXT: Record<string, (a: Args, currency: string) => string> = {
   'history-gaps': (a) => `${str(a, 'file')}: ${num(a, 'gaps')} gap(s) in the history, the longest ${num(a, 'longestHours')} hour(s); missing hours are not counted as idle`,
   'egress-from-billing': (a) => `Internet egress taken from the billing export: ${Math.round(num(a, 'gbPerMonth')).toLocaleString('en-US')} GB/month of data transfer (set workload.egress.internetGBPerMonth to override)`,
   'growth-fitted': (a) => `Demand growth of ${percent(num(a, 'perMonth'))}/month over the horizon was fitted from ${num(a, 'days')} days of utilization trend; set workload.growthPerMonth to state it (0 for none)`,
+  'price-stale': (a) => `${str(a, 'field')} uses the price-book entry ${str(a, 'id')} dated ${str(a, 'date')}, ${num(a, 'ageDays')} days old: re-check it`,
   'purchase-after-horizon': (a) => `Hardware line ${str(a, 'name')} is bought in month ${num(a, 'purchaseMonth')}, at or after the horizon: it is not counted`,
 };
 

@@ -21,7 +21,11 @@ const billingMonth = z.strictObject({ month: z.string(), transferGB: num, transf
 export const reportSchema = z.strictObject({
   schemaVersion: z.literal(1),
   tool: z.strictObject({ name: z.literal('placement'), version: z.string() }),
-  scenario: z.strictObject({ name: z.string(), file: z.string(), sha256: z.string().regex(/^[0-9a-f]{64}$/) }),
+  scenario: z.strictObject({
+    name: z.string(), file: z.string(), sha256: z.string().regex(/^[0-9a-f]{64}$/),
+    prices: z.array(z.strictObject({ field: z.string(), id: z.string(), value: num, unit: z.string(), date: z.string(), source: z.string() }))
+      .describe('price-book entries the scenario referenced, with their dates'),
+  }),
   generatedAt: z.string().describe('ISO 8601 instant of the run'),
   currency: z.string(),
   utilization: z.strictObject({

@@ -12,6 +12,8 @@ import { checkScenarioRules } from './rules.js';
 import { keysAt } from './schema-walk.js';
 import { scenarioSchema } from './schema.js';
 import { positionOf } from './yaml-position.js';
+import { bundledPriceBook, type PriceBook } from '../pricebook/price-book.js';
+import { resolvePriceReferences } from './price-references.js';
 
 const EXPECTED_TOP = 'a scenario mapping with schemaVersion: 1, name, workload and options';
 
@@ -24,7 +26,7 @@ function valueAt(root: unknown, path: ReadonlyArray<PropertyKey>): unknown {
   return v;
 }
 
-export function parseScenarioText(text: string, file: string): ResolvedScenario {
+export function parseScenarioText(text: string, file: string, book: PriceBook = bundledPriceBook()): ResolvedScenario {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
 
@@ -42,14 +44,19 @@ export function parseScenarioText(text: string, file: string): ResolvedScenario 
   if (doc.contents === null) {
     throw new InputError({ file, message: `the file is empty; expected ${EXPECTED_TOP}` });
   }
-  const data: unknown = doc.toJS();
+  const raw: unknown = doc.toJS();
   const at = (path: ReadonlyArray<PropertyKey>, key?: string): Pick<InputProblem, 'line' | 'column'> => {
     const pos = positionOf(doc, lineCounter, path, key);
     return { line: pos?.line, column: pos?.column };
   };
-  if (data === null || typeof data !== 'object' || Array.isArray(data)) {
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
     throw new InputError({ file, ...at([]), message: `expected ${EXPECTED_TOP}, got something else` });
   }
+  const prices = resolvePriceReferences(raw, book);
+  if (prices.unknown.length > 0) {
+    throw new InputError(prices.unknown.map((u) => ({ file, ...at(u.path), field: formatPath(u.path), message: u.message })));
+  }
+  const data = prices.data;
 
   const parsed = scenarioSchema.safeParse(data);
   if (!parsed.success) {
@@ -80,7 +87,7 @@ export function parseScenarioText(text: string, file: string): ResolvedScenario 
       sortByPosition(ruleProblems.map((p) => ({ file, ...at(p.path), field: formatPath(p.path), message: p.message }))),
     );
   }
-  return resolveScenario(parsed.data);
+  return { ...resolveScenario(parsed.data), priceReferences: prices.used };
 }
 
 function sortByPosition(problems: InputProblem[]): InputProblem[] {

@@ -1,7 +1,10 @@
+import type { PriceReference } from './price-references.js';
 import type { DedicatedOption, EdgeOption, OnPremOption, Scenario } from './schema.js';
 
 /** A scenario with the defaults that depend on other fields filled in (MODEL.md §1). */
 export interface ResolvedScenario extends Omit<Scenario, 'options' | 'workload'> {
+  /** Price-book entries the scenario referenced (issue 6). */
+  priceReferences: PriceReference[];
   workload: Omit<Scenario['workload'], 'egress' | 'utilization'> & {
     /** `given`: set in the scenario; otherwise it may come from a billing export. */
     egress: { internetGBPerMonth: number; given: boolean };
@@ -23,6 +26,7 @@ export function resolveScenario(s: Scenario): ResolvedScenario {
   const columns = s.workload.utilization.columns;
   return {
     ...s,
+    priceReferences: [],
     workload: {
       ...s.workload,
       egress: { internetGBPerMonth: gb ?? 0, given: gb !== undefined },

@@ -1,0 +1,27 @@
+import Table from 'cli-table3';
+import { bundledPriceBook } from '../pricebook/price-book.js';
+import type { Io } from './io.js';
+
+const DAY = 86_400_000;
+
+/** `placement prices [filter]`: the price book, with each entry's age as of a date. */
+export function pricesCommand(filter: string | undefined, format: string, asOf: number, io: Io): number {
+  const book = bundledPriceBook();
+  const needle = filter?.toLowerCase();
+  const entries = book.entries.filter((e) => needle === undefined || e.id.toLowerCase().includes(needle) || e.description.toLowerCase().includes(needle));
+  if (format === 'json') {
+    io.stdout(`${JSON.stringify(entries, null, 2)}\n`);
+    return 0;
+  }
+  const t = new Table({
+    head: ['id', 'value', 'unit', 'date', 'age (days)', 'source'],
+    style: { head: [], border: [], 'padding-left': 1, 'padding-right': 1 },
+    chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' },
+  });
+  for (const e of entries) {
+    const age = Math.floor((asOf - Date.parse(`${e.date}T00:00:00Z`)) / DAY);
+    t.push([e.id, String(e.value), e.unit, e.precision === 'day' ? e.date : e.precision === 'month' ? e.date.slice(0, 7) : e.date.slice(0, 4), String(age), `${e.source}${e.secondary && !e.source.includes('secondary') ? ' (secondary)' : ''}`]);
+  }
+  io.stdout(`${t.toString()}\nPrice book ${book.version}: ${entries.length} of ${book.entries.length} entries. Use one in a scenario as {price: ID}.\n`);
+  return 0;
+}

@@ -13,6 +13,7 @@ process.exitCode = await run(process.argv.slice(2), {
   stderr: (text) => process.stderr.write(text),
   colour: Boolean(process.stdout.isTTY) && !('NO_COLOR' in process.env && process.env.NO_COLOR !== ''),
   progress: Boolean(process.stderr.isTTY),
+  interactive: Boolean(process.stdin.isTTY && process.stdout.isTTY),
   now: () => Date.now(),
   clock: () => performance.now(),
   version: toolVersion(),

@@ -6,6 +6,8 @@ export interface Io {
   colour: boolean;
   /** Progress lines are allowed: stderr is a TTY. */
   progress: boolean;
+  /** Questions can be asked: stdin and stdout are a TTY. */
+  interactive: boolean;
   /** The instant of the run (the report's generatedAt). */
   now: () => number;
   /** A monotonic clock in ms, for progress timing. */

@@ -111,6 +111,17 @@ Exit codes: 0 nothing to act on, 3 the verdict changed or a trigger fires (narro
     });
 
   program
+    .command('init')
+    .description('build a scenario by answering questions, write it as commented YAML, and analyse it once')
+    .argument('[file]', 'the scenario file to write', 'placement.yaml')
+    .option('--yes', 'take every default, without asking (for scripts)')
+    .option('--force', 'overwrite the file if it exists')
+    .action(async (file: string, opts: { yes?: boolean; force?: boolean }) => {
+      const { initCommand } = await import('./init-command.js');
+      setCode(await initCommand(file, opts, io));
+    });
+
+  program
     .command('validate')
     .description('check scenario files without analysing them: every problem listed; exit 0 when all are valid, 2 otherwise')
     .argument('<scenario...>', 'scenario files (YAML or JSON)')

@@ -22,7 +22,9 @@ const TEXT: Record<string, (a: Args, currency: string) => string> = {
   'no-onprem-option': () => 'No on-prem option is priced in the scenario',
   'utilization-sustained': (a) => `Consistent utilization ${percent(num(a, 'consistent'))} ≥ ${percent(num(a, 'limit'))}, sustained ${num(a, 'sustainedDays')} days (≥ ${num(a, 'days')})`,
   'between-bands': (a) => `Consistent utilization ${percent(num(a, 'consistent'))} is between ${percent(num(a, 'low'))} and ${percent(num(a, 'high'))}: economics alone do not decide; predictability does`,
-  'high-not-sustained': (a) => `Consistent utilization ${percent(num(a, 'consistent'))} is high but sustained only ${orDash(a.sustainedDays as number | null, (d) => `${d} day${d === 1 ? '' : 's'}`)} of the ${num(a, 'days')} needed`,
+  'high-not-sustained': (a) => a.sustainedDays === null
+    ? `Consistent utilization ${percent(num(a, 'consistent'))} is high, but it is an assumption: no history shows it sustained for the ${num(a, 'days')} days needed`
+    : `Consistent utilization ${percent(num(a, 'consistent'))} is high but sustained only ${num(a, 'sustainedDays')} day${a.sustainedDays === 1 ? '' : 's'} of the ${num(a, 'days')} needed`,
   'no-dedicated-option': () => 'No dedicated option is priced, so cloud on-demand stays',
   'cheaper-at-measured': (a, c) => `${optionName(str(a, 'option'))} is cheaper at the measured profile: ${money(num(a, 'total'), c)} vs ${money(num(a, 'otherTotal'), c)} a month for ${optionName(str(a, 'other'))}`,
   'price-disagrees': (a, c) => `Rule and price disagree: the placement's option (${optionName(str(a, 'placementOption'))}, ${money(num(a, 'placementTotal'), c)}/month) is not the cheapest at the measured profile (${optionName(str(a, 'cheapest'))}, ${money(num(a, 'cheapestTotal'), c)}/month)`,

@@ -3,7 +3,7 @@ import { run } from '../../src/cli/main.js';
 import type { Io } from '../../src/cli/io.js';
 
 function io(now: () => number = () => Date.UTC(2026, 10, 22)): Io & { out: string; err: string } {
-  const r = { out: '', err: '', colour: false, progress: false, clock: () => 0, version: '9.9.9', now, stdout: (t: string) => { r.out += t; }, stderr: (t: string) => { r.err += t; } };
+  const r = { out: '', err: '', colour: false, progress: false, interactive: false, clock: () => 0, version: '9.9.9', now, stdout: (t: string) => { r.out += t; }, stderr: (t: string) => { r.err += t; } };
   return r;
 }
 

@@ -1,0 +1,118 @@
+/**
+ * `placement init [file]` (issue 6): builds a scenario by asking, writes it as commented YAML
+ * (atomically: Ctrl-C leaves nothing half-written; an existing file is kept unless you agree or
+ * pass --force), then runs the analysis once. --yes takes every default, without a terminal.
+ */
+import { existsSync } from 'node:fs';
+import { open } from 'node:fs/promises';
+import { basename, dirname, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { InputError } from '../errors.js';
+import { scenarioText, type InitAnswers, type PriceAnswer } from '../init/scenario-text.js';
+import { WORKLOAD_CLASSES, type WorkloadClassId } from '../init/workload-classes.js';
+import { bundledPriceBook } from '../pricebook/price-book.js';
+import { detectUtilizationFormat } from '../readers/detect-format.js';
+import { analyzeCommand } from './analyze-command.js';
+import type { Io } from './io.js';
+import { defaultsAsker, inquirerAsker, isCancel, type Asker, type Choice } from './prompts.js';
+import { writeFileAtomic } from './write-output.js';
+
+export interface InitOptions {
+  yes?: boolean;
+  force?: boolean;
+}
+
+const CUSTOM = '__custom__';
+const NONE = '__none__';
+
+async function head(path: string): Promise<string> {
+  const handle = await open(path, 'r');
+  try {
+    const buf = Buffer.alloc(65_536);
+    const { bytesRead } = await handle.read(buf, 0, buf.length, 0);
+    return buf.subarray(0, bytesRead).toString('utf8');
+  } finally {
+    await handle.close();
+  }
+}
+
+async function priceQuestion(ask: Asker, message: string, ids: string[], fallback: string, allowNone: boolean): Promise<PriceAnswer | null> {
+  const book = bundledPriceBook();
+  const choices: Choice<string>[] = ids.map((id) => {
+    const e = book.entries.find((x) => x.id === id);
+    return { name: `${id}  ${e?.value} ${e?.unit} (${e?.source}, ${e?.date.slice(0, 7)})`, value: id };
+  });
+  choices.push({ name: 'my own figure', value: CUSTOM });
+  if (allowNone) choices.push({ name: 'none: leave this option out', value: NONE });
+  const picked = await ask.select(message, choices, fallback);
+  if (picked === NONE) return null;
+  if (picked === CUSTOM) return { value: await ask.number('Your figure, USD per GPU-hour', 2.5, 0.01) };
+  return { id: picked };
+}
+
+async function ask(a: Asker, file: string, io: Io): Promise<InitAnswers> {
+  const book = bundledPriceBook();
+  const rates = book.entries.filter((e) => e.unit === 'USD/GPU-hour').map((e) => e.id);
+  const workloadClass = await a.select<WorkloadClassId>('Which kind of workload is it? (seed 003)', WORKLOAD_CLASSES.map((c) => ({ name: c.label, value: c.id })), 'stable-high-volume');
+  const cls = WORKLOAD_CLASSES.find((c) => c.id === workloadClass) ?? WORKLOAD_CLASSES[1];
+  const name = await a.input('Scenario name', basename(file).replace(/\.(ya?ml|json)$/i, '') || 'my-inference');
+  const referenceGpus = await a.number('How many GPUs serve it today?', 8, 1);
+  const currentPlacement = await a.select('Where does it run today?', [
+    { name: 'managed cloud', value: 'cloud' as const }, { name: 'reserved / dedicated', value: 'dedicated' as const },
+    { name: 'owned on-prem', value: 'on-prem' as const }, { name: 'not deployed yet', value: 'none' as const },
+  ], 'cloud');
+  let utilizationSource: string | null = null;
+  let utilizationFormat: string | null = null;
+  for (;;) {
+    const path = (await a.input('GPU utilization history (nvidia-smi, DCGM, Prometheus or CSV file; empty for none)', '')).trim();
+    if (path === '') break;
+    if (!existsSync(path)) {
+      io.stderr(`placement: ${path}: no such file\n`);
+      continue;
+    }
+    utilizationFormat = detectUtilizationFormat(await head(path));
+    io.stderr(`placement: ${path}: detected ${utilizationFormat}\n`);
+    utilizationSource = relative(dirname(resolve(file)), resolve(path));
+    break;
+  }
+  const assumed = utilizationSource === null ? await a.number('Without history: what utilization do you expect (0 to 1)?', cls.assumed, 0, 1) : cls.assumed;
+  const tokenPath = (await a.input('Token history (daily totals or a request trace; empty for none)', '')).trim();
+  const tokensSource = tokenPath === '' ? null : relative(dirname(resolve(file)), resolve(tokenPath));
+  const cloudPrice = (await priceQuestion(a, 'Cloud on-demand price per GPU-hour', rates, 'gpu-clouds/h100-sxm/on-demand', false)) as PriceAnswer;
+  const dedicatedPrice = await priceQuestion(a, 'Reserved / dedicated price per GPU-hour', rates.filter((id) => /contract|reserved|capacity/.test(id)), 'market/h100/1-year-contract', true);
+  const onPrem = await a.confirm('Price owning 8×H100 servers on-prem too?', true);
+  const sovereignty = await a.confirm('Must the data stay on owned infrastructure (sovereignty)?', 'sovereignty' in cls && cls.sovereignty === true);
+  const agentic = await a.confirm('Is it agentic (multi-step workflows with tool loops)?', 'agentic' in cls && cls.agentic === true);
+  const ttft = await a.number('Time-to-first-token target in ms (0 for none)', 0, 0);
+  return {
+    name, workloadClass, referenceGpus, currentPlacement, utilizationSource, utilizationFormat, assumed, tokensSource,
+    cloudPrice, dedicatedPrice, onPrem, sovereignty, agentic, ttftTargetMs: ttft > 0 ? ttft : null,
+  };
+}
+
+export async function initCommand(file: string, opts: InitOptions, io: Io): Promise<number> {
+  if (!opts.yes && !io.interactive) {
+    throw new InputError({ field: 'init', message: 'needs a terminal to ask its questions; use --yes to take every default' });
+  }
+  try {
+    const asker = opts.yes ? defaultsAsker : await inquirerAsker();
+    if (existsSync(file) && !opts.force) {
+      if (opts.yes) throw new InputError({ file, message: 'already exists; pass --force to overwrite it, or name another file' });
+      if (!(await asker.confirm(`${file} exists. Overwrite it?`, false))) {
+        io.stderr(`placement: kept ${file}; nothing written\n`);
+        return 0;
+      }
+    }
+    const answers = await ask(asker, file, io);
+    const schema = fileURLToPath(new URL('../scenario.schema.json', import.meta.url));
+    await writeFileAtomic(file, scenarioText(answers, schema, new Date(io.now()).toISOString().slice(0, 10)));
+    io.stderr(`placement: wrote ${file}\n`);
+  } catch (err) {
+    if (isCancel(err)) {
+      io.stderr('placement: init cancelled; nothing written\n');
+      return 130;
+    }
+    throw err;
+  }
+  return analyzeCommand(file, { format: 'table' }, io);
+}

@@ -1,0 +1,74 @@
+/**
+ * The scenario `placement init` writes: answers to commented YAML (MODEL.md §1), prices as
+ * price-book references so their sources stay visible. Pure: text in, text out.
+ */
+import { WORKLOAD_CLASSES, type WorkloadClassId } from './workload-classes.js';
+
+export type PriceAnswer = { id: string } | { value: number };
+
+export interface InitAnswers {
+  name: string;
+  workloadClass: WorkloadClassId;
+  referenceGpus: number;
+  currentPlacement: 'cloud' | 'dedicated' | 'on-prem' | 'none';
+  utilizationSource: string | null;
+  /** What `format: auto` detected in the file, shown in a comment. */
+  utilizationFormat: string | null;
+  assumed: number;
+  tokensSource: string | null;
+  cloudPrice: PriceAnswer;
+  dedicatedPrice: PriceAnswer | null;
+  onPrem: boolean;
+  sovereignty: boolean;
+  agentic: boolean;
+  ttftTargetMs: number | null;
+}
+
+const price = (p: PriceAnswer): string => ('id' in p ? `{price: ${p.id}}` : String(p.value));
+
+export function scenarioText(a: InitAnswers, schemaPath: string, today: string): string {
+  const cls = WORKLOAD_CLASSES.find((c) => c.id === a.workloadClass) ?? WORKLOAD_CLASSES[1];
+  const lines = [
+    `# yaml-language-server: $schema=${schemaPath}`,
+    `# Written by \`placement init\` on ${today} for: ${cls.label} (seed 003).`,
+    `# Currently placed: ${a.currentPlacement}. Prices in {price: …} come from the bundled price book`,
+    '# (`placement prices` lists them with source and date); replace any with your own number.',
+    'schemaVersion: 1',
+    `name: ${JSON.stringify(a.name)}`,
+    'horizonMonths: 36',
+    'workload:',
+    `  referenceGpus: ${a.referenceGpus}               # the fleet the utilization history was measured on`,
+    '  utilization:',
+    ...(a.utilizationSource === null
+      ? [`    assumed: ${a.assumed}                  # a flat assumption: replace with \`source: your-telemetry.csv\``]
+      : [`    source: ${JSON.stringify(a.utilizationSource)}${a.utilizationFormat ? `   # detected: ${a.utilizationFormat}` : ''}`]),
+    ...(a.tokensSource === null ? ['  # tokens: {source: tokens.csv}    # daily totals or a request trace'] : [`  tokens: {source: ${JSON.stringify(a.tokensSource)}}`]),
+    '  egress: {internetGBPerMonth: 1000}   # traffic to users; or give workload.billing a FOCUS export',
+    ...('retrieval' in cls && cls.retrieval ? ['  retrieval: {gbPerMonth: 10000, indexLocation: cloud}   # traffic to the vector index'] : []),
+    '  constraints:',
+    `    sovereignty: ${a.sovereignty}`,
+    `    agentic: ${a.agentic}`,
+    ...(a.ttftTargetMs === null ? ['    # ttftTargetMs: 300'] : [`    ttftTargetMs: ${a.ttftTargetMs}`]),
+    ...('regions' in cls && cls.regions ? ['    # regions: [{name: eu-west, trafficShare: 0.3, rttMs: 95}]   # RTT to the central site'] : []),
+    'options:',
+    '  cloud:',
+    `    onDemandPerGpuHour: ${price(a.cloudPrice)}`,
+    '    egressTiers: [{uptoGB: 10240, perGB: {price: aws/egress/internet-first-10tb}}, {uptoGB: 51200, perGB: {price: aws/egress/internet-next-40tb}}, {perGB: {price: aws/egress/internet-next-100tb}}]',
+    ...(a.dedicatedPrice === null ? [] : ['  dedicated:', `    perGpuHour: ${price(a.dedicatedPrice)}`, '    termMonths: 12']),
+    ...(a.onPrem
+      ? [
+          '  onPrem:',
+          '    gpusPerServer: 8',
+          '    hardware:',
+          '      - {name: 8x H100 HGX node, unitCost: {price: server/8x-h100-hgx}, usefulLifeMonths: 60, residualFraction: 0.10}',
+          '    powerKwPerServer: {price: power/dgx-h100}',
+          '    pue: {price: pue/new-large-build}',
+          '    electricityPerKwh: {price: electricity/us-industrial}',
+          '    facilityPerKwMonth: {price: colocation/na-primary-250-500kw}',
+          '    staff: {ftes: 0.5, costPerFteYear: 180000}   # an assumption: your own figure',
+          '    supportRatePerYear: 0.08                      # an assumption: your own figure',
+        ]
+      : []),
+  ];
+  return `${lines.join('\n')}\n`;
+}

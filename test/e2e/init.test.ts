@@ -1,0 +1,70 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { cli, REPO } from '../helpers/cli.js';
+
+const tmp = mkdtempSync(join(tmpdir(), 'placement-init-'));
+const BIN = join(REPO, 'bin', 'placement.js');
+const DOWN = '\u001b[B';
+
+function drive(argv: string[], steps: Array<[string, string]>): { code: number | null; output: string; stuck?: string } {
+  const r = spawnSync('python3', [join(REPO, 'test', 'helpers', 'pty-drive.py'), JSON.stringify({ argv: [process.execPath, BIN, ...argv], cwd: REPO, steps, timeout: 30 })], { encoding: 'utf8' });
+  return JSON.parse(r.stdout);
+}
+
+describe('placement init', () => {
+  test('through a real terminal, answering every prompt: the file validates and is analysed', () => {
+    const file = join(tmp, 'pty.yaml');
+    const r = drive(['init', file], [
+      ['Which kind of workload', `${DOWN}${DOWN}${DOWN}\r`], // stable-high-volume → agentic
+      ['Scenario name', 'pty-scenario\r'],
+      ['How many GPUs', '16\r'],
+      ['Where does it run today', '\r'],
+      ['GPU utilization history', 'scenarios/data/agentic-util.csv\r'],
+      ['Token history', 'scenarios/data/agentic-tokens.csv\r'],
+      ['Cloud on-demand price', '\r'],
+      ['Reserved / dedicated price', '\r'],
+      ['owning 8×H100 servers', 'n\r'],
+      ['sovereignty', '\r'],
+      ['agentic', '\r'],
+      ['Time-to-first-token', '\r'],
+    ]);
+    expect(r.stuck).toBeUndefined();
+    expect(r.code).toBe(0);
+    expect(r.output).toContain('detected csv');
+    expect(r.output).toContain('Verdict: hybrid-burst');
+    const text = readFileSync(file, 'utf8');
+    expect(text.split('\n')[0]).toBe(`# yaml-language-server: $schema=${join(REPO, 'dist', 'scenario.schema.json')}`);
+    for (const s of ['name: "pty-scenario"', 'referenceGpus: 16', 'agentic: true', 'onDemandPerGpuHour: {price: gpu-clouds/h100-sxm/on-demand}', '# detected: csv']) expect(text).toContain(s);
+    expect(text).not.toContain('onPrem:');
+    expect(cli(['validate', file]).code).toBe(0);
+  });
+  test('Ctrl-C leaves nothing written', () => {
+    const file = join(tmp, 'cancelled.yaml');
+    const r = drive(['init', file], [['Which kind of workload', '\u0003']]);
+    expect(r.code).toBe(130);
+    expect(r.output).toContain('init cancelled; nothing written');
+    expect(existsSync(file)).toBe(false);
+  });
+  test('an existing file is kept unless you agree', () => {
+    const file = join(tmp, 'kept.yaml');
+    expect(cli(['init', file, '--yes']).code).toBe(0);
+    const before = readFileSync(file, 'utf8');
+    const r = drive(['init', file], [['exists. Overwrite it', '\r']]); // default: no
+    expect(r.code).toBe(0);
+    expect(r.output).toContain(`kept ${file}; nothing written`);
+    expect(readFileSync(file, 'utf8')).toBe(before);
+  });
+  test('--yes without a terminal: every default, a valid scenario, analysed; --force to overwrite', () => {
+    const file = join(tmp, 'defaults.yaml');
+    const r = cli(['init', file, '--yes']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Verdict: dedicated-reserved');
+    expect(cli(['validate', file]).code).toBe(0);
+    expect(cli(['init', file, '--yes']).code).toBe(2);
+    expect(cli(['init', file, '--yes', '--force']).code).toBe(0);
+    expect(cli(['init', join(tmp, 'no-tty.yaml')]).stderr).toMatch(/needs a terminal to ask its questions; use --yes/);
+  });
+});

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { Chalk } from 'chalk';
-import { analyze } from '../core/analyze.js';
+import { analyze, type AnalysisInput } from '../core/analyze.js';
 import { loadInputs } from '../readers/load-inputs.js';
 import { buildReport } from '../report/build-report.js';
 import { renderJson } from '../render/render-json.js';
@@ -71,12 +71,12 @@ export async function prepareAnalysis(file: string, opts: Omit<AnalyzeOptions, '
   } finally {
     progress?.done();
   }
-  const analysis = analyze({
+  const input: AnalysisInput = {
     scenario, utilizationHours: inputs.utilizationHours, tokenDays: inputs.tokenDays,
     billing: inputs.billing?.months ?? null, inputWarnings: inputs.warnings, now,
     pricesAsOf: (opts as { asOf?: number }).asOf,
-  });
-  return { loaded, inputs, analysis, now };
+  };
+  return { loaded, inputs, input, analysis: analyze(input), now };
 }
 
 /** Write the rendered text to --out (atomically) or stdout. */

@@ -12,6 +12,7 @@ import type { InspectOptions } from './inspect-command.js';
 import type { ScheduleOptions } from './schedule-command.js';
 import type { InputOverrides } from './analyze-command.js';
 import type { ReviewOptions } from './review-command.js';
+import type { SensitivityOptions } from './sensitivity-command.js';
 import type { Io } from './io.js';
 import { FORMATS, parseDate, parseFraction, parseThresholds, parseWindowDays, type Format } from './options.js';
 
@@ -119,6 +120,19 @@ Exit codes: 0 nothing to act on, 3 the verdict changed or a trigger fires (narro
     .action(async (file: string, opts: { yes?: boolean; force?: boolean }) => {
       const { initCommand } = await import('./init-command.js');
       setCode(await initCommand(file, opts, io));
+    });
+
+  program
+    .command('sensitivity')
+    .description('move each input ±20 % and show, as a tornado, how the break-even, the saving and the verdict move')
+    .argument('<scenario>', 'scenario file (YAML or JSON)')
+    .option('--range <fraction>', 'how far to move each input (0.2 = ±20 %)', parseFraction, 0.2)
+    .addOption(new Option('--format <format>', 'output format').choices(['table', 'json']).default('table'))
+    .option('--json', 'short for --format json')
+    .option('--out <file>', 'write the output to a file (atomically) instead of stdout')
+    .action(async (file: string, opts: SensitivityOptions & { json?: boolean }) => {
+      const { sensitivityCommand } = await import('./sensitivity-command.js');
+      setCode(await sensitivityCommand(file, { ...opts, format: opts.json ? 'json' : opts.format }, io));
     });
 
   program

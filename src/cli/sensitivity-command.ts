@@ -1,0 +1,22 @@
+import { Chalk } from 'chalk';
+import { sensitivity } from '../core/sensitivity.js';
+import { renderSensitivity } from '../render/render-sensitivity.js';
+import { emit, prepareAnalysis, type InputOverrides } from './analyze-command.js';
+import type { Io } from './io.js';
+
+export interface SensitivityOptions extends InputOverrides {
+  range: number;
+  format: 'table' | 'json';
+  out?: string;
+}
+
+/** `placement sensitivity`: the tornado of issue 7. */
+export async function sensitivityCommand(file: string, opts: SensitivityOptions, io: Io): Promise<number> {
+  const { input, analysis } = await prepareAnalysis(file, opts, io);
+  const s = sensitivity(input, opts.range);
+  const text = opts.format === 'json'
+    ? `${JSON.stringify({ scenario: analysis.scenario.name, ...s }, null, 2)}\n`
+    : renderSensitivity(s, analysis.scenario.name, analysis.scenario.currency, new Chalk({ level: opts.out === undefined && io.colour ? 1 : 0 }));
+  await emit(text, opts.out, io);
+  return 0;
+}

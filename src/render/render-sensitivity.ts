@@ -1,0 +1,27 @@
+/** The sensitivity tornado (issue 7): inputs sorted by how far they move the monthly saving. */
+import type { ChalkInstance } from 'chalk';
+import Table from 'cli-table3';
+import type { Sensitivity } from '../core/sensitivity.js';
+import { money, orDash, percent } from './format.js';
+
+const WIDTH = 24;
+
+export function renderSensitivity(s: Sensitivity, name: string, currency: string, c: ChalkInstance): string {
+  const max = Math.max(...s.rows.map((r) => r.swing), 1e-9);
+  const t = new Table({
+    head: ['input', `saving at −${percent(s.range)}`, `at +${percent(s.range)}`, 'swing', '', 'on-prem break-even', 'verdict'].map((h) => c.bold(h)),
+    style: { head: [], border: [], 'padding-left': 1, 'padding-right': 1 },
+    chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' },
+  });
+  const m = (x: number | null): string => orDash(x, (v) => money(v, currency));
+  for (const r of s.rows) {
+    const bar = '█'.repeat(Math.round((r.swing / max) * WIDTH));
+    const be = r.low.onPremBreakEven === null && r.high.onPremBreakEven === null ? '–' : `${orDash(r.low.onPremBreakEven, percent)} → ${orDash(r.high.onPremBreakEven, percent)}`;
+    const verdict = r.flipsVerdict ? c.red.bold(`FLIPS: ${r.low.placement} / ${r.high.placement}`) : 'holds';
+    t.push([r.id, m(r.low.monthlySaving), m(r.high.monthlySaving), m(r.swing), bar, be, verdict]);
+  }
+  return `${c.bold('placement sensitivity')} · ${name}: each input moved ±${percent(s.range)}, the model re-run
+Base: verdict ${c.bold(s.base.placement)}; monthly saving of the cheapest alternative to cloud ${m(s.base.monthlySaving)}; on-prem break-even ${orDash(s.base.onPremBreakEven, percent)}
+${t.toString()}
+`;
+}

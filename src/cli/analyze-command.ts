@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { Chalk } from 'chalk';
 import { analyze, type AnalysisInput } from '../core/analyze.js';
+import { combinedMultiplier, scaleDemand, type LeverSetting } from '../core/what-if.js';
 import { loadInputs } from '../readers/load-inputs.js';
 import { buildReport } from '../report/build-report.js';
 import { renderJson } from '../render/render-json.js';
@@ -26,6 +27,8 @@ export interface AnalyzeOptions extends InputOverrides {
   format: Format;
   /** YYYY-MM-DD at which price-book entries are judged stale (default: today). */
   asOf?: number;
+  /** Demand levers applied to the whole analysis (issue 7). */
+  whatIf?: LeverSetting[];
   out?: string;
   window?: number;
   thresholds?: number[];
@@ -71,12 +74,18 @@ export async function prepareAnalysis(file: string, opts: Omit<AnalyzeOptions, '
   } finally {
     progress?.done();
   }
-  const input: AnalysisInput = {
+  const levers = (opts as { whatIf?: LeverSetting[] }).whatIf ?? [];
+  const measured: AnalysisInput = {
     scenario, utilizationHours: inputs.utilizationHours, tokenDays: inputs.tokenDays,
     billing: inputs.billing?.months ?? null, inputWarnings: inputs.warnings, now,
     pricesAsOf: (opts as { asOf?: number }).asOf,
   };
-  return { loaded, inputs, input, analysis: analyze(input), now };
+  const m = combinedMultiplier(levers);
+  const input = levers.length === 0 ? measured : {
+    ...scaleDemand(measured, m),
+    inputWarnings: [...inputs.warnings, { code: 'what-if', args: { levers: levers.map((l) => `${l.lever}=${l.value}`).join(', '), multiplier: m } }],
+  };
+  return { loaded, inputs, input, measured, levers, analysis: analyze(input), now };
 }
 
 /** Write the rendered text to --out (atomically) or stdout. */

@@ -14,7 +14,7 @@ import type { InputOverrides } from './analyze-command.js';
 import type { ReviewOptions } from './review-command.js';
 import type { SensitivityOptions } from './sensitivity-command.js';
 import type { Io } from './io.js';
-import { FORMATS, parseDate, parseFraction, parseThresholds, parseWindowDays, type Format } from './options.js';
+import { FORMATS, parseDate, parseFraction, parseThresholds, parseWhatIf, parseWindowDays, type Format } from './options.js';
 
 const EXIT_OK = 0;
 const EXIT_FAULT = 1;
@@ -48,6 +48,7 @@ function buildProgram(io: Io, setCode: (code: number) => void): Command {
     .option('--tokens <file>', 'token history to read instead of the scenario\'s ("-" = stdin)')
     .option('--max-bad-rows <fraction>', 'share of unreadable rows tolerated in each input (default 0.01)', parseFraction)
     .option('--as-of <date>', 'judge price-book entries as of this date, YYYY-MM-DD (default today)', parseDate)
+    .option('--what-if <levers>', 'scale demand: batching=1.5,quantization=1.3,cache=0.2,model=0.6', parseWhatIf)
     .addHelpText('after', `
 Examples:
   $ placement analyze scenarios/stable-high-volume.yaml
@@ -127,6 +128,7 @@ Exit codes: 0 nothing to act on, 3 the verdict changed or a trigger fires (narro
     .description('move each input ±20 % and show, as a tornado, how the break-even, the saving and the verdict move')
     .argument('<scenario>', 'scenario file (YAML or JSON)')
     .option('--range <fraction>', 'how far to move each input (0.2 = ±20 %)', parseFraction, 0.2)
+    .option('--what-if <levers>', 'also show each demand lever alone and together: batching=1.5,cache=0.2', parseWhatIf)
     .addOption(new Option('--format <format>', 'output format').choices(['table', 'json']).default('table'))
     .option('--json', 'short for --format json')
     .option('--out <file>', 'write the output to a file (atomically) instead of stdout')

@@ -36,3 +36,19 @@ export function parseDate(text: string): number {
   if (Number.isNaN(ms)) throw new InvalidArgumentError(`expected a date as YYYY-MM-DD, got "${text}"`);
   return ms;
 }
+
+/** --what-if batching=1.5,cache=0.2: demand levers (src/core/what-if.ts). */
+export function parseWhatIf(text: string): Array<{ lever: 'batching' | 'quantization' | 'cache' | 'model'; value: number }> {
+  return text.split(',').map((part) => {
+    const [name, raw] = part.split('=').map((x) => x.trim());
+    const value = Number(raw);
+    const lever = name as 'batching' | 'quantization' | 'cache' | 'model';
+    const valid = (lever === 'batching' || lever === 'quantization') ? value >= 1
+      : lever === 'cache' ? value >= 0 && value < 1
+      : lever === 'model' ? value > 0 && value <= 1 : false;
+    if (raw === undefined || raw === '' || !Number.isFinite(value) || !valid) {
+      throw new InvalidArgumentError(`"${part}": expected batching=GAIN or quantization=GAIN (≥ 1), cache=HIT-RATE (0 to < 1), model=SHARE (> 0 to 1), separated by commas`);
+    }
+    return { lever, value };
+  });
+}

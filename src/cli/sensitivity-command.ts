@@ -12,8 +12,9 @@ export interface SensitivityOptions extends InputOverrides {
 
 /** `placement sensitivity`: the tornado of issue 7. */
 export async function sensitivityCommand(file: string, opts: SensitivityOptions, io: Io): Promise<number> {
-  const { input, analysis } = await prepareAnalysis(file, opts, io);
-  const s = sensitivity(input, opts.range);
+  // The tornado is of the measured inputs; the what-if levers are shown one by one beside it.
+  const { measured, levers, analysis } = await prepareAnalysis(file, opts, io);
+  const s = sensitivity(measured, opts.range, levers);
   const text = opts.format === 'json'
     ? `${JSON.stringify({ scenario: analysis.scenario.name, ...s }, null, 2)}\n`
     : renderSensitivity(s, analysis.scenario.name, analysis.scenario.currency, new Chalk({ level: opts.out === undefined && io.colour ? 1 : 0 }));

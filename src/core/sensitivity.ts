@@ -5,6 +5,7 @@
  */
 import type { ResolvedScenario } from '../scenario/resolve.js';
 import { analyze, type Analysis, type AnalysisInput } from './analyze.js';
+import { combinedMultiplier, leverMultiplier, scaleDemand, type LeverSetting } from './what-if.js';
 
 export interface Variable {
   id: string;
@@ -17,14 +18,7 @@ const withScenario = (input: AnalysisInput, s: ResolvedScenario): AnalysisInput 
 /** The inputs a placement decision is most exposed to, those the scenario has. */
 export function variablesOf(s: ResolvedScenario): Variable[] {
   const v: Variable[] = [
-    {
-      id: 'demand (utilization)',
-      apply: (i, f) => ({
-        ...i,
-        utilizationHours: i.utilizationHours?.map((h) => ({ ...h, utilization: Math.min(1, h.utilization * f) })) ?? null,
-        scenario: { ...i.scenario, workload: { ...i.scenario.workload, utilization: { ...i.scenario.workload.utilization, assumed: Math.min(1, (i.scenario.workload.utilization.assumed ?? 0) * f) } } },
-      }),
-    },
+    { id: 'demand (utilization)', apply: scaleDemand },
     { id: 'cloud.onDemandPerGpuHour', apply: (i, f) => withScenario(i, { ...i.scenario, options: { ...i.scenario.options, cloud: { ...i.scenario.options.cloud, onDemandPerGpuHour: i.scenario.options.cloud.onDemandPerGpuHour * f } } }) },
   ];
   if (s.workload.egress.internetGBPerMonth > 0) {
@@ -65,10 +59,20 @@ export interface SensitivityRow {
   flipsVerdict: boolean;
 }
 
+export interface WhatIfRow {
+  /** One lever, or "all" for them together. */
+  lever: string;
+  value: number | null;
+  demandMultiplier: number;
+  outcome: Outcome;
+  flipsVerdict: boolean;
+}
+
 export interface Sensitivity {
   range: number;
   base: Outcome;
   rows: SensitivityRow[];
+  whatIf: WhatIfRow[];
 }
 
 export function outcomeOf(a: Analysis): Outcome {
@@ -82,7 +86,7 @@ export function outcomeOf(a: Analysis): Outcome {
   };
 }
 
-export function sensitivity(input: AnalysisInput, range = 0.2): Sensitivity {
+export function sensitivity(input: AnalysisInput, range = 0.2, levers: ReadonlyArray<LeverSetting> = []): Sensitivity {
   const base = outcomeOf(analyze(input));
   const rows = variablesOf(input.scenario).map((v) => {
     const low = outcomeOf(analyze(v.apply(input, 1 - range)));
@@ -91,5 +95,10 @@ export function sensitivity(input: AnalysisInput, range = 0.2): Sensitivity {
     return { id: v.id, low, high, swing, flipsVerdict: low.placement !== base.placement || high.placement !== base.placement };
   });
   rows.sort((a, b) => b.swing - a.swing);
-  return { range, base, rows };
+  const whatIf = (lever: string, value: number | null, m: number): WhatIfRow => {
+    const outcome = outcomeOf(analyze(scaleDemand(input, m)));
+    return { lever, value, demandMultiplier: m, outcome, flipsVerdict: outcome.placement !== base.placement };
+  };
+  const each = levers.map((l) => whatIf(l.lever, l.value, leverMultiplier(l)));
+  return { range, base, rows, whatIf: levers.length > 1 ? [...each, whatIf('all', null, combinedMultiplier(levers))] : each };
 }

@@ -20,8 +20,9 @@ export function renderSensitivity(s: Sensitivity, name: string, currency: string
     const verdict = r.flipsVerdict ? c.red.bold(`FLIPS: ${r.low.placement} / ${r.high.placement}`) : 'holds';
     t.push([r.id, m(r.low.monthlySaving), m(r.high.monthlySaving), m(r.swing), bar, be, verdict]);
   }
+  const whatIf = s.whatIf.map((w) => `  ${w.lever === 'all' ? 'all levers together' : `${w.lever}=${w.value}`}: demand ×${w.demandMultiplier.toFixed(3)} → verdict ${w.flipsVerdict ? c.red.bold(w.outcome.placement) : w.outcome.placement}, saving ${m(w.outcome.monthlySaving)}`);
   return `${c.bold('placement sensitivity')} · ${name}: each input moved ±${percent(s.range)}, the model re-run
 Base: verdict ${c.bold(s.base.placement)}; monthly saving of the cheapest alternative to cloud ${m(s.base.monthlySaving)}; on-prem break-even ${orDash(s.base.onPremBreakEven, percent)}
 ${t.toString()}
-`;
+${whatIf.length > 0 ? `${c.bold('What-if levers on demand')}\n${whatIf.join('\n')}\n` : ''}`;
 }

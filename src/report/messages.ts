@@ -47,6 +47,7 @@ const TEXT: Record<string, (a: Args, currency: string) => string> = {
   'egress-from-billing': (a) => `Internet egress taken from the billing export: ${Math.round(num(a, 'gbPerMonth')).toLocaleString('en-US')} GB/month of data transfer (set workload.egress.internetGBPerMonth to override)`,
   'growth-fitted': (a) => `Demand growth of ${percent(num(a, 'perMonth'))}/month over the horizon was fitted from ${num(a, 'days')} days of utilization trend; set workload.growthPerMonth to state it (0 for none)`,
   'price-stale': (a) => `${str(a, 'field')} uses the price-book entry ${str(a, 'id')} dated ${str(a, 'date')}, ${num(a, 'ageDays')} days old: re-check it`,
+  'what-if': (a) => `What-if: demand multiplied by ${fixed(num(a, 'multiplier'), 3)} (${str(a, 'levers')}); every figure here is for that demand, not the measured one`,
   'purchase-after-horizon': (a) => `Hardware line ${str(a, 'name')} is bought in month ${num(a, 'purchaseMonth')}, at or after the horizon: it is not counted`,
 };
 

@@ -13,6 +13,16 @@ describe('placement sensitivity', () => {
     expect(table.stdout).toContain('each input moved ±10.0%');
     expect(table.stdout).toMatch(/FLIPS|holds/);
   });
+  test('--what-if on analyze: the whole analysis at the scaled demand, said in a warning', () => {
+    const base = JSON.parse(cli(['analyze', 'scenarios/rag-enterprise.yaml', '--json']).stdout);
+    const r = JSON.parse(cli(['analyze', 'scenarios/rag-enterprise.yaml', '--json', '--what-if', 'batching=1.5']).stdout);
+    expect(r.utilization.mean).toBeCloseTo(base.utilization.mean / 1.5, 9);
+    expect(r.warnings.find((w: { code: string }) => w.code === 'what-if').args).toEqual({ levers: 'batching=1.5', multiplier: 1 / 1.5 });
+    expect(r.verdict.placement).toBe('cloud-managed');
+    const bad = cli(['analyze', 'scenarios/rag-enterprise.yaml', '--what-if', 'cache=1.5']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/cache=HIT-RATE \(0 to < 1\)/);
+  });
   test('a bad range is a command-line error', () => {
     const r = cli(['sensitivity', 'scenarios/rag-enterprise.yaml', '--range', '2']);
     expect(r.code).toBe(2);

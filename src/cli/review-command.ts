@@ -56,7 +56,7 @@ export async function reviewCommand(file: string, opts: ReviewOptions, io: Io): 
   const previous = opts.previous === undefined ? null : await readPrevious(opts.previous, report.scenario.name);
   const review: Review | null = previous === null ? null : compareReports(previous, report);
   const firing = report.triggers.filter((t) => t.firing);
-  const code = reviewExitCode(review ?? { verdict: { previous: '', current: '', changed: false }, triggers: firing.map((t) => ({ ...t, wasFiring: false, startedFiring: true, previous: null })) }, opts.failOn);
+  const code = reviewExitCode(review?.verdict.changed ?? false, firing.length > 0, opts.failOn);
 
   if (opts.saveReport !== undefined) await writeFileAtomic(opts.saveReport, `${JSON.stringify(report, null, 2)}\n`);
   if (opts.history !== undefined) {

@@ -81,9 +81,7 @@ export type FailOn = (typeof FAIL_ON)[number];
 /**
  * MODEL.md §11: 3 when the verdict changed or a trigger fires (narrowed by --fail-on), else 0.
  */
-export function reviewExitCode(r: Pick<Review, 'verdict' | 'triggers'>, failOn: FailOn): 0 | 3 {
-  const changed = r.verdict.changed;
-  const firing = r.triggers.some((t) => t.firing);
+export function reviewExitCode(changed: boolean, firing: boolean, failOn: FailOn): 0 | 3 {
   const act = failOn === 'any' ? changed || firing : failOn === 'verdict-change' ? changed : failOn === 'trigger' ? firing : false;
   return act ? 3 : 0;
 }

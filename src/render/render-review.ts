@@ -7,6 +7,7 @@ import type { Report } from '../report/build-report.js';
 import type { Review } from '../report/compare-reports.js';
 import { percent } from './format.js';
 import { formatKeyNumber, formatMetric, signedPercent } from './metric-format.js';
+import { sparkline } from './sparkline.js';
 
 const SIGN: Record<Comparator, string> = { '>=': '≥', '>': '>', '<=': '≤', '<': '<' };
 const value = (metric: string, v: number | null): string => (v === null ? 'unknown' : formatMetric(metric, v));
@@ -52,13 +53,6 @@ export function renderCheck(report: Report): string {
     return `${state.padEnd(6)} ${report.scenario.name} ${t.id}: ${t.description}${detail}`;
   });
   return `${[...lines.filter((l) => l.startsWith('FIRING')), ...lines.filter((l) => !l.startsWith('FIRING'))].join('\n')}\n`;
-}
-
-const BARS = '▁▂▃▄▅▆▇█';
-
-/** A sparkline of values in [0, 1]: one bar each, unknown as a space. */
-export function sparkline(values: ReadonlyArray<number | null>): string {
-  return values.map((v) => (v === null ? ' ' : BARS[Math.min(BARS.length - 1, Math.max(0, Math.round(v * (BARS.length - 1))))])).join('');
 }
 
 export function renderHistory(h: HistoryRead, c: ChalkInstance): string {

@@ -9,6 +9,7 @@ import { optionName } from '../report/messages.js';
 import type { Comparator } from '../core/verdict/check.js';
 import { compact, fixed, level, money, months, orDash, percent, rate } from './format.js';
 import { formatMetric } from './metric-format.js';
+import { sparkline } from './sparkline.js';
 
 /** Display names, in display order: what the capacity costs, then the traffic. */
 const COMPONENT_NAMES: Record<string, string> = {
@@ -76,6 +77,13 @@ export function renderTable(r: Report, c: ChalkInstance): string {
     : `  ${u.source}: ${w.start.slice(0, 10)} → ${lastDay(w.end as string)}, ${w.days}-day window, coverage ${percent(w.coverage as number)}`);
   if (u.input.rows > 0 && u.input.format !== 'samples') out.push(`  read as ${describeInput(u.input)}`);
   out.push(`  mean ${percent(u.mean)}   consistent (p20) ${c.bold(percent(u.consistent))}   p50 ${percent(u.percentiles.p50 as number)}   p95 ${percent(u.percentiles.p95 as number)}   peak/median ${orDash(u.peakToMedian, fixed)}   trend ${orDash(u.trendPerMonth, (x) => `${x >= 0 ? '+' : ''}${(x * 100).toFixed(1)} pts/month`)}`);
+  if (u.dailyMeans.length > 1) out.push(`  daily means      ${sparkline(u.dailyMeans.map((d) => d.utilization))}  (${u.dailyMeans[0]?.date} → ${u.dailyMeans.at(-1)?.date})`);
+  const most = Math.max(...u.histogram, 0);
+  if (most > 0) {
+    u.histogram.forEach((n, i) => {
+      out.push(`  ${`${i * 10}–${i * 10 + 10}%`.padStart(8)} ${'▇'.repeat(Math.round((n / most) * 30)).padEnd(30)} ${n} h`);
+    });
+  }
   const streaks = Object.entries(u.sustainedDays).map(([k, d]) => `≥${level(Number(k))}: ${orDash(d, String)}`).join('   ');
   out.push(`  days sustained   ${streaks}   below 50%: ${orDash(u.daysBelow['0.5'], String)}`);
   const t = r.tokens;

@@ -8,6 +8,7 @@ import type { BillingMonthTotals } from '../core/signals/billing-reconciliation.
 import type { InputSources } from '../readers/load-inputs.js';
 import type { ResolvedScenario } from '../scenario/resolve.js';
 import { dayNumberToIso } from '../time/zone.js';
+import { histogram } from '../core/utilization/histogram.js';
 import { messageFor } from './messages.js';
 
 export const REPORT_SCHEMA_VERSION = 1;
@@ -49,6 +50,8 @@ export function buildReport(s: ResolvedScenario, a: Analysis, ctx: ReportContext
       peakToMedian: u.peakToMedian,
       trendPerMonth: u.trendPerMonth,
       growth: a.path.growth,
+      dailyMeans: u.daily.map((d) => ({ date: dayNumberToIso(d.day), utilization: d.utilization })),
+      histogram: u.kind === 'history' ? histogram(u.hourly) : [],
     },
     tokens: {
       source: ctx.sources.tokens?.source ?? null,

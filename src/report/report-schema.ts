@@ -47,6 +47,8 @@ export const reportSchema = z.strictObject({
     peakToMedian: maybe(num),
     trendPerMonth: maybe(num),
     growth: z.strictObject({ perMonth: num, source: z.enum(['scenario', 'fitted', 'none']) }),
+    dailyMeans: z.array(z.strictObject({ date: z.string(), utilization: num })).describe('calendar days of the window, in the scenario zone'),
+    histogram: z.array(num).describe('hours of the window by utilization, in ten bins of 10 points'),
   }),
   tokens: z.strictObject({
     source: maybe(z.string()), days: num, firstDay: maybe(z.string()), lastDay: maybe(z.string()),

@@ -66,6 +66,19 @@ describe('what the examples show', () => {
     expect(o.discountedPaybackMonths).toBeGreaterThan(o.paybackMonths);
     expect(r.options.find((x: { id: string }) => x.id === 'cloud')).toMatchObject({ irr: null, ownership: null });
   });
+  test('burst: the daily means and the hour histogram behind the table view', () => {
+    const r = report('burst-inference.yaml');
+    expect(r.utilization.dailyMeans).toHaveLength(90);
+    expect(r.utilization.dailyMeans[0].date).toBe(r.utilization.window.start.slice(0, 10));
+    const hours = r.utilization.histogram.reduce((a: number, b: number) => a + b, 0);
+    expect(hours).toBe(Math.round(r.utilization.window.coverage * 90 * 24));
+    // Campaign days at full load and a low baseline: most hours low, a second hump at the top.
+    expect(r.utilization.histogram[2] + r.utilization.histogram[3]).toBeGreaterThan(hours / 2);
+    expect(r.utilization.histogram[8] + r.utilization.histogram[9]).toBeGreaterThan(hours / 20);
+    const table = cli(['analyze', 'scenarios/burst-inference.yaml']).stdout;
+    expect(table).toMatch(/daily means {6}[▁▂▃▄▅▆▇█]{90} /);
+    expect(table).toMatch(/ 90–100% ▇+ +\d+ h/);
+  });
   test('stable high volume: rule and price disagree, and the report says so', () => {
     const r = report('stable-high-volume.yaml');
     expect(r.verdict.cheapestAtMeasured).toBe('onprem');

@@ -1,4 +1,4 @@
-import Table from 'cli-table3';
+import { plainTable } from '../render/plain-table.js';
 import { bundledPriceBook } from '../pricebook/price-book.js';
 import type { Io } from './io.js';
 
@@ -13,11 +13,7 @@ export function pricesCommand(filter: string | undefined, format: string, asOf: 
     io.stdout(`${JSON.stringify(entries, null, 2)}\n`);
     return 0;
   }
-  const t = new Table({
-    head: ['id', 'value', 'unit', 'date', 'age (days)', 'source'],
-    style: { head: [], border: [], 'padding-left': 1, 'padding-right': 1 },
-    chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' },
-  });
+  const t = plainTable(['id', 'value', 'unit', 'date', 'age (days)', 'source']);
   for (const e of entries) {
     const age = Math.floor((asOf - Date.parse(`${e.date}T00:00:00Z`)) / DAY);
     t.push([e.id, String(e.value), e.unit, e.precision === 'day' ? e.date : e.precision === 'month' ? e.date.slice(0, 7) : e.date.slice(0, 4), String(age), `${e.source}${e.secondary && !e.source.includes('secondary') ? ' (secondary)' : ''}`]);

@@ -3,14 +3,12 @@
  * pull-request comment, with the threshold table and the reasons.
  */
 import type { Comparator } from '../core/verdict/check.js';
+import { COMPARATOR_SIGN, OPTION_LABEL } from './labels.js';
 import type { Report } from '../report/build-report.js';
 import type { Review } from '../report/compare-reports.js';
 import { optionName } from '../report/messages.js';
 import { fixed, level, money, months, orDash, percent, rate } from './format.js';
 import { formatKeyNumber, formatMetric, signedPercent } from './metric-format.js';
-
-const SIGN: Record<Comparator, string> = { '>=': '≥', '>': '>', '<=': '≤', '<': '<' };
-const SHORT: Record<string, string> = { cloud: 'cloud', dedicated: 'dedicated', onprem: 'on-prem', edge: 'edge' };
 
 /** A Markdown table; pipes in cells are escaped. */
 function table(head: string[], rows: string[][]): string {
@@ -24,7 +22,7 @@ function triggerLines(r: Report, review: Review | null): string[] {
     const before = review?.triggers.find((x) => x.id === t.id);
     const was = before?.previous == null ? '' : `, was ${formatMetric(t.metric as string, before.previous)}`;
     const now = t.current === null ? 'unknown' : formatMetric(t.metric as string, t.current);
-    const rule = `${SIGN[t.comparator as Comparator]} ${formatMetric(t.metric as string, t.threshold as number)}`;
+    const rule = `${COMPARATOR_SIGN[t.comparator as Comparator]} ${formatMetric(t.metric as string, t.threshold as number)}`;
     return `- ${t.firing ? `**● FIRING${before?.startedFiring ? ' (new)' : ''}**` : '○'} ${t.description}: now ${now}${was}; fires at ${rule}`;
   });
 }
@@ -48,7 +46,7 @@ export function renderMarkdown(r: Report): string {
     '',
     table(
       ['option', ...r.thresholds.map((t) => (t.utilization === 'measured' ? 'measured' : level(t.utilization)))],
-      r.options.map((o) => [SHORT[o.id] ?? o.id, ...r.thresholds.map((t) => `${money(t.monthly[o.id] as number, cur)}${t.cheapest === o.id ? ' ✓' : ''}`)]),
+      r.options.map((o) => [OPTION_LABEL[o.id] ?? o.id, ...r.thresholds.map((t) => `${money(t.monthly[o.id] as number, cur)}${t.cheapest === o.id ? ' ✓' : ''}`)]),
     ),
     '',
     '✓ cheapest at that level.',
@@ -56,7 +54,7 @@ export function renderMarkdown(r: Report): string {
     '### At the measured profile',
     '',
     table(
-      ['', ...r.options.map((o) => SHORT[o.id] ?? o.id)],
+      ['', ...r.options.map((o) => OPTION_LABEL[o.id] ?? o.id)],
       [
         ['total a month', ...r.options.map((o) => money(o.monthly.total as number, cur))],
         ['per busy GPU-hour', ...r.options.map((o) => orDash(o.costPerBusyGpuHour, (x) => rate(x, cur)))],
@@ -68,7 +66,7 @@ export function renderMarkdown(r: Report): string {
     '',
     `### Repatriation threshold: ${r.repatriation.met ? 'met' : 'not met'}`,
     '',
-    ...r.repatriation.conditions.map((c) => `- ${c.status === 'met' ? '✓' : c.status === 'not-met' ? '✗' : '?'} ${c.id}: ${c.checks.map((k) => `${k.metric} ${k.value === null ? 'unknown' : formatMetric(k.metric, k.value)} (needs ${SIGN[k.comparator]} ${formatMetric(k.metric, k.threshold)})`).join('; ')}`),
+    ...r.repatriation.conditions.map((c) => `- ${c.status === 'met' ? '✓' : c.status === 'not-met' ? '✗' : '?'} ${c.id}: ${c.checks.map((k) => `${k.metric} ${k.value === null ? 'unknown' : formatMetric(k.metric, k.value)} (needs ${COMPARATOR_SIGN[k.comparator]} ${formatMetric(k.metric, k.threshold)})`).join('; ')}`),
     '',
     '### Reassessment triggers',
     '',

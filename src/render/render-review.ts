@@ -1,7 +1,8 @@
 /** Views of a quarterly review (issue 5): the comparison, cron's one-line-per-trigger check, and the history. */
 import type { ChalkInstance } from 'chalk';
-import Table from 'cli-table3';
+import { plainTable } from './plain-table.js';
 import type { Comparator } from '../core/verdict/check.js';
+import { COMPARATOR_SIGN } from './labels.js';
 import type { HistoryRead } from '../history/history-file.js';
 import type { Report } from '../report/build-report.js';
 import type { Review } from '../report/compare-reports.js';
@@ -9,7 +10,6 @@ import { percent } from './format.js';
 import { formatKeyNumber, formatMetric, signedPercent } from './metric-format.js';
 import { sparkline } from './sparkline.js';
 
-const SIGN: Record<Comparator, string> = { '>=': '≥', '>': '>', '<=': '≤', '<': '<' };
 const value = (metric: string, v: number | null): string => (v === null ? 'unknown' : formatMetric(metric, v));
 
 const reviewValue = (metric: string, v: number | null, currency: string): string => (v === null ? '–' : formatKeyNumber(metric, v, currency));
@@ -22,11 +22,7 @@ export function renderReviewTable(report: Report, review: Review | null, exitCod
     out.push(v.changed
       ? c.red.bold(`Verdict changed: ${v.previous} → ${v.current}`)
       : `Verdict unchanged: ${c.bold(v.current)} (previous report ${review.previousGeneratedAt.slice(0, 10)})`);
-    const t = new Table({
-      head: ['number', 'previous', 'current', 'change', 'relative'].map((h) => c.bold(h)),
-      style: { head: [], border: [], 'padding-left': 1, 'padding-right': 1 },
-      chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' },
-    });
+    const t = plainTable(['number', 'previous', 'current', 'change', 'relative'], c);
     for (const m of review.movements) {
       const change = m.change === null ? '–' : `${m.change >= 0 ? '+' : '−'}${reviewValue(m.metric, Math.abs(m.change), report.currency)}`;
       t.push([m.metric, reviewValue(m.metric, m.previous, report.currency), reviewValue(m.metric, m.current, report.currency), change, m.relativeChange === null ? '–' : signedPercent(m.relativeChange)]);
@@ -37,7 +33,7 @@ export function renderReviewTable(report: Report, review: Review | null, exitCod
   for (const trig of report.triggers) {
     const before = review?.triggers.find((x) => x.id === trig.id);
     const was = before === undefined || before.previous === null ? '' : ` (was ${value(trig.metric ?? '', before.previous)})`;
-    const rule = trig.kind === 'manual' ? '(manual)' : `now ${value(trig.metric as string, trig.current)}${was}, fires at ${SIGN[trig.comparator as Comparator]} ${value(trig.metric as string, trig.threshold)}`;
+    const rule = trig.kind === 'manual' ? '(manual)' : `now ${value(trig.metric as string, trig.current)}${was}, fires at ${COMPARATOR_SIGN[trig.comparator as Comparator]} ${value(trig.metric as string, trig.threshold)}`;
     const line = `${trig.id}: ${trig.description}: ${rule}`;
     out.push(trig.firing ? c.red.bold(`  ● ${before?.startedFiring ? 'STARTED FIRING' : 'FIRING'} ${line}`) : `  ○ ${line}`);
   }
@@ -49,18 +45,14 @@ export function renderReviewTable(report: Report, review: Review | null, exitCod
 export function renderCheck(report: Report): string {
   const lines = report.triggers.map((t) => {
     const state = t.firing ? 'FIRING' : t.kind === 'manual' ? 'manual' : 'ok';
-    const detail = t.kind === 'manual' ? '' : ` (now ${value(t.metric as string, t.current)}, fires at ${SIGN[t.comparator as Comparator]} ${value(t.metric as string, t.threshold)})`;
+    const detail = t.kind === 'manual' ? '' : ` (now ${value(t.metric as string, t.current)}, fires at ${COMPARATOR_SIGN[t.comparator as Comparator]} ${value(t.metric as string, t.threshold)})`;
     return `${state.padEnd(6)} ${report.scenario.name} ${t.id}: ${t.description}${detail}`;
   });
   return `${[...lines.filter((l) => l.startsWith('FIRING')), ...lines.filter((l) => !l.startsWith('FIRING'))].join('\n')}\n`;
 }
 
 export function renderHistory(h: HistoryRead, c: ChalkInstance): string {
-  const t = new Table({
-    head: ['date', 'verdict', 'changed', 'mean util.', 'consistent', 'on-prem break-even', 'firing', 'exit'].map((x) => c.bold(x)),
-    style: { head: [], border: [], 'padding-left': 1, 'padding-right': 1 },
-    chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' },
-  });
+  const t = plainTable(['date', 'verdict', 'changed', 'mean util.', 'consistent', 'on-prem break-even', 'firing', 'exit'], c);
   for (const e of h.entries) {
     const k = e.keyNumbers;
     const pct = (x: number | null | undefined): string => (x == null ? '–' : percent(x));

@@ -1,6 +1,6 @@
 /** The ownership schedule as a table, CSV (one row per month) or JSON (issue 4). */
 import type { ChalkInstance } from 'chalk';
-import Table from 'cli-table3';
+import { plainTable } from './plain-table.js';
 import type { OwnershipSchedule } from '../core/finance/ownership-schedule.js';
 import { money } from './format.js';
 
@@ -38,11 +38,7 @@ export function scheduleCsv(s: OwnershipSchedule): string {
 export function scheduleTable(s: OwnershipSchedule, currency: string, analyzeMonthly: number, c: ChalkInstance): string {
   const out: string[] = [];
   for (const l of s.lines) out.push(`${c.bold(l.name)}: ${l.method}${l.factor === null ? '' : ` (factor ${l.factor})`}`);
-  const t = new Table({
-    head: ['month', 'purchases', 'depreciation', 'book value', 'loan payment', 'interest', 'principal', 'opex', 'cash out', 'accrual cost'].map((h) => c.bold(h)),
-    style: { head: [], border: [], 'padding-left': 1, 'padding-right': 1 },
-    chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' },
-  });
+  const t = plainTable(['month', 'purchases', 'depreciation', 'book value', 'loan payment', 'interest', 'principal', 'opex', 'cash out', 'accrual cost'], c);
   const m$ = (x: number): string => money(x, currency);
   for (const m of s.months) {
     t.push([m.month, m.purchases ? m$(m.purchases) : '', m$(m.depreciation), m$(bookValueAt(s, m.month)), m.loanPayment ? m$(m.loanPayment) : '', m.interest ? m$(m.interest) : '', m.principal ? m$(m.principal) : '', m$(m.opex), m$(m.cashOut), m$(m.accrualCost)]);

@@ -1,6 +1,6 @@
 /** The sensitivity tornado (issue 7): inputs sorted by how far they move the monthly saving. */
 import type { ChalkInstance } from 'chalk';
-import Table from 'cli-table3';
+import { plainTable } from './plain-table.js';
 import type { Sensitivity } from '../core/sensitivity.js';
 import { money, orDash, percent } from './format.js';
 
@@ -8,11 +8,7 @@ const WIDTH = 24;
 
 export function renderSensitivity(s: Sensitivity, name: string, currency: string, c: ChalkInstance): string {
   const max = Math.max(...s.rows.map((r) => r.swing), 1e-9);
-  const t = new Table({
-    head: ['input', `saving at −${percent(s.range)}`, `at +${percent(s.range)}`, 'swing', '', 'on-prem break-even', 'verdict'].map((h) => c.bold(h)),
-    style: { head: [], border: [], 'padding-left': 1, 'padding-right': 1 },
-    chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' },
-  });
+  const t = plainTable(['input', `saving at −${percent(s.range)}`, `at +${percent(s.range)}`, 'swing', '', 'on-prem break-even', 'verdict'], c);
   const m = (x: number | null): string => orDash(x, (v) => money(v, currency));
   for (const r of s.rows) {
     const bar = '█'.repeat(Math.round((r.swing / max) * WIDTH));

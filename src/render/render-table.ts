@@ -3,10 +3,11 @@
  * colour comes from the chalk instance passed in (level 0 for plain output).
  */
 import type { ChalkInstance } from 'chalk';
-import Table from 'cli-table3';
+import { plainTable } from './plain-table.js';
 import type { Report } from '../report/build-report.js';
 import { optionName } from '../report/messages.js';
 import type { Comparator } from '../core/verdict/check.js';
+import { COMPARATOR_SIGN, OPTION_LABEL } from './labels.js';
 import { compact, fixed, level, money, months, orDash, percent, rate } from './format.js';
 import { formatMetric } from './metric-format.js';
 import { sparkline } from './sparkline.js';
@@ -37,18 +38,6 @@ export function formatDuration(ms: number): string {
 
 /** The window's end is exclusive: show the last day it covers. */
 const lastDay = (endIso: string): string => new Date(Date.parse(endIso) - 1).toISOString().slice(0, 10);
-
-const SIGN: Record<Comparator, string> = { '>=': '≥', '>': '>', '<=': '≤', '<': '<' };
-
-const SHORT_OPTION: Record<string, string> = { cloud: 'cloud', dedicated: 'dedicated', onprem: 'on-prem', edge: 'edge' };
-
-function table(head: string[], c: ChalkInstance): Table.Table {
-  return new Table({
-    head: head.map((h) => c.bold(h)),
-    style: { head: [], border: [], 'padding-left': 1, 'padding-right': 1 },
-    chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' },
-  });
-}
 
 export function renderTable(r: Report, c: ChalkInstance): string {
   const cur = r.currency;
@@ -96,10 +85,10 @@ export function renderTable(r: Report, c: ChalkInstance): string {
   section(`Monthly cost by utilization (${cur}; * cheapest)`);
   const ids = r.options.map((o) => o.id);
   const head = ['option', ...r.thresholds.map((row) => (row.utilization === 'measured' ? `measured (mean ${percent(u.mean)})` : level(row.utilization)))];
-  const thresholdTable = table(head, c);
+  const thresholdTable = plainTable(head, c);
   for (const id of ids) {
     thresholdTable.push([
-      SHORT_OPTION[id] ?? id,
+      OPTION_LABEL[id] ?? id,
       ...r.thresholds.map((row) => {
         const text = money(row.monthly[id] as number, cur);
         return row.cheapest === id ? c.green(`${text} *`) : text;
@@ -110,7 +99,7 @@ export function renderTable(r: Report, c: ChalkInstance): string {
 
   // Breakdown at the measured profile
   section('At the measured profile, per month');
-  const breakdown = table(['', ...ids.map((id) => SHORT_OPTION[id] ?? id)], c);
+  const breakdown = plainTable(['', ...ids.map((id) => OPTION_LABEL[id] ?? id)], c);
   for (const name of Object.keys(COMPONENT_NAMES)) {
     if (r.options.every((o) => !o.monthly[name])) continue;
     breakdown.push([COMPONENT_NAMES[name] ?? name, ...r.options.map((o) => (o.monthly[name] === undefined ? '' : money(o.monthly[name], cur)))]);
@@ -135,7 +124,7 @@ export function renderTable(r: Report, c: ChalkInstance): string {
   const mark = { met: c.green('✓'), 'not-met': c.red('✗'), unknown: c.yellow('?') } as const;
   for (const cond of r.repatriation.conditions) {
     const checks = cond.checks
-      .map((k) => `${k.metric} ${k.value === null ? 'unknown' : formatMetric(k.metric, k.value)} (needs ${SIGN[k.comparator]} ${formatMetric(k.metric, k.threshold)})`)
+      .map((k) => `${k.metric} ${k.value === null ? 'unknown' : formatMetric(k.metric, k.value)} (needs ${COMPARATOR_SIGN[k.comparator]} ${formatMetric(k.metric, k.threshold)})`)
       .join('; ');
     out.push(`  ${mark[cond.status]} ${cond.id.padEnd(12)} ${checks}`);
   }
@@ -148,7 +137,7 @@ export function renderTable(r: Report, c: ChalkInstance): string {
       continue;
     }
     const now = trig.current === null ? 'unknown' : formatMetric(trig.metric as string, trig.current);
-    const rule = `${SIGN[trig.comparator as Comparator]} ${formatMetric(trig.metric as string, trig.threshold as number)}`;
+    const rule = `${COMPARATOR_SIGN[trig.comparator as Comparator]} ${formatMetric(trig.metric as string, trig.threshold as number)}`;
     const line = `${trig.description}: now ${now}, fires at ${rule}`;
     out.push(trig.firing ? c.red.bold(`  ● FIRING ${line}`) : `  ○ ${line}`);
   }

@@ -1,0 +1,7 @@
+import type { Comparator } from '../core/verdict/check.js';
+
+/** Comparators as people write them. */
+export const COMPARATOR_SIGN: Record<Comparator, string> = { '>=': '≥', '>': '>', '<=': '≤', '<': '<' };
+
+/** Option ids as table headings. */
+export const OPTION_LABEL: Record<string, string> = { cloud: 'cloud', dedicated: 'dedicated', onprem: 'on-prem', edge: 'edge' };

@@ -74,11 +74,11 @@ export async function prepareAnalysis(file: string, opts: Omit<AnalyzeOptions, '
   } finally {
     progress?.done();
   }
-  const levers = (opts as { whatIf?: LeverSetting[] }).whatIf ?? [];
+  const levers = opts.whatIf ?? [];
   const measured: AnalysisInput = {
     scenario, utilizationHours: inputs.utilizationHours, tokenDays: inputs.tokenDays,
     billing: inputs.billing?.months ?? null, inputWarnings: inputs.warnings, now,
-    pricesAsOf: (opts as { asOf?: number }).asOf,
+    pricesAsOf: opts.asOf,
   };
   const m = combinedMultiplier(levers);
   const input = levers.length === 0 ? measured : {

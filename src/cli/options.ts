@@ -1,4 +1,5 @@
 import { InvalidArgumentError } from 'commander';
+import { isoDayStart } from '../time/iso-day.js';
 
 /** --thresholds 0.4,0.6,0.7: fractions strictly between 0 and 1. */
 export function parseThresholds(text: string): number[] {
@@ -32,7 +33,7 @@ export function parseFraction(text: string): number {
 
 /** --as-of 2026-06-30: a calendar date, as epoch ms at its start (UTC). */
 export function parseDate(text: string): number {
-  const ms = /^\d{4}-\d{2}-\d{2}$/.test(text) ? Date.parse(`${text}T00:00:00Z`) : NaN;
+  const ms = isoDayStart(text);
   if (Number.isNaN(ms)) throw new InvalidArgumentError(`expected a date as YYYY-MM-DD, got "${text}"`);
   return ms;
 }

@@ -22,6 +22,7 @@ import type { DailyTotal } from './signals/daily-token-totals.js';
 import { EGRESS_MATERIAL_SHARE, egressShare } from './signals/egress-share.js';
 import { latencyFloors, type LatencyAssessment } from './signals/latency-floors.js';
 import { tokenStats, type TokenStats } from './signals/token-stats.js';
+import { ageInDays } from '../time/iso-day.js';
 import { HOURS_PER_MONTH } from './units.js';
 import type { HourlyPoint } from './utilization/hourly-accumulator.js';
 import { profileFromAssumption, profileFromHistory, type UtilizationProfile } from './utilization/utilization-profile.js';
@@ -205,7 +206,7 @@ export function analyze(input: AnalysisInput): Analysis {
   collectWarnings(warnings, s, u, tokens, options);
   const asOfPrices = input.pricesAsOf ?? input.now;
   for (const p of s.priceReferences) {
-    const ageDays = Math.floor((asOfPrices - Date.parse(`${p.date}T00:00:00Z`)) / 86_400_000);
+    const ageDays = ageInDays(p.date, asOfPrices);
     if (ageDays > STALE_PRICE_DAYS) warnings.push({ code: 'price-stale', args: { id: p.id, field: p.field, date: p.date, ageDays } });
   }
   if (path.growth.source === 'fitted' && Math.abs(path.growth.perMonth) > FITTED_GROWTH_NOTE) {

@@ -7,7 +7,7 @@ import type { ResolvedScenario } from '../scenario/resolve.js';
 import { parseTimestamp } from '../time/parse-timestamp.js';
 import { DEFAULT_GPU_PATTERN, readFocus, type BillingRead } from './focus-billing.js';
 import { readUtilization, type UtilizationSummary } from './read-utilization.js';
-import type { ProgressHook } from './row-reader.js';
+import { badRowsWarning, type ProgressHook } from './row-reader.js';
 import { openText } from './text-source.js';
 import { readTokens } from './tokens-csv.js';
 
@@ -108,9 +108,4 @@ export async function loadInputs(s: ResolvedScenario, scenarioFile: string, o: L
 
 function inlineInput(source: string, format: 'samples' | 'assumed', samples: number): UtilizationInput {
   return { source, format, unit: 'fraction', rows: samples, samples, badRows: 0, unavailableRows: 0, gpus: 0, resolutionMs: null, gzip: false };
-}
-
-function badRowsWarning(file: string, c: { badRows: number; dataRows: number; badExamples: Array<{ line: number | null; message: string }> }): Warning {
-  const first = c.badExamples[0];
-  return { code: 'bad-rows-skipped', args: { file, badRows: c.badRows, rows: c.dataRows, firstLine: first?.line ?? null, firstMessage: first?.message ?? null } };
 }

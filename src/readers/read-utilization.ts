@@ -3,6 +3,7 @@
  * with a summary of what was read and coded warnings about the input's quality.
  */
 import type { HourlyPoint } from '../core/utilization/hourly-accumulator.js';
+import { MS_PER_HOUR } from '../core/units.js';
 import type { Warning } from '../core/warning.js';
 import { InputError } from '../errors.js';
 import { CsvUtilizationParser, type ColumnRef } from './csv-utilization.js';
@@ -10,7 +11,7 @@ import { detectUtilizationFormat, peekBytes, peekText, type UtilizationFormatNam
 import { FastCsvUtilization, readRowsFromBytes } from './fast/fast-csv.js';
 import { readPrometheusJson } from './prometheus-json.js';
 import { DEFAULT_GPU_METRIC, PrometheusTextParser } from './prometheus-text.js';
-import { checkBadRows, emptyCounts, readRows, type ProgressHook, type RowCounts } from './row-reader.js';
+import { badRowsWarning, checkBadRows, emptyCounts, readRows, type ProgressHook, type RowCounts } from './row-reader.js';
 import { SampleCollector } from './sample-collector.js';
 import { decodeUtf8, splitLines, type TextSource } from './text-source.js';
 
@@ -122,7 +123,7 @@ function gapWarnings(hours: ReadonlyArray<HourlyPoint>, file: string): Warning[]
   let gaps = 0;
   let longest = 0;
   for (let i = 1; i < hours.length; i++) {
-    const missing = ((hours[i] as HourlyPoint).hourStart - (hours[i - 1] as HourlyPoint).hourStart) / 3_600_000 - 1;
+    const missing = ((hours[i] as HourlyPoint).hourStart - (hours[i - 1] as HourlyPoint).hourStart) / MS_PER_HOUR - 1;
     if (missing > 0) {
       gaps++;
       longest = Math.max(longest, missing);
@@ -134,10 +135,7 @@ function gapWarnings(hours: ReadonlyArray<HourlyPoint>, file: string): Warning[]
 function inputWarnings(s: UtilizationSummary): Warning[] {
   const w: Warning[] = [];
   const file = s.source;
-  if (s.badRows > 0) {
-    const first = s.badExamples[0];
-    w.push({ code: 'bad-rows-skipped', args: { file, badRows: s.badRows, rows: s.rows, firstLine: first?.line ?? null, firstMessage: first?.message ?? null } });
-  }
+  if (s.badRows > 0) w.push(badRowsWarning(file, { badRows: s.badRows, dataRows: s.rows, badExamples: s.badExamples }));
   if (s.unavailableRows > 0) w.push({ code: 'readings-unavailable', args: { file, rows: s.unavailableRows } });
   if (s.outOfOrder > 0) w.push({ code: 'samples-out-of-order', args: { file, samples: s.outOfOrder } });
   if (s.duplicates > 0) w.push({ code: 'samples-duplicated', args: { file, samples: s.duplicates } });

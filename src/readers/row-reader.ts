@@ -3,6 +3,7 @@
  * and bad rows, keep the first few bad rows with their line numbers, and refuse an input whose
  * bad share is over the tolerance rather than average over garbage.
  */
+import type { Warning } from '../core/warning.js';
 import { InputError, type InputProblem } from '../errors.js';
 import type { NumberedLine } from './text-source.js';
 
@@ -48,6 +49,12 @@ export function countBad(counts: RowCounts, problem: RowProblem, line: number | 
   counts.dataRows++;
   counts.badRows++;
   if (counts.badExamples.length < BAD_ROW_EXAMPLES) counts.badExamples.push({ ...problem, line, ...(location && { location }) });
+}
+
+/** The warning for bad rows left out under the tolerance: how many, and the first one. */
+export function badRowsWarning(file: string, c: Pick<RowCounts, 'badRows' | 'dataRows' | 'badExamples'>): Warning {
+  const first = c.badExamples[0];
+  return { code: 'bad-rows-skipped', args: { file, badRows: c.badRows, rows: c.dataRows, firstLine: first?.line ?? null, firstMessage: first?.message ?? null } };
 }
 
 /** Progress for long reads: called now and then with the rows read so far. */

@@ -44,7 +44,6 @@ function localFields(epochMs: number, timeZone: string): LocalFields {
 }
 
 const QUARTER_HOUR_MS = 900_000;
-const DAY_MS = 86_400_000;
 /** Offsets by zone and quarter-hour: offsets change only on quarter-hour boundaries. Bounded. */
 const offsetCache = new Map<string, number>();
 const OFFSET_CACHE_LIMIT = 4096;
@@ -74,8 +73,8 @@ export function localToEpoch(
 ): number {
   const asUtc = Date.UTC(year, month - 1, day, hour, minute, second, ms);
   if (isUtc(timeZone)) return asUtc;
-  const before = offsetMs(asUtc - DAY_MS, timeZone);
-  const after = offsetMs(asUtc + DAY_MS, timeZone);
+  const before = offsetMs(asUtc - MS_PER_DAY, timeZone);
+  const after = offsetMs(asUtc + MS_PER_DAY, timeZone);
   const valid = [asUtc - before, asUtc - after].filter((t) => offsetMs(t, timeZone) === asUtc - t);
   return valid.length > 0 ? Math.min(...valid) : asUtc - before;
 }

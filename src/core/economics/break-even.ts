@@ -4,10 +4,10 @@ import { flatProfile } from '../cost/demand-profile.js';
 import type { OptionId } from '../cost/option-cost.js';
 import { lowestCrossing } from './lowest-crossing.js';
 
-/** Total of one option at a flat utilization X (MODEL.md §3). */
-function totalAt(id: OptionId, x: number, s: ResolvedScenario): number {
+/** The option's total minus cloud's at a flat utilization X (MODEL.md §3), every option priced once. */
+function marginOverCloud(id: OptionId, x: number, s: ResolvedScenario): number {
   const costs = allOptionCosts(flatProfile(x, s.workload.referenceGpus), s);
-  return costs.find((c) => c.id === id)?.total ?? NaN;
+  return (costs.find((c) => c.id === id)?.total ?? NaN) - (costs.find((c) => c.id === 'cloud')?.total ?? NaN);
 }
 
 /**
@@ -20,5 +20,5 @@ export function breakEvenUtilization(id: OptionId, capacityGpus: number | null, 
   const n = s.workload.referenceGpus;
   const { minWarmGpus, targetUtilization } = s.options.cloud;
   const kinks = [(minWarmGpus * targetUtilization) / n, ...(capacityGpus === null ? [] : [capacityGpus / n])];
-  return lowestCrossing((x) => totalAt(id, x, s) - totalAt('cloud', x, s), kinks);
+  return lowestCrossing((x) => marginOverCloud(id, x, s), kinks);
 }

@@ -7,6 +7,7 @@ import type { TokenStats } from '../signals/token-stats.js';
 import { MS_PER_DAY } from '../units.js';
 import type { UtilizationProfile } from '../utilization/utilization-profile.js';
 import { thresholdKey } from '../utilization/threshold-key.js';
+import { isoDayStart as dayStart } from '../../time/iso-day.js';
 import { compare, type Comparator } from './check.js';
 import { FAR_REGION_SHARE, type Placement } from './verdict.js';
 
@@ -53,8 +54,6 @@ function metric(
 function manual(id: string, description: string): Trigger {
   return { id, kind: 'manual', description, metric: null, comparator: null, threshold: null, windowDays: null, current: null, firing: false };
 }
-
-const dayStart = (iso: string): number => Date.parse(`${iso}T00:00:00Z`);
 
 /** Whole days from the latest model change to asOf; null when none is recorded. */
 export function daysSinceModelChange(changes: ReadonlyArray<string>, asOf: number): number | null {

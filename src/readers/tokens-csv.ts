@@ -24,6 +24,12 @@ const PROMPT = /^(context|prompt|input)_?tokens$/i;
 const GENERATED = /^(generated|completion|output)_?tokens$/i;
 const TOTAL = /^(total_?)?tokens$/i;
 
+/** A header line a token history would have: a total, or a context/prompt token column. */
+export function isTokenHeader(line: string): boolean {
+  const fields = splitFields(line, line.includes('\t') && !line.includes(',') ? '\t' : ',');
+  return findColumn(fields, TOTAL) >= 0 || findColumn(fields, PROMPT) >= 0;
+}
+
 /** Reads the header on the first line, then one day total or one request per row. */
 export class TokenCsvParser implements RowParser {
   private columns: { time: number; counts: number[]; names: string[] } | null = null;

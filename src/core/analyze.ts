@@ -23,6 +23,7 @@ import { EGRESS_MATERIAL_SHARE, egressShare } from './signals/egress-share.js';
 import { latencyFloors, type LatencyAssessment } from './signals/latency-floors.js';
 import { tokenStats, type TokenStats } from './signals/token-stats.js';
 import { ageInDays } from '../time/iso-day.js';
+import { sizeHybrid, type HybridSizing } from './hybrid/hybrid-sizing.js';
 import { HOURS_PER_MONTH } from './units.js';
 import type { HourlyPoint } from './utilization/hourly-accumulator.js';
 import { profileFromAssumption, profileFromHistory, type UtilizationProfile } from './utilization/utilization-profile.js';
@@ -61,6 +62,8 @@ export interface OptionAnalysis {
   ownership: { cashFlows: number[]; accrualCost: number[] } | null;
   /** The option's month averaged over the horizon on the demand path (= `cost.total` without growth). */
   horizonAverageMonthly: number;
+  /** The hybrid option's critical-fractile sizing; null for the others. */
+  sizing: HybridSizing | null;
 }
 
 export interface ThresholdRow {
@@ -162,25 +165,35 @@ function analyzeOption(cost: OptionCost, cloud: OptionCost, profile: DemandProfi
     discountedPaybackMonths: discountedPayback,
     ownership,
     horizonAverageMonthly,
+    sizing: null,
   };
 }
 
+/** The scenario with its hybrid baseline sized from the measured hours (none without a dedicated option). */
+function withHybrid(s: ResolvedScenario, sizing: HybridSizing | null): ResolvedScenario {
+  const options = { ...s.options };
+  delete options.hybrid;
+  return { ...s, options: sizing === null ? options : { ...options, hybrid: { baselineGpus: sizing.baselineGpus } } };
+}
+
 export function analyze(input: AnalysisInput): Analysis {
-  const s = withBilledEgress(input.scenario, input.billing);
-  const n = s.workload.referenceGpus;
+  const billed = withBilledEgress(input.scenario, input.billing);
+  const n = billed.workload.referenceGpus;
   const warnings: Warning[] = [...(input.inputWarnings ?? [])];
-  if (s !== input.scenario) warnings.push({ code: 'egress-from-billing', args: { gbPerMonth: s.workload.egress.internetGBPerMonth } });
+  if (billed !== input.scenario) warnings.push({ code: 'egress-from-billing', args: { gbPerMonth: billed.workload.egress.internetGBPerMonth } });
   const hours = input.utilizationHours;
   const u = hours !== null && hours.length > 0
-    ? profileFromHistory(hours, s.window.days, s.timezone, s.thresholds)
-    : profileFromAssumption(s.workload.utilization.assumed ?? 0, s.thresholds);
-  const tokens = input.tokenDays === null ? null : tokenStats(input.tokenDays, s.window.days);
+    ? profileFromHistory(hours, billed.window.days, billed.timezone, billed.thresholds)
+    : profileFromAssumption(billed.workload.utilization.assumed ?? 0, billed.thresholds);
+  const tokens = input.tokenDays === null ? null : tokenStats(input.tokenDays, billed.window.days);
 
   const measured = measuredProfile(u.hourly, n);
+  const hybrid = sizeHybrid(measured, billed);
+  const s = withHybrid(billed, hybrid);
   const measuredCosts = allOptionCosts(measured, s);
   const cloud = measuredCosts[0] as OptionCost;
   const path = demandPath(s, measured, u);
-  const options = measuredCosts.map((c) => analyzeOption(c, cloud, measured, tokens, s, path));
+  const options = measuredCosts.map((c) => ({ ...analyzeOption(c, cloud, measured, tokens, s, path), sizing: c.id === 'hybrid' ? hybrid : null }));
   const thresholdRows: ThresholdRow[] = [
     ...s.thresholds.map((x) => {
       const costs = allOptionCosts(flatProfile(x, n), s);
@@ -195,12 +208,12 @@ export function analyze(input: AnalysisInput): Analysis {
   const onPrem = options.find((o) => o.cost.id === 'onprem');
   const v = verdict({
     scenario: s, utilization: u, tokens, latency, repatriation: repat, measured: measuredCosts,
-    onPremPaybackMonths: onPrem?.paybackMonths ?? null,
+    onPremPaybackMonths: onPrem?.paybackMonths ?? null, hybrid,
   });
   const asOf = u.window?.end ?? input.now;
   const trig = triggers({
-    placement: v.placement, utilization: u, tokens, latency, modelChanges: s.workload.modelChanges, asOf,
-    referenceGpus: n, baselineGpus: s.options.dedicated?.gpus ?? n, onPremBreakEven: onPrem?.breakEvenUtilization ?? null,
+    placement: v.placement, governingConstraint: v.governingConstraint, utilization: u, tokens, latency, modelChanges: s.workload.modelChanges, asOf,
+    referenceGpus: n, baselineGpus: hybrid?.baselineGpus ?? s.options.dedicated?.gpus ?? n, onPremBreakEven: onPrem?.breakEvenUtilization ?? null,
   });
 
   collectWarnings(warnings, s, u, tokens, options);

@@ -9,6 +9,7 @@ import type { Review } from '../report/compare-reports.js';
 import { optionName } from '../report/messages.js';
 import { fixed, level, money, months, orDash, percent, rate } from './format.js';
 import { formatKeyNumber, formatMetric, signedPercent } from './metric-format.js';
+import { hybridLine } from './hybrid-line.js';
 
 /** A Markdown table; pipes in cells are escaped. */
 function table(head: string[], rows: string[][]): string {
@@ -63,6 +64,7 @@ export function renderMarkdown(r: Report): string {
         ['NPV of owning vs cloud', ...r.options.map((o) => orDash(o.npv, (x) => money(x, cur)))],
       ],
     ),
+    ...(hybridLine(r) === null ? [] : ['', hybridLine(r) as string]),
     '',
     `### Repatriation threshold: ${r.repatriation.met ? 'met' : 'not met'}`,
     '',

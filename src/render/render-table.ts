@@ -11,6 +11,7 @@ import { COMPARATOR_SIGN, OPTION_LABEL } from './labels.js';
 import { compact, fixed, level, money, months, orDash, percent, rate } from './format.js';
 import { formatMetric } from './metric-format.js';
 import { sparkline } from './sparkline.js';
+import { hybridLine } from './hybrid-line.js';
 
 /** Display names, in display order: what the capacity costs, then the traffic. */
 const COMPONENT_NAMES: Record<string, string> = {
@@ -118,6 +119,8 @@ export function renderTable(r: Report, c: ChalkInstance): string {
   breakdown.push(['NPV of owning vs cloud', ...r.options.map((o) => orDash(o.npv, (x) => money(x, cur)))]);
   breakdown.push(['IRR of owning vs cloud', ...r.options.map((o) => orDash(o.irr, percent))]);
   out.push(breakdown.toString());
+  const hybrid = hybridLine(r);
+  if (hybrid !== null) out.push(`  ${hybrid}`);
 
   // Repatriation conditions
   section(`Repatriation threshold: ${r.repatriation.met ? c.green('met') : c.red('not met')}`);

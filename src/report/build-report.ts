@@ -78,6 +78,7 @@ export function buildReport(s: ResolvedScenario, a: Analysis, ctx: ReportContext
       discountedPaybackMonths: o.discountedPaybackMonths,
       ownership: o.ownership,
       horizonAverageMonthly: o.horizonAverageMonthly,
+      sizing: o.sizing,
     })),
     thresholds: a.thresholds.map((row) => ({
       utilization: row.utilization,

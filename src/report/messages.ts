@@ -1,11 +1,13 @@
 /** The wording of every coded reason, note and warning (STYLE.md habit 6): one place. */
-import { fixed, money, months, orDash, percent } from '../render/format.js';
+import { fixed, money, months, orDash, percent, rate } from '../render/format.js';
 
 type Args = Record<string, number | string | boolean | null>;
 const num = (a: Args, k: string): number => a[k] as number;
 const str = (a: Args, k: string): string => String(a[k]);
 
-const OPTION_NAMES: Record<string, string> = { cloud: 'cloud on-demand', dedicated: 'dedicated (reserved)', onprem: 'on-prem', edge: 'edge' };
+const OPTION_NAMES: Record<string, string> = {
+  cloud: 'cloud on-demand', dedicated: 'dedicated (reserved)', hybrid: 'hybrid (reserved baseline + cloud burst)', onprem: 'on-prem', edge: 'edge',
+};
 export const optionName = (id: string): string => OPTION_NAMES[id] ?? id;
 
 const TEXT: Record<string, (a: Args, currency: string) => string> = {
@@ -27,6 +29,8 @@ const TEXT: Record<string, (a: Args, currency: string) => string> = {
     : `Consistent utilization ${percent(num(a, 'consistent'))} is high but sustained only ${num(a, 'sustainedDays')} day${a.sustainedDays === 1 ? '' : 's'} of the ${num(a, 'days')} needed`,
   'no-dedicated-option': () => 'No dedicated option is priced, so cloud on-demand stays',
   'cheaper-at-measured': (a, c) => `${optionName(str(a, 'option'))} is cheaper at the measured profile: ${money(num(a, 'total'), c)} vs ${money(num(a, 'otherTotal'), c)} a month for ${optionName(str(a, 'other'))}`,
+  'hybrid-sizing': (a, c) => `Hybrid baseline: reserve ${num(a, 'baselineGpus')} GPU${num(a, 'baselineGpus') === 1 ? '' : 's'} and burst the rest to cloud (${percent(num(a, 'burstShare'))} of hours burst); the critical fractile is ${rate(num(a, 'ownedPerGpuHour'), c)} reserved ÷ ${rate(num(a, 'cloudPerBusyGpuHour'), c)} per busy cloud GPU-hour = ${percent(num(a, 'criticalRatio'))} of hours above the baseline`,
+  'hybrid-bursts-rarely': (a, c) => `Reserving ${num(a, 'baselineGpus')} GPUs (the critical-fractile baseline) instead of ${str(a, 'dedicatedGpus')} would cost ${money(num(a, 'total'), c)} a month, but only ${percent(num(a, 'burstShare'))} of hours would burst (under ${percent(num(a, 'limit'))}): that is a right-sized dedicated baseline, not a hybrid`,
   'price-disagrees': (a, c) => `Rule and price disagree: the placement's option (${optionName(str(a, 'placementOption'))}, ${money(num(a, 'placementTotal'), c)}/month) is not the cheapest at the measured profile (${optionName(str(a, 'cheapest'))}, ${money(num(a, 'cheapestTotal'), c)}/month)`,
   // Warnings
   'assumed-utilization': (a) => `No utilization history: using the assumed ${percent(num(a, 'assumed'))} flat; sustained days, peak-to-median and trends are unknown`,

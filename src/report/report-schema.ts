@@ -69,6 +69,10 @@ export const reportSchema = z.strictObject({
     discountedPaybackMonths: maybe(num),
     ownership: maybe(z.strictObject({ cashFlows: z.array(num), accrualCost: z.array(num) })),
     horizonAverageMonthly: num,
+    sizing: maybe(z.strictObject({
+      baselineGpus: num, criticalRatio: num, ownedPerGpuHour: num, cloudPerBusyGpuHour: num,
+      burstShareOfHours: num, peakBusyGpus: num, allOwnedMonthly: num, allCloudMonthly: num,
+    })).describe('hybrid only: the critical-fractile baseline and the pure answers beside it'),
   })),
   thresholds: z.array(z.strictObject({
     utilization: z.union([num, z.literal('measured')]),

@@ -15,6 +15,8 @@ export interface ResolvedScenario extends Omit<Scenario, 'options' | 'workload'>
     dedicated?: DedicatedOption;
     onPrem?: OnPremOption;
     edge?: EdgeOption;
+    /** Not in the scenario file: the hybrid baseline analyze sizes from the measured hours (issue 7). */
+    hybrid?: { baselineGpus: number };
   };
 }
 

@@ -93,10 +93,11 @@ describe('options', () => {
     const r = cli(['analyze', 'scenarios/rag-enterprise.yaml', '--format', 'markdown']);
     expect(r.code).toBe(0);
     expect(r.stdout.split('\n')[0]).toBe('## Placement: rag-enterprise');
-    expect(r.stdout).toContain('**Verdict: `dedicated-reserved`** — governing constraint: predictability (rule 7 of MODEL.md §8)');
+    expect(r.stdout).toContain('**Verdict: `hybrid-burst`** — governing constraint: predictability (rule 7 of MODEL.md §8)');
     expect(r.stdout).toContain('| option | 40% | 60% | 70% | measured |');
     expect(r.stdout).toContain('|---|---:|---:|---:|---:|');
-    expect(r.stdout).toMatch(/^- dedicated \(reserved\) is cheaper at the measured profile/m);
+    expect(r.stdout).toMatch(/^- hybrid \(reserved baseline \+ cloud burst\) is cheaper at the measured profile/m);
+    expect(r.stdout).toMatch(/^- Hybrid baseline: reserve 12 GPUs and burst the rest to cloud/m);
   });
   test('--format json equals --json', () => {
     const a = JSON.parse(cli(['analyze', 'scenarios/burst-inference.yaml', '--format', 'json']).stdout);

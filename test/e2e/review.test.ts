@@ -33,7 +33,9 @@ describe('four quarterly reviews, utilization falling below the dedicated thresh
   const quarters = [
     quarter('q1', Date.UTC(2026, 3, 1), () => 0.75),
     quarter('q2', Date.UTC(2026, 6, 1), () => 0.75),
-    quarter('q3', Date.UTC(2026, 9, 1), (d) => (d < 55 ? 0.75 : 0.4)), // the last 65 days below 50 %
+    // The last 82 days below 50 %, at 7 busy GPUs: a hybrid baseline of 7 would see only the
+    // window's other 8 days (8.9 % of hours) burst, too rarely to compete (it needs 10 %).
+    quarter('q3', Date.UTC(2026, 9, 1), (d) => (d < 38 ? 0.75 : 0.4375)),
     quarter('q4', Date.UTC(2027, 0, 1), () => 0.35),
   ];
   const runs = quarters.map((file, i) => {
@@ -49,13 +51,16 @@ describe('four quarterly reviews, utilization falling below the dedicated thresh
   test('what each review says', () => {
     expect(runs.map((r) => r.out.report.verdict.placement)).toEqual(['dedicated-reserved', 'dedicated-reserved', 'dedicated-reserved', 'cloud-managed']);
     expect(runs[0]!.out.review).toBeNull();
-    // Q3: the verdict holds (rule 7: the dedicated baseline is still cheaper) but a trigger starts firing.
+    // Q3: the verdict holds (rule 7: the dedicated baseline is still cheaper than cloud, and a
+    // hybrid would burst too rarely) but a trigger starts firing.
     const q3 = runs[2]!.out.review;
     expect(q3.verdict).toEqual({ previous: 'dedicated-reserved', current: 'dedicated-reserved', changed: false });
-    expect(q3.triggers.find((t: { id: string }) => t.id === 'utilization-below-50')).toMatchObject({ previous: 0, current: 65, firing: true, startedFiring: true });
+    expect(runs[2]!.out.report.verdict.reasons.map((r: { code: string }) => r.code)).toEqual(['between-bands', 'cheaper-at-measured', 'hybrid-bursts-rarely']);
+    expect(runs[2]!.out.report.verdict.reasons[2].args).toMatchObject({ baselineGpus: 7, burstShare: 8 / 90, limit: 0.1, dedicatedGpus: 8 });
+    expect(q3.triggers.find((t: { id: string }) => t.id === 'utilization-below-50')).toMatchObject({ previous: 0, current: 82, firing: true, startedFiring: true });
     const mean = q3.movements.find((m: { metric: string }) => m.metric === 'utilization.mean');
     expect(mean.previous).toBeCloseTo(0.75, 12);
-    expect(mean.current).toBeCloseTo((25 * 0.75 + 65 * 0.4) / 90, 12);
+    expect(mean.current).toBeCloseTo((8 * 0.75 + 82 * 0.4375) / 90, 12);
     expect(mean.relativeChange).toBeCloseTo(mean.change / 0.75, 12);
     // Q4: consistent utilization under 40 %: cloud-managed.
     expect(runs[3]!.out.review.verdict).toEqual({ previous: 'dedicated-reserved', current: 'cloud-managed', changed: true });
@@ -68,7 +73,7 @@ describe('four quarterly reviews, utilization falling below the dedicated thresh
     expect(h.entries[2].triggersFiring).toEqual(['utilization-below-50']);
     const table = cli(['history', history]).stdout;
     expect(table).toContain('mean utilization, review by review: ');
-    // Eight bars for 0–100 %: round(0.75 × 7) = 5 → ▆, round(0.494 × 7) = 3 → ▄, round(0.35 × 7) = 2 → ▃.
+    // Eight bars for 0–100 %: round(0.75 × 7) = 5 → ▆, round(0.465 × 7) = 3 → ▄, round(0.35 × 7) = 2 → ▃.
     expect(table).toMatch(/review by review: ▆▆▄▃/);
   });
   test('--fail-on narrows the exit code; check prints the triggers for cron', () => {
@@ -78,15 +83,15 @@ describe('four quarterly reviews, utilization falling below the dedicated thresh
     expect(cli(['review', scenario, ...prev, '--fail-on', 'never']).code).toBe(0);
     const check = cli(['check', scenario, '--utilization', quarters[2]!]);
     expect(check.code).toBe(3);
-    expect(check.stdout.split('\n')[0]).toBe('FIRING quarterly-inference utilization-below-50: Daily mean utilization below 50 % for 60+ consecutive days (now 65, fires at ≥ 60)');
+    expect(check.stdout.split('\n')[0]).toBe('FIRING quarterly-inference utilization-below-50: Daily mean utilization below 50 % for 60+ consecutive days (now 82, fires at ≥ 60)');
   });
   test('Markdown for a pull-request comment', () => {
     const md = cli(['review', scenario, '--previous', join(tmp, 'report-q3.json'), '--utilization', quarters[3]!, '--format', 'markdown']);
     expect(md.code).toBe(3);
     expect(md.stdout).toContain('**Verdict changed: `dedicated-reserved` → `cloud-managed`**');
     expect(md.stdout).toContain('| number | previous | current | change | relative |');
-    // Q3's mean (25 × 0.75 + 65 × 0.40) / 90 = 49.7 %; Q4's 35 %: −14.7 points, −29.6 % relative.
-    expect(md.stdout).toMatch(/\| utilization\.mean \| 49\.7% \| 35\.0% \| −14\.7% \| −29\.6% \|/);
+    // Q3's mean (8 × 0.75 + 82 × 0.4375) / 90 = 46.5 %; Q4's 35 %: −11.5 points, −24.8 % relative.
+    expect(md.stdout).toMatch(/\| utilization\.mean \| 46\.5% \| 35\.0% \| −11\.5% \| −24\.8% \|/);
     expect(md.stdout).toContain('**Reopen the placement decision** (exit 3).');
   });
   test('a previous report of another scenario or schema version is bad input', () => {

@@ -3,15 +3,17 @@ import { cloudCost } from './cloud-cost.js';
 import { dedicatedCost } from './dedicated-cost.js';
 import type { DemandProfile } from './demand-profile.js';
 import { edgeCost } from './edge-cost.js';
+import { hybridCost } from './hybrid-cost.js';
 import { onPremCost } from './onprem-cost.js';
 import type { OptionCost } from './option-cost.js';
 
-/** Every option the scenario defines, priced at one demand profile, in the order cloud, dedicated, onprem, edge. */
+/** Every option the scenario defines, priced at one demand profile, in the order cloud, dedicated, hybrid, onprem, edge. */
 export function allOptionCosts(profile: DemandProfile, s: ResolvedScenario): OptionCost[] {
-  const { dedicated, onPrem, edge } = s.options;
+  const { dedicated, hybrid, onPrem, edge } = s.options;
   return [
     cloudCost(profile, s),
     ...(dedicated ? [dedicatedCost(profile, dedicated, s)] : []),
+    ...(dedicated && hybrid ? [hybridCost(profile, dedicated, hybrid.baselineGpus, s)] : []),
     ...(onPrem ? [onPremCost(profile, onPrem, s)] : []),
     ...(edge ? [edgeCost(profile, edge, s)] : []),
   ];

@@ -1,4 +1,4 @@
-export const OPTION_IDS = ['cloud', 'dedicated', 'onprem', 'edge'] as const;
+export const OPTION_IDS = ['cloud', 'dedicated', 'hybrid', 'onprem', 'edge'] as const;
 export type OptionId = (typeof OPTION_IDS)[number];
 
 /** One option's month at one demand profile: every component, and their sum. */

@@ -9,7 +9,7 @@ import type { UtilizationProfile } from '../utilization/utilization-profile.js';
 import { thresholdKey } from '../utilization/threshold-key.js';
 import { isoDayStart as dayStart } from '../../time/iso-day.js';
 import { compare, type Comparator } from './check.js';
-import { FAR_REGION_SHARE, type Placement } from './verdict.js';
+import { FAR_REGION_SHARE, HYBRID_MIN_BURST_SHARE, type GoverningConstraint, type Placement } from './verdict.js';
 
 export interface Trigger {
   id: string;
@@ -25,6 +25,8 @@ export interface Trigger {
 
 export interface TriggerInput {
   placement: Placement;
+  /** hybrid-burst for token volatility (rule 3) waits for tokens to settle; for price (rule 7) it watches like dedicated. */
+  governingConstraint: GoverningConstraint;
   utilization: UtilizationProfile;
   tokens: TokenStats | null;
   latency: LatencyAssessment;
@@ -33,7 +35,7 @@ export interface TriggerInput {
   /** The instant the triggers are judged at: the end of the utilization history, else now. */
   asOf: number;
   referenceGpus: number;
-  /** GPUs of the dedicated baseline (hybrid-burst); referenceGpus when no dedicated option. */
+  /** GPUs of the hybrid baseline (hybrid-burst): its sized k, else dedicated.gpus, else referenceGpus. */
   baselineGpus: number;
   onPremBreakEven: number | null;
 }
@@ -43,7 +45,6 @@ export const CHURN_WINDOW_DAYS = 90;
 export const CHURN_CHANGES = 2;
 export const BELOW_50_DAYS = 60;
 export const TOKEN_CV_LIMIT = 0.25;
-export const BURST_HOURS_SHARE = 0.1;
 
 function metric(
   id: string, description: string, m: string, comparator: Comparator, threshold: number, current: number | null, windowDays: number | null = null,
@@ -108,8 +109,10 @@ export function triggers(t: TriggerInput): Trigger[] {
       break;
     case 'hybrid-burst':
       list.push(
-        metric('token-cv-stable', 'Token volume stabilizes: daily cv at or below 0.25', 'tokens.cv', '<=', TOKEN_CV_LIMIT, t.tokens?.cv ?? null, t.tokens ? t.tokens.days : null),
-        metric('burst-hours-share', 'Hours above the dedicated baseline fall below 10 %', 'utilization.burstHoursShare', '<', BURST_HOURS_SHARE, burstHoursShare(u, t.referenceGpus, t.baselineGpus), uDays),
+        ...(t.governingConstraint === 'token-volatility'
+          ? [metric('token-cv-stable', 'Token volume stabilizes: daily cv at or below 0.25', 'tokens.cv', '<=', TOKEN_CV_LIMIT, t.tokens?.cv ?? null, t.tokens ? t.tokens.days : null)]
+          : steady()),
+        metric('burst-hours-share', 'Hours above the dedicated baseline fall below 10 %', 'utilization.burstHoursShare', '<', HYBRID_MIN_BURST_SHARE, burstHoursShare(u, t.referenceGpus, t.baselineGpus), uDays),
       );
       break;
   }

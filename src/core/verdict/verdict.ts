@@ -6,6 +6,7 @@ import type { ResolvedScenario } from '../../scenario/resolve.js';
 import { cheapest } from '../cost/all-options.js';
 import type { OptionCost, OptionId } from '../cost/option-cost.js';
 import { trafficCost, type Location } from '../cost/traffic-cost.js';
+import type { HybridSizing } from '../hybrid/hybrid-sizing.js';
 import type { LatencyAssessment } from '../signals/latency-floors.js';
 import type { TokenStats } from '../signals/token-stats.js';
 import type { UtilizationProfile } from '../utilization/utilization-profile.js';
@@ -24,6 +25,8 @@ export const FAR_REGION_SHARE = 0.2;
 export const VOLATILE_TOKEN_CV = 0.35;
 export const CLOUD_BELOW = 0.4;
 export const PAYBACK_MAX_MONTHS = 18;
+/** MODEL.md §9 hybrid-burst: below this share of hours above the baseline, hybrid is not worth its complexity. */
+export const HYBRID_MIN_BURST_SHARE = 0.1;
 
 export type ReasonArgs = Record<string, number | string | boolean | null>;
 export interface Reason {
@@ -61,10 +64,12 @@ export interface VerdictInput {
   /** Every option at the measured profile. */
   measured: ReadonlyArray<OptionCost>;
   onPremPaybackMonths: number | null;
+  /** The hybrid baseline sized from the measured hours; null without a dedicated option. */
+  hybrid: HybridSizing | null;
 }
 
 const OPTION_OF: Record<Placement, OptionId> = {
-  'cloud-managed': 'cloud', 'dedicated-reserved': 'dedicated', 'hybrid-burst': 'dedicated',
+  'cloud-managed': 'cloud', 'dedicated-reserved': 'dedicated', 'hybrid-burst': 'hybrid',
   'on-prem': 'onprem', 'on-prem-sovereign': 'onprem', edge: 'edge',
 };
 const LOCATION_OF: Record<Placement, Location> = {
@@ -100,6 +105,7 @@ function decide(v: VerdictInput): Decision {
     const reasons: Reason[] = [];
     if (c.agentic) reasons.push({ code: 'agentic', args: {} });
     if (cv !== null && cv > VOLATILE_TOKEN_CV) reasons.push({ code: 'token-volatile', args: { cv, limit: VOLATILE_TOKEN_CV } });
+    if (v.hybrid !== null) reasons.push(hybridSizingReason(v.hybrid));
     return { placement: 'hybrid-burst', governingConstraint: 'token-volatility', rule: 3, reasons };
   }
   if (u.consistent < CLOUD_BELOW) {
@@ -135,20 +141,38 @@ function decide(v: VerdictInput): Decision {
       ],
     };
   }
-  // Rule 7: the 40–60 % band, or high but not yet sustained: the cheaper of dedicated and cloud.
+  // Rule 7: the 40–60 % band, or high but not yet sustained: the cheapest of cloud, dedicated and,
+  // when it really bursts (k ≥ 1 and ≥ 10 % of hours above k), hybrid. First listed wins a tie.
   const band: Reason = u.consistent < REPATRIATION_UTILIZATION
     ? { code: 'between-bands', args: { consistent: u.consistent, low: CLOUD_BELOW, high: REPATRIATION_UTILIZATION } }
     : { code: 'high-not-sustained', args: { consistent: u.consistent, sustainedDays: sustained60, days: REPATRIATION_SUSTAINED_DAYS } };
-  const cloud = v.measured.find((o) => o.id === 'cloud') as OptionCost;
-  const dedicated = v.measured.find((o) => o.id === 'dedicated');
+  const priced = (id: OptionId): OptionCost | undefined => v.measured.find((o) => o.id === id);
+  const dedicated = priced('dedicated');
   if (dedicated === undefined) {
     return { placement: 'cloud-managed', governingConstraint: 'predictability', rule: 7, reasons: [band, { code: 'no-dedicated-option', args: {} }] };
   }
-  const winner = dedicated.total < cloud.total ? dedicated : cloud;
-  const loser = winner === dedicated ? cloud : dedicated;
+  const hybrid = priced('hybrid');
+  const h = v.hybrid;
+  const hybridCompetes = hybrid !== undefined && h !== null && h.baselineGpus >= 1 && h.burstShareOfHours >= HYBRID_MIN_BURST_SHARE;
+  const candidates = [priced('cloud') as OptionCost, dedicated, ...(hybridCompetes ? [hybrid] : [])];
+  const ranked = [...candidates].sort((a, b) => a.total - b.total);
+  const [winner, runnerUp] = ranked as [OptionCost, OptionCost];
+  const placement: Placement = winner.id === 'hybrid' ? 'hybrid-burst' : winner.id === 'dedicated' ? 'dedicated-reserved' : 'cloud-managed';
+  const reasons: Reason[] = [band, { code: 'cheaper-at-measured', args: { option: winner.id, total: winner.total, other: runnerUp.id, otherTotal: runnerUp.total } }];
+  if (winner.id === 'hybrid' && h !== null) reasons.push(hybridSizingReason(h));
+  if (!hybridCompetes && hybrid !== undefined && h !== null && hybrid.total < winner.total) {
+    reasons.push({
+      code: 'hybrid-bursts-rarely',
+      args: { baselineGpus: h.baselineGpus, burstShare: h.burstShareOfHours, limit: HYBRID_MIN_BURST_SHARE, total: hybrid.total, dedicatedGpus: v.scenario.options.dedicated?.gpus ?? null },
+    });
+  }
+  return { placement, governingConstraint: 'predictability', rule: 7, reasons };
+}
+
+function hybridSizingReason(h: HybridSizing): Reason {
   return {
-    placement: winner === dedicated ? 'dedicated-reserved' : 'cloud-managed', governingConstraint: 'predictability', rule: 7,
-    reasons: [band, { code: 'cheaper-at-measured', args: { option: winner.id, total: winner.total, other: loser.id, otherTotal: loser.total } }],
+    code: 'hybrid-sizing',
+    args: { baselineGpus: h.baselineGpus, burstShare: h.burstShareOfHours, criticalRatio: h.criticalRatio, ownedPerGpuHour: h.ownedPerGpuHour, cloudPerBusyGpuHour: h.cloudPerBusyGpuHour },
   };
 }
 
@@ -165,6 +189,7 @@ function colocation(placement: Placement, s: ResolvedScenario): Colocation | nul
 export function verdict(v: VerdictInput): Verdict {
   const d = decide(v);
   const best = cheapest(v.measured);
+  // hybrid-burst without a hybrid option (no dedicated rates to size it): nothing priced carries it out.
   const option = OPTION_OF[d.placement];
   const priced = v.measured.find((o) => o.id === option);
   const note: Reason | null =

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { optionCost, type OptionCost } from '../../../src/core/cost/option-cost.js';
+import type { HybridSizing } from '../../../src/core/hybrid/hybrid-sizing.js';
 import { latencyFloors } from '../../../src/core/signals/latency-floors.js';
 import type { TokenStats } from '../../../src/core/signals/token-stats.js';
 import { profileFromAssumption, type UtilizationProfile } from '../../../src/core/utilization/utilization-profile.js';
@@ -25,6 +26,7 @@ function input(over: Partial<VerdictInput> & { u?: UtilizationProfile; egress?: 
     scenario: s, utilization: u, tokens: t, latency: latencyFloors(s.workload.constraints),
     repatriation: repatriation(u, over.egress === undefined ? 0.15 : over.egress, t),
     measured: over.measured ?? costs(100, 80, 60), onPremPaybackMonths: over.onPremPaybackMonths === undefined ? 12 : over.onPremPaybackMonths,
+    hybrid: over.hybrid ?? null,
   };
 }
 
@@ -93,6 +95,27 @@ describe('§8 verdict, first rule that applies', () => {
     expect([highNotSustained.rule, highNotSustained.reasons[0]?.code]).toEqual([7, 'high-not-sustained']);
     const noDedicated = verdict(input({ scenario: scenario({}, ['dedicated']), u: profile(0.5, 10), measured: [optionCost('cloud', { compute: 100 })] }));
     expect([noDedicated.placement, noDedicated.reasons[1]?.code]).toEqual(['cloud-managed', 'no-dedicated-option']);
+  });
+  test('7 with a hybrid option: hybrid-burst competes when it really bursts (k ≥ 1, ≥ 10 % of hours)', () => {
+    const sizing = (baselineGpus: number, burstShareOfHours: number): HybridSizing => ({
+      baselineGpus, burstShareOfHours, criticalRatio: 0.55, ownedPerGpuHour: 2.35, cloudPerBusyGpuHour: 4.27, peakBusyGpus: 30, allOwnedMonthly: 90, allCloudMonthly: 100,
+    });
+    const withHybrid = (hybrid: number): OptionCost[] => [...costs(100, 80, 60).slice(0, 2), optionCost('hybrid', { reserved: hybrid })];
+    const wins = verdict(input({ u: profile(0.5, 10), measured: withHybrid(70), hybrid: sizing(12, 0.1) }));
+    expect([wins.placement, wins.rule, wins.placementOption]).toEqual(['hybrid-burst', 7, 'hybrid']);
+    expect(wins.reasons.map((r) => r.code)).toEqual(['between-bands', 'cheaper-at-measured', 'hybrid-sizing']);
+    expect(wins.reasons[1]?.args).toEqual({ option: 'hybrid', total: 70, other: 'dedicated', otherTotal: 80 });
+    expect(wins.reasons[2]?.args).toMatchObject({ baselineGpus: 12, burstShare: 0.1, criticalRatio: 0.55 });
+    const rare = verdict(input({ u: profile(0.5, 10), measured: withHybrid(70), hybrid: sizing(12, 0.099) }));
+    expect([rare.placement, rare.reasons[2]?.code]).toEqual(['dedicated-reserved', 'hybrid-bursts-rarely']);
+    expect(rare.note?.args).toMatchObject({ placementOption: 'dedicated', cheapest: 'hybrid' });
+    const noBaseline = verdict(input({ u: profile(0.5, 10), measured: withHybrid(70), hybrid: sizing(0, 1) }));
+    expect(noBaseline.placement).toBe('dedicated-reserved');
+    // A tie goes to the simpler placement listed first.
+    expect(verdict(input({ u: profile(0.5, 10), measured: withHybrid(80), hybrid: sizing(12, 0.5) })).placement).toBe('dedicated-reserved');
+    // Rule 3 carries its sizing in the reasons and prices the hybrid option.
+    const agentic = verdict(input({ scenario: scenario({ workload: { constraints: { agentic: true } } }), measured: withHybrid(70), hybrid: sizing(12, 0.4) }));
+    expect([agentic.rule, agentic.placementOption, agentic.reasons.map((r) => r.code)]).toEqual([3, 'hybrid', ['agentic', 'hybrid-sizing']]);
   });
   test('cheapest at measured, and a note when rule and price disagree', () => {
     const v = verdict(input({ u: profile(0.5, 10), measured: costs(100, 80, 60) }));

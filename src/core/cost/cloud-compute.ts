@@ -1,13 +1,14 @@
 import type { CloudOption } from '../../scenario/schema.js';
 import { monthlyFromHourly } from '../units.js';
-import { meanOverHours, type DemandProfile } from './demand-profile.js';
+import { meanAbove, type DemandProfile } from './demand-profile.js';
 
 /**
  * MODEL.md §3 cloud: max(minWarmGpus, B / targetUtilization) × 730 × onDemandPerGpuHour,
- * averaged over the profile's hours (§4).
+ * averaged over the profile's hours (§4). Per hour max(m, d / t) = m + max(0, d − m·t) / t.
  */
 export function cloudCompute(profile: DemandProfile, cloud: CloudOption): number {
-  const provisioned = meanOverHours(profile, (busy) => Math.max(cloud.minWarmGpus, busy / cloud.targetUtilization));
+  const t = cloud.targetUtilization;
+  const provisioned = cloud.minWarmGpus + meanAbove(profile, cloud.minWarmGpus * t) / t;
   return monthlyFromHourly(provisioned * cloud.onDemandPerGpuHour);
 }
 
@@ -16,11 +17,10 @@ export function cloudCompute(profile: DemandProfile, cloud: CloudOption): number
  * overflow / targetUtilization × 730 × onDemandPerGpuHour, with no warm floor.
  */
 export function overflowPricedAsCloud(profile: DemandProfile, capacity: number, cloud: CloudOption): number {
-  const overflow = meanOverHours(profile, (busy) => Math.max(0, busy - capacity) / cloud.targetUtilization);
-  return monthlyFromHourly(overflow * cloud.onDemandPerGpuHour);
+  return monthlyFromHourly((meanAbove(profile, capacity) / cloud.targetUtilization) * cloud.onDemandPerGpuHour);
 }
 
 /** Mean busy GPUs above `capacity` (the shortfall when nothing takes the overflow). */
 export function meanShortfall(profile: DemandProfile, capacity: number): number {
-  return meanOverHours(profile, (busy) => Math.max(0, busy - capacity));
+  return meanAbove(profile, capacity);
 }

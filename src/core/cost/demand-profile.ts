@@ -1,29 +1,75 @@
+/**
+ * Demand as the cost formulas see it. Every hour-by-hour term of MODEL.md §3–§4 — cloud's warm
+ * floor, overflow, burst, shortfall — is one quantity: the mean over hours of max(0, d_t − c),
+ * busy GPUs above a level c. The hours are kept sorted with suffix sums, so that mean costs a
+ * binary search, and demand scaled by a factor (growth, what-if) shares the same arrays:
+ * mean max(0, f·d − c) = f · mean max(0, d − c / f).
+ */
 import { mean } from '../stats/mean.js';
 
-/**
- * Demand as the cost formulas see it: busy GPUs hour by hour, and the mean utilization that
- * prices owned power. MODEL.md §3's flat profile is one hour at X × N; §4's measured profile
- * is every hour of the window.
- */
 export interface DemandProfile {
-  busyGpus: ReadonlyArray<number>;
+  /** Busy GPUs per hour at scale 1, ascending. */
+  readonly sorted: Float64Array;
+  /** above[i] = Σ sorted[i..n−1]; above[n] = 0. */
+  readonly above: Float64Array;
+  /** The profile's busy GPUs are `scale` × `sorted`. */
+  readonly scale: number;
   /** ū (or X): the utilization at which owned power is priced. */
-  utilization: number;
+  readonly utilization: number;
+}
+
+/** A profile from busy GPUs per hour, in any order. */
+export function profileFromBusy(busy: ArrayLike<number>, utilization: number): DemandProfile {
+  const sorted = Float64Array.from(busy).sort();
+  const above = new Float64Array(sorted.length + 1);
+  for (let i = sorted.length - 1; i >= 0; i--) above[i] = (above[i + 1] as number) + (sorted[i] as number);
+  return { sorted, above, scale: 1, utilization };
 }
 
 /** MODEL.md §3: the N-GPU fleet running consistently at X. */
 export function flatProfile(utilization: number, referenceGpus: number): DemandProfile {
-  return { busyGpus: [utilization * referenceGpus], utilization };
+  return profileFromBusy([utilization * referenceGpus], utilization);
 }
 
 /** MODEL.md §4: d_t = u_t × N for each hour of the window. */
 export function measuredProfile(hourly: ReadonlyArray<number>, referenceGpus: number): DemandProfile {
-  return { busyGpus: hourly.map((u) => u * referenceGpus), utilization: mean(hourly) ?? 0 };
+  return profileFromBusy(hourly.map((u) => u * referenceGpus), mean(hourly) ?? 0);
 }
 
-/** Mean over the profile's hours of f(busy GPUs). */
-export function meanOverHours(profile: DemandProfile, f: (busy: number) => number): number {
-  let sum = 0;
-  for (const busy of profile.busyGpus) sum += f(busy);
-  return profile.busyGpus.length === 0 ? 0 : sum / profile.busyGpus.length;
+/** The same hours with every busy count × factor; owned power's utilization capped at 100 %. */
+export function scaledProfile(p: DemandProfile, factor: number): DemandProfile {
+  return { ...p, scale: p.scale * factor, utilization: Math.min(1, p.utilization * factor) };
+}
+
+/** Index of the first sorted hour strictly above x (binary search). */
+function firstAbove(sorted: Float64Array, x: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((sorted[mid] as number) > x) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
+/** Mean over the profile's hours of max(0, busy − level). */
+export function meanAbove(p: DemandProfile, level: number): number {
+  const n = p.sorted.length;
+  if (n === 0 || p.scale === 0) return 0;
+  const x = level / p.scale;
+  const i = firstAbove(p.sorted, x);
+  return (p.scale * ((p.above[i] as number) - x * (n - i))) / n;
+}
+
+/** Share of the profile's hours with busy GPUs above `level`. */
+export function shareAbove(p: DemandProfile, level: number): number {
+  const n = p.sorted.length;
+  if (n === 0) return 0;
+  return p.scale === 0 ? (level < 0 ? 1 : 0) : (n - firstAbove(p.sorted, level / p.scale)) / n;
+}
+
+/** The busiest hour's busy GPUs (0 without hours). */
+export function peakBusy(p: DemandProfile): number {
+  return p.sorted.length === 0 ? 0 : p.scale * (p.sorted[p.sorted.length - 1] as number);
 }

@@ -7,7 +7,7 @@
  */
 import type { ResolvedScenario } from '../../scenario/resolve.js';
 import { allOptionCosts } from '../cost/all-options.js';
-import type { DemandProfile } from '../cost/demand-profile.js';
+import { scaledProfile, type DemandProfile } from '../cost/demand-profile.js';
 import type { OptionId } from '../cost/option-cost.js';
 import type { UtilizationProfile } from '../utilization/utilization-profile.js';
 import type { OwnedLine } from './ownership-schedule.js';
@@ -76,7 +76,7 @@ export function demandPath(s: ResolvedScenario, measured: DemandProfile, u: Util
   for (let m = 1; m <= s.horizonMonths; m++) {
     const factor = (1 + g) ** (m - 1);
     servers += arrivals.get(m) ?? 0;
-    const profile: DemandProfile = { busyGpus: measured.busyGpus.map((b) => b * factor), utilization: Math.min(1, measured.utilization * factor) };
+    const profile = scaledProfile(measured, factor);
     const w = s.workload;
     const scaled: ResolvedScenario = {
       ...s,

@@ -6,48 +6,32 @@
  * k is a whole number of GPUs: the cheaper of the two integers around the real optimum
  * (a convex function's integer minimum is next to its real one); the smaller on a tie.
  */
+import { meanAbove, type DemandProfile } from '../cost/demand-profile.js';
 
-/** Mean over hours of busy GPUs above `k`. */
-export function meanBurst(busy: ArrayLike<number>, k: number): number {
-  let sum = 0;
-  for (let i = 0; i < busy.length; i++) {
-    const d = busy[i] as number;
-    if (d > k) sum += d - k;
-  }
-  return busy.length === 0 ? 0 : sum / busy.length;
-}
-
-/** Share of hours whose busy GPUs exceed `k`. */
-export function burstShare(busy: ArrayLike<number>, k: number): number {
-  let above = 0;
-  for (let i = 0; i < busy.length; i++) if ((busy[i] as number) > k) above++;
-  return busy.length === 0 ? 0 : above / busy.length;
-}
-
-/** Per-hour cost of k owned GPUs plus the burst, in units of currency per hour (× 730 for a month). */
-export function hybridHourlyCost(busy: ArrayLike<number>, k: number, ownedPerGpuHour: number, cloudPerBusyGpuHour: number): number {
-  return k * ownedPerGpuHour + cloudPerBusyGpuHour * meanBurst(busy, k);
+/** Per-hour cost of k owned GPUs plus the burst above them (× 730 for a month). */
+export function hybridHourlyCost(p: DemandProfile, k: number, ownedPerGpuHour: number, cloudPerBusyGpuHour: number): number {
+  return k * ownedPerGpuHour + cloudPerBusyGpuHour * meanAbove(p, k);
 }
 
 /**
  * The real k* at which share(d > k) first falls to the critical ratio r = c_owned / c_cloud: with
- * the hours sorted ascending and m = ⌊r·n⌋ hours allowed above, k* is the (n − m)-th smallest
+ * the n hours sorted ascending and m = ⌊r·n⌋ hours allowed above, k* is the (n − m)-th smallest
  * demand. r ≥ 1 (owning costs more per hour than cloud does per busy hour): k* = 0.
  */
-export function criticalFractileDemand(sortedBusy: ArrayLike<number>, ratio: number): number {
-  const n = sortedBusy.length;
+export function criticalFractileDemand(p: DemandProfile, ratio: number): number {
+  const n = p.sorted.length;
   const allowedAbove = Math.floor(ratio * n);
   if (n === 0 || allowedAbove >= n) return 0;
-  return Math.max(0, sortedBusy[n - 1 - allowedAbove] as number);
+  return Math.max(0, p.scale * (p.sorted[n - 1 - allowedAbove] as number));
 }
 
-/** The whole-GPU baseline that minimises f(k); `sortedBusy` ascending (sort once, price many times). */
-export function criticalFractileBaseline(sortedBusy: ArrayLike<number>, ownedPerGpuHour: number, cloudPerBusyGpuHour: number): number {
+/** The whole-GPU baseline that minimises f(k). */
+export function criticalFractileBaseline(p: DemandProfile, ownedPerGpuHour: number, cloudPerBusyGpuHour: number): number {
   if (!(cloudPerBusyGpuHour > 0)) return 0;
-  const real = criticalFractileDemand(sortedBusy, ownedPerGpuHour / cloudPerBusyGpuHour);
+  const real = criticalFractileDemand(p, ownedPerGpuHour / cloudPerBusyGpuHour);
   const low = Math.floor(real);
   const high = Math.ceil(real);
   if (low === high) return low;
-  const cost = (k: number): number => hybridHourlyCost(sortedBusy, k, ownedPerGpuHour, cloudPerBusyGpuHour);
+  const cost = (k: number): number => hybridHourlyCost(p, k, ownedPerGpuHour, cloudPerBusyGpuHour);
   return cost(high) < cost(low) ? high : low;
 }

@@ -5,9 +5,9 @@
 import type { ResolvedScenario } from '../../scenario/resolve.js';
 import { cloudCost } from '../cost/cloud-cost.js';
 import { dedicatedCost } from '../cost/dedicated-cost.js';
-import type { DemandProfile } from '../cost/demand-profile.js';
+import { peakBusy, shareAbove, type DemandProfile } from '../cost/demand-profile.js';
 import { baselinePerGpuHour, hybridCost } from '../cost/hybrid-cost.js';
-import { burstShare, criticalFractileBaseline } from './critical-fractile.js';
+import { criticalFractileBaseline } from './critical-fractile.js';
 
 export interface HybridSizing {
   /** k: whole GPUs reserved. */
@@ -29,20 +29,19 @@ export interface HybridSizing {
 export function sizeHybrid(measured: DemandProfile, s: ResolvedScenario): HybridSizing | null {
   const d = s.options.dedicated;
   if (d === undefined) return null;
-  const sorted = Float64Array.from(measured.busyGpus).sort();
   const owned = baselinePerGpuHour(d);
   const cloud = s.options.cloud.onDemandPerGpuHour / s.options.cloud.targetUtilization;
   // f(k) is convex for k ≥ 1, so its whole-GPU minimum there is max(1, the fractile's k); k = 0
   // carries cloud's warm floor on top, so it is priced on its own and kept only when cheaper.
-  const k1 = Math.max(1, criticalFractileBaseline(sorted, owned, cloud));
+  const k1 = Math.max(1, criticalFractileBaseline(measured, owned, cloud));
   const k = hybridCost(measured, d, k1, s).total < cloudCost(measured, s).total ? k1 : 0;
-  const peak = sorted.length === 0 ? 0 : (sorted[sorted.length - 1] as number);
+  const peak = peakBusy(measured);
   return {
     baselineGpus: k,
     criticalRatio: owned / cloud,
     ownedPerGpuHour: owned,
     cloudPerBusyGpuHour: cloud,
-    burstShareOfHours: burstShare(sorted, k),
+    burstShareOfHours: shareAbove(measured, k),
     peakBusyGpus: peak,
     allOwnedMonthly: dedicatedCost(measured, { ...d, gpus: Math.ceil(peak) }, s).total,
     allCloudMonthly: cloudCost(measured, s).total,

@@ -3,11 +3,15 @@ import { describe, expect, test } from 'vitest';
 import { cloudCost } from '../../../src/core/cost/cloud-cost.js';
 import { measuredProfile } from '../../../src/core/cost/demand-profile.js';
 import { hybridCost } from '../../../src/core/cost/hybrid-cost.js';
-import { burstShare, criticalFractileBaseline, hybridHourlyCost } from '../../../src/core/hybrid/critical-fractile.js';
+import { criticalFractileBaseline, hybridHourlyCost } from '../../../src/core/hybrid/critical-fractile.js';
+import { meanAbove, profileFromBusy, scaledProfile, shareAbove } from '../../../src/core/cost/demand-profile.js';
 import { sizeHybrid } from '../../../src/core/hybrid/hybrid-sizing.js';
 import { scenario } from '../../helpers/scenario.js';
 
-const sorted = (xs: number[]) => [...xs].sort((a, b) => a - b);
+const profile = (busy: number[]) => profileFromBusy(busy, 0);
+/** f(k) per hour straight from the hours, independent of the profile's suffix sums. */
+const direct = (busy: number[], k: number, owned: number, cloud: number) =>
+  k * owned + cloud * busy.reduce((s, d) => s + Math.max(0, d - k), 0) / busy.length;
 
 /** Brute force: every whole k from 0 to one past the peak, the cheapest (the smallest on a tie). */
 function bruteForce(cost: (k: number) => number, peak: number): number {
@@ -21,16 +25,16 @@ describe('critical fractile (issue 7)', () => {
     // r = 2.35 / (2.99 / 0.7) = 0.5502: at most ⌊0.5502 × 5⌋ = 2 hours above k → k = 6.
     // Per hour: f(5) = 5 × 2.35 + 4.2714 × (1 + 3 + 5) / 5 = 19.439; f(6) = 14.10 + 4.2714 × 6 / 5 = 19.226;
     // f(7) = 16.45 + 4.2714 × 4 / 5 = 19.867.
-    const busy = [2, 4, 6, 8, 10];
     const cloud = 2.99 / 0.7;
-    expect(criticalFractileBaseline(busy, 2.35, cloud)).toBe(6);
-    expect(hybridHourlyCost(busy, 5, 2.35, cloud)).toBeCloseTo(19.4386, 4);
-    expect(hybridHourlyCost(busy, 6, 2.35, cloud)).toBeCloseTo(19.2257, 4);
-    expect(hybridHourlyCost(busy, 7, 2.35, cloud)).toBeCloseTo(19.8671, 4);
-    expect(burstShare(busy, 6)).toBe(0.4);
+    const p = profile([10, 2, 8, 4, 6]);
+    expect(criticalFractileBaseline(p, 2.35, cloud)).toBe(6);
+    expect(hybridHourlyCost(p, 5, 2.35, cloud)).toBeCloseTo(19.4386, 4);
+    expect(hybridHourlyCost(p, 6, 2.35, cloud)).toBeCloseTo(19.2257, 4);
+    expect(hybridHourlyCost(p, 7, 2.35, cloud)).toBeCloseTo(19.8671, 4);
+    expect(shareAbove(p, 6)).toBe(0.4);
   });
   test('owning dearer per hour than a busy cloud GPU: no baseline', () => {
-    expect(criticalFractileBaseline([3, 5, 9], 5, 4)).toBe(0);
+    expect(criticalFractileBaseline(profile([3, 5, 9]), 5, 4)).toBe(0);
   });
   test('equals a brute-force search over k on the same hours', () => {
     fc.assert(fc.property(
@@ -38,11 +42,11 @@ describe('critical fractile (issue 7)', () => {
       fc.double({ min: 0.05, max: 12, noNaN: true }),
       fc.double({ min: 0.05, max: 12, noNaN: true }),
       (hours, owned, cloud) => {
-        const busy = sorted(hours);
-        const cost = (k: number) => hybridHourlyCost(busy, k, owned, cloud);
-        const k = criticalFractileBaseline(busy, owned, cloud);
-        const best = bruteForce(cost, busy.at(-1)!);
+        const cost = (k: number) => direct(hours, k, owned, cloud);
+        const k = criticalFractileBaseline(profile(hours), owned, cloud);
+        const best = bruteForce(cost, Math.max(...hours));
         expect(cost(k)).toBeLessThanOrEqual(cost(best) * (1 + 1e-12) + 1e-12);
+        expect(hybridHourlyCost(profile(hours), k, owned, cloud)).toBeCloseTo(cost(k), 9);
       },
     ), { numRuns: 500 });
   });
@@ -51,9 +55,8 @@ describe('critical fractile (issue 7)', () => {
       fc.array(fc.integer({ min: 0, max: 12 }), { minLength: 1, maxLength: 60 }),
       fc.integer({ min: 1, max: 20 }), fc.integer({ min: 1, max: 20 }),
       (hours, owned, cloud) => {
-        const busy = sorted(hours);
-        const cost = (k: number) => hybridHourlyCost(busy, k, owned / 4, cloud / 4);
-        expect(cost(criticalFractileBaseline(busy, owned / 4, cloud / 4))).toBeCloseTo(cost(bruteForce(cost, busy.at(-1)!)), 9);
+        const cost = (k: number) => direct(hours, k, owned / 4, cloud / 4);
+        expect(cost(criticalFractileBaseline(profile(hours), owned / 4, cloud / 4))).toBeCloseTo(cost(bruteForce(cost, Math.max(...hours))), 9);
       },
     ), { numRuns: 500 });
   });
@@ -102,5 +105,20 @@ describe('hybrid sizing of a scenario', () => {
   });
   test('without a dedicated option there is nothing to price a baseline with', () => {
     expect(sizeHybrid(measuredProfile([0.5], 32), scenario({}, ['dedicated']))).toBeNull();
+  });
+});
+
+describe('the demand profile\'s one primitive', () => {
+  test('mean busy GPUs above a level, and the share of hours above it, equal the direct sums at any scale', () => {
+    fc.assert(fc.property(
+      fc.array(fc.double({ min: 0, max: 50, noNaN: true }), { minLength: 1, maxLength: 100 }),
+      fc.double({ min: -5, max: 80, noNaN: true }), fc.double({ min: 0.01, max: 4, noNaN: true }),
+      (busy, level, factor) => {
+        const p = scaledProfile(profile(busy), factor);
+        const scaled = busy.map((b) => b * factor);
+        expect(meanAbove(p, level)).toBeCloseTo(scaled.reduce((s, d) => s + Math.max(0, d - level), 0) / busy.length, 9);
+        expect(shareAbove(p, level)).toBe(scaled.filter((d) => d / factor > level / factor).length / busy.length);
+      },
+    ), { numRuns: 500 });
   });
 });

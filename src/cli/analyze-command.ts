@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { Chalk } from 'chalk';
-import { analyze, type AnalysisInput } from '../core/analyze.js';
+import { analyze, measure, type AnalysisInput } from '../core/analyze.js';
+import { DEFAULT_SEED, DEFAULT_TRIALS, monteCarlo } from '../core/monte-carlo.js';
 import { combinedMultiplier, scaleDemand, type LeverSetting } from '../core/what-if.js';
 import { loadInputs } from '../readers/load-inputs.js';
 import { buildReport } from '../report/build-report.js';
@@ -32,6 +33,8 @@ export interface AnalyzeOptions extends InputOverrides {
   out?: string;
   window?: number;
   thresholds?: number[];
+  trials?: number;
+  seed?: number;
 }
 
 const fromCwd = (p: string): string => (p === '-' ? '-' : resolve(p));
@@ -98,8 +101,12 @@ export async function emit(text: string, out: string | undefined, io: Io): Promi
 
 /** read → validate → compute → render → write (STYLE.md habit 1). Returns the exit code. */
 export async function analyzeCommand(file: string, opts: AnalyzeOptions, io: Io): Promise<number> {
-  const { loaded, inputs, analysis, now } = await prepareAnalysis(file, opts, io);
-  const report = buildReport(analysis.scenario, analysis, { toolVersion: io.version, scenarioFile: file, sha256: loaded.sha256, now, sources: inputs.sources, billingMonths: inputs.billing?.months });
+  const { loaded, inputs, input, analysis, now } = await prepareAnalysis(file, opts, io);
+  // With distributions in the scenario: a one-line confidence from Monte Carlo (issue 7).
+  const mc = input.scenario.uncertain.length === 0 ? undefined : monteCarlo(measure(input), opts.trials ?? DEFAULT_TRIALS, opts.seed ?? DEFAULT_SEED);
+  const report = buildReport(analysis.scenario, analysis, {
+    toolVersion: io.version, scenarioFile: file, sha256: loaded.sha256, now, sources: inputs.sources, billingMonths: inputs.billing?.months, monteCarlo: mc,
+  });
 
   const colour = opts.out === undefined && io.colour;
   const text = opts.format === 'json' ? renderJson(report)

@@ -14,7 +14,8 @@ import type { InputOverrides } from './analyze-command.js';
 import type { ReviewOptions } from './review-command.js';
 import type { SensitivityOptions } from './sensitivity-command.js';
 import type { Io } from './io.js';
-import { FORMATS, parseDate, parseFraction, parseThresholds, parseWhatIf, parseWindowDays, type Format } from './options.js';
+import { FORMATS, parseDate, parseFraction, parseSeed, parseThresholds, parseTrials, parseWhatIf, parseWindowDays, type Format } from './options.js';
+import type { SimulateOptions } from './simulate-command.js';
 
 const EXIT_OK = 0;
 const EXIT_FAULT = 1;
@@ -49,6 +50,8 @@ function buildProgram(io: Io, setCode: (code: number) => void): Command {
     .option('--max-bad-rows <fraction>', 'share of unreadable rows tolerated in each input (default 0.01)', parseFraction)
     .option('--as-of <date>', 'judge price-book entries as of this date, YYYY-MM-DD (default today)', parseDate)
     .option('--what-if <levers>', 'scale demand: batching=1.5,quantization=1.3,cache=0.2,model=0.6', parseWhatIf)
+    .option('--trials <n>', 'Monte Carlo trials for the confidence line when the scenario has distributions (default 10000)', parseTrials)
+    .option('--seed <n>', 'seed of the Monte Carlo trials (default 1; the same seed gives the same trials)', parseSeed)
     .addHelpText('after', `
 Examples:
   $ placement analyze scenarios/stable-high-volume.yaml
@@ -135,6 +138,25 @@ Exit codes: 0 nothing to act on, 3 the verdict changed or a trigger fires (narro
     .action(async (file: string, opts: SensitivityOptions & { json?: boolean }) => {
       const { sensitivityCommand } = await import('./sensitivity-command.js');
       setCode(await sensitivityCommand(file, { ...opts, format: opts.json ? 'json' : opts.format }, io));
+    });
+
+  program
+    .command('simulate')
+    .description('Monte Carlo over the scenario\'s distributions: the chance of each verdict, P10/P50/P90 of each option\'s month and of NPV')
+    .argument('<scenario>', 'scenario file (YAML or JSON) with {triangular|uniform|normal} values')
+    .option('--trials <n>', 'number of trials', parseTrials, 10_000)
+    .option('--seed <n>', 'seed (the same seed gives the same trials on any machine)', parseSeed, 1)
+    .option('--utilization <file>', 'utilization history to read instead of the scenario\'s ("-" = stdin)')
+    .addOption(new Option('--format <format>', 'output format').choices(['table', 'json']).default('table'))
+    .option('--json', 'short for --format json')
+    .option('--out <file>', 'write the output to a file (atomically) instead of stdout')
+    .addHelpText('after', `
+Examples:
+  $ placement simulate scenarios/uncertain-prices.yaml
+  $ placement simulate scenarios/uncertain-prices.yaml --trials 100000 --seed 7 --json | jq .placements`)
+    .action(async (file: string, opts: SimulateOptions & { json?: boolean }) => {
+      const { simulateCommand } = await import('./simulate-command.js');
+      setCode(await simulateCommand(file, { ...opts, format: opts.json ? 'json' : opts.format }, io));
     });
 
   program

@@ -53,3 +53,17 @@ export function parseWhatIf(text: string): Array<{ lever: 'batching' | 'quantiza
     return { lever, value };
   });
 }
+
+/** --trials N: a whole number of Monte Carlo trials, 1 to 10 million. */
+export function parseTrials(text: string): number {
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 1 || n > 10_000_000) throw new InvalidArgumentError(`expected a whole number of trials from 1 to 10000000, got "${text}"`);
+  return n;
+}
+
+/** --seed S: a whole number from 0 to 2^32 − 1 (the generator's state). */
+export function parseSeed(text: string): number {
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 0 || n > 0xffffffff) throw new InvalidArgumentError(`expected a whole number from 0 to 4294967295, got "${text}"`);
+  return n;
+}

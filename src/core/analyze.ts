@@ -120,37 +120,49 @@ export function ownedLinesOnPath(id: OptionId, s: ResolvedScenario, path: Demand
   return assets === null ? null : id === 'onprem' ? [...assets, ...path.expansions] : assets;
 }
 
-function analyzeOption(cost: OptionCost, cloud: OptionCost, profile: DemandProfile, tokens: TokenStats | null, s: ResolvedScenario, path: DemandPath): OptionAnalysis {
+/** An owned option against cloud: simple payback (§5) and the cash flows months 0..H on the demand path. */
+export interface Ownership {
+  paybackMonths: number | null;
+  cashFlows: number[];
+  lines: OwnedLine[];
+}
+
+function ownershipOf(cost: OptionCost, cloud: OptionCost, s: ResolvedScenario, path: DemandPath): Ownership | null {
+  const lines = ownedLinesOnPath(cost.id, s, path);
+  if (lines === null) return null;
+  const atMonth0 = (ownedAssets(cost.id, s) ?? []).filter((a) => a.purchaseMonth === 0).reduce((sum, a) => sum + a.cost, 0);
+  const cashFlows = ownershipCashFlows({
+    lines, financing: financingOf(cost.id, s),
+    // Month by month on the demand path: cloud's bill minus the option's running cost (§5 without growth).
+    monthlySaving: path.months.map((m) => m.totals.cloud - m.running[cost.id]),
+    horizonMonths: s.horizonMonths,
+    committedAtHorizon: cost.id === 'onprem' ? leaseCommittedAtHorizon(s) : 0,
+    migrationCost: s.migration.cost,
+    monthsBeforeSaving: Math.max(s.migration.dualRunMonths, s.options.cloud.commitmentEndsMonth),
+    runningCost: path.months.map((m) => m.running[cost.id]),
+  });
+  // Nothing bought at month 0 (a lease, or only later purchases): nothing to pay back.
+  const payback = atMonth0 > 0 ? paybackMonths(atMonth0, cloud.total, cost.total, cost.capital) : null;
+  return { paybackMonths: payback, cashFlows, lines };
+}
+
+const financingOf = (id: OptionId, s: ResolvedScenario) => (id === 'onprem' ? s.options.onPrem?.financing : undefined);
+
+function analyzeOption(cost: OptionCost, owned: Ownership | null, profile: DemandProfile, tokens: TokenStats | null, s: ResolvedScenario, path: DemandPath): OptionAnalysis {
   const busyGpuHours = profile.utilization * s.workload.referenceGpus * HOURS_PER_MONTH;
-  const assets = ownedLinesOnPath(cost.id, s, path);
-  const running = path.months.map((m) => m.running[cost.id]);
   let horizonAverageMonthly = path.months.reduce((sum, m) => sum + m.totals[cost.id], 0) / s.horizonMonths;
-  let payback: number | null = null;
   let presentValue: number | null = null;
   let rate: number | null = null;
   let discountedPayback: number | null = null;
   let ownership: OptionAnalysis['ownership'] = null;
-  if (assets !== null) {
-    const atMonth0 = (ownedAssets(cost.id, s) ?? []).filter((a) => a.purchaseMonth === 0).reduce((sum, a) => sum + a.cost, 0);
-    // Nothing bought at month 0 (a lease, or only later purchases): nothing to pay back.
-    payback = atMonth0 > 0 ? paybackMonths(atMonth0, cloud.total, cost.total, cost.capital) : null;
-    const financing = cost.id === 'onprem' ? s.options.onPrem?.financing : undefined;
-    const flows = ownershipCashFlows({
-      lines: assets, financing,
-      // Month by month on the demand path: cloud's bill minus the option's running cost (§5 without growth).
-      monthlySaving: path.months.map((m) => m.totals.cloud - m.running[cost.id]),
-      horizonMonths: s.horizonMonths,
-      committedAtHorizon: cost.id === 'onprem' ? leaseCommittedAtHorizon(s) : 0,
-      migrationCost: s.migration.cost,
-      monthsBeforeSaving: Math.max(s.migration.dualRunMonths, s.options.cloud.commitmentEndsMonth),
-      runningCost: running,
-    });
+  if (owned !== null) {
+    const flows = owned.cashFlows;
     const monthly = monthlyDiscountRate(s.discountRate);
     presentValue = npv(flows, monthly);
     const r = irr(flows);
     rate = r === null ? null : annualRate(r);
     discountedPayback = discountedPaybackMonths(flows, monthly);
-    const schedule = ownershipSchedule(assets, financing, running, s.horizonMonths);
+    const schedule = ownershipSchedule(owned.lines, financingOf(cost.id, s), path.months.map((m) => m.running[cost.id]), s.horizonMonths);
     ownership = { cashFlows: flows, accrualCost: schedule.months.map((m) => m.accrualCost) };
     horizonAverageMonthly = schedule.months.reduce((sum, m) => sum + m.accrualCost, 0) / s.horizonMonths;
   }
@@ -159,7 +171,7 @@ function analyzeOption(cost: OptionCost, cloud: OptionCost, profile: DemandProfi
     costPerBusyGpuHour: busyGpuHours > 0 ? cost.total / busyGpuHours : null,
     costPerMillionTokens: tokens !== null && tokens.monthlyTokens > 0 ? cost.total / (tokens.monthlyTokens / 1e6) : null,
     breakEvenUtilization: breakEvenUtilization(cost.id, cost.capacityGpus, s),
-    paybackMonths: payback,
+    paybackMonths: owned?.paybackMonths ?? null,
     npv: presentValue,
     irr: rate,
     discountedPaybackMonths: discountedPayback,
@@ -176,24 +188,72 @@ function withHybrid(s: ResolvedScenario, sizing: HybridSizing | null): ResolvedS
   return { ...s, options: sizing === null ? options : { ...options, hybrid: { baselineGpus: sizing.baselineGpus } } };
 }
 
-export function analyze(input: AnalysisInput): Analysis {
-  const billed = withBilledEgress(input.scenario, input.billing);
-  const n = billed.workload.referenceGpus;
-  const warnings: Warning[] = [...(input.inputWarnings ?? [])];
-  if (billed !== input.scenario) warnings.push({ code: 'egress-from-billing', args: { gbPerMonth: billed.workload.egress.internetGBPerMonth } });
-  const hours = input.utilizationHours;
-  const u = hours !== null && hours.length > 0
-    ? profileFromHistory(hours, billed.window.days, billed.timezone, billed.thresholds)
-    : profileFromAssumption(billed.workload.utilization.assumed ?? 0, billed.thresholds);
-  const tokens = input.tokenDays === null ? null : tokenStats(input.tokenDays, billed.window.days);
+/**
+ * The part of the model that prices a scenario over fixed demand and decides (§3–§8): the hybrid
+ * sizing, every option at the measured profile, the demand path, owning's payback and cash flows,
+ * and the verdict. analyze() builds its report on it; Monte Carlo re-runs it once per trial.
+ */
+export interface Decision {
+  /** The scenario with its hybrid baseline. */
+  scenario: ResolvedScenario;
+  hybrid: HybridSizing | null;
+  measuredCosts: OptionCost[];
+  path: DemandPath;
+  ownership: Map<OptionId, Ownership>;
+  egressShare: number | null;
+  latency: LatencyAssessment;
+  repatriation: Repatriation;
+  verdict: Verdict;
+}
 
-  const measured = measuredProfile(u.hourly, n);
+export function decide(billed: ResolvedScenario, u: UtilizationProfile, tokens: TokenStats | null, measured: DemandProfile): Decision {
   const hybrid = sizeHybrid(measured, billed);
   const s = withHybrid(billed, hybrid);
   const measuredCosts = allOptionCosts(measured, s);
   const cloud = measuredCosts[0] as OptionCost;
   const path = demandPath(s, measured, u);
-  const options = measuredCosts.map((c) => ({ ...analyzeOption(c, cloud, measured, tokens, s, path), sizing: c.id === 'hybrid' ? hybrid : null }));
+  const ownership = new Map<OptionId, Ownership>();
+  for (const c of measuredCosts) {
+    const o = ownershipOf(c, cloud, s, path);
+    if (o !== null) ownership.set(c.id, o);
+  }
+  const share = egressShare(cloud);
+  const latency = latencyFloors(s.workload.constraints);
+  const repat = repatriation(u, share, tokens);
+  const v = verdict({
+    scenario: s, utilization: u, tokens, latency, repatriation: repat, measured: measuredCosts,
+    onPremPaybackMonths: ownership.get('onprem')?.paybackMonths ?? null, hybrid,
+  });
+  return { scenario: s, hybrid, measuredCosts, path, ownership, egressShare: share, latency, repatriation: repat, verdict: v };
+}
+
+/** What the histories say, before any price: the statistics of §2 and §6 and the measured profile of §4. */
+export interface Measurement {
+  /** The scenario, with internet egress from the bill when it gives none. */
+  billed: ResolvedScenario;
+  utilization: UtilizationProfile;
+  tokens: TokenStats | null;
+  measured: DemandProfile;
+}
+
+export function measure(input: AnalysisInput): Measurement {
+  const billed = withBilledEgress(input.scenario, input.billing);
+  const hours = input.utilizationHours;
+  const u = hours !== null && hours.length > 0
+    ? profileFromHistory(hours, billed.window.days, billed.timezone, billed.thresholds)
+    : profileFromAssumption(billed.workload.utilization.assumed ?? 0, billed.thresholds);
+  const tokens = input.tokenDays === null ? null : tokenStats(input.tokenDays, billed.window.days);
+  return { billed, utilization: u, tokens, measured: measuredProfile(u.hourly, billed.workload.referenceGpus) };
+}
+
+export function analyze(input: AnalysisInput): Analysis {
+  const { billed, utilization: u, tokens, measured } = measure(input);
+  const n = billed.workload.referenceGpus;
+  const warnings: Warning[] = [...(input.inputWarnings ?? [])];
+  if (billed !== input.scenario) warnings.push({ code: 'egress-from-billing', args: { gbPerMonth: billed.workload.egress.internetGBPerMonth } });
+  const d = decide(billed, u, tokens, measured);
+  const { scenario: s, hybrid, measuredCosts, path, verdict: v } = d;
+  const options = measuredCosts.map((c) => ({ ...analyzeOption(c, d.ownership.get(c.id) ?? null, measured, tokens, s, path), sizing: c.id === 'hybrid' ? hybrid : null }));
   const thresholdRows: ThresholdRow[] = [
     ...s.thresholds.map((x) => {
       const costs = allOptionCosts(flatProfile(x, n), s);
@@ -201,18 +261,11 @@ export function analyze(input: AnalysisInput): Analysis {
     }),
     { utilization: 'measured' as const, costs: measuredCosts, cheapest: cheapest(measuredCosts).id },
   ];
-
-  const share = egressShare(cloud);
-  const latency = latencyFloors(s.workload.constraints);
-  const repat = repatriation(u, share, tokens);
+  const cloud = measuredCosts[0] as OptionCost;
   const onPrem = options.find((o) => o.cost.id === 'onprem');
-  const v = verdict({
-    scenario: s, utilization: u, tokens, latency, repatriation: repat, measured: measuredCosts,
-    onPremPaybackMonths: onPrem?.paybackMonths ?? null, hybrid,
-  });
   const asOf = u.window?.end ?? input.now;
   const trig = triggers({
-    placement: v.placement, governingConstraint: v.governingConstraint, utilization: u, tokens, latency, modelChanges: s.workload.modelChanges, asOf,
+    placement: v.placement, governingConstraint: v.governingConstraint, utilization: u, tokens, latency: d.latency, modelChanges: s.workload.modelChanges, asOf,
     referenceGpus: n, baselineGpus: hybrid?.baselineGpus ?? s.options.dedicated?.gpus ?? n, onPremBreakEven: onPrem?.breakEvenUtilization ?? null,
   });
 
@@ -231,13 +284,13 @@ export function analyze(input: AnalysisInput): Analysis {
     traffic: {
       internetGBPerMonth: s.workload.egress.internetGBPerMonth,
       retrievalGBPerMonth: s.workload.retrieval?.gbPerMonth ?? 0,
-      egressShare: share,
-      material: share === null ? null : share >= EGRESS_MATERIAL_SHARE,
+      egressShare: d.egressShare,
+      material: d.egressShare === null ? null : d.egressShare >= EGRESS_MATERIAL_SHARE,
     },
     options,
     thresholds: thresholdRows,
-    latency,
-    repatriation: repat,
+    latency: d.latency,
+    repatriation: d.repatriation,
     verdict: v,
     triggers: trig,
     warnings,

@@ -10,6 +10,7 @@ import { optionName } from '../report/messages.js';
 import { fixed, level, money, months, orDash, percent, rate } from './format.js';
 import { formatKeyNumber, formatMetric, signedPercent } from './metric-format.js';
 import { hybridLine } from './hybrid-line.js';
+import { confidenceLine } from './confidence-line.js';
 
 /** A Markdown table; pipes in cells are escaped. */
 function table(head: string[], rows: string[][]): string {
@@ -36,6 +37,7 @@ export function renderMarkdown(r: Report): string {
     '',
     `**Verdict: \`${v.placement}\`** — governing constraint: ${v.governingConstraint} (rule ${v.rule} of MODEL.md §8). Cheapest at the measured profile: ${optionName(v.cheapestAtMeasured)}.`,
     '',
+    ...(confidenceLine(r) === null ? [] : [`${confidenceLine(r) as string}.`, '']),
     ...v.reasons.map((x) => `- ${x.message}`),
     ...(v.note ? [`- ⚠ ${v.note.message}`] : []),
     ...(v.colocation ? [`- ⚠ Co-locate inference with the vector index (${v.colocation.indexLocation}): serving from ${v.colocation.placementLocation} costs ${money(v.colocation.separationCostPerMonth, cur)} a month`] : []),

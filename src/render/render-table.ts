@@ -12,6 +12,7 @@ import { compact, fixed, level, money, months, orDash, percent, rate } from './f
 import { formatMetric } from './metric-format.js';
 import { sparkline } from './sparkline.js';
 import { hybridLine } from './hybrid-line.js';
+import { confidenceLine } from './confidence-line.js';
 
 /** Display names, in display order: what the capacity costs, then the traffic. */
 const COMPONENT_NAMES: Record<string, string> = {
@@ -51,6 +52,8 @@ export function renderTable(r: Report, c: ChalkInstance): string {
   // Headline
   out.push(`${c.bold('placement')} · ${r.scenario.name}`);
   out.push(`${c.bold('Verdict:')} ${c.bold.green(v.placement)}   governing constraint: ${c.cyan(v.governingConstraint)} (rule ${v.rule} of MODEL.md §8)`);
+  const confidence = confidenceLine(r);
+  if (confidence !== null) out.push(`  ${c.bold(confidence)}`);
   for (const reason of v.reasons) out.push(`  • ${reason.message}`);
   out.push(`  Cheapest at the measured profile: ${optionName(v.cheapestAtMeasured)}`);
   if (v.note) out.push(c.yellow(`  ! ${v.note.message}`));

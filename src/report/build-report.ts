@@ -10,6 +10,7 @@ import type { ResolvedScenario } from '../scenario/resolve.js';
 import { dayNumberToIso } from '../time/zone.js';
 import { histogram } from '../core/utilization/histogram.js';
 import { messageFor } from './messages.js';
+import type { MonteCarlo } from '../core/monte-carlo.js';
 
 export const REPORT_SCHEMA_VERSION = 1;
 
@@ -22,6 +23,8 @@ export interface ReportContext {
   now: number;
   sources: InputSources;
   billingMonths?: BillingMonthTotals[] | undefined;
+  /** Monte Carlo over the scenario's distributions, when it has some (issue 7). */
+  monteCarlo?: MonteCarlo | undefined;
 }
 
 const iso = (ms: number): string => new Date(ms).toISOString();
@@ -95,6 +98,12 @@ export function buildReport(s: ResolvedScenario, a: Analysis, ctx: ReportContext
       placementOption: a.verdict.placementOption,
       note: a.verdict.note === null ? null : coded(a.verdict.note),
       colocation: a.verdict.colocation,
+      confidence: ctx.monteCarlo === undefined ? null : {
+        trials: ctx.monteCarlo.trials,
+        seed: ctx.monteCarlo.seed,
+        probability: ctx.monteCarlo.placements.find((p) => p.placement === a.verdict.placement)?.probability ?? 0,
+        placements: ctx.monteCarlo.placements,
+      },
       latency: { targetMs: a.latency.targetMs, farShare: a.latency.farShare, regions: a.latency.regions },
     },
     triggers: a.triggers,

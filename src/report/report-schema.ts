@@ -96,6 +96,11 @@ export const reportSchema = z.strictObject({
     placementOption: maybe(optionId),
     note: maybe(coded),
     colocation: maybe(z.strictObject({ indexLocation: z.enum(['cloud', 'onprem']), placementLocation: z.enum(['cloud', 'onprem', 'edge']), separationCostPerMonth: num })),
+    confidence: maybe(z.strictObject({
+      trials: num, seed: num,
+      probability: num.describe('share of trials whose verdict is this placement'),
+      placements: z.array(z.strictObject({ placement: z.enum(PLACEMENTS), probability: num })),
+    })).describe('Monte Carlo over the scenario\'s distributions; null when it has none'),
     latency: z.strictObject({
       targetMs: maybe(num),
       farShare: maybe(num),

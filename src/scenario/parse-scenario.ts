@@ -14,6 +14,7 @@ import { scenarioSchema } from './schema.js';
 import { positionOf } from './yaml-position.js';
 import { bundledPriceBook, type PriceBook } from '../pricebook/price-book.js';
 import { resolvePriceReferences } from './price-references.js';
+import { extractDistributions, probeDistributions } from './uncertain-fields.js';
 
 const EXPECTED_TOP = 'a scenario mapping with schemaVersion: 1, name, workload and options';
 
@@ -56,7 +57,11 @@ export function parseScenarioText(text: string, file: string, book: PriceBook = 
   if (prices.unknown.length > 0) {
     throw new InputError(prices.unknown.map((u) => ({ file, ...at(u.path), field: formatPath(u.path), message: u.message })));
   }
-  const data = prices.data;
+  const uncertain = extractDistributions(prices.data);
+  if (uncertain.problems.length > 0) {
+    throw new InputError(uncertain.problems.map((u) => ({ file, ...at(u.path), field: formatPath(u.path), message: u.message })));
+  }
+  const data = uncertain.data;
 
   const parsed = scenarioSchema.safeParse(data);
   if (!parsed.success) {
@@ -87,7 +92,15 @@ export function parseScenarioText(text: string, file: string, book: PriceBook = 
       sortByPosition(ruleProblems.map((p) => ({ file, ...at(p.path), field: formatPath(p.path), message: p.message }))),
     );
   }
-  return { ...resolveScenario(parsed.data), priceReferences: prices.used };
+  const outOfRange = probeDistributions(data, uncertain.fields, (probe) => {
+    const r = scenarioSchema.safeParse(probe);
+    if (!r.success) return r.error.issues.map((i) => ({ path: i.path.map((k) => (typeof k === 'number' ? k : String(k))), message: issueMessage(i, valueAt(probe, i.path)) }));
+    return checkScenarioRules(r.data);
+  });
+  if (outOfRange.length > 0) {
+    throw new InputError(sortByPosition(outOfRange.map((u) => ({ file, ...at(u.path), field: formatPath(u.path), message: u.message }))));
+  }
+  return { ...resolveScenario(parsed.data), priceReferences: prices.used, uncertain: uncertain.fields };
 }
 
 function sortByPosition(problems: InputProblem[]): InputProblem[] {

@@ -1,3 +1,4 @@
+import type { UncertainField } from './distributions.js';
 import type { PriceReference } from './price-references.js';
 import type { DedicatedOption, EdgeOption, OnPremOption, Scenario } from './schema.js';
 
@@ -5,6 +6,8 @@ import type { DedicatedOption, EdgeOption, OnPremOption, Scenario } from './sche
 export interface ResolvedScenario extends Omit<Scenario, 'options' | 'workload'> {
   /** Price-book entries the scenario referenced (issue 6). */
   priceReferences: PriceReference[];
+  /** Fields given as distributions (issue 7); the scenario holds their means. */
+  uncertain: UncertainField[];
   workload: Omit<Scenario['workload'], 'egress' | 'utilization'> & {
     /** `given`: set in the scenario; otherwise it may come from a billing export. */
     egress: { internetGBPerMonth: number; given: boolean };
@@ -29,6 +32,7 @@ export function resolveScenario(s: Scenario): ResolvedScenario {
   return {
     ...s,
     priceReferences: [],
+    uncertain: [],
     workload: {
       ...s.workload,
       egress: { internetGBPerMonth: gb ?? 0, given: gb !== undefined },

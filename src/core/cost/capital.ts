@@ -31,6 +31,10 @@ export interface CapitalPerMonth {
  * purchase's loan). For straight-line bought at month 0 the average is exactly §3's rate.
  */
 export function capitalPerMonth(onPrem: OnPremOption, horizonMonths: number): CapitalPerMonth {
+  // The schedule depends only on the lines, the financing and the horizon, which copies of the
+  // option share (the demand path re-prices it every month): computed once per combination.
+  const cached = CAPITAL.get(onPrem.hardware)?.find((c) => c.financing === onPrem.financing && c.horizonMonths === horizonMonths);
+  if (cached !== undefined) return cached.capital;
   const s = ownershipSchedule(onPrem.hardware.map(ownedLineOf), onPrem.financing, 0, horizonMonths);
   let depreciation = 0;
   let interest = 0;
@@ -38,8 +42,14 @@ export function capitalPerMonth(onPrem: OnPremOption, horizonMonths: number): Ca
     depreciation += m.depreciation;
     interest += m.interest;
   }
-  return { depreciation: depreciation / horizonMonths, interest: interest / horizonMonths };
+  const capital = { depreciation: depreciation / horizonMonths, interest: interest / horizonMonths };
+  const entries = CAPITAL.get(onPrem.hardware) ?? [];
+  entries.push({ financing: onPrem.financing, horizonMonths, capital });
+  CAPITAL.set(onPrem.hardware, entries);
+  return capital;
 }
+
+const CAPITAL = new WeakMap<OnPremOption['hardware'], Array<{ financing: OnPremOption['financing']; horizonMonths: number; capital: CapitalPerMonth }>>();
 
 /** Σ unitCost × quantity: the base of the support rate. */
 export function hardwareCost(onPrem: OnPremOption): number {

@@ -76,6 +76,12 @@ export function demandPath(s: ResolvedScenario, measured: DemandProfile, u: Util
   for (let m = 1; m <= s.horizonMonths; m++) {
     const factor = (1 + g) ** (m - 1);
     servers += arrivals.get(m) ?? 0;
+    // Without growth every month is the first again: price it once.
+    const previous = months.at(-1);
+    if (previous !== undefined && previous.factor === factor && previous.servers === (s.options.onPrem ? servers : null)) {
+      months.push({ ...previous, month: m });
+      continue;
+    }
     const profile = scaledProfile(measured, factor);
     const w = s.workload;
     const scaled: ResolvedScenario = {

@@ -3,7 +3,7 @@
  * DuckDB's quantile_cont, the spreadsheet's PERCENTILE.INC. `sorted` must be ascending.
  * p in [0, 1]. null for an empty list.
  */
-export function percentileOfSorted(sorted: ReadonlyArray<number>, p: number): number | null {
+export function percentileOfSorted(sorted: ArrayLike<number>, p: number): number | null {
   const n = sorted.length;
   if (n === 0) return null;
   const rank = (n - 1) * p;

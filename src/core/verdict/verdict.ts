@@ -153,14 +153,16 @@ function decide(v: VerdictInput): Decision {
   }
   const hybrid = priced('hybrid');
   const h = v.hybrid;
-  const hybridCompetes = hybrid !== undefined && h !== null && h.baselineGpus >= 1 && h.burstShareOfHours >= HYBRID_MIN_BURST_SHARE;
+  // An assumed flat level has no spread of demand to size a hybrid on: it is priced, not chosen.
+  const measuredSpread = u.kind === 'history';
+  const hybridCompetes = measuredSpread && hybrid !== undefined && h !== null && h.baselineGpus >= 1 && h.burstShareOfHours >= HYBRID_MIN_BURST_SHARE;
   const candidates = [priced('cloud') as OptionCost, dedicated, ...(hybridCompetes ? [hybrid] : [])];
   const ranked = [...candidates].sort((a, b) => a.total - b.total);
   const [winner, runnerUp] = ranked as [OptionCost, OptionCost];
   const placement: Placement = winner.id === 'hybrid' ? 'hybrid-burst' : winner.id === 'dedicated' ? 'dedicated-reserved' : 'cloud-managed';
   const reasons: Reason[] = [band, { code: 'cheaper-at-measured', args: { option: winner.id, total: winner.total, other: runnerUp.id, otherTotal: runnerUp.total } }];
   if (winner.id === 'hybrid' && h !== null) reasons.push(hybridSizingReason(h));
-  if (!hybridCompetes && hybrid !== undefined && h !== null && hybrid.total < winner.total) {
+  if (measuredSpread && !hybridCompetes && hybrid !== undefined && h !== null && hybrid.total < winner.total) {
     reasons.push({
       code: 'hybrid-bursts-rarely',
       args: { baselineGpus: h.baselineGpus, burstShare: h.burstShareOfHours, limit: HYBRID_MIN_BURST_SHARE, total: hybrid.total, dedicatedGpus: v.scenario.options.dedicated?.gpus ?? null },

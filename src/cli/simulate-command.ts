@@ -1,0 +1,29 @@
+import { Chalk } from 'chalk';
+import { measure } from '../core/analyze.js';
+import { monteCarlo } from '../core/monte-carlo.js';
+import { InputError } from '../errors.js';
+import { renderSimulation } from '../render/render-simulation.js';
+import { emit, prepareAnalysis, type InputOverrides } from './analyze-command.js';
+import type { Io } from './io.js';
+
+export interface SimulateOptions extends InputOverrides {
+  trials: number;
+  seed: number;
+  format: 'table' | 'json';
+  out?: string;
+}
+
+/** `placement simulate`: Monte Carlo over the scenario's distributions (issue 7). */
+export async function simulateCommand(file: string, opts: SimulateOptions, io: Io): Promise<number> {
+  const { input, analysis } = await prepareAnalysis(file, opts, io);
+  if (input.scenario.uncertain.length === 0) {
+    throw new InputError({ file, message: 'no field is a distribution, so there is nothing to simulate; give one as {triangular: [min, mode, max]}, {uniform: [a, b]} or {normal: {mean, sd}}' });
+  }
+  const mc = monteCarlo(measure(input), opts.trials, opts.seed);
+  const s = analysis.scenario;
+  const text = opts.format === 'json'
+    ? `${JSON.stringify({ scenario: s.name, currency: s.currency, baseVerdict: analysis.verdict.placement, ...mc }, null, 2)}\n`
+    : renderSimulation(mc, s.name, analysis.verdict.placement, s.currency, new Chalk({ level: opts.out === undefined && io.colour ? 1 : 0 }));
+  await emit(text, opts.out, io);
+  return 0;
+}

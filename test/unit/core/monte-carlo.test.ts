@@ -1,0 +1,96 @@
+import { describe, expect, test } from 'vitest';
+import { analyze, measure, type AnalysisInput } from '../../../src/core/analyze.js';
+import { monteCarlo } from '../../../src/core/monte-carlo.js';
+import { seededRandom } from '../../../src/core/random.js';
+import { draw, type Distribution } from '../../../src/scenario/distributions.js';
+import { parseScenarioText } from '../../../src/scenario/parse-scenario.js';
+
+/** 10 GPUs at an assumed 50 %: 5 busy, cloud provisions 5 / 0.7 GPUs; dedicated 10 × $2 × 730 = $14,600. */
+function scenario(rate: string, extra = ''): AnalysisInput {
+  const s = parseScenarioText(`schemaVersion: 1
+name: mc
+horizonMonths: 48
+workload: {referenceGpus: 10, utilization: {assumed: 0.5}, growthPerMonth: 0}
+options:
+  cloud: {onDemandPerGpuHour: ${rate}, targetUtilization: 0.7}
+  dedicated: {perGpuHour: 2}
+${extra}`, 'mc.yaml');
+  return { scenario: s, utilizationHours: null, tokenDays: null, now: 0 };
+}
+const PER_RATE = (5 / 0.7) * 730; // cloud's month per $1/GPU-hour
+const cloudMonthly = (mc: ReturnType<typeof monteCarlo>) => mc.monthly.find((m) => m.id === 'cloud')!.spread;
+
+describe('Monte Carlo against closed forms (issue 7)', () => {
+  test('uniform [2, 4]: P10/P50/P90 of cloud\'s month are 2.2, 3, 3.8 × 5 / 0.7 × 730', () => {
+    const mc = monteCarlo(measure(scenario('{uniform: [2, 4]}')), 20_000, 1);
+    const c = cloudMonthly(mc);
+    // Sampling error of a 20 000-trial quantile here is about 0.007; the seed makes it repeatable.
+    for (const [got, want] of [[c.p10, 2.2], [c.p50, 3], [c.p90, 3.8], [c.mean, 3]] as const) expect(Math.abs(got / PER_RATE - want)).toBeLessThan(0.02);
+  });
+  test('the verdict\'s probability: dedicated wins when the rate exceeds $2.80, so P = (4 − 2.8) / 2 = 0.6', () => {
+    // Rule 7 at an assumed 50 %: dedicated ($14,600) against cloud (rate × 5 / 0.7 × 730).
+    const mc = monteCarlo(measure(scenario('{uniform: [2, 4]}')), 20_000, 3);
+    const p = Object.fromEntries(mc.placements.map((x) => [x.placement, x.probability]));
+    expect(Math.abs(p['dedicated-reserved']! - 0.6)).toBeLessThan(0.015);
+    expect(p['dedicated-reserved']! + p['cloud-managed']!).toBe(1);
+  });
+  test('triangular [2, 3, 5]: median b − √((b − a)(b − c) / 2) = 5 − √3', () => {
+    const c = cloudMonthly(monteCarlo(measure(scenario('{triangular: [2, 3, 5]}')), 20_000, 1));
+    expect(Math.abs(c.p50 / PER_RATE - (5 - Math.sqrt(3)))).toBeLessThan(0.02);
+    expect(Math.abs(c.mean / PER_RATE - 10 / 3)).toBeLessThan(0.02);
+  });
+  test('normal mean 3, sd 0.3 (truncated at ±3 sd): P10 = 3 + 0.3 × Φ⁻¹(Φ(−3) + 0.1 × (Φ(3) − Φ(−3)))', () => {
+    const c = cloudMonthly(monteCarlo(measure(scenario('{normal: {mean: 3, sd: 0.3}}')), 20_000, 5));
+    // Φ(−3) = 0.0013499; 0.0013499 + 0.1 × 0.9973002 = 0.1010799 → z = −1.2755 (−1.2816 untruncated).
+    expect(Math.abs(c.p10 / PER_RATE - (3 - 1.2755 * 0.3))).toBeLessThan(0.015);
+    expect(Math.abs(c.p50 / PER_RATE - 3)).toBeLessThan(0.01);
+  });
+  test('NPV is linear in the hardware price, so its median is the NPV analyze gives at the mean price', () => {
+    const onPrem = `  onPrem:
+    gpusPerServer: 8
+    servers: 2
+    hardware: [{name: node, unitCost: {uniform: [200000, 300000]}, quantity: 2, usefulLifeMonths: 48, residualFraction: 0.1}]
+    powerKwPerServer: 10
+    pue: 1.3
+    electricityPerKwh: 0.1
+    facilityPerKwMonth: 150
+    staff: {ftes: 0.25, costPerFteYear: 180000}`;
+    const input = scenario('4', onPrem);
+    const atMean = analyze(input).options.find((o) => o.cost.id === 'onprem')!.npv!;
+    const npv = monteCarlo(measure(input), 20_000, 9).npv.find((n) => n.id === 'onprem')!.spread;
+    // dNPV/dprice: −2 now, + 2 × 0.1 residual discounted over 48 months; P10 and P90 sit 0.4 × the width either side.
+    expect(Math.abs(npv.p50 - atMean)).toBeLessThan(0.01 * Math.abs(npv.p90 - npv.p10));
+    expect(npv.p10).toBeLessThan(atMean);
+    expect(npv.p90).toBeGreaterThan(atMean);
+  });
+  test('seeded: the same seed gives the same trials, another seed others', () => {
+    const m = measure(scenario('{uniform: [2, 4]}'));
+    expect(monteCarlo(m, 500, 42)).toEqual(monteCarlo(m, 500, 42));
+    expect(cloudMonthly(monteCarlo(m, 500, 43)).p50).not.toBe(cloudMonthly(monteCarlo(m, 500, 42)).p50);
+  });
+  test('the analysis itself runs on the means', () => {
+    const a = analyze(scenario('{triangular: [2, 3, 5]}'));
+    expect(a.options[0]!.cost.components.compute).toBeCloseTo((10 / 3) * PER_RATE, 6);
+  });
+});
+
+describe('draws', () => {
+  const sample = (d: Distribution, n = 50_000) => {
+    const r = seededRandom(11);
+    return Array.from({ length: n }, () => draw(d, r)).sort((a, b) => a - b);
+  };
+  test('triangular draws fall in [min, max] with the closed-form CDF at the mode: (c − a) / (b − a)', () => {
+    const xs = sample({ kind: 'triangular', min: 1, mode: 2, max: 5 });
+    expect(xs[0]).toBeGreaterThanOrEqual(1);
+    expect(xs.at(-1)).toBeLessThanOrEqual(5);
+    expect(Math.abs(xs.filter((x) => x <= 2).length / xs.length - 0.25)).toBeLessThan(0.01);
+  });
+  test('normal draws never leave mean ± 3 sd; their sd is the truncated normal\'s, 0.9866 sd', () => {
+    const xs = sample({ kind: 'normal', mean: 10, sd: 2 });
+    expect(Math.min(...xs)).toBeGreaterThanOrEqual(4);
+    expect(Math.max(...xs)).toBeLessThanOrEqual(16);
+    const mean = xs.reduce((s, x) => s + x, 0) / xs.length;
+    const sd = Math.sqrt(xs.reduce((s, x) => s + (x - mean) ** 2, 0) / (xs.length - 1));
+    expect(Math.abs(sd - 2 * 0.98658)).toBeLessThan(0.02);
+  });
+});

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // npm run bench: speed and memory of reading utilization history, against the physical floor
 // (`wc -l` on the same file) and the peer (DuckDB on the same file), in the same run; then
-// start-up time. Usage: node scripts/bench/run.mjs [ROWS,ROWS…] (default 1000000,10000000)
+// start-up time; then the Monte Carlo trial rate (monte-carlo.mjs). Usage: node scripts/bench/run.mjs [ROWS,ROWS…] (default 1000000,10000000)
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -78,3 +78,6 @@ const small = rows.find((r) => r.n === 1_000_000);
 if (big) checks.push([`10,000,000 rows: peak RSS under 150 MB (${fmt(big.ours.rssMB, 0)} MB)`, big.ours.rssMB < 150]);
 if (big && small) checks.push([`10,000,000 rows: peak RSS within 10 % of 1,000,000 rows (${fmt(big.ours.rssMB, 0)} vs ${fmt(small.ours.rssMB, 0)} MB)`, big.ours.rssMB <= small.ours.rssMB * 1.1]);
 for (const [what, ok] of checks) console.log(`${ok ? 'PASS' : 'MISS'}  ${what}`);
+
+// Monte Carlo trial rate (issue 7), in its own process so the reading runs above do not warm it.
+spawnSync(process.execPath, [join(here, 'monte-carlo.mjs')], { stdio: 'inherit' });

@@ -1,0 +1,41 @@
+#!/usr/bin/env node
+// Monte Carlo trial rate (issue 7): 100 000 trials of the bundled scenarios/uncertain-prices.yaml
+// (flat demand) and of the same with 2 %/month growth (each trial re-prices every month of the
+// horizon), against the floor measured in the same process: the draws alone. Usage:
+// node scripts/bench/monte-carlo.mjs [TRIALS] (default 100000). Run `npm run build` first.
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { measure } from '../../dist/core/analyze.js';
+import { monteCarlo } from '../../dist/core/monte-carlo.js';
+import { seededRandom } from '../../dist/core/random.js';
+import { draw } from '../../dist/scenario/distributions.js';
+import { parseScenarioText } from '../../dist/scenario/parse-scenario.js';
+
+const trials = Number(process.argv[2] ?? 100_000);
+const file = fileURLToPath(new URL('../../scenarios/uncertain-prices.yaml', import.meta.url));
+const text = readFileSync(file, 'utf8');
+const variants = [
+  ['uncertain-prices (flat demand)', text],
+  ['uncertain-prices, growth 2 %/month', text.replace('growthPerMonth: 0', 'growthPerMonth: 0.02')],
+];
+const fmt = (x, d = 0) => x.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
+
+const results = [];
+for (const [name, yaml] of variants) {
+  const scenario = parseScenarioText(yaml, file);
+  const m = measure({ scenario, utilizationHours: null, tokenDays: null, now: 0 });
+  monteCarlo(m, 2000, 99); // warm up the JIT
+  const random = seededRandom(1);
+  let t0 = performance.now();
+  let sink = 0;
+  for (let t = 0; t < trials; t++) for (const f of scenario.uncertain) sink += draw(f.distribution, random);
+  const floor = (performance.now() - t0) / 1000;
+  t0 = performance.now();
+  const mc = monteCarlo(m, trials, 1);
+  const seconds = (performance.now() - t0) / 1000;
+  results.push({ name, seconds, floor, p: mc.placements[0], sink });
+}
+console.log(`\n| scenario | trials | draws alone (s) | Monte Carlo (s) | trials/s | most likely verdict |`);
+console.log('|---|---:|---:|---:|---:|---|');
+for (const r of results) console.log(`| ${r.name} | ${fmt(trials)} | ${fmt(r.floor, 3)} | ${fmt(r.seconds, 2)} | ${fmt(trials / r.seconds)} | ${r.p.placement} ${fmt(r.p.probability * 100, 1)} % |`);
+for (const r of results) console.log(`${r.seconds < 1 ? 'PASS' : 'MISS'}  ${r.name}: ${fmt(trials)} trials in under a second (${fmt(r.seconds, 2)} s)`);

@@ -64,7 +64,12 @@ export interface OptionAnalysis {
   horizonAverageMonthly: number;
   /** The hybrid option's critical-fractile sizing; null for the others. */
   sizing: HybridSizing | null;
+  /** Monthly total at flat utilization 0, 2, 4 … 100 % (MODEL.md §3): the cost-versus-utilization chart. */
+  curve: number[];
 }
+
+/** Points of the cost-versus-utilization curve: every 2 points of utilization. */
+export const CURVE_STEPS = 50;
 
 export interface ThresholdRow {
   utilization: number | 'measured';
@@ -178,6 +183,7 @@ function analyzeOption(cost: OptionCost, owned: Ownership | null, profile: Deman
     ownership,
     horizonAverageMonthly,
     sizing: null,
+    curve: [],
   };
 }
 
@@ -253,7 +259,12 @@ export function analyze(input: AnalysisInput): Analysis {
   if (billed !== input.scenario) warnings.push({ code: 'egress-from-billing', args: { gbPerMonth: billed.workload.egress.internetGBPerMonth } });
   const d = decide(billed, u, tokens, measured);
   const { scenario: s, hybrid, measuredCosts, path, verdict: v } = d;
-  const options = measuredCosts.map((c) => ({ ...analyzeOption(c, d.ownership.get(c.id) ?? null, measured, tokens, s, path), sizing: c.id === 'hybrid' ? hybrid : null }));
+  const curve = Array.from({ length: CURVE_STEPS + 1 }, (_, i) => allOptionCosts(flatProfile(i / CURVE_STEPS, n), s));
+  const options = measuredCosts.map((c, j) => ({
+    ...analyzeOption(c, d.ownership.get(c.id) ?? null, measured, tokens, s, path),
+    sizing: c.id === 'hybrid' ? hybrid : null,
+    curve: curve.map((costs) => (costs[j] as OptionCost).total),
+  }));
   const thresholdRows: ThresholdRow[] = [
     ...s.thresholds.map((x) => {
       const costs = allOptionCosts(flatProfile(x, n), s);

@@ -13,6 +13,7 @@ import { formatMetric } from './metric-format.js';
 import { sparkline } from './sparkline.js';
 import { hybridLine } from './hybrid-line.js';
 import { confidenceLine } from './confidence-line.js';
+import { costChart } from './cost-chart.js';
 
 /** Display names, in display order: what the capacity costs, then the traffic. */
 const COMPONENT_NAMES: Record<string, string> = {
@@ -100,6 +101,8 @@ export function renderTable(r: Report, c: ChalkInstance): string {
     ]);
   }
   out.push(thresholdTable.toString());
+  const chart = costChart(r);
+  if (chart.length > 0) out.push('', `  Monthly cost (${cur}) at flat utilization, 0–100 %:`, ...chart.map((l) => `  ${l}`));
 
   // Breakdown at the measured profile
   section('At the measured profile, per month');

@@ -82,6 +82,7 @@ export function buildReport(s: ResolvedScenario, a: Analysis, ctx: ReportContext
       ownership: o.ownership,
       horizonAverageMonthly: o.horizonAverageMonthly,
       sizing: o.sizing,
+      curve: o.curve,
     })),
     thresholds: a.thresholds.map((row) => ({
       utilization: row.utilization,

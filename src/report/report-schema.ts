@@ -73,6 +73,7 @@ export const reportSchema = z.strictObject({
       baselineGpus: num, criticalRatio: num, ownedPerGpuHour: num, cloudPerBusyGpuHour: num,
       burstShareOfHours: num, peakBusyGpus: num, allOwnedMonthly: num, allCloudMonthly: num,
     })).describe('hybrid only: the critical-fractile baseline and the pure answers beside it'),
+    curve: z.array(num).describe('monthly total at flat utilization 0, 2, 4 … 100 % (51 points)'),
   })),
   thresholds: z.array(z.strictObject({
     utilization: z.union([num, z.literal('measured')]),

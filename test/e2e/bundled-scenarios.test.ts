@@ -13,6 +13,7 @@ const EXPECTED: Array<[file: string, placement: string, rule: number]> = [
   ['rag-enterprise.yaml', 'hybrid-burst', 7],
   ['burst-inference.yaml', 'hybrid-burst', 3],
   ['high-volume-repatriation.yaml', 'on-prem', 5],
+  ['uncertain-prices.yaml', 'dedicated-reserved', 7],
 ];
 
 const TOP_LEVEL = ['schemaVersion', 'tool', 'scenario', 'generatedAt', 'currency', 'utilization', 'tokens', 'traffic', 'options', 'thresholds', 'repatriation', 'verdict', 'triggers', 'warnings', 'billing'];
@@ -85,6 +86,28 @@ describe('what the examples show', () => {
     // 23 reserved GPUs bursting to cloud beat on-prem's 32 owned at this price ratio.
     expect(r.verdict.cheapestAtMeasured).toBe('hybrid');
     expect(r.verdict.note.code).toBe('price-disagrees');
+  });
+  test('the cost-versus-utilization chart: each option\'s curve, break-evens marked where the report puts them', () => {
+    const r = report('stable-high-volume.yaml');
+    const onprem = r.options.find((o: { id: string }) => o.id === 'onprem');
+    expect(onprem.curve).toHaveLength(51);
+    // Points every 2 %: 40, 60 and 70 % are the threshold table's columns.
+    for (const [i, level] of [[20, 0.4], [30, 0.6], [35, 0.7]] as const) {
+      const row = r.thresholds.find((x: { utilization: unknown }) => x.utilization === level);
+      for (const o of r.options) expect(o.curve[i]).toBeCloseTo(row.monthly[o.id], 6);
+    }
+    const cloud = r.options[0];
+    expect(cloud.curve[0]).toBeCloseTo(cloud.monthly.internetEgress + (cloud.monthly.retrieval ?? 0), 6); // idle: only traffic
+    const lines = cli(['analyze', 'scenarios/stable-high-volume.yaml']).stdout.split('\n');
+    const axis = lines.find((l) => l.includes('break-even with cloud'))!;
+    const plot = lines.filter((l) => l.includes('┤'));
+    expect(plot).toHaveLength(12);
+    const zero = plot[0]!.indexOf('┤') + 1; // column of 0 %
+    for (const o of r.options.filter((x: { id: string; breakEvenUtilization: number | null }) => x.id !== 'cloud' && x.breakEvenUtilization !== null)) {
+      const mark = { dedicated: 'D', hybrid: 'H', onprem: 'O' }[o.id as 'dedicated' | 'hybrid' | 'onprem'];
+      expect(axis[zero + Math.round(o.breakEvenUtilization * 50)]).toBe(mark);
+    }
+    expect(lines.join('\n')).toMatch(/O on-prem: break-even \d+\.\d%/);
   });
   test('multi-region: edge away from the cloud index gets co-location advice with its monthly cost', () => {
     const r = report('multi-region-latency.yaml');

@@ -88,7 +88,8 @@ export async function prepareAnalysis(file: string, opts: Omit<AnalyzeOptions, '
     ...scaleDemand(measured, m),
     inputWarnings: [...inputs.warnings, { code: 'what-if', args: { levers: levers.map((l) => `${l.lever}=${l.value}`).join(', '), multiplier: m } }],
   };
-  return { loaded, inputs, input, measured, levers, analysis: analyze(input), now };
+  const measurement = measure(input);
+  return { loaded, inputs, input, measured, levers, measurement, analysis: analyze(input, measurement), now };
 }
 
 /** Write the rendered text to --out (atomically) or stdout. */
@@ -101,9 +102,9 @@ export async function emit(text: string, out: string | undefined, io: Io): Promi
 
 /** read → validate → compute → render → write (STYLE.md habit 1). Returns the exit code. */
 export async function analyzeCommand(file: string, opts: AnalyzeOptions, io: Io): Promise<number> {
-  const { loaded, inputs, input, analysis, now } = await prepareAnalysis(file, opts, io);
+  const { loaded, inputs, input, measurement, analysis, now } = await prepareAnalysis(file, opts, io);
   // With distributions in the scenario: a one-line confidence from Monte Carlo (issue 7).
-  const mc = input.scenario.uncertain.length === 0 ? undefined : monteCarlo(measure(input), opts.trials ?? DEFAULT_TRIALS, opts.seed ?? DEFAULT_SEED);
+  const mc = input.scenario.uncertain.length === 0 ? undefined : monteCarlo(measurement, opts.trials ?? DEFAULT_TRIALS, opts.seed ?? DEFAULT_SEED);
   const report = buildReport(analysis.scenario, analysis, {
     toolVersion: io.version, scenarioFile: file, sha256: loaded.sha256, now, sources: inputs.sources, billingMonths: inputs.billing?.months, monteCarlo: mc,
   });

@@ -1,5 +1,4 @@
 import { Chalk } from 'chalk';
-import { measure } from '../core/analyze.js';
 import { monteCarlo } from '../core/monte-carlo.js';
 import { InputError } from '../errors.js';
 import { renderSimulation } from '../render/render-simulation.js';
@@ -15,11 +14,11 @@ export interface SimulateOptions extends InputOverrides {
 
 /** `placement simulate`: Monte Carlo over the scenario's distributions (issue 7). */
 export async function simulateCommand(file: string, opts: SimulateOptions, io: Io): Promise<number> {
-  const { input, analysis } = await prepareAnalysis(file, opts, io);
+  const { input, measurement, analysis } = await prepareAnalysis(file, opts, io);
   if (input.scenario.uncertain.length === 0) {
     throw new InputError({ file, message: 'no field is a distribution, so there is nothing to simulate; give one as {triangular: [min, mode, max]}, {uniform: [a, b]} or {normal: {mean, sd}}' });
   }
-  const mc = monteCarlo(measure(input), opts.trials, opts.seed);
+  const mc = monteCarlo(measurement, opts.trials, opts.seed);
   const s = analysis.scenario;
   const text = opts.format === 'json'
     ? `${JSON.stringify({ scenario: s.name, currency: s.currency, baseVerdict: analysis.verdict.placement, ...mc }, null, 2)}\n`

@@ -252,8 +252,9 @@ export function measure(input: AnalysisInput): Measurement {
   return { billed, utilization: u, tokens, measured: measuredProfile(u.hourly, billed.workload.referenceGpus) };
 }
 
-export function analyze(input: AnalysisInput): Analysis {
-  const { billed, utilization: u, tokens, measured } = measure(input);
+/** The whole model; pass the measurement when the caller has one already (Monte Carlo starts from it too). */
+export function analyze(input: AnalysisInput, measurement: Measurement = measure(input)): Analysis {
+  const { billed, utilization: u, tokens, measured } = measurement;
   const n = billed.workload.referenceGpus;
   const warnings: Warning[] = [...(input.inputWarnings ?? [])];
   if (billed !== input.scenario) warnings.push({ code: 'egress-from-billing', args: { gbPerMonth: billed.workload.egress.internetGBPerMonth } });

@@ -48,6 +48,13 @@ function spreadOf(values: Float64Array): Spread {
   return { mean: sum / values.length, p10: percentileOfSorted(sorted, 0.1) as number, p50: percentileOfSorted(sorted, 0.5) as number, p90: percentileOfSorted(sorted, 0.9) as number };
 }
 
+/** The per-trial column of `id` in `columns`, made on first use. */
+function columnOf(columns: Map<OptionId, Float64Array>, id: OptionId, trials: number): Float64Array {
+  let column = columns.get(id);
+  if (column === undefined) columns.set(id, (column = new Float64Array(trials)));
+  return column;
+}
+
 export function monteCarlo(m: Measurement, trials: number, seed: number): MonteCarlo {
   const base = m.billed;
   const fields = base.uncertain;
@@ -70,15 +77,9 @@ export function monteCarlo(m: Measurement, trials: number, seed: number): MonteC
     }
     const d = decide(s, u, m.tokens, measured);
     counts.set(d.verdict.placement, (counts.get(d.verdict.placement) ?? 0) + 1);
-    for (const c of d.measuredCosts) {
-      const column = monthly.get(c.id) ?? monthly.set(c.id, new Float64Array(trials)).get(c.id) as Float64Array;
-      column[t] = c.total;
-    }
+    for (const c of d.measuredCosts) columnOf(monthly, c.id, trials)[t] = c.total;
     const rate = monthlyDiscountRate(s.discountRate);
-    for (const [id, o] of d.ownership) {
-      const column = npvs.get(id) ?? npvs.set(id, new Float64Array(trials)).get(id) as Float64Array;
-      column[t] = npv(o.cashFlows, rate);
-    }
+    for (const [id, o] of d.ownership) columnOf(npvs, id, trials)[t] = npv(o.cashFlows, rate);
   }
   return {
     trials,

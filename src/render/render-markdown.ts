@@ -32,12 +32,14 @@ function triggerLines(r: Report, review: Review | null): string[] {
 export function renderMarkdown(r: Report): string {
   const cur = r.currency;
   const v = r.verdict;
+  const confidence = confidenceLine(r);
+  const hybrid = hybridLine(r);
   const out: string[] = [
     `## Placement: ${r.scenario.name}`,
     '',
     `**Verdict: \`${v.placement}\`** — governing constraint: ${v.governingConstraint} (rule ${v.rule} of MODEL.md §8). Cheapest at the measured profile: ${optionName(v.cheapestAtMeasured)}.`,
     '',
-    ...(confidenceLine(r) === null ? [] : [`${confidenceLine(r) as string}.`, '']),
+    ...(confidence === null ? [] : [`${confidence}.`, '']),
     ...v.reasons.map((x) => `- ${x.message}`),
     ...(v.note ? [`- ⚠ ${v.note.message}`] : []),
     ...(v.colocation ? [`- ⚠ Co-locate inference with the vector index (${v.colocation.indexLocation}): serving from ${v.colocation.placementLocation} costs ${money(v.colocation.separationCostPerMonth, cur)} a month`] : []),
@@ -66,7 +68,7 @@ export function renderMarkdown(r: Report): string {
         ['NPV of owning vs cloud', ...r.options.map((o) => orDash(o.npv, (x) => money(x, cur)))],
       ],
     ),
-    ...(hybridLine(r) === null ? [] : ['', hybridLine(r) as string]),
+    ...(hybrid === null ? [] : ['', hybrid]),
     '',
     `### Repatriation threshold: ${r.repatriation.met ? 'met' : 'not met'}`,
     '',

@@ -4,6 +4,7 @@
  * trial can never build a scenario the schema would refuse.
  */
 import { formatPath } from '../errors.js';
+import { replaceNodes } from './replace-nodes.js';
 import { describeDistribution, isDistributionLike, meanOf, readDistribution, supportOf, type UncertainField } from './distributions.js';
 
 export interface FieldProblem {
@@ -23,22 +24,18 @@ function refusedAt(path: ReadonlyArray<string | number>): string | null {
 export function extractDistributions(data: unknown): { data: unknown; fields: UncertainField[]; problems: FieldProblem[] } {
   const fields: UncertainField[] = [];
   const problems: FieldProblem[] = [];
-  const walk = (v: unknown, path: (string | number)[]): unknown => {
-    if (isDistributionLike(v)) {
-      const d = readDistribution(v);
-      const refused = refusedAt(path);
-      if (typeof d === 'string' || refused !== null) {
-        problems.push({ path, message: typeof d === 'string' ? d : refused as string });
-        return v;
-      }
-      fields.push({ path, field: formatPath(path), distribution: d });
-      return meanOf(d);
+  const replaced = replaceNodes(data, (v, path) => {
+    if (!isDistributionLike(v)) return undefined;
+    const d = readDistribution(v);
+    const refused = refusedAt(path);
+    if (typeof d === 'string' || refused !== null) {
+      problems.push({ path, message: typeof d === 'string' ? d : refused as string });
+      return v;
     }
-    if (Array.isArray(v)) return v.map((x, i) => walk(x, [...path, i]));
-    if (typeof v === 'object' && v !== null) return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walk(x, [...path, k])]));
-    return v;
-  };
-  return { data: walk(data, []), fields, problems };
+    fields.push({ path, field: formatPath(path), distribution: d });
+    return meanOf(d);
+  });
+  return { data: replaced, fields, problems };
 }
 
 /** Plain data with `value` at `path`, copying only the objects on the way (the rest is shared). */

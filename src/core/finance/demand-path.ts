@@ -76,9 +76,10 @@ export function demandPath(s: ResolvedScenario, measured: DemandProfile, u: Util
   for (let m = 1; m <= s.horizonMonths; m++) {
     const factor = (1 + g) ** (m - 1);
     servers += arrivals.get(m) ?? 0;
+    const inService = s.options.onPrem ? servers : null;
     // Without growth every month is the first again: price it once.
     const previous = months.at(-1);
-    if (previous !== undefined && previous.factor === factor && previous.servers === (s.options.onPrem ? servers : null)) {
+    if (previous !== undefined && previous.factor === factor && previous.servers === inService) {
       months.push({ ...previous, month: m });
       continue;
     }
@@ -100,7 +101,7 @@ export function demandPath(s: ResolvedScenario, measured: DemandProfile, u: Util
       running[c.id] = c.total - c.capital;
       totals[c.id] = c.total;
     }
-    months.push({ month: m, factor, servers: s.options.onPrem ? servers : null, running, totals });
+    months.push({ month: m, factor, servers: inService, running, totals });
   }
   return { growth, months, expansions: lines };
 }

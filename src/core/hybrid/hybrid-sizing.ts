@@ -33,8 +33,9 @@ export function sizeHybrid(measured: DemandProfile, s: ResolvedScenario): Hybrid
   const cloud = s.options.cloud.onDemandPerGpuHour / s.options.cloud.targetUtilization;
   // f(k) is convex for k ≥ 1, so its whole-GPU minimum there is max(1, the fractile's k); k = 0
   // carries cloud's warm floor on top, so it is priced on its own and kept only when cheaper.
+  const allCloud = cloudCost(measured, s).total;
   const k1 = Math.max(1, criticalFractileBaseline(measured, owned, cloud));
-  const k = hybridCost(measured, d, k1, s).total < cloudCost(measured, s).total ? k1 : 0;
+  const k = hybridCost(measured, d, k1, s).total < allCloud ? k1 : 0;
   const peak = peakBusy(measured);
   return {
     baselineGpus: k,
@@ -44,6 +45,6 @@ export function sizeHybrid(measured: DemandProfile, s: ResolvedScenario): Hybrid
     burstShareOfHours: shareAbove(measured, k),
     peakBusyGpus: peak,
     allOwnedMonthly: dedicatedCost(measured, { ...d, gpus: Math.ceil(peak) }, s).total,
-    allCloudMonthly: cloudCost(measured, s).total,
+    allCloudMonthly: allCloud,
   };
 }

@@ -111,7 +111,9 @@ describe('hybrid sizing of a scenario', () => {
 describe('the demand profile\'s one primitive', () => {
   test('mean busy GPUs above a level, and the share of hours above it, equal the direct sums at any scale', () => {
     fc.assert(fc.property(
-      fc.array(fc.double({ min: 0, max: 50, noNaN: true }), { minLength: 1, maxLength: 100 }),
+      // Busy GPUs on a 0.01 grid (ties included): a subnormal busy count × a factor underflows to 0
+      // in the direct sum, which is the oracle's rounding, not the profile's.
+      fc.array(fc.integer({ min: 0, max: 5000 }).map((x) => x / 100), { minLength: 1, maxLength: 100 }),
       fc.double({ min: -5, max: 80, noNaN: true }), fc.double({ min: 0.01, max: 4, noNaN: true }),
       (busy, level, factor) => {
         const p = scaledProfile(profile(busy), factor);

@@ -189,9 +189,17 @@ function analyzeOption(cost: OptionCost, owned: Ownership | null, profile: Deman
 
 /** The scenario with its hybrid baseline sized from the measured hours (none without a dedicated option). */
 function withHybrid(s: ResolvedScenario, sizing: HybridSizing | null): ResolvedScenario {
+  if (sizing !== null) return { ...s, options: { ...s.options, hybrid: { baselineGpus: sizing.baselineGpus } } };
+  if (s.options.hybrid === undefined) return s;
   const options = { ...s.options };
   delete options.hybrid;
-  return { ...s, options: sizing === null ? options : { ...options, hybrid: { baselineGpus: sizing.baselineGpus } } };
+  return { ...s, options };
+}
+
+/** The scenario with cloud and the owned options only. */
+function withOwnedOnly(s: ResolvedScenario): ResolvedScenario {
+  const { cloud, onPrem, edge } = s.options;
+  return { ...s, options: { cloud, ...(onPrem && { onPrem }), ...(edge && { edge }) } };
 }
 
 /**
@@ -212,12 +220,17 @@ export interface Decision {
   verdict: Verdict;
 }
 
-export function decide(billed: ResolvedScenario, u: UtilizationProfile, tokens: TokenStats | null, measured: DemandProfile): Decision {
+/**
+ * `pathFor`: 'all' prices every option on the demand path (analyze reports each one's horizon
+ * average); 'owned' only cloud and the owned options, whose months owning's cash flows read —
+ * all a Monte Carlo trial needs.
+ */
+export function decide(billed: ResolvedScenario, u: UtilizationProfile, tokens: TokenStats | null, measured: DemandProfile, pathFor: 'all' | 'owned' = 'all'): Decision {
   const hybrid = sizeHybrid(measured, billed);
   const s = withHybrid(billed, hybrid);
   const measuredCosts = allOptionCosts(measured, s);
   const cloud = measuredCosts[0] as OptionCost;
-  const path = demandPath(s, measured, u);
+  const path = demandPath(pathFor === 'all' ? s : withOwnedOnly(s), measured, u);
   const ownership = new Map<OptionId, Ownership>();
   for (const c of measuredCosts) {
     const o = ownershipOf(c, cloud, s, path);

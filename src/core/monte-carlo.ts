@@ -5,9 +5,8 @@
  * on any machine. The histories are measured once; an uncertain `utilization.assumed` re-derives
  * the flat profile in each trial.
  */
-import { withValueAt } from '../scenario/uncertain-fields.js';
+import { withValuesAt, type ValueAt } from '../scenario/uncertain-fields.js';
 import { draw, type UncertainField } from '../scenario/distributions.js';
-import type { ResolvedScenario } from '../scenario/resolve.js';
 import { decide, type Measurement } from './analyze.js';
 import { measuredProfile } from './cost/demand-profile.js';
 import type { OptionId } from './cost/option-cost.js';
@@ -63,19 +62,20 @@ export function monteCarlo(m: Measurement, trials: number, seed: number): MonteC
   const monthly = new Map<OptionId, Float64Array>();
   const npvs = new Map<OptionId, Float64Array>();
   const assumedSampled = fields.some((f) => f.field === ASSUMED) && m.utilization.kind === 'assumed';
+  const drawn: ValueAt[] = fields.map((f) => ({ path: f.path, value: 0 }));
   for (let t = 0; t < trials; t++) {
-    let s: ResolvedScenario = base;
     let u = m.utilization;
     let measured = m.measured;
-    for (const f of fields) {
+    fields.forEach((f, i) => {
       const x = draw(f.distribution, random);
-      s = withValueAt(s, f.path, x);
+      (drawn[i] as ValueAt).value = x;
       if (f.field === ASSUMED && assumedSampled) {
-        u = profileFromAssumption(x, s.thresholds);
-        measured = measuredProfile(u.hourly, s.workload.referenceGpus);
+        u = profileFromAssumption(x, base.thresholds);
+        measured = measuredProfile(u.hourly, base.workload.referenceGpus);
       }
-    }
-    const d = decide(s, u, m.tokens, measured);
+    });
+    const s = withValuesAt(base, drawn);
+    const d = decide(s, u, m.tokens, measured, 'owned');
     counts.set(d.verdict.placement, (counts.get(d.verdict.placement) ?? 0) + 1);
     for (const c of d.measuredCosts) columnOf(monthly, c.id, trials)[t] = c.total;
     const rate = monthlyDiscountRate(s.discountRate);

@@ -38,14 +38,40 @@ export function extractDistributions(data: unknown): { data: unknown; fields: Un
   return { data: replaced, fields, problems };
 }
 
-/** Plain data with `value` at `path`, copying only the objects on the way (the rest is shared). */
-export function withValueAt<T>(data: T, path: ReadonlyArray<string | number>, value: unknown): T {
-  if (path.length === 0) return value as T;
-  const [key, ...rest] = path as [string | number, ...(string | number)[]];
-  const node = data as Record<string | number, unknown>;
-  const copy = (Array.isArray(data) ? [...data] : { ...node }) as Record<string | number, unknown>;
-  copy[key] = withValueAt(node[key], rest, value);
-  return copy as T;
+export interface ValueAt {
+  path: ReadonlyArray<string | number>;
+  value: unknown;
+}
+
+/**
+ * Plain data with each `value` at its `path`, copying only the objects on the way, each once
+ * however many paths cross it (the rest is shared with `data`).
+ */
+export function withValuesAt<T>(data: T, values: ReadonlyArray<ValueAt>): T {
+  type Node = Record<string | number, unknown>;
+  const copies = new Set<unknown>();
+  const copyOf = (x: unknown): Node => {
+    const c = (Array.isArray(x) ? [...x] : { ...(x as Node) }) as Node;
+    copies.add(c);
+    return c;
+  };
+  let root: unknown = data;
+  for (const { path, value } of values) {
+    if (path.length === 0) {
+      root = value;
+      continue;
+    }
+    if (!copies.has(root)) root = copyOf(root);
+    let node = root as Node;
+    for (let i = 0; i < path.length - 1; i++) {
+      const key = path[i] as string | number;
+      let child = node[key];
+      if (!copies.has(child)) node[key] = child = copyOf(child);
+      node = child as Node;
+    }
+    node[path[path.length - 1] as string | number] = value;
+  }
+  return root as T;
 }
 
 /**
@@ -59,7 +85,7 @@ export function probeDistributions(data: unknown, fields: ReadonlyArray<Uncertai
     const [lo, hi] = supportOf(f.distribution);
     // Both ends, and a point inside that is not a whole number: draws are continuous.
     for (const end of [lo, hi, lo + (hi - lo) / Math.PI]) {
-      const broken = validate(withValueAt(data, f.path, end));
+      const broken = validate(withValuesAt(data, [{ path: f.path, value: end }]));
       if (broken.length === 0) continue;
       const own = broken.find((p) => formatPath(p.path) === f.field) ?? broken[0] as FieldProblem;
       const where = formatPath(own.path) === f.field ? '' : ` (${formatPath(own.path)}: `;

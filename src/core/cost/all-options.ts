@@ -10,13 +10,12 @@ import type { OptionCost } from './option-cost.js';
 /** Every option the scenario defines, priced at one demand profile, in the order cloud, dedicated, hybrid, onprem, edge. */
 export function allOptionCosts(profile: DemandProfile, s: ResolvedScenario): OptionCost[] {
   const { dedicated, hybrid, onPrem, edge } = s.options;
-  return [
-    cloudCost(profile, s),
-    ...(dedicated ? [dedicatedCost(profile, dedicated, s)] : []),
-    ...(dedicated && hybrid ? [hybridCost(profile, dedicated, hybrid.baselineGpus, s)] : []),
-    ...(onPrem ? [onPremCost(profile, onPrem, s)] : []),
-    ...(edge ? [edgeCost(profile, edge, s)] : []),
-  ];
+  const costs = [cloudCost(profile, s)];
+  if (dedicated) costs.push(dedicatedCost(profile, dedicated, s));
+  if (dedicated && hybrid) costs.push(hybridCost(profile, dedicated, hybrid.baselineGpus, s));
+  if (onPrem) costs.push(onPremCost(profile, onPrem, s));
+  if (edge) costs.push(edgeCost(profile, edge, s));
+  return costs;
 }
 
 /** The option with the lowest total (the first listed on a tie). */

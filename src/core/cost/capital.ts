@@ -1,5 +1,5 @@
 import type { HardwareLine, OnPremOption } from '../../scenario/schema.js';
-import { ownershipSchedule, type OwnedLine } from '../finance/ownership-schedule.js';
+import { averageCapital, type OwnedLine } from '../finance/ownership-schedule.js';
 
 /** A hardware line as the ownership schedule reads it: one purchase is unitCost × quantity. */
 export const ownedLineOf = (line: HardwareLine): OwnedLine => ({
@@ -35,14 +35,7 @@ export function capitalPerMonth(onPrem: OnPremOption, horizonMonths: number): Ca
   // option share (the demand path re-prices it every month): computed once per combination.
   const cached = CAPITAL.get(onPrem.hardware)?.find((c) => c.financing === onPrem.financing && c.horizonMonths === horizonMonths);
   if (cached !== undefined) return cached.capital;
-  const s = ownershipSchedule(onPrem.hardware.map(ownedLineOf), onPrem.financing, 0, horizonMonths);
-  let depreciation = 0;
-  let interest = 0;
-  for (const m of s.months) {
-    depreciation += m.depreciation;
-    interest += m.interest;
-  }
-  const capital = { depreciation: depreciation / horizonMonths, interest: interest / horizonMonths };
+  const capital = averageCapital(onPrem.hardware.map(ownedLineOf), onPrem.financing, horizonMonths);
   const entries = CAPITAL.get(onPrem.hardware) ?? [];
   entries.push({ financing: onPrem.financing, horizonMonths, capital });
   CAPITAL.set(onPrem.hardware, entries);
@@ -53,5 +46,7 @@ const CAPITAL = new WeakMap<OnPremOption['hardware'], Array<{ financing: OnPremO
 
 /** Σ unitCost × quantity: the base of the support rate. */
 export function hardwareCost(onPrem: OnPremOption): number {
-  return onPrem.hardware.reduce((sum, l) => sum + l.unitCost * l.quantity, 0);
+  let sum = 0;
+  for (const l of onPrem.hardware) sum += l.unitCost * l.quantity;
+  return sum;
 }

@@ -6,5 +6,6 @@ import { trafficCost } from './traffic-cost.js';
 
 /** MODEL.md §3 cloud (on-demand, elastic) at a demand profile. */
 export function cloudCost(profile: DemandProfile, s: ResolvedScenario): OptionCost {
-  return optionCost('cloud', { compute: cloudCompute(profile, s.options.cloud), ...trafficCost('cloud', s) });
+  const traffic = trafficCost('cloud', s);
+  return optionCost('cloud', { compute: cloudCompute(profile, s.options.cloud), internetEgress: traffic.internetEgress, retrieval: traffic.retrieval });
 }

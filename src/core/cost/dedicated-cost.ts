@@ -11,13 +11,15 @@ import { trafficCost } from './traffic-cost.js';
  * reserved rate and the upfront spread over the term; busy GPUs above `gpus` priced as cloud.
  */
 export function dedicatedCost(profile: DemandProfile, d: DedicatedOption, s: ResolvedScenario): OptionCost {
+  const traffic = trafficCost('cloud', s);
   return optionCost(
     'dedicated',
     {
       reserved: d.gpus * monthlyFromHourly(d.perGpuHour),
       upfront: (d.gpus * d.upfront) / d.termMonths,
       overflow: overflowPricedAsCloud(profile, d.gpus, s.options.cloud),
-      ...trafficCost('cloud', s),
+      internetEgress: traffic.internetEgress,
+      retrieval: traffic.retrieval,
     },
     { capacityGpus: d.gpus },
   );

@@ -38,7 +38,7 @@ export function measuredProfile(hourly: ReadonlyArray<number>, referenceGpus: nu
 
 /** The same hours with every busy count × factor; owned power's utilization capped at 100 %. */
 export function scaledProfile(p: DemandProfile, factor: number): DemandProfile {
-  return { ...p, scale: p.scale * factor, utilization: Math.min(1, p.utilization * factor) };
+  return { sorted: p.sorted, above: p.above, scale: p.scale * factor, utilization: Math.min(1, p.utilization * factor) };
 }
 
 /** Index of the first sorted hour strictly above x (binary search). */

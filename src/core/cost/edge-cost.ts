@@ -27,6 +27,7 @@ export const edgeAsset = (e: EdgeOption): OwnedLine => ({
  */
 export function edgeCost(profile: DemandProfile, e: EdgeOption, s: ResolvedScenario): OptionCost {
   const depreciation = straightLinePerMonth(edgeAsset(e));
+  const traffic = trafficCost('edge', s);
   return optionCost(
     'edge',
     {
@@ -35,7 +36,8 @@ export function edgeCost(profile: DemandProfile, e: EdgeOption, s: ResolvedScena
       power: powerCost(e.sites * e.powerKwPerSite, e.idlePowerFraction, profile.utilization, 1, e.electricityPerKwh),
       backhaul: e.backhaulGBPerMonth * e.egressPerGB,
       overflow: overflowPricedAsCloud(profile, edgeGpus(e), s.options.cloud),
-      ...trafficCost('edge', s),
+      internetEgress: traffic.internetEgress,
+      retrieval: traffic.retrieval,
     },
     { capital: depreciation, capacityGpus: edgeGpus(e) },
   );

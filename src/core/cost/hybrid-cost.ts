@@ -18,13 +18,15 @@ export function baselinePerGpuHour(d: DedicatedOption): number {
  * so k = 0 is the cloud option itself, warm floor included. Pays the cloud's traffic.
  */
 export function hybridCost(profile: DemandProfile, d: DedicatedOption, baselineGpus: number, s: ResolvedScenario): OptionCost {
+  const traffic = trafficCost('cloud', s);
   return optionCost(
     'hybrid',
     {
       reserved: baselineGpus * monthlyFromHourly(d.perGpuHour),
       upfront: (baselineGpus * d.upfront) / d.termMonths,
       burst: baselineGpus === 0 ? cloudCompute(profile, s.options.cloud) : overflowPricedAsCloud(profile, baselineGpus, s.options.cloud),
-      ...trafficCost('cloud', s),
+      internetEgress: traffic.internetEgress,
+      retrieval: traffic.retrieval,
     },
     { capacityGpus: baselineGpus },
   );

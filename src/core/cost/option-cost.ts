@@ -20,6 +20,6 @@ export function optionCost(
   extra: Partial<Pick<OptionCost, 'capital' | 'capacityGpus' | 'shortfallBusyGpus'>> = {},
 ): OptionCost {
   let total = 0;
-  for (const v of Object.values(components)) total += v;
+  for (const key in components) total += components[key] as number;
   return { id, total, components, capital: extra.capital ?? 0, capacityGpus: extra.capacityGpus ?? null, shortfallBusyGpus: extra.shortfallBusyGpus ?? null };
 }

@@ -1,4 +1,4 @@
-import { ownershipSchedule, type Financing, type OwnedLine } from '../finance/ownership-schedule.js';
+import { hardwareCashFlows, type Financing, type OwnedLine } from '../finance/ownership-schedule.js';
 
 /** MODEL.md §5: the monthly rate equivalent to an annual discount rate, (1 + d)^(1/12) − 1. */
 export function monthlyDiscountRate(annualRate: number): number {
@@ -7,7 +7,13 @@ export function monthlyDiscountRate(annualRate: number): number {
 
 /** Σ cashFlows[m] / (1 + r)^m, month 0 undiscounted (the spreadsheet's NPV(r, CF1..) + CF0). */
 export function npv(cashFlows: ReadonlyArray<number>, monthlyRate: number): number {
-  return cashFlows.reduce((sum, cf, m) => sum + cf / (1 + monthlyRate) ** m, 0);
+  let sum = 0;
+  let discount = 1; // (1 + r)^m, month by month
+  for (const cf of cashFlows) {
+    sum += cf / discount;
+    discount *= 1 + monthlyRate;
+  }
+  return sum;
 }
 
 export interface OwnershipInput {
@@ -40,15 +46,13 @@ const monthOf = (x: number | ReadonlyArray<number> | undefined, month: number): 
  */
 export function ownershipCashFlows(input: OwnershipInput): number[] {
   const h = input.horizonMonths;
-  const schedule = ownershipSchedule(input.lines, input.financing, 0, h);
-  const down = input.financing === undefined ? 1 : input.financing.downPaymentFraction ?? 0;
-  const flows = Array<number>(h + 1).fill(0);
-  for (const m of schedule.months) {
-    flows[m.month - 1] = (flows[m.month - 1] as number) - m.purchases * down; // paid at the start of its month
-    const saving = m.month <= (input.monthsBeforeSaving ?? 0) ? -monthOf(input.runningCost, m.month) : monthOf(input.monthlySaving, m.month);
-    flows[m.month] = (flows[m.month] as number) + saving - m.loanPayment;
+  const flows = hardwareCashFlows(input.lines, input.financing, h);
+  const before = input.monthsBeforeSaving ?? 0;
+  for (let month = 1; month <= h; month++) {
+    const saving = month <= before ? -monthOf(input.runningCost, month) : monthOf(input.monthlySaving, month);
+    flows[month] = (flows[month] as number) + saving;
   }
   flows[0] = (flows[0] as number) - (input.migrationCost ?? 0);
-  flows[h] = (flows[h] as number) + schedule.bookValueAtHorizon - schedule.balanceAtHorizon - (input.committedAtHorizon ?? 0);
+  flows[h] = (flows[h] as number) - (input.committedAtHorizon ?? 0);
   return flows;
 }

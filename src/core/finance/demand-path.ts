@@ -66,6 +66,15 @@ function plannedExpansions(s: ResolvedScenario, meanBusy: number, g: number): { 
   return { lines, arrivals };
 }
 
+/** The scenario as month m sees it: traffic × factor, and the on-prem servers in service. */
+function scaledScenario(s: ResolvedScenario, factor: number, servers: number): ResolvedScenario {
+  const w = s.workload;
+  const egress = { ...w.egress, internetGBPerMonth: w.egress.internetGBPerMonth * factor };
+  const workload = w.retrieval === undefined ? { ...w, egress } : { ...w, egress, retrieval: { ...w.retrieval, gbPerMonth: w.retrieval.gbPerMonth * factor } };
+  const options = s.options.onPrem === undefined ? s.options : { ...s.options, onPrem: { ...s.options.onPrem, servers } };
+  return { ...s, workload, options };
+}
+
 export function demandPath(s: ResolvedScenario, measured: DemandProfile, u: UtilizationProfile): DemandPath {
   const growth = growthOf(s, u);
   const g = growth.perMonth;
@@ -73,27 +82,18 @@ export function demandPath(s: ResolvedScenario, measured: DemandProfile, u: Util
   const { lines, arrivals } = plannedExpansions(s, meanBusy, g);
   const months: PathMonth[] = [];
   let servers = s.options.onPrem?.servers ?? 0;
-  for (let m = 1; m <= s.horizonMonths; m++) {
-    const factor = (1 + g) ** (m - 1);
+  let factor = 1; // (1 + g)^(m − 1)
+  for (let m = 1; m <= s.horizonMonths; m++, factor *= 1 + g) {
     servers += arrivals.get(m) ?? 0;
     const inService = s.options.onPrem ? servers : null;
     // Without growth every month is the first again: price it once.
     const previous = months.at(-1);
     if (previous !== undefined && previous.factor === factor && previous.servers === inService) {
-      months.push({ ...previous, month: m });
+      months.push({ month: m, factor, servers: inService, running: previous.running, totals: previous.totals });
       continue;
     }
     const profile = scaledProfile(measured, factor);
-    const w = s.workload;
-    const scaled: ResolvedScenario = {
-      ...s,
-      workload: {
-        ...w,
-        egress: { ...w.egress, internetGBPerMonth: w.egress.internetGBPerMonth * factor },
-        ...(w.retrieval && { retrieval: { ...w.retrieval, gbPerMonth: w.retrieval.gbPerMonth * factor } }),
-      },
-      options: { ...s.options, ...(s.options.onPrem && { onPrem: { ...s.options.onPrem, servers } }) },
-    };
+    const scaled = scaledScenario(s, factor, servers);
     const costs = allOptionCosts(profile, scaled);
     const running = {} as Record<OptionId, number>;
     const totals = {} as Record<OptionId, number>;

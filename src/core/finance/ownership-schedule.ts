@@ -71,10 +71,6 @@ export interface OwnershipSchedule {
   balanceAtHorizon: number;
 }
 
-const emptyMonth = (month: number): LineMonth => ({
-  month, purchase: 0, depreciation: 0, bookValue: 0, loanPayment: 0, interest: 0, principal: 0, cashOut: 0,
-});
-
 /** Purchase times (0-based months) of a line inside the horizon: purchaseMonth, then every life. */
 export function purchaseTimes(line: OwnedLine, horizonMonths: number): number[] {
   const times: number[] = [];
@@ -82,69 +78,179 @@ export function purchaseTimes(line: OwnedLine, horizonMonths: number): number[] 
   return times;
 }
 
-function scheduleLine(line: OwnedLine, financing: Financing | undefined, h: number): ScheduleLine {
-  const months = Array.from({ length: h }, (_, i) => emptyMonth(i + 1));
-  const perLife = depreciationSchedule({ cost: line.cost, residualFraction: line.residualFraction, lifeMonths: line.usefulLifeMonths, method: line.method, factor: line.factor });
-  let balanceAtHorizon = 0;
+/**
+ * A line's schedule per unit of its cost, month by month (index i = schedule month i + 1). Every
+ * figure of the schedule is its purchase price times these: depreciation by any method, book value
+ * and a level-payment loan are all linear in the price. Monte Carlo draws prices, not line shapes,
+ * so the unit schedule is computed once per shape and scaled.
+ */
+interface UnitLine {
+  purchase: Float64Array;
+  depreciation: Float64Array;
+  bookValue: Float64Array;
+  loanPayment: Float64Array;
+  interest: Float64Array;
+  principal: Float64Array;
+  cashOut: Float64Array;
+  balanceAtHorizon: number;
+  /** MODEL.md §5's hardware cash flows, months 0..H: see hardwareCashFlows. */
+  flows: Float64Array;
+  /** Σ depreciation and Σ interest over the horizon. */
+  depreciationTotal: number;
+  interestTotal: number;
+}
+
+function computeUnitLine(line: OwnedLine, financing: Financing | undefined, h: number): UnitLine {
+  const u: UnitLine = {
+    purchase: new Float64Array(h), depreciation: new Float64Array(h), bookValue: new Float64Array(h), loanPayment: new Float64Array(h),
+    interest: new Float64Array(h), principal: new Float64Array(h), cashOut: new Float64Array(h), balanceAtHorizon: 0, flows: new Float64Array(h + 1),
+    depreciationTotal: 0, interestTotal: 0,
+  };
+  const perLife = depreciationSchedule({ cost: 1, residualFraction: line.residualFraction, lifeMonths: line.usefulLifeMonths, method: line.method, factor: line.factor });
+  const down = financing === undefined ? 1 : financing.downPaymentFraction ?? 0;
   for (const t of purchaseTimes(line, h)) {
-    const first = months[t] as LineMonth; // schedule month t + 1
-    first.purchase += line.cost;
-    let book = line.cost;
-    perLife.forEach((d, i) => {
-      const m = months[t + i];
-      if (m === undefined) return;
+    add(u.purchase, t, 1); // paid in schedule month t + 1
+    add(u.cashOut, t, down);
+    let book = 1;
+    for (let i = 0; i < perLife.length && t + i < h; i++) {
+      const d = perLife[i] as number;
       book -= d;
-      m.depreciation += d;
-      m.bookValue += book;
-    });
-    const down = financing === undefined ? 1 : financing.downPaymentFraction ?? 0;
-    first.cashOut += line.cost * down;
+      add(u.depreciation, t + i, d);
+      add(u.bookValue, t + i, book);
+    }
     if (financing !== undefined && down < 1) {
-      const principal = line.cost * (1 - down);
       const r = monthlyRateOf(financing.annualRate);
-      const payment = levelPayment(principal, r, financing.termMonths);
-      let balance = principal;
+      const payment = levelPayment(1 - down, r, financing.termMonths);
+      let balance = 1 - down;
       for (let i = 0; i < financing.termMonths; i++) {
         const interest = balance * r;
         balance -= payment - interest;
-        const m = months[t + i];
-        if (m === undefined) continue;
-        m.loanPayment += payment;
-        m.interest += interest;
-        m.principal += payment - interest;
-        m.cashOut += payment;
-        if (t + i + 1 === h) balanceAtHorizon += Math.max(0, balance);
+        if (t + i >= h) continue;
+        add(u.loanPayment, t + i, payment);
+        add(u.interest, t + i, interest);
+        add(u.principal, t + i, payment - interest);
+        add(u.cashOut, t + i, payment);
+        if (t + i + 1 === h) u.balanceAtHorizon += Math.max(0, balance);
       }
     }
   }
-  return { name: line.name, method: line.method, factor: line.method === 'declining-balance' ? line.factor ?? 2 : null, months, balanceAtHorizon };
+  for (let i = 0; i < h; i++) {
+    add(u.flows, i, -((u.purchase[i] as number) * down)); // paid at the start of its month
+    add(u.flows, i + 1, -(u.loanPayment[i] as number));
+    u.depreciationTotal += u.depreciation[i] as number;
+    u.interestTotal += u.interest[i] as number;
+  }
+  if (h > 0) add(u.flows, h, (u.bookValue[h - 1] as number) - u.balanceAtHorizon);
+  return u;
+}
+
+/** a[i] += x under noUncheckedIndexedAccess. */
+function add(a: Float64Array, i: number, x: number): void {
+  a[i] = (a[i] as number) + x;
+}
+
+const UNIT_LINES = new Map<string, UnitLine>();
+/** Shapes kept; beyond it the memo starts again (a drawn life or rate makes every trial a new shape). */
+const UNIT_LINES_KEPT = 256;
+
+function unitLine(line: OwnedLine, financing: Financing | undefined, h: number): UnitLine {
+  const key = `${line.purchaseMonth}|${line.usefulLifeMonths}|${line.residualFraction}|${line.method}|${line.factor}|${financing?.annualRate}|${financing?.termMonths}|${financing?.downPaymentFraction}|${h}`;
+  let u = UNIT_LINES.get(key);
+  if (u === undefined) {
+    if (UNIT_LINES.size >= UNIT_LINES_KEPT) UNIT_LINES.clear();
+    UNIT_LINES.set(key, (u = computeUnitLine(line, financing, h)));
+  }
+  return u;
+}
+
+function scheduleLine(line: OwnedLine, financing: Financing | undefined, h: number): ScheduleLine {
+  const u = unitLine(line, financing, h);
+  const c = line.cost;
+  const months = Array.from({ length: h }, (_, i): LineMonth => ({
+    month: i + 1, purchase: c * (u.purchase[i] as number), depreciation: c * (u.depreciation[i] as number), bookValue: c * (u.bookValue[i] as number),
+    loanPayment: c * (u.loanPayment[i] as number), interest: c * (u.interest[i] as number), principal: c * (u.principal[i] as number), cashOut: c * (u.cashOut[i] as number),
+  }));
+  return { name: line.name, method: line.method, factor: line.method === 'declining-balance' ? line.factor ?? 2 : null, months, balanceAtHorizon: c * u.balanceAtHorizon };
+}
+
+/** The hardware side of the schedule summed over lines, month by month (index i = month i + 1), without per-line records. */
+export interface ScheduleTotals {
+  purchases: Float64Array;
+  depreciation: Float64Array;
+  interest: Float64Array;
+  principal: Float64Array;
+  loanPayment: Float64Array;
+  /** Cash paid for hardware: purchases (or down payments) and loan payments. */
+  cashOut: Float64Array;
+  bookValueAtHorizon: number;
+  balanceAtHorizon: number;
+}
+
+/**
+ * The hardware's part of MODEL.md §5's cash flows, months 0..H: each purchase at the start of its
+ * month (financed: its down payment), loan payments at the end of theirs, and at H the book value
+ * recovered less the loan balance still owed.
+ */
+export function hardwareCashFlows(lines: ReadonlyArray<OwnedLine>, financing: Financing | undefined, h: number): number[] {
+  const flows = Array<number>(h + 1).fill(0);
+  for (const line of lines) {
+    const u = unitLine(line, financing, h).flows;
+    const c = line.cost;
+    for (let i = 0; i <= h; i++) flows[i] = (flows[i] as number) + c * (u[i] as number);
+  }
+  return flows;
+}
+
+/** Depreciation and financing interest per month, averaged over the horizon: MODEL.md §3's capital line. */
+export function averageCapital(lines: ReadonlyArray<OwnedLine>, financing: Financing | undefined, h: number): { depreciation: number; interest: number } {
+  let depreciation = 0;
+  let interest = 0;
+  for (const line of lines) {
+    const u = unitLine(line, financing, h);
+    depreciation += line.cost * u.depreciationTotal;
+    interest += line.cost * u.interestTotal;
+  }
+  return { depreciation: depreciation / h, interest: interest / h };
+}
+
+export function scheduleTotals(lines: ReadonlyArray<OwnedLine>, financing: Financing | undefined, h: number): ScheduleTotals {
+  const t: ScheduleTotals = {
+    purchases: new Float64Array(h), depreciation: new Float64Array(h), interest: new Float64Array(h), principal: new Float64Array(h),
+    loanPayment: new Float64Array(h), cashOut: new Float64Array(h), bookValueAtHorizon: 0, balanceAtHorizon: 0,
+  };
+  for (const line of lines) {
+    const u = unitLine(line, financing, h);
+    const c = line.cost;
+    for (let i = 0; i < h; i++) {
+      add(t.purchases, i, c * (u.purchase[i] as number));
+      add(t.depreciation, i, c * (u.depreciation[i] as number));
+      add(t.interest, i, c * (u.interest[i] as number));
+      add(t.principal, i, c * (u.principal[i] as number));
+      add(t.loanPayment, i, c * (u.loanPayment[i] as number));
+      add(t.cashOut, i, c * (u.cashOut[i] as number));
+    }
+    t.bookValueAtHorizon += h > 0 ? c * (u.bookValue[h - 1] as number) : 0;
+    t.balanceAtHorizon += c * u.balanceAtHorizon;
+  }
+  return t;
 }
 
 /** The whole schedule: every line, and per month the totals with the option's other costs (opex: one figure, or one per month). */
 export function ownershipSchedule(lines: ReadonlyArray<OwnedLine>, financing: Financing | undefined, opex: number | ReadonlyArray<number>, horizonMonths: number): OwnershipSchedule {
-  const scheduled = lines.map((l) => scheduleLine(l, financing, horizonMonths));
+  const t = scheduleTotals(lines, financing, horizonMonths);
   const months: ScheduleMonth[] = Array.from({ length: horizonMonths }, (_, i) => {
     const opexPerMonth = typeof opex === 'number' ? opex : opex[i] ?? 0;
-    let purchases = 0, depreciation = 0, interest = 0, principal = 0, loanPayment = 0, cash = 0;
-    for (const l of scheduled) {
-      const m = l.months[i] as LineMonth;
-      purchases += m.purchase;
-      depreciation += m.depreciation;
-      interest += m.interest;
-      principal += m.principal;
-      loanPayment += m.loanPayment;
-      cash += m.cashOut;
-    }
+    const depreciation = t.depreciation[i] as number;
+    const interest = t.interest[i] as number;
     return {
-      month: i + 1, purchases, depreciation, interest, principal, loanPayment, opex: opexPerMonth,
-      cashOut: cash + opexPerMonth, accrualCost: depreciation + interest + opexPerMonth,
+      month: i + 1, purchases: t.purchases[i] as number, depreciation, interest, principal: t.principal[i] as number, loanPayment: t.loanPayment[i] as number,
+      opex: opexPerMonth, cashOut: (t.cashOut[i] as number) + opexPerMonth, accrualCost: depreciation + interest + opexPerMonth,
     };
   });
-  const last = (l: ScheduleLine): number => l.months[horizonMonths - 1]?.bookValue ?? 0;
   return {
-    lines: scheduled,
+    lines: lines.map((l) => scheduleLine(l, financing, horizonMonths)),
     months,
-    bookValueAtHorizon: scheduled.reduce((s, l) => s + last(l), 0),
-    balanceAtHorizon: scheduled.reduce((s, l) => s + l.balanceAtHorizon, 0),
+    bookValueAtHorizon: t.bookValueAtHorizon,
+    balanceAtHorizon: t.balanceAtHorizon,
   };
 }

@@ -74,7 +74,7 @@ export function profileFromHistory(
     consistent: pct(CONSISTENT_PERCENTILE),
     percentiles: mapPercentiles(pct),
     sustainedDays,
-    daysBelow: { [thresholdKey(BELOW_LEVEL)]: streakDays(daily, lastDay, (u) => u < BELOW_LEVEL) },
+    daysBelow: { [BELOW_KEY]: streakDays(daily, lastDay, (u) => u < BELOW_LEVEL) },
     // Demand is u × N, so p95/p50 of demand is p95/p50 of utilization.
     peakToMedian: p50 > 0 ? pct(0.95) / p50 : null,
     trendPerMonth: slope === null ? null : slope * TREND_DAYS_PER_MONTH,
@@ -85,15 +85,14 @@ export function profileFromHistory(
 
 /** With only `assumed`, the level statistics are that value and the history ones are unknown. */
 export function profileFromAssumption(assumed: number, thresholds: ReadonlyArray<number>): UtilizationProfile {
-  const unknown = Object.fromEntries(reportedLevels(thresholds).map((l) => [thresholdKey(l), null]));
   return {
     kind: 'assumed',
     window: null,
     mean: assumed,
     consistent: assumed,
     percentiles: mapPercentiles(() => assumed),
-    sustainedDays: unknown,
-    daysBelow: { [thresholdKey(BELOW_LEVEL)]: null },
+    sustainedDays: unknownAt(thresholds),
+    daysBelow: { [BELOW_KEY]: null },
     peakToMedian: null,
     trendPerMonth: null,
     hourly: [assumed],
@@ -101,6 +100,18 @@ export function profileFromAssumption(assumed: number, thresholds: ReadonlyArray
   };
 }
 
+const BELOW_KEY = thresholdKey(BELOW_LEVEL);
+
+/** Every reported level unknown; Monte Carlo asks once per trial for the same thresholds. */
+function unknownAt(thresholds: ReadonlyArray<number>): Record<string, null> {
+  let unknown = UNKNOWN.get(thresholds);
+  if (unknown === undefined) UNKNOWN.set(thresholds, (unknown = Object.fromEntries(reportedLevels(thresholds).map((l) => [thresholdKey(l), null]))));
+  return { ...unknown };
+}
+const UNKNOWN = new WeakMap<ReadonlyArray<number>, Record<string, null>>();
+
 function mapPercentiles(pct: (p: number) => number): Record<PercentileName, number> {
-  return Object.fromEntries(Object.entries(PERCENTILES).map(([k, p]) => [k, pct(p)])) as Record<PercentileName, number>;
+  const out = {} as Record<PercentileName, number>;
+  for (const k of Object.keys(PERCENTILES) as PercentileName[]) out[k] = pct(PERCENTILES[k]);
+  return out;
 }

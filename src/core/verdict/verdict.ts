@@ -199,7 +199,10 @@ export function verdict(v: VerdictInput): Verdict {
       ? { code: 'price-disagrees', args: { placementOption: priced.id, placementTotal: priced.total, cheapest: best.id, cheapestTotal: best.total } }
       : null;
   return {
-    ...d,
+    placement: d.placement,
+    governingConstraint: d.governingConstraint,
+    rule: d.rule,
+    reasons: d.reasons,
     cheapestAtMeasured: best.id,
     placementOption: priced === undefined ? null : option,
     note,

@@ -7,6 +7,7 @@ import { monthlyDiscountRate, npv, ownershipCashFlows } from '../../../src/core/
 import { paybackMonths } from '../../../src/core/economics/payback.js';
 import type { OwnedLine } from '../../../src/core/finance/ownership-schedule.js';
 import { scenario } from '../../helpers/scenario.js';
+import { expectFlows } from '../../helpers/flows.js';
 
 const line = (o: Partial<OwnedLine>): OwnedLine => ({ name: 'l', cost: 0, purchaseMonth: 0, usefulLifeMonths: 12, residualFraction: 0, method: 'straight-line', ...o });
 const total = (id: string, x: number, s = scenario()) => allOptionCosts(flatProfile(x, 32), s).find((o) => o.id === id)!.total;
@@ -79,7 +80,7 @@ describe('§5 NPV', () => {
   test('cash purchase, saving and book value at H (hand-worked: 247.48)', () => {
     // 1,200 of hardware, 12-month life, no residual, 150/month saving, H = 6, 10 %/year.
     const flows = ownershipCashFlows({ lines: [line({ cost: 1200, usefulLifeMonths: 12 })], monthlySaving: 150, horizonMonths: 6 });
-    expect(flows).toEqual([-1200, 150, 150, 150, 150, 150, 150 + 600]);
+    expectFlows(flows, [-1200, 150, 150, 150, 150, 150, 150 + 600]);
     expect(npv(flows, monthlyDiscountRate(0.1))).toBeCloseTo(247.4837086557655, 9);
   });
   test('re-purchase at end of life inside the horizon; residual floor at H', () => {

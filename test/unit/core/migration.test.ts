@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { analyze } from '../../../src/core/analyze.js';
 import { ownershipCashFlows } from '../../../src/core/economics/npv.js';
 import { scenario } from '../../helpers/scenario.js';
+import { expectFlows } from '../../helpers/flows.js';
 
 const line = { name: 'l', cost: 1200, purchaseMonth: 0, usefulLifeMonths: 12, residualFraction: 0, method: 'straight-line' as const };
 
@@ -9,7 +10,7 @@ describe('migration: its cost, the dual run and cloud commitments delay the savi
   test('hand-worked flows', () => {
     // Saving 150/month once moved; running cost 400/month; 2 months before saving; 500 to migrate.
     const flows = ownershipCashFlows({ lines: [line], monthlySaving: 150, horizonMonths: 6, migrationCost: 500, monthsBeforeSaving: 2, runningCost: 400 });
-    expect(flows).toEqual([-1200 - 500, -400, -400, 150, 150, 150, 150 + 600]);
+    expectFlows(flows, [-1200 - 500, -400, -400, 150, 150, 150, 150 + 600]);
   });
   test('in analyze: the later of dual run and commitment end governs; NPV falls by exactly those flows', () => {
     const base = scenario();

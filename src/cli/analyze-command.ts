@@ -1,7 +1,8 @@
 import { resolve } from 'node:path';
 import { Chalk } from 'chalk';
 import { analyze, measure, type AnalysisInput } from '../core/analyze.js';
-import { DEFAULT_SEED, DEFAULT_TRIALS, monteCarlo } from '../core/monte-carlo.js';
+import { DEFAULT_SEED, DEFAULT_TRIALS } from '../core/monte-carlo.js';
+import { defaultJobs, runMonteCarlo } from './monte-carlo-threads.js';
 import { combinedMultiplier, scaleDemand, type LeverSetting } from '../core/what-if.js';
 import { loadInputs } from '../readers/load-inputs.js';
 import { buildReport } from '../report/build-report.js';
@@ -35,6 +36,7 @@ export interface AnalyzeOptions extends InputOverrides {
   thresholds?: number[];
   trials?: number;
   seed?: number;
+  jobs?: number;
 }
 
 const fromCwd = (p: string): string => (p === '-' ? '-' : resolve(p));
@@ -104,7 +106,7 @@ export async function emit(text: string, out: string | undefined, io: Io): Promi
 export async function analyzeCommand(file: string, opts: AnalyzeOptions, io: Io): Promise<number> {
   const { loaded, inputs, input, measurement, analysis, now } = await prepareAnalysis(file, opts, io);
   // With distributions in the scenario: a one-line confidence from Monte Carlo (issue 7).
-  const mc = input.scenario.uncertain.length === 0 ? undefined : monteCarlo(measurement, opts.trials ?? DEFAULT_TRIALS, opts.seed ?? DEFAULT_SEED);
+  const mc = input.scenario.uncertain.length === 0 ? undefined : await runMonteCarlo(measurement, opts.trials ?? DEFAULT_TRIALS, opts.seed ?? DEFAULT_SEED, opts.jobs ?? defaultJobs());
   const report = buildReport(analysis.scenario, analysis, {
     toolVersion: io.version, scenarioFile: file, sha256: loaded.sha256, now, sources: inputs.sources, billingMonths: inputs.billing?.months, monteCarlo: mc,
   });

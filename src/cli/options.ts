@@ -61,6 +61,13 @@ export function parseTrials(text: string): number {
   return n;
 }
 
+/** --jobs N: threads for Monte Carlo, 1 to 256. */
+export function parseJobs(text: string): number {
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 1 || n > 256) throw new InvalidArgumentError(`expected a whole number of threads from 1 to 256, got "${text}"`);
+  return n;
+}
+
 /** --seed S: a whole number from 0 to 2^32 − 1 (the generator's state). */
 export function parseSeed(text: string): number {
   const n = Number(text);

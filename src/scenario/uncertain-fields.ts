@@ -38,40 +38,38 @@ export function extractDistributions(data: unknown): { data: unknown; fields: Un
   return { data: replaced, fields, problems };
 }
 
-export interface ValueAt {
-  path: ReadonlyArray<string | number>;
-  value: unknown;
+type Key = string | number;
+interface PathTree {
+  /** Children to copy and descend into. */
+  into: Array<[Key, PathTree]>;
+  /** Keys set here, with the index of their value. */
+  set: Array<[Key, number]>;
 }
 
 /**
- * Plain data with each `value` at its `path`, copying only the objects on the way, each once
- * however many paths cross it (the rest is shared with `data`).
+ * A function putting values[i] at paths[i] in plain data, copying only the objects on the way,
+ * each once however many paths cross it (the rest is shared). Compiled once for a set of paths:
+ * Monte Carlo calls it once per trial.
  */
-export function withValuesAt<T>(data: T, values: ReadonlyArray<ValueAt>): T {
-  type Node = Record<string | number, unknown>;
-  const copies = new Set<unknown>();
-  const copyOf = (x: unknown): Node => {
-    const c = (Array.isArray(x) ? [...x] : { ...(x as Node) }) as Node;
-    copies.add(c);
-    return c;
+export function valueSetter(paths: ReadonlyArray<ReadonlyArray<Key>>): <T>(data: T, values: ArrayLike<unknown>) => T {
+  const root: PathTree = { into: [], set: [] };
+  paths.forEach((path, i) => {
+    if (path.length === 0) throw new Error('valueSetter: an empty path replaces the data itself');
+    let node = root;
+    for (const key of path.slice(0, -1)) {
+      let next = node.into.find(([k]) => k === key)?.[1];
+      if (next === undefined) node.into.push([key, (next = { into: [], set: [] })]);
+      node = next;
+    }
+    node.set.push([path[path.length - 1] as Key, i]);
+  });
+  const apply = (data: unknown, tree: PathTree, values: ArrayLike<unknown>): unknown => {
+    const copy = (Array.isArray(data) ? [...data] : { ...(data as object) }) as Record<Key, unknown>;
+    for (const [key, sub] of tree.into) copy[key] = apply(copy[key], sub, values);
+    for (const [key, i] of tree.set) copy[key] = values[i];
+    return copy;
   };
-  let root: unknown = data;
-  for (const { path, value } of values) {
-    if (path.length === 0) {
-      root = value;
-      continue;
-    }
-    if (!copies.has(root)) root = copyOf(root);
-    let node = root as Node;
-    for (let i = 0; i < path.length - 1; i++) {
-      const key = path[i] as string | number;
-      let child = node[key];
-      if (!copies.has(child)) node[key] = child = copyOf(child);
-      node = child as Node;
-    }
-    node[path[path.length - 1] as string | number] = value;
-  }
-  return root as T;
+  return <T>(data: T, values: ArrayLike<unknown>) => apply(data, root, values) as T;
 }
 
 /**
@@ -85,7 +83,7 @@ export function probeDistributions(data: unknown, fields: ReadonlyArray<Uncertai
     const [lo, hi] = supportOf(f.distribution);
     // Both ends, and a point inside that is not a whole number: draws are continuous.
     for (const end of [lo, hi, lo + (hi - lo) / Math.PI]) {
-      const broken = validate(withValuesAt(data, [{ path: f.path, value: end }]));
+      const broken = validate(valueSetter([f.path])(data, [end]));
       if (broken.length === 0) continue;
       const own = broken.find((p) => formatPath(p.path) === f.field) ?? broken[0] as FieldProblem;
       const where = formatPath(own.path) === f.field ? '' : ` (${formatPath(own.path)}: `;

@@ -66,8 +66,20 @@ describe('placement simulate and the confidence line (issue 7)', () => {
     expect(whole.code).toBe(2);
     expect(whole.stdout + whole.stderr).toMatch(/workload\.referenceGpus: uniform \[8, 12\] reaches 9\.27[0-9]*, which is not valid here: /);
   });
-  test('--trials and --seed are checked', () => {
+  test('--trials, --seed and --jobs are checked', () => {
     expect(cli(['simulate', 'scenarios/uncertain-prices.yaml', '--trials', '0']).stderr).toMatch(/expected a whole number of trials/);
     expect(cli(['simulate', 'scenarios/uncertain-prices.yaml', '--seed', '-1']).code).toBe(2);
+    const jobs = cli(['simulate', 'scenarios/uncertain-prices.yaml', '--jobs', '0']);
+    expect(jobs.code).toBe(2);
+    expect(jobs.stderr).toMatch(/expected a whole number of threads from 1 to 256, got "0"/);
+  });
+  test('worker threads give the same trials as one thread (25 000 trials: past the point where workers start)', () => {
+    const run = (jobs: string) => cli(['simulate', 'scenarios/uncertain-prices.yaml', '--trials', '25000', '--seed', '3', '--jobs', jobs, '--json']);
+    const one = run('1');
+    expect([one.code, one.stderr]).toEqual([0, '']);
+    // 3 threads on 25 blocks of 1,000: runs of 8, 8 and 9 blocks.
+    expect(run('3').stdout).toBe(one.stdout);
+    const confidence = (jobs: string) => JSON.parse(cli(['analyze', 'scenarios/uncertain-prices.yaml', '--trials', '25000', '--jobs', jobs, '--json']).stdout).verdict.confidence;
+    expect(confidence('2')).toEqual(confidence('1'));
   });
 });

@@ -11,7 +11,7 @@ import { trafficCost } from './traffic-cost.js';
  * reserved rate and the upfront spread over the term; busy GPUs above `gpus` priced as cloud.
  */
 export function dedicatedCost(profile: DemandProfile, d: DedicatedOption, s: ResolvedScenario): OptionCost {
-  const traffic = trafficCost('cloud', s);
+  const traffic = trafficCost('cloud', s, profile.trafficScale);
   return optionCost(
     'dedicated',
     {

@@ -16,6 +16,8 @@ export interface DemandProfile {
   readonly scale: number;
   /** ū (or X): the utilization at which owned power is priced. */
   readonly utilization: number;
+  /** Traffic (internet egress, retrieval) relative to the scenario's monthly volumes: it grows with demand on the path. */
+  readonly trafficScale: number;
 }
 
 /** A profile from busy GPUs per hour, in any order. */
@@ -23,7 +25,7 @@ export function profileFromBusy(busy: ArrayLike<number>, utilization: number): D
   const sorted = Float64Array.from(busy).sort();
   const above = new Float64Array(sorted.length + 1);
   for (let i = sorted.length - 1; i >= 0; i--) above[i] = (above[i + 1] as number) + (sorted[i] as number);
-  return { sorted, above, scale: 1, utilization };
+  return { sorted, above, scale: 1, utilization, trafficScale: 1 };
 }
 
 /** MODEL.md §3: the N-GPU fleet running consistently at X. */
@@ -36,9 +38,9 @@ export function measuredProfile(hourly: ReadonlyArray<number>, referenceGpus: nu
   return profileFromBusy(hourly.map((u) => u * referenceGpus), mean(hourly) ?? 0);
 }
 
-/** The same hours with every busy count × factor; owned power's utilization capped at 100 %. */
+/** The same hours with every busy count and the traffic × factor; owned power's utilization capped at 100 %. */
 export function scaledProfile(p: DemandProfile, factor: number): DemandProfile {
-  return { sorted: p.sorted, above: p.above, scale: p.scale * factor, utilization: Math.min(1, p.utilization * factor) };
+  return { sorted: p.sorted, above: p.above, scale: p.scale * factor, utilization: Math.min(1, p.utilization * factor), trafficScale: p.trafficScale * factor };
 }
 
 /** Index of the first sorted hour strictly above x (binary search). */

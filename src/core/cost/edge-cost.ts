@@ -27,7 +27,7 @@ export const edgeAsset = (e: EdgeOption): OwnedLine => ({
  */
 export function edgeCost(profile: DemandProfile, e: EdgeOption, s: ResolvedScenario): OptionCost {
   const depreciation = straightLinePerMonth(edgeAsset(e));
-  const traffic = trafficCost('edge', s);
+  const traffic = trafficCost('edge', s, profile.trafficScale);
   return optionCost(
     'edge',
     {

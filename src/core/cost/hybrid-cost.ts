@@ -18,7 +18,7 @@ export function baselinePerGpuHour(d: DedicatedOption): number {
  * so k = 0 is the cloud option itself, warm floor included. Pays the cloud's traffic.
  */
 export function hybridCost(profile: DemandProfile, d: DedicatedOption, baselineGpus: number, s: ResolvedScenario): OptionCost {
-  const traffic = trafficCost('cloud', s);
+  const traffic = trafficCost('cloud', s, profile.trafficScale);
   return optionCost(
     'hybrid',
     {

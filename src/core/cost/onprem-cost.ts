@@ -14,12 +14,15 @@ export const leasePerMonth = (o: OnPremOption): number => (o.lease === undefined
 /**
  * Hidden costs of owning on the owned cost (capital, lease, power, facility, staff, support,
  * software, network): lost goodput f means 1 / (1 − f) of the capacity buys the same useful hours,
- * an uplift of f / (1 − f); support effort is its share of that cost.
+ * an uplift of f / (1 − f).
  */
-export function uplifts(o: OnPremOption, ownedCost: number): { goodputLoss: number; supportEffort: number } {
+export function goodputLossUplift(o: OnPremOption, ownedCost: number): number {
   const f = o.uplifts?.goodputLossFraction ?? 0;
-  return { goodputLoss: (ownedCost * f) / (1 - f), supportEffort: ownedCost * (o.uplifts?.supportFraction ?? 0) };
+  return (ownedCost * f) / (1 - f);
 }
+
+/** Support effort: its share of the owned cost. */
+export const supportEffortUplift = (o: OnPremOption, ownedCost: number): number => ownedCost * (o.uplifts?.supportFraction ?? 0);
 
 /** GPUs owned on-prem: k = servers × gpusPerServer. */
 export const onPremGpus = (o: OnPremOption): number => o.servers * o.gpusPerServer;
@@ -34,28 +37,21 @@ export function onPremCost(profile: DemandProfile, o: OnPremOption, s: ResolvedS
   const kw = o.servers * o.powerKwPerServer;
   const capital = capitalPerMonth(o, s.horizonMonths);
   const burstToCloud = o.burst === 'cloud';
-  const owned = {
-    depreciation: capital.depreciation,
-    interest: capital.interest,
-    lease: leasePerMonth(o),
-    power: powerCost(kw, o.idlePowerFraction, profile.utilization, o.pue, o.electricityPerKwh),
-    facility: kw * o.facilityPerKwMonth,
-    staff: monthlyFromYearly(o.staff.ftes * o.staff.costPerFteYear),
-    support: monthlyFromYearly(o.supportRatePerYear * hardwareCost(o)),
-    software: monthlyFromYearly(o.softwarePerGpuYear * k),
-    network: o.networkPerMonth,
-  };
-  const ownedTotal = owned.depreciation + owned.interest + owned.lease + owned.power + owned.facility + owned.staff + owned.support + owned.software + owned.network;
-  const hidden = uplifts(o, ownedTotal);
-  const traffic = trafficCost('onprem', s);
+  const lease = leasePerMonth(o);
+  const power = powerCost(kw, o.idlePowerFraction, profile.utilization, o.pue, o.electricityPerKwh);
+  const facility = kw * o.facilityPerKwMonth;
+  const staff = monthlyFromYearly(o.staff.ftes * o.staff.costPerFteYear);
+  const support = monthlyFromYearly(o.supportRatePerYear * hardwareCost(o));
+  const software = monthlyFromYearly(o.softwarePerGpuYear * k);
+  const network = o.networkPerMonth;
+  const owned = capital.depreciation + capital.interest + lease + power + facility + staff + support + software + network;
+  const traffic = trafficCost('onprem', s, profile.trafficScale);
   return optionCost(
     'onprem',
     {
-      // Spelled out: spreading `owned` into a 15-key literal is slow enough to matter in Monte Carlo.
-      depreciation: owned.depreciation, interest: owned.interest, lease: owned.lease, power: owned.power, facility: owned.facility,
-      staff: owned.staff, support: owned.support, software: owned.software, network: owned.network,
-      goodputLoss: hidden.goodputLoss,
-      supportEffort: hidden.supportEffort,
+      depreciation: capital.depreciation, interest: capital.interest, lease, power, facility, staff, support, software, network,
+      goodputLoss: goodputLossUplift(o, owned),
+      supportEffort: supportEffortUplift(o, owned),
       burst: burstToCloud ? overflowPricedAsCloud(profile, k, s.options.cloud) : 0,
       internetEgress: traffic.internetEgress,
       retrieval: traffic.retrieval,

@@ -66,13 +66,10 @@ function plannedExpansions(s: ResolvedScenario, meanBusy: number, g: number): { 
   return { lines, arrivals };
 }
 
-/** The scenario as month m sees it: traffic × factor, and the on-prem servers in service. */
-function scaledScenario(s: ResolvedScenario, factor: number, servers: number): ResolvedScenario {
-  const w = s.workload;
-  const egress = { ...w.egress, internetGBPerMonth: w.egress.internetGBPerMonth * factor };
-  const workload = w.retrieval === undefined ? { ...w, egress } : { ...w, egress, retrieval: { ...w.retrieval, gbPerMonth: w.retrieval.gbPerMonth * factor } };
-  const options = s.options.onPrem === undefined ? s.options : { ...s.options, onPrem: { ...s.options.onPrem, servers } };
-  return { ...s, workload, options };
+/** The scenario as month m sees it: the on-prem servers in service (traffic grows with the profile). */
+function withServers(s: ResolvedScenario, servers: number): ResolvedScenario {
+  const o = s.options.onPrem;
+  return o === undefined || o.servers === servers ? s : { ...s, options: { ...s.options, onPrem: { ...o, servers } } };
 }
 
 export function demandPath(s: ResolvedScenario, measured: DemandProfile, u: UtilizationProfile): DemandPath {
@@ -93,7 +90,7 @@ export function demandPath(s: ResolvedScenario, measured: DemandProfile, u: Util
       continue;
     }
     const profile = scaledProfile(measured, factor);
-    const scaled = scaledScenario(s, factor, servers);
+    const scaled = withServers(s, servers);
     const costs = allOptionCosts(profile, scaled);
     const running = {} as Record<OptionId, number>;
     const totals = {} as Record<OptionId, number>;

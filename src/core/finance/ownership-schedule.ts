@@ -149,18 +149,29 @@ function add(a: Float64Array, i: number, x: number): void {
   a[i] = (a[i] as number) + x;
 }
 
-const UNIT_LINES = new Map<string, UnitLine>();
-/** Shapes kept; beyond it the memo starts again (a drawn life or rate makes every trial a new shape). */
-const UNIT_LINES_KEPT = 256;
+interface UnitEntry {
+  line: OwnedLine;
+  financing: Financing | undefined;
+  h: number;
+  unit: UnitLine;
+}
+const UNIT_LINES: UnitEntry[] = [];
+/** Shapes kept, most recent first; a drawn life or rate makes each trial a new shape. */
+const UNIT_LINES_KEPT = 32;
 
+const sameShape = (a: OwnedLine, b: OwnedLine): boolean =>
+  a.purchaseMonth === b.purchaseMonth && a.usefulLifeMonths === b.usefulLifeMonths && a.residualFraction === b.residualFraction && a.method === b.method && a.factor === b.factor;
+const sameFinancing = (a: Financing | undefined, b: Financing | undefined): boolean =>
+  a === b || (a !== undefined && b !== undefined && a.annualRate === b.annualRate && a.termMonths === b.termMonths && a.downPaymentFraction === b.downPaymentFraction);
+
+/** The unit schedule of a line's shape (everything but its name and cost), memoised. */
 function unitLine(line: OwnedLine, financing: Financing | undefined, h: number): UnitLine {
-  const key = `${line.purchaseMonth}|${line.usefulLifeMonths}|${line.residualFraction}|${line.method}|${line.factor}|${financing?.annualRate}|${financing?.termMonths}|${financing?.downPaymentFraction}|${h}`;
-  let u = UNIT_LINES.get(key);
-  if (u === undefined) {
-    if (UNIT_LINES.size >= UNIT_LINES_KEPT) UNIT_LINES.clear();
-    UNIT_LINES.set(key, (u = computeUnitLine(line, financing, h)));
-  }
-  return u;
+  const hit = UNIT_LINES.find((e) => e.h === h && sameShape(e.line, line) && sameFinancing(e.financing, financing));
+  if (hit !== undefined) return hit.unit;
+  const unit = computeUnitLine(line, financing, h);
+  UNIT_LINES.unshift({ line, financing, h, unit });
+  if (UNIT_LINES.length > UNIT_LINES_KEPT) UNIT_LINES.pop();
+  return unit;
 }
 
 function scheduleLine(line: OwnedLine, financing: Financing | undefined, h: number): ScheduleLine {

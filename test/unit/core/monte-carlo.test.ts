@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { analyze, measure, type AnalysisInput } from '../../../src/core/analyze.js';
-import { monteCarlo } from '../../../src/core/monte-carlo.js';
+import { BLOCK_TRIALS, monteCarlo, runTrials, summarizeTrials } from '../../../src/core/monte-carlo.js';
 import { seededRandom } from '../../../src/core/random.js';
 import { draw, type Distribution } from '../../../src/scenario/distributions.js';
 import { parseScenarioText } from '../../../src/scenario/parse-scenario.js';
@@ -67,6 +67,13 @@ describe('Monte Carlo against closed forms (issue 7)', () => {
     const m = measure(scenario('{uniform: [2, 4]}'));
     expect(monteCarlo(m, 500, 42)).toEqual(monteCarlo(m, 500, 42));
     expect(cloudMonthly(monteCarlo(m, 500, 43)).p50).not.toBe(cloudMonthly(monteCarlo(m, 500, 42)).p50);
+  });
+  test('trials run in seeded blocks: any split into runs of whole blocks gives the same result', () => {
+    const m = measure(scenario('{triangular: [2, 3, 5]}'));
+    const whole = monteCarlo(m, 3500, 8);
+    const split = summarizeTrials(m.billed.uncertain, 8, [runTrials(m, 8, 0, 2 * BLOCK_TRIALS), runTrials(m, 8, 2 * BLOCK_TRIALS, 1500)]);
+    expect(split).toEqual(whole);
+    expect(() => runTrials(m, 8, 500, 10)).toThrow(/does not start a block/);
   });
   test('the analysis itself runs on the means', () => {
     const a = analyze(scenario('{triangular: [2, 3, 5]}'));

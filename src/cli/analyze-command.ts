@@ -7,6 +7,7 @@ import { combinedMultiplier, scaleDemand, type LeverSetting } from '../core/what
 import { loadInputs } from '../readers/load-inputs.js';
 import { buildReport } from '../report/build-report.js';
 import { renderJson } from '../render/render-json.js';
+import { renderHtml } from '../render/render-html.js';
 import { renderMarkdown } from '../render/render-markdown.js';
 import { renderTable } from '../render/render-table.js';
 import { loadScenario } from '../scenario/load-scenario.js';
@@ -114,6 +115,7 @@ export async function analyzeCommand(file: string, opts: AnalyzeOptions, io: Io)
   const colour = opts.out === undefined && io.colour;
   const text = opts.format === 'json' ? renderJson(report)
     : opts.format === 'markdown' ? renderMarkdown(report)
+    : opts.format === 'html' ? renderHtml(report)
     : renderTable(report, new Chalk({ level: colour ? 1 : 0 }));
   await emit(text, opts.out, io);
   return 0;

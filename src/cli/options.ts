@@ -20,7 +20,7 @@ export function parseWindowDays(text: string): number {
   return n;
 }
 
-export const FORMATS = ['table', 'json', 'markdown'] as const;
+export const FORMATS = ['table', 'json', 'markdown', 'html'] as const;
 export type Format = (typeof FORMATS)[number];
 
 

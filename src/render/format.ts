@@ -25,3 +25,5 @@ export const level = (x: number): string => `${Number((x * 100).toFixed(1))}%`;
 const compactFormat = new Intl.NumberFormat('en-US', { notation: 'compact', maximumFractionDigits: 2 });
 /** Large counts: 3,061,588,031 → 3.06B. */
 export const compact = (x: number): string => compactFormat.format(x);
+/** The window's end is exclusive: the last day it covers, YYYY-MM-DD. */
+export const lastDay = (endIso: string): string => new Date(Date.parse(endIso) - 1).toISOString().slice(0, 10);

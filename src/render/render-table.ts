@@ -8,21 +8,13 @@ import type { Report } from '../report/build-report.js';
 import { optionName } from '../report/messages.js';
 import type { Comparator } from '../core/verdict/check.js';
 import { COMPARATOR_SIGN, OPTION_LABEL } from './labels.js';
-import { compact, fixed, level, money, months, orDash, percent, rate } from './format.js';
+import { compact, fixed, lastDay, level, money, orDash, percent } from './format.js';
 import { formatMetric } from './metric-format.js';
 import { sparkline } from './sparkline.js';
 import { hybridLine } from './hybrid-line.js';
 import { confidenceLine } from './confidence-line.js';
 import { costChart } from './cost-chart.js';
-
-/** Display names, in display order: what the capacity costs, then the traffic. */
-const COMPONENT_NAMES: Record<string, string> = {
-  compute: 'compute', reserved: 'reserved capacity', upfront: 'upfront (spread)', overflow: 'overflow to cloud',
-  depreciation: 'depreciation', interest: 'financing interest', lease: 'lease', power: 'power', facility: 'facility / colo',
-  staff: 'staff', support: 'support', software: 'software', network: 'network',
-  goodputLoss: 'lost goodput (uplift)', supportEffort: 'support effort (uplift)', burst: 'burst to cloud',
-  opex: 'site opex', backhaul: 'backhaul', internetEgress: 'internet egress', retrieval: 'retrieval traffic',
-};
+import { breakdownRows } from './breakdown-rows.js';
 
 function describeInput(i: Report['utilization']['input']): string {
   const parts = [`${i.format}${i.gzip ? ' (gzip)' : ''}`, i.unit, `${i.rows.toLocaleString('en-US')} rows`];
@@ -38,9 +30,6 @@ export function formatDuration(ms: number): string {
   if (ms < 3_600_000) return `${+(ms / 60_000).toFixed(1)} min`;
   return `${+(ms / 3_600_000).toFixed(1)} h`;
 }
-
-/** The window's end is exclusive: show the last day it covers. */
-const lastDay = (endIso: string): string => new Date(Date.parse(endIso) - 1).toISOString().slice(0, 10);
 
 export function renderTable(r: Report, c: ChalkInstance): string {
   const cur = r.currency;
@@ -107,23 +96,7 @@ export function renderTable(r: Report, c: ChalkInstance): string {
   // Breakdown at the measured profile
   section('At the measured profile, per month');
   const breakdown = plainTable(['', ...ids.map((id) => OPTION_LABEL[id] ?? id)], c);
-  for (const name of Object.keys(COMPONENT_NAMES)) {
-    if (r.options.every((o) => !o.monthly[name])) continue;
-    breakdown.push([COMPONENT_NAMES[name] ?? name, ...r.options.map((o) => (o.monthly[name] === undefined ? '' : money(o.monthly[name], cur)))]);
-  }
-  breakdown.push([c.bold('total'), ...r.options.map((o) => c.bold(money(o.monthly.total as number, cur)))]);
-  if (u.growth.perMonth !== 0) {
-    breakdown.push([`average month over the horizon (growth ${percent(u.growth.perMonth)}/month)`, ...r.options.map((o) => money(o.horizonAverageMonthly, cur))]);
-  }
-  breakdown.push(['per busy GPU-hour', ...r.options.map((o) => orDash(o.costPerBusyGpuHour, (x) => rate(x, cur)))]);
-  if (r.options.some((o) => o.costPerMillionTokens !== null)) {
-    breakdown.push(['per 1M tokens', ...r.options.map((o) => orDash(o.costPerMillionTokens, (x) => rate(x, cur)))]);
-  }
-  breakdown.push(['break-even utilization', ...r.options.map((o) => (o.id === 'cloud' ? '' : orDash(o.breakEvenUtilization, percent)))]);
-  breakdown.push(['payback', ...r.options.map((o) => orDash(o.paybackMonths, months))]);
-  breakdown.push(['discounted payback', ...r.options.map((o) => orDash(o.discountedPaybackMonths, months))]);
-  breakdown.push(['NPV of owning vs cloud', ...r.options.map((o) => orDash(o.npv, (x) => money(x, cur)))]);
-  breakdown.push(['IRR of owning vs cloud', ...r.options.map((o) => orDash(o.irr, percent))]);
+  for (const row of breakdownRows(r)) breakdown.push(row.strong ? [c.bold(row.label), ...row.cells.map((x) => c.bold(x))] : [row.label, ...row.cells]);
   out.push(breakdown.toString());
   const hybrid = hybridLine(r);
   if (hybrid !== null) out.push(`  ${hybrid}`);

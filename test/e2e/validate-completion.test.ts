@@ -42,7 +42,7 @@ describe('placement completion', () => {
   test('commands, options and their choices, from the command definitions', () => {
     expect(complete(['placement', 're'])).toBe('review');
     expect(complete(['placement', 'analyze', '--fo'])).toBe('--format');
-    expect(complete(['placement', 'analyze', 'x', '--format', ''])).toBe('table json markdown');
+    expect(complete(['placement', 'analyze', 'x', '--format', ''])).toBe('table json markdown html');
     expect(complete(['placement', 'review', 'x', '--fail-on', ''])).toBe('any verdict-change trigger never');
   });
   test('zsh gets the same through bashcompinit', () => {

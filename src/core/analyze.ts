@@ -122,8 +122,10 @@ function ownedAssets(id: OptionId, s: ResolvedScenario): OwnedLine[] | null {
 /** Lines an owned option buys over the horizon: its hardware, and for on-prem the expansions. */
 export function ownedLinesOnPath(id: OptionId, s: ResolvedScenario, path: DemandPath): OwnedLine[] | null {
   const assets = ownedAssets(id, s);
-  return assets === null ? null : id === 'onprem' ? [...assets, ...path.expansions] : assets;
+  return assets === null ? null : withExpansions(id, assets, path);
 }
+
+const withExpansions = (id: OptionId, assets: OwnedLine[], path: DemandPath): OwnedLine[] => (id === 'onprem' ? [...assets, ...path.expansions] : assets);
 
 /** An owned option against cloud: simple payback (§5) and the cash flows months 0..H on the demand path. */
 export interface Ownership {
@@ -133,18 +135,25 @@ export interface Ownership {
 }
 
 function ownershipOf(cost: OptionCost, cloud: OptionCost, s: ResolvedScenario, path: DemandPath): Ownership | null {
-  const lines = ownedLinesOnPath(cost.id, s, path);
-  if (lines === null) return null;
-  const atMonth0 = (ownedAssets(cost.id, s) ?? []).filter((a) => a.purchaseMonth === 0).reduce((sum, a) => sum + a.cost, 0);
+  const assets = ownedAssets(cost.id, s);
+  if (assets === null) return null;
+  const lines = withExpansions(cost.id, assets, path);
+  let atMonth0 = 0;
+  for (const a of assets) if (a.purchaseMonth === 0) atMonth0 += a.cost;
+  // Month by month on the demand path: cloud's bill minus the option's running cost (§5 without growth).
+  const runningCost: number[] = [];
+  const monthlySaving: number[] = [];
+  for (const m of path.months) {
+    const running = m.running[cost.id];
+    runningCost.push(running);
+    monthlySaving.push(m.totals.cloud - running);
+  }
   const cashFlows = ownershipCashFlows({
-    lines, financing: financingOf(cost.id, s),
-    // Month by month on the demand path: cloud's bill minus the option's running cost (§5 without growth).
-    monthlySaving: path.months.map((m) => m.totals.cloud - m.running[cost.id]),
+    lines, financing: financingOf(cost.id, s), monthlySaving, runningCost,
     horizonMonths: s.horizonMonths,
     committedAtHorizon: cost.id === 'onprem' ? leaseCommittedAtHorizon(s) : 0,
     migrationCost: s.migration.cost,
     monthsBeforeSaving: Math.max(s.migration.dualRunMonths, s.options.cloud.commitmentEndsMonth),
-    runningCost: path.months.map((m) => m.running[cost.id]),
   });
   // Nothing bought at month 0 (a lease, or only later purchases): nothing to pay back.
   const payback = atMonth0 > 0 ? paybackMonths(atMonth0, cloud.total, cost.total, cost.capital) : null;

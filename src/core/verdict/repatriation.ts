@@ -8,6 +8,8 @@ import { statusOf, type Check, type Status } from './check.js';
 export const REPATRIATION_UTILIZATION = 0.6;
 export const REPATRIATION_SUSTAINED_DAYS = 90;
 export const REPATRIATION_PEAK_TO_MEDIAN = 1.5;
+/** The sustainedDays key of the repatriation level. */
+export const SUSTAINED_KEY = thresholdKey(REPATRIATION_UTILIZATION);
 
 export type RepatriationConditionId = 'utilization' | 'egress' | 'tokens' | 'concurrency';
 
@@ -29,8 +31,8 @@ export function repatriation(u: UtilizationProfile, egressShare: number | null, 
     condition('utilization', [
       { metric: 'utilization.consistent', value: u.consistent, comparator: '>=', threshold: REPATRIATION_UTILIZATION },
       {
-        metric: `utilization.sustainedDays.${thresholdKey(REPATRIATION_UTILIZATION)}`,
-        value: u.sustainedDays[thresholdKey(REPATRIATION_UTILIZATION)] ?? null,
+        metric: `utilization.sustainedDays.${SUSTAINED_KEY}`,
+        value: u.sustainedDays[SUSTAINED_KEY] ?? null,
         comparator: '>=', threshold: REPATRIATION_SUSTAINED_DAYS,
       },
     ]),

@@ -10,8 +10,7 @@ import type { HybridSizing } from '../hybrid/hybrid-sizing.js';
 import type { LatencyAssessment } from '../signals/latency-floors.js';
 import type { TokenStats } from '../signals/token-stats.js';
 import type { UtilizationProfile } from '../utilization/utilization-profile.js';
-import { thresholdKey } from '../utilization/threshold-key.js';
-import { REPATRIATION_SUSTAINED_DAYS, REPATRIATION_UTILIZATION, type Repatriation } from './repatriation.js';
+import { REPATRIATION_SUSTAINED_DAYS, REPATRIATION_UTILIZATION, SUSTAINED_KEY, type Repatriation } from './repatriation.js';
 
 export const PLACEMENTS = ['cloud-managed', 'dedicated-reserved', 'on-prem', 'on-prem-sovereign', 'edge', 'hybrid-burst'] as const;
 export type Placement = (typeof PLACEMENTS)[number];
@@ -87,7 +86,7 @@ interface Decision {
 function decide(v: VerdictInput): Decision {
   const u = v.utilization;
   const c = v.scenario.workload.constraints;
-  const sustained60 = u.sustainedDays[thresholdKey(REPATRIATION_UTILIZATION)] ?? null;
+  const sustained60 = u.sustainedDays[SUSTAINED_KEY] ?? null;
 
   if (c.sovereignty) {
     return { placement: 'on-prem-sovereign', governingConstraint: 'regulatory', rule: 1, reasons: [{ code: 'sovereignty', args: {} }] };

@@ -7,7 +7,7 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { Measurement } from '../core/analyze.js';
-import { monteCarlo, summarizeTrials, type MonteCarlo } from '../core/monte-carlo.js';
+import { BLOCK_TRIALS, monteCarlo, summarizeTrials, type MonteCarlo } from '../core/monte-carlo.js';
 import { takeBlocks, type BlockJob, type DoneBlock } from './monte-carlo-blocks.js';
 
 /** Below this many trials one thread finishes before another has loaded the model (about 50 ms). */
@@ -31,7 +31,8 @@ function inWorker(measurement: Measurement, job: BlockJob): Promise<DoneBlock[]>
 export async function runMonteCarlo(m: Measurement, trials: number, seed: number, jobs: number): Promise<MonteCarlo> {
   if (jobs <= 1 || trials < PARALLEL_FROM) return monteCarlo(m, trials, seed);
   const job: BlockJob = { trials, seed, next: new Int32Array(new SharedArrayBuffer(4)) };
-  const others = Promise.all(Array.from({ length: jobs - 1 }, () => inWorker(m, job)));
+  const threads = Math.min(jobs, Math.ceil(trials / BLOCK_TRIALS));
+  const others = Promise.all(Array.from({ length: threads - 1 }, () => inWorker(m, job)));
   others.catch(() => undefined); // observed below; not an unhandled rejection while this thread works
   const done = [...takeBlocks(m, job), ...(await others).flat()].sort((a, b) => a.block - b.block);
   return summarizeTrials(m.billed.uncertain, seed, done.map((d) => d.columns));

@@ -33,6 +33,20 @@ describe('ownership schedule (issue 4)', () => {
     const s = ownershipSchedule([line({ cost: 1.12e6, usefulLifeMonths: 48 })], { annualRate: 0.07, termMonths: 36 }, 0, 12);
     expect(s.balanceAtHorizon).toBeCloseTo(772400.1873903023, 4); // as computed for MODEL.md §5 NPV
   });
+  test('lines of the same shape scale with their price; another shape is not served from the memo', () => {
+    const fin = { annualRate: 0.09, termMonths: 24, downPaymentFraction: 0.25 };
+    const a = ownershipSchedule([line({ cost: 1000, residualFraction: 0.25, usefulLifeMonths: 10 })], fin, 0, 30);
+    const b = ownershipSchedule([line({ cost: 1000, residualFraction: 0, usefulLifeMonths: 10 })], fin, 0, 30);
+    const a3 = ownershipSchedule([line({ cost: 3000, residualFraction: 0.25, usefulLifeMonths: 10 })], fin, 0, 30);
+    expect(a.months[0]!.depreciation).toBeCloseTo(75, 9); // 1,000 × 0.75 / 10
+    expect(b.months[0]!.depreciation).toBeCloseTo(100, 9);
+    a.months.forEach((m, i) => {
+      for (const k of ['purchases', 'depreciation', 'interest', 'principal', 'loanPayment', 'cashOut'] as const) expect(a3.months[i]![k]).toBeCloseTo(3 * m[k], 6);
+    });
+    expect(a3.balanceAtHorizon).toBeCloseTo(3 * a.balanceAtHorizon, 6);
+    const noLoan = ownershipSchedule([line({ cost: 1000, residualFraction: 0.25, usefulLifeMonths: 10 })], undefined, 0, 30);
+    expect(noLoan.months[0]!.loanPayment).toBe(0);
+  });
   test('declining balance depreciates faster early; totals still reach cost − residual per life', () => {
     const db = ownershipSchedule([line({ cost: 2400, residualFraction: 0.125, usefulLifeMonths: 120, method: 'declining-balance' })], undefined, 0, 120);
     expect(db.months[0]!.depreciation).toBeCloseTo(40, 9); // VDB(2400, 300, 120, 0, 1)

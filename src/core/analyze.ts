@@ -140,14 +140,12 @@ function ownershipOf(cost: OptionCost, cloud: OptionCost, s: ResolvedScenario, p
   const lines = withExpansions(cost.id, assets, path);
   let atMonth0 = 0;
   for (const a of assets) if (a.purchaseMonth === 0) atMonth0 += a.cost;
-  // Month by month on the demand path: cloud's bill minus the option's running cost (§5 without growth).
-  const runningCost: number[] = [];
-  const monthlySaving: number[] = [];
-  for (const m of path.months) {
-    const running = m.running[cost.id];
-    runningCost.push(running);
-    monthlySaving.push(m.totals.cloud - running);
-  }
+  // Month by month on the demand path: cloud's bill minus the option's running cost (§5 without
+  // growth). A path of one month repeated (no growth, no expansion) gives one figure for all.
+  const first = path.months[0];
+  const flat = first !== undefined && path.months.every((m) => m === first);
+  const runningCost = flat ? first.running[cost.id] : path.months.map((m) => m.running[cost.id]);
+  const monthlySaving = flat ? first.totals.cloud - first.running[cost.id] : path.months.map((m) => m.totals.cloud - m.running[cost.id]);
   const cashFlows = ownershipCashFlows({
     lines, financing: financingOf(cost.id, s), monthlySaving, runningCost,
     horizonMonths: s.horizonMonths,

@@ -25,8 +25,8 @@ export function growthOf(s: ResolvedScenario, u: UtilizationProfile): Growth {
   return { perMonth: 0, source: 'none' };
 }
 
+/** A month of the path; months[i] is month i + 1, and equal months are one shared object. */
 export interface PathMonth {
-  month: number;
   /** Demand relative to the measured profile: (1 + g)^(month − 1). */
   factor: number;
   /** On-prem servers in service this month (bought and expansions arrived); null without on-prem. */
@@ -86,7 +86,7 @@ export function demandPath(s: ResolvedScenario, measured: DemandProfile, u: Util
     // Without growth every month is the first again: price it once.
     const previous = months.at(-1);
     if (previous !== undefined && previous.factor === factor && previous.servers === inService) {
-      months.push({ month: m, factor, servers: inService, running: previous.running, totals: previous.totals });
+      months.push(previous);
       continue;
     }
     const profile = scaledProfile(measured, factor);
@@ -98,7 +98,7 @@ export function demandPath(s: ResolvedScenario, measured: DemandProfile, u: Util
       running[c.id] = c.total - c.capital;
       totals[c.id] = c.total;
     }
-    months.push({ month: m, factor, servers: inService, running, totals });
+    months.push({ factor, servers: inService, running, totals });
   }
   return { growth, months, expansions: lines };
 }

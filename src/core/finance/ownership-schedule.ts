@@ -3,7 +3,8 @@
  * purchaseMonth and bought again whenever it reaches the end of its useful life inside the
  * horizon; its depreciation by method, book value, and — when financed — a level-payment loan on
  * each purchase (after an optional down payment). MODEL.md §3's capital line and §5's NPV are
- * read off this schedule, so `schedule` and `analyze` cannot disagree.
+ * read off the same computation (scaled from its per-unit-of-price form, so they agree with
+ * `schedule` to the last digit or so).
  *
  * Time: a purchase at month t (0-based, as purchaseMonth) is paid at the start of schedule month
  * t + 1 and depreciates in months t + 1 … t + life; schedule months are numbered 1 … horizon and a
@@ -79,12 +80,14 @@ export function purchaseTimes(line: OwnedLine, horizonMonths: number): number[] 
 }
 
 /**
- * A line's schedule per unit of its cost, month by month (index i = schedule month i + 1). Every
- * figure of the schedule is its purchase price times these: depreciation by any method, book value
- * and a level-payment loan are all linear in the price. Monte Carlo draws prices, not line shapes,
- * so the unit schedule is computed once per shape and scaled.
+ * A line's schedule at one price, month by month (index i = schedule month i + 1). Every figure
+ * of it is linear in the price — depreciation by any method, book value, a level-payment loan — so
+ * the schedule of the same shape at another price is this one scaled. Monte Carlo draws prices,
+ * not line shapes: the arrays are computed once per shape and scaled (see unitArrays).
  */
-interface UnitLine {
+interface LineArrays {
+  /** The price these arrays are at. */
+  cost: number;
   purchase: Float64Array;
   depreciation: Float64Array;
   bookValue: Float64Array;
@@ -100,18 +103,20 @@ interface UnitLine {
   interestTotal: number;
 }
 
-function computeUnitLine(line: OwnedLine, financing: Financing | undefined, h: number): UnitLine {
-  const u: UnitLine = {
+function computeLineArrays(line: OwnedLine, financing: Financing | undefined, h: number): LineArrays {
+  const c = line.cost;
+  const u: LineArrays = {
+    cost: c,
     purchase: new Float64Array(h), depreciation: new Float64Array(h), bookValue: new Float64Array(h), loanPayment: new Float64Array(h),
     interest: new Float64Array(h), principal: new Float64Array(h), cashOut: new Float64Array(h), balanceAtHorizon: 0, flows: new Float64Array(h + 1),
     depreciationTotal: 0, interestTotal: 0,
   };
-  const perLife = depreciationSchedule({ cost: 1, residualFraction: line.residualFraction, lifeMonths: line.usefulLifeMonths, method: line.method, factor: line.factor });
+  const perLife = depreciationSchedule({ cost: c, residualFraction: line.residualFraction, lifeMonths: line.usefulLifeMonths, method: line.method, factor: line.factor });
   const down = financing === undefined ? 1 : financing.downPaymentFraction ?? 0;
   for (const t of purchaseTimes(line, h)) {
-    add(u.purchase, t, 1); // paid in schedule month t + 1
-    add(u.cashOut, t, down);
-    let book = 1;
+    add(u.purchase, t, c); // paid in schedule month t + 1
+    add(u.cashOut, t, c * down);
+    let book = c;
     for (let i = 0; i < perLife.length && t + i < h; i++) {
       const d = perLife[i] as number;
       book -= d;
@@ -120,8 +125,8 @@ function computeUnitLine(line: OwnedLine, financing: Financing | undefined, h: n
     }
     if (financing !== undefined && down < 1) {
       const r = monthlyRateOf(financing.annualRate);
-      const payment = levelPayment(1 - down, r, financing.termMonths);
-      let balance = 1 - down;
+      const payment = levelPayment(c * (1 - down), r, financing.termMonths);
+      let balance = c * (1 - down);
       for (let i = 0; i < financing.termMonths; i++) {
         const interest = balance * r;
         balance -= payment - interest;
@@ -153,115 +158,87 @@ interface UnitEntry {
   line: OwnedLine;
   financing: Financing | undefined;
   h: number;
-  unit: UnitLine;
+  unit: LineArrays;
 }
-const UNIT_LINES: UnitEntry[] = [];
+const UNIT: UnitEntry[] = [];
 /** Shapes kept, most recent first; a drawn life or rate makes each trial a new shape. */
-const UNIT_LINES_KEPT = 32;
+const UNIT_KEPT = 32;
 
 const sameShape = (a: OwnedLine, b: OwnedLine): boolean =>
   a.purchaseMonth === b.purchaseMonth && a.usefulLifeMonths === b.usefulLifeMonths && a.residualFraction === b.residualFraction && a.method === b.method && a.factor === b.factor;
 const sameFinancing = (a: Financing | undefined, b: Financing | undefined): boolean =>
   a === b || (a !== undefined && b !== undefined && a.annualRate === b.annualRate && a.termMonths === b.termMonths && a.downPaymentFraction === b.downPaymentFraction);
 
-/** The unit schedule of a line's shape (everything but its name and cost), memoised. */
-function unitLine(line: OwnedLine, financing: Financing | undefined, h: number): UnitLine {
-  const hit = UNIT_LINES.find((e) => e.h === h && sameShape(e.line, line) && sameFinancing(e.financing, financing));
+/**
+ * The line's shape (everything but its name and price) at a price of 1, memoised: the sums below
+ * scale it by the price. It depends on nothing but the shape, so every thread of a Monte Carlo run
+ * gets the same figures whatever it computed before.
+ */
+function unitArrays(line: OwnedLine, financing: Financing | undefined, h: number): LineArrays {
+  const hit = UNIT.find((e) => e.h === h && sameShape(e.line, line) && sameFinancing(e.financing, financing));
   if (hit !== undefined) return hit.unit;
-  const unit = computeUnitLine(line, financing, h);
-  UNIT_LINES.unshift({ line, financing, h, unit });
-  if (UNIT_LINES.length > UNIT_LINES_KEPT) UNIT_LINES.pop();
+  const unit = computeLineArrays({ ...line, cost: 1 }, financing, h);
+  UNIT.unshift({ line, financing, h, unit });
+  if (UNIT.length > UNIT_KEPT) UNIT.pop();
   return unit;
 }
 
-function scheduleLine(line: OwnedLine, financing: Financing | undefined, h: number): ScheduleLine {
-  const u = unitLine(line, financing, h);
-  const c = line.cost;
-  const months = Array.from({ length: h }, (_, i): LineMonth => ({
-    month: i + 1, purchase: c * (u.purchase[i] as number), depreciation: c * (u.depreciation[i] as number), bookValue: c * (u.bookValue[i] as number),
-    loanPayment: c * (u.loanPayment[i] as number), interest: c * (u.interest[i] as number), principal: c * (u.principal[i] as number), cashOut: c * (u.cashOut[i] as number),
+function scheduleLine(line: OwnedLine, a: LineArrays): ScheduleLine {
+  const months = Array.from({ length: a.purchase.length }, (_, i): LineMonth => ({
+    month: i + 1, purchase: a.purchase[i] as number, depreciation: a.depreciation[i] as number, bookValue: a.bookValue[i] as number,
+    loanPayment: a.loanPayment[i] as number, interest: a.interest[i] as number, principal: a.principal[i] as number, cashOut: a.cashOut[i] as number,
   }));
-  return { name: line.name, method: line.method, factor: line.method === 'declining-balance' ? line.factor ?? 2 : null, months, balanceAtHorizon: c * u.balanceAtHorizon };
-}
-
-/** The hardware side of the schedule summed over lines, month by month (index i = month i + 1), without per-line records. */
-export interface ScheduleTotals {
-  purchases: Float64Array;
-  depreciation: Float64Array;
-  interest: Float64Array;
-  principal: Float64Array;
-  loanPayment: Float64Array;
-  /** Cash paid for hardware: purchases (or down payments) and loan payments. */
-  cashOut: Float64Array;
-  bookValueAtHorizon: number;
-  balanceAtHorizon: number;
+  return { name: line.name, method: line.method, factor: line.method === 'declining-balance' ? line.factor ?? 2 : null, months, balanceAtHorizon: a.balanceAtHorizon };
 }
 
 /**
  * The hardware's part of MODEL.md §5's cash flows, months 0..H: each purchase at the start of its
  * month (financed: its down payment), loan payments at the end of theirs, and at H the book value
- * recovered less the loan balance still owed.
+ * recovered less the loan balance still owed. Scaled from the unit schedule, so it may differ from
+ * the schedule's own figures in the last digit (about 1e-16 relative).
  */
 export function hardwareCashFlows(lines: ReadonlyArray<OwnedLine>, financing: Financing | undefined, h: number): number[] {
   const flows = Array<number>(h + 1).fill(0);
   for (const line of lines) {
-    const u = unitLine(line, financing, h).flows;
+    const u = unitArrays(line, financing, h).flows;
     const c = line.cost;
     for (let i = 0; i <= h; i++) flows[i] = (flows[i] as number) + c * (u[i] as number);
   }
   return flows;
 }
 
-/** Depreciation and financing interest per month, averaged over the horizon: MODEL.md §3's capital line. */
+/** Depreciation and financing interest per month, averaged over the horizon: MODEL.md §3's capital line (scaled as above). */
 export function averageCapital(lines: ReadonlyArray<OwnedLine>, financing: Financing | undefined, h: number): { depreciation: number; interest: number } {
   let depreciation = 0;
   let interest = 0;
   for (const line of lines) {
-    const u = unitLine(line, financing, h);
+    const u = unitArrays(line, financing, h);
     depreciation += line.cost * u.depreciationTotal;
     interest += line.cost * u.interestTotal;
   }
   return { depreciation: depreciation / h, interest: interest / h };
 }
 
-export function scheduleTotals(lines: ReadonlyArray<OwnedLine>, financing: Financing | undefined, h: number): ScheduleTotals {
-  const t: ScheduleTotals = {
-    purchases: new Float64Array(h), depreciation: new Float64Array(h), interest: new Float64Array(h), principal: new Float64Array(h),
-    loanPayment: new Float64Array(h), cashOut: new Float64Array(h), bookValueAtHorizon: 0, balanceAtHorizon: 0,
-  };
-  for (const line of lines) {
-    const u = unitLine(line, financing, h);
-    const c = line.cost;
-    for (let i = 0; i < h; i++) {
-      add(t.purchases, i, c * (u.purchase[i] as number));
-      add(t.depreciation, i, c * (u.depreciation[i] as number));
-      add(t.interest, i, c * (u.interest[i] as number));
-      add(t.principal, i, c * (u.principal[i] as number));
-      add(t.loanPayment, i, c * (u.loanPayment[i] as number));
-      add(t.cashOut, i, c * (u.cashOut[i] as number));
-    }
-    t.bookValueAtHorizon += h > 0 ? c * (u.bookValue[h - 1] as number) : 0;
-    t.balanceAtHorizon += c * u.balanceAtHorizon;
-  }
-  return t;
-}
-
-/** The whole schedule: every line, and per month the totals with the option's other costs (opex: one figure, or one per month). */
+/**
+ * The whole schedule, each line at its own price: every line, and per month the totals with the
+ * option's other costs (opex: one figure, or one per month).
+ */
 export function ownershipSchedule(lines: ReadonlyArray<OwnedLine>, financing: Financing | undefined, opex: number | ReadonlyArray<number>, horizonMonths: number): OwnershipSchedule {
-  const t = scheduleTotals(lines, financing, horizonMonths);
+  const arrays = lines.map((l) => computeLineArrays(l, financing, horizonMonths));
+  const sum = (pick: (a: LineArrays) => Float64Array, i: number): number => arrays.reduce((total, a) => total + (pick(a)[i] as number), 0);
   const months: ScheduleMonth[] = Array.from({ length: horizonMonths }, (_, i) => {
     const opexPerMonth = typeof opex === 'number' ? opex : opex[i] ?? 0;
-    const depreciation = t.depreciation[i] as number;
-    const interest = t.interest[i] as number;
+    const depreciation = sum((a) => a.depreciation, i);
+    const interest = sum((a) => a.interest, i);
     return {
-      month: i + 1, purchases: t.purchases[i] as number, depreciation, interest, principal: t.principal[i] as number, loanPayment: t.loanPayment[i] as number,
-      opex: opexPerMonth, cashOut: (t.cashOut[i] as number) + opexPerMonth, accrualCost: depreciation + interest + opexPerMonth,
+      month: i + 1, purchases: sum((a) => a.purchase, i), depreciation, interest, principal: sum((a) => a.principal, i), loanPayment: sum((a) => a.loanPayment, i),
+      opex: opexPerMonth, cashOut: sum((a) => a.cashOut, i) + opexPerMonth, accrualCost: depreciation + interest + opexPerMonth,
     };
   });
   return {
-    lines: lines.map((l) => scheduleLine(l, financing, horizonMonths)),
+    lines: lines.map((l, j) => scheduleLine(l, arrays[j] as LineArrays)),
     months,
-    bookValueAtHorizon: t.bookValueAtHorizon,
-    balanceAtHorizon: t.balanceAtHorizon,
+    bookValueAtHorizon: horizonMonths > 0 ? arrays.reduce((total, a) => total + (a.bookValue[horizonMonths - 1] as number), 0) : 0,
+    balanceAtHorizon: arrays.reduce((total, a) => total + a.balanceAtHorizon, 0),
   };
 }

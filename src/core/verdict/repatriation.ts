@@ -10,6 +10,7 @@ export const REPATRIATION_SUSTAINED_DAYS = 90;
 export const REPATRIATION_PEAK_TO_MEDIAN = 1.5;
 /** The sustainedDays key of the repatriation level. */
 export const SUSTAINED_KEY = thresholdKey(REPATRIATION_UTILIZATION);
+const SUSTAINED_METRIC = `utilization.sustainedDays.${SUSTAINED_KEY}`;
 
 export type RepatriationConditionId = 'utilization' | 'egress' | 'tokens' | 'concurrency';
 
@@ -31,7 +32,7 @@ export function repatriation(u: UtilizationProfile, egressShare: number | null, 
     condition('utilization', [
       { metric: 'utilization.consistent', value: u.consistent, comparator: '>=', threshold: REPATRIATION_UTILIZATION },
       {
-        metric: `utilization.sustainedDays.${SUSTAINED_KEY}`,
+        metric: SUSTAINED_METRIC,
         value: u.sustainedDays[SUSTAINED_KEY] ?? null,
         comparator: '>=', threshold: REPATRIATION_SUSTAINED_DAYS,
       },

@@ -2,6 +2,7 @@
  * MODEL.md §9: the reassessment triggers of a verdict, one object each, machine-readable.
  * A trigger no metric can check is `kind: "manual"` and never fires on its own.
  */
+import { measuredProfile, shareAbove } from '../cost/demand-profile.js';
 import type { LatencyAssessment } from '../signals/latency-floors.js';
 import type { TokenStats } from '../signals/token-stats.js';
 import { MS_PER_DAY } from '../units.js';
@@ -67,10 +68,10 @@ export function modelChangesWithin(changes: ReadonlyArray<string>, asOf: number,
   return changes.map(dayStart).filter((t) => t <= asOf && t > asOf - days * MS_PER_DAY).length;
 }
 
-/** Share of measured hours whose busy GPUs exceed the baseline; null without history. */
+/** Share of measured hours whose busy GPUs exceed the baseline (the hybrid sizing's burst share); null without history. */
 export function burstHoursShare(u: UtilizationProfile, referenceGpus: number, baselineGpus: number): number | null {
   if (u.kind !== 'history' || u.hourly.length === 0) return null;
-  return u.hourly.filter((x) => x * referenceGpus > baselineGpus).length / u.hourly.length;
+  return shareAbove(measuredProfile(u.hourly, referenceGpus), baselineGpus);
 }
 
 export function triggers(t: TriggerInput): Trigger[] {

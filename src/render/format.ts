@@ -25,5 +25,14 @@ export const level = (x: number): string => `${Number((x * 100).toFixed(1))}%`;
 const compactFormat = new Intl.NumberFormat('en-US', { notation: 'compact', maximumFractionDigits: 2 });
 /** Large counts: 3,061,588,031 → 3.06B. */
 export const compact = (x: number): string => compactFormat.format(x);
-/** The window's end is exclusive: the last day it covers, YYYY-MM-DD. */
-export const lastDay = (endIso: string): string => new Date(Date.parse(endIso) - 1).toISOString().slice(0, 10);
+/**
+ * The history window's first and last calendar days in the scenario's time zone, YYYY-MM-DD. The
+ * report's window instants are UTC (Berlin's midnight is 22:00 the day before); its last sample's
+ * day is the last daily mean, and the window runs `days` days back from it.
+ */
+export function windowDays(u: { window: { days: number }; dailyMeans: ReadonlyArray<{ date: string }> }): { first: string; last: string } | null {
+  const last = u.dailyMeans.at(-1)?.date;
+  if (last === undefined) return null;
+  const first = new Date(Date.parse(`${last}T00:00:00Z`) - (u.window.days - 1) * 86_400_000).toISOString().slice(0, 10);
+  return { first, last };
+}

@@ -8,7 +8,7 @@ import type { Report } from '../report/build-report.js';
 import { optionName } from '../report/messages.js';
 import { breakdownRows } from './breakdown-rows.js';
 import { confidenceLine } from './confidence-line.js';
-import { fixed, lastDay, level, money, orDash, percent } from './format.js';
+import { fixed, level, money, orDash, percent, windowDays } from './format.js';
 import { hybridLine } from './hybrid-line.js';
 import { escapeHtml as e } from './html-escape.js';
 import { COMPARATOR_SIGN, OPTION_LABEL } from './labels.js';
@@ -58,7 +58,8 @@ export function renderHtml(r: Report): string {
   const curve = costCurveSvg(r);
   const spark = dailySparklineSvg(r);
   const hist = histogramSvg(r);
-  const window = u.window.start === null ? `assumed ${percent(u.mean)} flat (no history)` : `${u.source}: ${u.window.start.slice(0, 10)} → ${lastDay(u.window.end as string)}, ${u.window.days}-day window, coverage ${percent(u.window.coverage as number)}`;
+  const days = windowDays(u);
+  const window = u.window.start === null || days === null ? `assumed ${percent(u.mean)} flat (no history)` : `${u.source}: ${days.first} → ${days.last}, ${u.window.days}-day window, coverage ${percent(u.window.coverage as number)}`;
 
   const body: string[] = [
     `<h1>placement · ${e(r.scenario.name)}</h1>`,

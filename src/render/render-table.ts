@@ -8,7 +8,7 @@ import type { Report } from '../report/build-report.js';
 import { optionName } from '../report/messages.js';
 import type { Comparator } from '../core/verdict/check.js';
 import { COMPARATOR_SIGN, OPTION_LABEL } from './labels.js';
-import { compact, fixed, lastDay, level, money, orDash, percent } from './format.js';
+import { compact, fixed, level, money, orDash, percent, windowDays } from './format.js';
 import { formatMetric } from './metric-format.js';
 import { sparkline } from './sparkline.js';
 import { hybridLine } from './hybrid-line.js';
@@ -55,9 +55,10 @@ export function renderTable(r: Report, c: ChalkInstance): string {
   const u = r.utilization;
   section('Utilization');
   const w = u.window;
-  out.push(w.start === null
+  const days = windowDays(u);
+  out.push(w.start === null || days === null
     ? `  assumed ${percent(u.mean)} flat (no history)`
-    : `  ${u.source}: ${w.start.slice(0, 10)} → ${lastDay(w.end as string)}, ${w.days}-day window, coverage ${percent(w.coverage as number)}`);
+    : `  ${u.source}: ${days.first} → ${days.last}, ${w.days}-day window, coverage ${percent(w.coverage as number)}`);
   if (u.input.rows > 0 && u.input.format !== 'samples') out.push(`  read as ${describeInput(u.input)}`);
   out.push(`  mean ${percent(u.mean)}   consistent (p20) ${c.bold(percent(u.consistent))}   p50 ${percent(u.percentiles.p50 as number)}   p95 ${percent(u.percentiles.p95 as number)}   peak/median ${orDash(u.peakToMedian, fixed)}   trend ${orDash(u.trendPerMonth, (x) => `${x >= 0 ? '+' : ''}${(x * 100).toFixed(1)} pts/month`)}`);
   if (u.dailyMeans.length > 1) out.push(`  daily means      ${sparkline(u.dailyMeans.map((d) => d.utilization))}  (${u.dailyMeans[0]?.date} → ${u.dailyMeans.at(-1)?.date})`);

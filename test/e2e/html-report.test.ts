@@ -95,3 +95,13 @@ describe('analyze --format html (issue 7)', () => {
     expect(new Set(png.pixels).size).toBeGreaterThan(100);
   });
 });
+
+describe('the history window in the scenario\'s own calendar days', () => {
+  test('Europe/Berlin: the window\'s UTC start (22:00 the day before) is shown as the local first day, in both views', () => {
+    const json = JSON.parse(cli(['analyze', 'scenarios/multi-region-latency.yaml', '--json']).stdout);
+    expect(json.utilization.window.start).toBe('2026-10-17T22:00:00.000Z');
+    expect(json.utilization.dailyMeans.at(-1).date).toBe('2026-11-16');
+    expect(cli(['analyze', 'scenarios/multi-region-latency.yaml']).stdout).toContain('data/multi-region-util.csv: 2026-10-18 → 2026-11-16, 30-day window');
+    expect(cli(['analyze', 'scenarios/multi-region-latency.yaml', '--format', 'html']).stdout).toContain('data/multi-region-util.csv: 2026-10-18 → 2026-11-16, 30-day window');
+  });
+});

@@ -58,6 +58,7 @@ export function renderHtml(r: Report): string {
   const curve = costCurveSvg(r);
   const spark = dailySparklineSvg(r);
   const hist = histogramSvg(r);
+  const breakdown = breakdownRows(r);
   const days = windowDays(u);
   const window = u.window.start === null || days === null ? `assumed ${percent(u.mean)} flat (no history)` : `${u.source}: ${days.first} → ${days.last}, ${u.window.days}-day window, coverage ${percent(u.window.coverage as number)}`;
 
@@ -90,10 +91,7 @@ export function renderHtml(r: Report): string {
     curve === null ? '' : `<p class="legend">${r.options.filter((o) => o.curve.length > 1).map((o) => `<span><i style="background:${LEGEND_COLOUR[o.id] ?? '#000'}"></i>${e(label(o.id))}${o.id !== 'cloud' && o.breakEvenUtilization !== null ? e(` — break-even ${percent(o.breakEvenUtilization)}`) : ''}</span>`).join('')}</p>`,
 
     '<h2>At the measured profile, per month</h2>',
-    (() => {
-      const rows = breakdownRows(r);
-      return table(['', ...ids.map(label)], rows.map((row) => [row.label, ...row.cells]), { numeric: true, rowClass: (i) => (rows[i]?.strong ? 'strong' : '') });
-    })(),
+    table(['', ...ids.map(label)], breakdown.map((row) => [row.label, ...row.cells]), { numeric: true, rowClass: (i) => (breakdown[i]?.strong ? 'strong' : '') }),
     hybrid === null ? '' : `<p>${e(hybrid)}</p>`,
 
     `<h2>Repatriation threshold: ${r.repatriation.met ? 'met' : 'not met'}</h2>`,

@@ -113,25 +113,25 @@ function decide(v: VerdictInput): Decision {
       reasons: [{ code: 'consistent-below', args: { consistent: u.consistent, limit: CLOUD_BELOW, mean: u.mean } }],
     };
   }
-  const repatriationReason: Reason = v.repatriation.met
+  // Built only by the rules that give it (rule 7 does not; Monte Carlo reaches it many times).
+  const repatriationReason = (): Reason => (v.repatriation.met
     ? { code: 'repatriation-met', args: {} }
     : {
         code: 'repatriation-not-met',
         args: { failing: v.repatriation.conditions.filter((x) => x.status !== 'met').map((x) => `${x.id} (${x.status})`).join(', ') },
-      };
+      });
   const payback = v.onPremPaybackMonths;
   const hasOnPrem = v.scenario.options.onPrem !== undefined;
   if (v.repatriation.met && payback !== null && payback <= PAYBACK_MAX_MONTHS) {
     return {
       placement: 'on-prem', governingConstraint: 'repatriation-threshold', rule: 5,
-      reasons: [repatriationReason, { code: 'payback-within', args: { paybackMonths: payback, limit: PAYBACK_MAX_MONTHS } }],
+      reasons: [repatriationReason(), { code: 'payback-within', args: { paybackMonths: payback, limit: PAYBACK_MAX_MONTHS } }],
     };
   }
-  const whyNotOnPrem: Reason[] = [repatriationReason];
-  if (!hasOnPrem) whyNotOnPrem.push({ code: 'no-onprem-option', args: {} });
-  else if (v.repatriation.met) whyNotOnPrem.push({ code: 'payback-too-long', args: { paybackMonths: payback, limit: PAYBACK_MAX_MONTHS } });
-
   if (u.consistent >= REPATRIATION_UTILIZATION && sustained60 !== null && sustained60 >= REPATRIATION_SUSTAINED_DAYS) {
+    const whyNotOnPrem: Reason[] = [repatriationReason()];
+    if (!hasOnPrem) whyNotOnPrem.push({ code: 'no-onprem-option', args: {} });
+    else if (v.repatriation.met) whyNotOnPrem.push({ code: 'payback-too-long', args: { paybackMonths: payback, limit: PAYBACK_MAX_MONTHS } });
     return {
       placement: 'dedicated-reserved', governingConstraint: 'utilization-economics', rule: 6,
       reasons: [
@@ -156,7 +156,7 @@ function decide(v: VerdictInput): Decision {
   const measuredSpread = u.kind === 'history';
   const hybridCompetes = measuredSpread && hybrid !== undefined && h !== null && h.baselineGpus >= 1 && h.burstShareOfHours >= HYBRID_MIN_BURST_SHARE;
   const candidates = [priced('cloud') as OptionCost, dedicated, ...(hybridCompetes ? [hybrid] : [])];
-  const ranked = [...candidates].sort((a, b) => a.total - b.total);
+  const ranked = candidates.sort((a, b) => a.total - b.total);
   const [winner, runnerUp] = ranked as [OptionCost, OptionCost];
   const placement: Placement = winner.id === 'hybrid' ? 'hybrid-burst' : winner.id === 'dedicated' ? 'dedicated-reserved' : 'cloud-managed';
   const reasons: Reason[] = [band, { code: 'cheaper-at-measured', args: { option: winner.id, total: winner.total, other: runnerUp.id, otherTotal: runnerUp.total } }];

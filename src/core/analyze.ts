@@ -132,6 +132,8 @@ export interface Ownership {
   paybackMonths: number | null;
   cashFlows: number[];
   lines: OwnedLine[];
+  /** The option's month without capital on the path: one figure when every month is the same. */
+  runningCost: number | number[];
 }
 
 function ownershipOf(cost: OptionCost, cloud: OptionCost, s: ResolvedScenario, path: DemandPath): Ownership | null {
@@ -155,7 +157,7 @@ function ownershipOf(cost: OptionCost, cloud: OptionCost, s: ResolvedScenario, p
   });
   // Nothing bought at month 0 (a lease, or only later purchases): nothing to pay back.
   const payback = atMonth0 > 0 ? paybackMonths(atMonth0, cloud.total, cost.total, cost.capital) : null;
-  return { paybackMonths: payback, cashFlows, lines };
+  return { paybackMonths: payback, cashFlows, lines, runningCost };
 }
 
 const financingOf = (id: OptionId, s: ResolvedScenario) => (id === 'onprem' ? s.options.onPrem?.financing : undefined);
@@ -174,7 +176,7 @@ function analyzeOption(cost: OptionCost, owned: Ownership | null, profile: Deman
     const r = irr(flows);
     rate = r === null ? null : annualRate(r);
     discountedPayback = discountedPaybackMonths(flows, monthly);
-    const schedule = ownershipSchedule(owned.lines, financingOf(cost.id, s), path.months.map((m) => m.running[cost.id]), s.horizonMonths);
+    const schedule = ownershipSchedule(owned.lines, financingOf(cost.id, s), owned.runningCost, s.horizonMonths);
     ownership = { cashFlows: flows, accrualCost: schedule.months.map((m) => m.accrualCost) };
     horizonAverageMonthly = schedule.months.reduce((sum, m) => sum + m.accrualCost, 0) / s.horizonMonths;
   }

@@ -3,7 +3,6 @@
  * the terminal view and its charts as inline SVG. No script, no stylesheet or font to fetch: it
  * opens the same offline, attached to an e-mail or archived with a quarterly review.
  */
-import type { Comparator } from '../core/verdict/check.js';
 import type { Report } from '../report/build-report.js';
 import { optionName } from '../report/messages.js';
 import { breakdownRows } from './breakdown-rows.js';
@@ -11,8 +10,8 @@ import { confidenceLine } from './confidence-line.js';
 import { fixed, level, money, orDash, percent, windowDays } from './format.js';
 import { hybridLine } from './hybrid-line.js';
 import { escapeHtml as e } from './html-escape.js';
-import { COMPARATOR_SIGN, OPTION_LABEL } from './labels.js';
-import { formatMetric } from './metric-format.js';
+import { OPTION_LABEL } from './labels.js';
+import { checkText, STATUS_MARK, triggerText } from './metric-format.js';
 import { costCurveSvg, dailySparklineSvg, histogramSvg } from './svg-charts.js';
 
 const STYLE = `
@@ -95,13 +94,12 @@ export function renderHtml(r: Report): string {
     hybrid === null ? '' : `<p>${e(hybrid)}</p>`,
 
     `<h2>Repatriation threshold: ${r.repatriation.met ? 'met' : 'not met'}</h2>`,
-    list(r.repatriation.conditions.map((c) => `<li>${c.status === 'met' ? '✓' : c.status === 'not-met' ? '✗' : '?'} ${e(c.id)}: ${e(c.checks.map((k) => `${k.metric} ${k.value === null ? 'unknown' : formatMetric(k.metric, k.value)} (needs ${COMPARATOR_SIGN[k.comparator]} ${formatMetric(k.metric, k.threshold)})`).join('; '))}</li>`)),
+    list(r.repatriation.conditions.map((c) => `<li>${STATUS_MARK[c.status]} ${e(c.id)}: ${e(c.checks.map(checkText).join('; '))}</li>`)),
 
     '<h2>Reassessment triggers</h2>',
     list(r.triggers.map((t) => {
       if (t.kind === 'manual') return `<li>○ ${e(t.description)} <span class="note">(manual)</span></li>`;
-      const now = t.current === null ? 'unknown' : formatMetric(t.metric as string, t.current);
-      const text = `${t.description}: now ${now}, fires at ${COMPARATOR_SIGN[t.comparator as Comparator]} ${formatMetric(t.metric as string, t.threshold as number)}`;
+      const text = triggerText(t);
       return t.firing ? `<li class="firing">● FIRING ${e(text)}</li>` : `<li>○ ${e(text)}</li>`;
     })),
     r.warnings.length === 0 ? '' : `<h2>Warnings</h2>${list(r.warnings.map((w) => `<li class="warn">${e(w.message)}</li>`))}`,

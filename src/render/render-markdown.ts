@@ -3,12 +3,12 @@
  * pull-request comment, with the threshold table and the reasons.
  */
 import type { Comparator } from '../core/verdict/check.js';
-import { COMPARATOR_SIGN, OPTION_LABEL } from './labels.js';
+import { OPTION_LABEL } from './labels.js';
 import type { Report } from '../report/build-report.js';
 import type { Review } from '../report/compare-reports.js';
 import { optionName } from '../report/messages.js';
 import { fixed, level, money, months, orDash, percent, rate } from './format.js';
-import { formatKeyNumber, formatMetric, signedPercent } from './metric-format.js';
+import { checkText, formatKeyNumber, formatMetric, metricValue, signedPercent, STATUS_MARK, thresholdText } from './metric-format.js';
 import { hybridLine } from './hybrid-line.js';
 import { confidenceLine } from './confidence-line.js';
 
@@ -23,9 +23,8 @@ function triggerLines(r: Report, review: Review | null): string[] {
     if (t.kind === 'manual') return `- ○ ${t.description} (manual)`;
     const before = review?.triggers.find((x) => x.id === t.id);
     const was = before?.previous == null ? '' : `, was ${formatMetric(t.metric as string, before.previous)}`;
-    const now = t.current === null ? 'unknown' : formatMetric(t.metric as string, t.current);
-    const rule = `${COMPARATOR_SIGN[t.comparator as Comparator]} ${formatMetric(t.metric as string, t.threshold as number)}`;
-    return `- ${t.firing ? `**● FIRING${before?.startedFiring ? ' (new)' : ''}**` : '○'} ${t.description}: now ${now}${was}; fires at ${rule}`;
+    const rule = thresholdText(t.metric as string, t.comparator as Comparator, t.threshold as number);
+    return `- ${t.firing ? `**● FIRING${before?.startedFiring ? ' (new)' : ''}**` : '○'} ${t.description}: now ${metricValue(t.metric as string, t.current)}${was}; fires at ${rule}`;
   });
 }
 
@@ -72,7 +71,7 @@ export function renderMarkdown(r: Report): string {
     '',
     `### Repatriation threshold: ${r.repatriation.met ? 'met' : 'not met'}`,
     '',
-    ...r.repatriation.conditions.map((c) => `- ${c.status === 'met' ? '✓' : c.status === 'not-met' ? '✗' : '?'} ${c.id}: ${c.checks.map((k) => `${k.metric} ${k.value === null ? 'unknown' : formatMetric(k.metric, k.value)} (needs ${COMPARATOR_SIGN[k.comparator]} ${formatMetric(k.metric, k.threshold)})`).join('; ')}`),
+    ...r.repatriation.conditions.map((c) => `- ${STATUS_MARK[c.status]} ${c.id}: ${c.checks.map(checkText).join('; ')}`),
     '',
     '### Reassessment triggers',
     '',

@@ -2,15 +2,12 @@
 import type { ChalkInstance } from 'chalk';
 import { plainTable } from './plain-table.js';
 import type { Comparator } from '../core/verdict/check.js';
-import { COMPARATOR_SIGN } from './labels.js';
 import type { HistoryRead } from '../history/history-file.js';
 import type { Report } from '../report/build-report.js';
 import type { Review } from '../report/compare-reports.js';
 import { percent } from './format.js';
-import { formatKeyNumber, formatMetric, signedPercent } from './metric-format.js';
+import { formatKeyNumber, metricValue, signedPercent, thresholdText } from './metric-format.js';
 import { sparkline } from './sparkline.js';
-
-const value = (metric: string, v: number | null): string => (v === null ? 'unknown' : formatMetric(metric, v));
 
 const reviewValue = (metric: string, v: number | null, currency: string): string => (v === null ? '–' : formatKeyNumber(metric, v, currency));
 
@@ -32,8 +29,8 @@ export function renderReviewTable(report: Report, review: Review | null, exitCod
   out.push('', c.bold('Triggers'));
   for (const trig of report.triggers) {
     const before = review?.triggers.find((x) => x.id === trig.id);
-    const was = before === undefined || before.previous === null ? '' : ` (was ${value(trig.metric ?? '', before.previous)})`;
-    const rule = trig.kind === 'manual' ? '(manual)' : `now ${value(trig.metric as string, trig.current)}${was}, fires at ${COMPARATOR_SIGN[trig.comparator as Comparator]} ${value(trig.metric as string, trig.threshold)}`;
+    const was = before === undefined || before.previous === null ? '' : ` (was ${metricValue(trig.metric ?? '', before.previous)})`;
+    const rule = trig.kind === 'manual' ? '(manual)' : `now ${metricValue(trig.metric as string, trig.current)}${was}, fires at ${thresholdText(trig.metric as string, trig.comparator as Comparator, trig.threshold as number)}`;
     const line = `${trig.id}: ${trig.description}: ${rule}`;
     out.push(trig.firing ? c.red.bold(`  ● ${before?.startedFiring ? 'STARTED FIRING' : 'FIRING'} ${line}`) : `  ○ ${line}`);
   }
@@ -45,7 +42,7 @@ export function renderReviewTable(report: Report, review: Review | null, exitCod
 export function renderCheck(report: Report): string {
   const lines = report.triggers.map((t) => {
     const state = t.firing ? 'FIRING' : t.kind === 'manual' ? 'manual' : 'ok';
-    const detail = t.kind === 'manual' ? '' : ` (now ${value(t.metric as string, t.current)}, fires at ${COMPARATOR_SIGN[t.comparator as Comparator]} ${value(t.metric as string, t.threshold)})`;
+    const detail = t.kind === 'manual' ? '' : ` (now ${metricValue(t.metric as string, t.current)}, fires at ${thresholdText(t.metric as string, t.comparator as Comparator, t.threshold as number)})`;
     return `${state.padEnd(6)} ${report.scenario.name} ${t.id}: ${t.description}${detail}`;
   });
   return `${[...lines.filter((l) => l.startsWith('FIRING')), ...lines.filter((l) => !l.startsWith('FIRING'))].join('\n')}\n`;

@@ -6,10 +6,9 @@ import type { ChalkInstance } from 'chalk';
 import { plainTable } from './plain-table.js';
 import type { Report } from '../report/build-report.js';
 import { optionName } from '../report/messages.js';
-import type { Comparator } from '../core/verdict/check.js';
-import { COMPARATOR_SIGN, OPTION_LABEL } from './labels.js';
+import { OPTION_LABEL } from './labels.js';
 import { compact, fixed, level, money, orDash, percent, windowDays } from './format.js';
-import { formatMetric } from './metric-format.js';
+import { checkText, STATUS_MARK, triggerText } from './metric-format.js';
 import { sparkline } from './sparkline.js';
 import { hybridLine } from './hybrid-line.js';
 import { confidenceLine } from './confidence-line.js';
@@ -104,13 +103,8 @@ export function renderTable(r: Report, c: ChalkInstance): string {
 
   // Repatriation conditions
   section(`Repatriation threshold: ${r.repatriation.met ? c.green('met') : c.red('not met')}`);
-  const mark = { met: c.green('✓'), 'not-met': c.red('✗'), unknown: c.yellow('?') } as const;
-  for (const cond of r.repatriation.conditions) {
-    const checks = cond.checks
-      .map((k) => `${k.metric} ${k.value === null ? 'unknown' : formatMetric(k.metric, k.value)} (needs ${COMPARATOR_SIGN[k.comparator]} ${formatMetric(k.metric, k.threshold)})`)
-      .join('; ');
-    out.push(`  ${mark[cond.status]} ${cond.id.padEnd(12)} ${checks}`);
-  }
+  const mark = { met: c.green(STATUS_MARK.met), 'not-met': c.red(STATUS_MARK['not-met']), unknown: c.yellow(STATUS_MARK.unknown) } as const;
+  for (const cond of r.repatriation.conditions) out.push(`  ${mark[cond.status]} ${cond.id.padEnd(12)} ${cond.checks.map(checkText).join('; ')}`);
 
   // Triggers
   section('Reassessment triggers');
@@ -119,9 +113,7 @@ export function renderTable(r: Report, c: ChalkInstance): string {
       out.push(`  ${c.dim('○')} ${trig.description} ${c.dim('(manual)')}`);
       continue;
     }
-    const now = trig.current === null ? 'unknown' : formatMetric(trig.metric as string, trig.current);
-    const rule = `${COMPARATOR_SIGN[trig.comparator as Comparator]} ${formatMetric(trig.metric as string, trig.threshold as number)}`;
-    const line = `${trig.description}: now ${now}, fires at ${rule}`;
+    const line = triggerText(trig);
     out.push(trig.firing ? c.red.bold(`  ● FIRING ${line}`) : `  ○ ${line}`);
   }
 

@@ -86,8 +86,6 @@ export function purchaseTimes(line: OwnedLine, horizonMonths: number): number[] 
  * not line shapes: the arrays are computed once per shape and scaled (see unitArrays).
  */
 interface LineArrays {
-  /** The price these arrays are at. */
-  cost: number;
   purchase: Float64Array;
   depreciation: Float64Array;
   bookValue: Float64Array;
@@ -106,7 +104,6 @@ interface LineArrays {
 function computeLineArrays(line: OwnedLine, financing: Financing | undefined, h: number): LineArrays {
   const c = line.cost;
   const u: LineArrays = {
-    cost: c,
     purchase: new Float64Array(h), depreciation: new Float64Array(h), bookValue: new Float64Array(h), loanPayment: new Float64Array(h),
     interest: new Float64Array(h), principal: new Float64Array(h), cashOut: new Float64Array(h), balanceAtHorizon: 0, flows: new Float64Array(h + 1),
     depreciationTotal: 0, interestTotal: 0,
@@ -195,7 +192,7 @@ function scheduleLine(line: OwnedLine, a: LineArrays): ScheduleLine {
  * The hardware's part of MODEL.md §5's cash flows, months 0..H: each purchase at the start of its
  * month (financed: its down payment), loan payments at the end of theirs, and at H the book value
  * recovered less the loan balance still owed. Scaled from the unit schedule, so it may differ from
- * the schedule's own figures in the last digit (about 1e-16 relative).
+ * the schedule's own figures in the last digit.
  */
 export function hardwareCashFlows(lines: ReadonlyArray<OwnedLine>, financing: Financing | undefined, h: number): number[] {
   const flows = Array<number>(h + 1).fill(0);

@@ -3,7 +3,9 @@
  * model re-run, and how the on-prem break-even, the monthly saving and the verdict move. A
  * tornado: sorted by the swing of the saving. Pure: it only calls analyze() on varied inputs.
  */
+import { valueAt, type DataPath } from '../scenario/replace-nodes.js';
 import type { ResolvedScenario } from '../scenario/resolve.js';
+import { valueSetter } from '../scenario/uncertain-fields.js';
 import { analyze, type Analysis, type AnalysisInput } from './analyze.js';
 import { combinedMultiplier, leverMultiplier, scaleDemand, type LeverSetting } from './what-if.js';
 
@@ -15,28 +17,29 @@ export interface Variable {
 
 const withScenario = (input: AnalysisInput, s: ResolvedScenario): AnalysisInput => ({ ...input, scenario: s });
 
+/** Every value at `paths` in the scenario × f (then `clamp`), the rest shared. */
+function scaledAt(paths: ReadonlyArray<DataPath>, clamp = (x: number): number => x): Variable['apply'] {
+  const set = valueSetter(paths);
+  return (i, f) => withScenario(i, set(i.scenario, paths.map((p) => clamp((valueAt(i.scenario, p) as number) * f))));
+}
+
 /** The inputs a placement decision is most exposed to, those the scenario has. */
 export function variablesOf(s: ResolvedScenario): Variable[] {
   const v: Variable[] = [
     { id: 'demand (utilization)', apply: scaleDemand },
-    { id: 'cloud.onDemandPerGpuHour', apply: (i, f) => withScenario(i, { ...i.scenario, options: { ...i.scenario.options, cloud: { ...i.scenario.options.cloud, onDemandPerGpuHour: i.scenario.options.cloud.onDemandPerGpuHour * f } } }) },
+    { id: 'cloud.onDemandPerGpuHour', apply: scaledAt([['options', 'cloud', 'onDemandPerGpuHour']]) },
   ];
-  if (s.workload.egress.internetGBPerMonth > 0) {
-    v.push({ id: 'workload.egress.internetGBPerMonth', apply: (i, f) => withScenario(i, { ...i.scenario, workload: { ...i.scenario.workload, egress: { ...i.scenario.workload.egress, internetGBPerMonth: i.scenario.workload.egress.internetGBPerMonth * f } } }) });
-  }
-  if (s.options.dedicated) {
-    v.push({ id: 'dedicated.perGpuHour', apply: (i, f) => withScenario(i, { ...i.scenario, options: { ...i.scenario.options, dedicated: { ...i.scenario.options.dedicated!, perGpuHour: i.scenario.options.dedicated!.perGpuHour * f } } }) });
-  }
+  if (s.workload.egress.internetGBPerMonth > 0) v.push({ id: 'workload.egress.internetGBPerMonth', apply: scaledAt([['workload', 'egress', 'internetGBPerMonth']]) });
+  if (s.options.dedicated) v.push({ id: 'dedicated.perGpuHour', apply: scaledAt([['options', 'dedicated', 'perGpuHour']]) });
   const o = s.options.onPrem;
   if (o) {
-    const onPrem = (i: AnalysisInput, change: (x: NonNullable<ResolvedScenario['options']['onPrem']>) => Partial<NonNullable<ResolvedScenario['options']['onPrem']>>): AnalysisInput =>
-      withScenario(i, { ...i.scenario, options: { ...i.scenario.options, onPrem: { ...i.scenario.options.onPrem!, ...change(i.scenario.options.onPrem!) } } });
-    if (o.hardware.length > 0) v.push({ id: 'onPrem.hardware.unitCost', apply: (i, f) => onPrem(i, (x) => ({ hardware: x.hardware.map((l) => ({ ...l, unitCost: l.unitCost * f })) })) });
+    const at = (...path: DataPath): DataPath => ['options', 'onPrem', ...path];
+    if (o.hardware.length > 0) v.push({ id: 'onPrem.hardware.unitCost', apply: scaledAt(o.hardware.map((_, k) => at('hardware', k, 'unitCost'))) });
     v.push(
-      { id: 'onPrem.electricityPerKwh', apply: (i, f) => onPrem(i, (x) => ({ electricityPerKwh: x.electricityPerKwh * f })) },
-      { id: 'onPrem.pue', apply: (i, f) => onPrem(i, (x) => ({ pue: Math.max(1, x.pue * f) })) },
-      { id: 'onPrem.facilityPerKwMonth', apply: (i, f) => onPrem(i, (x) => ({ facilityPerKwMonth: x.facilityPerKwMonth * f })) },
-      { id: 'onPrem.staff.costPerFteYear', apply: (i, f) => onPrem(i, (x) => ({ staff: { ...x.staff, costPerFteYear: x.staff.costPerFteYear * f } })) },
+      { id: 'onPrem.electricityPerKwh', apply: scaledAt([at('electricityPerKwh')]) },
+      { id: 'onPrem.pue', apply: scaledAt([at('pue')], (x) => Math.max(1, x)) },
+      { id: 'onPrem.facilityPerKwMonth', apply: scaledAt([at('facilityPerKwMonth')]) },
+      { id: 'onPrem.staff.costPerFteYear', apply: scaledAt([at('staff', 'costPerFteYear')]) },
     );
   }
   return v;

@@ -15,17 +15,9 @@ import { positionOf } from './yaml-position.js';
 import { bundledPriceBook, type PriceBook } from '../pricebook/price-book.js';
 import { resolvePriceReferences } from './price-references.js';
 import { extractDistributions, probeDistributions } from './uncertain-fields.js';
+import { valueAt } from './replace-nodes.js';
 
 const EXPECTED_TOP = 'a scenario mapping with schemaVersion: 1, name, workload and options';
-
-function valueAt(root: unknown, path: ReadonlyArray<PropertyKey>): unknown {
-  let v: unknown = root;
-  for (const key of path) {
-    if (v === null || typeof v !== 'object') return undefined;
-    v = (v as Record<PropertyKey, unknown>)[key];
-  }
-  return v;
-}
 
 export function parseScenarioText(text: string, file: string, book: PriceBook = bundledPriceBook()): ResolvedScenario {
   const lineCounter = new LineCounter();

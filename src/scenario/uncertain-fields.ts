@@ -4,7 +4,7 @@
  * trial can never build a scenario the schema would refuse.
  */
 import { formatPath } from '../errors.js';
-import { replaceNodes } from './replace-nodes.js';
+import { replaceNodes, valueAt } from './replace-nodes.js';
 import { describeDistribution, isDistributionLike, meanOf, readDistribution, supportOf, type UncertainField } from './distributions.js';
 
 export interface FieldProblem {
@@ -70,6 +70,22 @@ export function valueSetter(paths: ReadonlyArray<ReadonlyArray<Key>>): <T>(data:
     return copy;
   };
   return <T>(data: T, values: ArrayLike<unknown>) => apply(data, root, values) as T;
+}
+
+/**
+ * For a loop that puts new values at the same paths round after round and keeps nothing of the
+ * data between rounds (Monte Carlo's trials): one copy of the objects on the paths, made here,
+ * whose fields each round overwrites in place — the caller's data is never changed, and a round
+ * copies nothing. Returns the same copy every round.
+ */
+export function fieldWriter<T>(data: T, paths: ReadonlyArray<ReadonlyArray<Key>>): (values: ArrayLike<unknown>) => T {
+  const copy = valueSetter(paths)(data, paths.map((p) => valueAt(data, p)));
+  const holders = paths.map((p) => valueAt(copy, p.slice(0, -1)) as Record<Key, unknown>);
+  const keys = paths.map((p) => p[p.length - 1] as Key);
+  return (values) => {
+    for (let i = 0; i < keys.length; i++) (holders[i] as Record<Key, unknown>)[keys[i] as Key] = values[i];
+    return copy;
+  };
 }
 
 /**

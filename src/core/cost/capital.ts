@@ -1,10 +1,13 @@
 import type { HardwareLine, OnPremOption } from '../../scenario/schema.js';
 import { averageCapital, type OwnedLine } from '../finance/ownership-schedule.js';
 
-/** A hardware line as the ownership schedule reads it: one purchase is unitCost × quantity. */
+/** One purchase of a hardware line: unitCost × quantity. */
+export const purchaseCost = (line: HardwareLine): number => line.unitCost * line.quantity;
+
+/** A hardware line as the ownership schedule reads it. */
 export const ownedLineOf = (line: HardwareLine): OwnedLine => ({
   name: line.name,
-  cost: line.unitCost * line.quantity,
+  cost: purchaseCost(line),
   purchaseMonth: line.purchaseMonth,
   usefulLifeMonths: line.usefulLifeMonths,
   residualFraction: line.residualFraction,
@@ -31,22 +34,12 @@ export interface CapitalPerMonth {
  * purchase's loan). For straight-line bought at month 0 the average is exactly §3's rate.
  */
 export function capitalPerMonth(onPrem: OnPremOption, horizonMonths: number): CapitalPerMonth {
-  // The schedule depends only on the lines, the financing and the horizon, which copies of the
-  // option share (the demand path re-prices it every month): computed once per combination.
-  const cached = CAPITAL.get(onPrem.hardware)?.find((c) => c.financing === onPrem.financing && c.horizonMonths === horizonMonths);
-  if (cached !== undefined) return cached.capital;
-  const capital = averageCapital(onPrem.hardware.map(ownedLineOf), onPrem.financing, horizonMonths);
-  const entries = CAPITAL.get(onPrem.hardware) ?? [];
-  entries.push({ financing: onPrem.financing, horizonMonths, capital });
-  CAPITAL.set(onPrem.hardware, entries);
-  return capital;
+  return averageCapital(onPrem.hardware, purchaseCost, onPrem.financing, horizonMonths);
 }
-
-const CAPITAL = new WeakMap<OnPremOption['hardware'], Array<{ financing: OnPremOption['financing']; horizonMonths: number; capital: CapitalPerMonth }>>();
 
 /** Σ unitCost × quantity: the base of the support rate. */
 export function hardwareCost(onPrem: OnPremOption): number {
   let sum = 0;
-  for (const l of onPrem.hardware) sum += l.unitCost * l.quantity;
+  for (const l of onPrem.hardware) sum += purchaseCost(l);
   return sum;
 }

@@ -24,6 +24,9 @@ export interface OwnedLine {
   factor?: number | undefined;
 }
 
+/** What a line's schedule at a price of 1 depends on: everything but its name and price. */
+export type LineShape = Pick<OwnedLine, 'purchaseMonth' | 'usefulLifeMonths' | 'residualFraction' | 'method' | 'factor'>;
+
 export interface Financing {
   annualRate: number;
   termMonths: number;
@@ -152,7 +155,7 @@ function add(a: Float64Array, i: number, x: number): void {
 }
 
 interface UnitEntry {
-  line: OwnedLine;
+  shape: LineShape;
   financing: Financing | undefined;
   h: number;
   unit: LineArrays;
@@ -161,7 +164,7 @@ const UNIT: UnitEntry[] = [];
 /** Shapes kept, most recent first; a drawn life or rate makes each trial a new shape. */
 const UNIT_KEPT = 32;
 
-const sameShape = (a: OwnedLine, b: OwnedLine): boolean =>
+const sameShape = (a: LineShape, b: LineShape): boolean =>
   a.purchaseMonth === b.purchaseMonth && a.usefulLifeMonths === b.usefulLifeMonths && a.residualFraction === b.residualFraction && a.method === b.method && a.factor === b.factor;
 const sameFinancing = (a: Financing | undefined, b: Financing | undefined): boolean =>
   a === b || (a !== undefined && b !== undefined && a.annualRate === b.annualRate && a.termMonths === b.termMonths && a.downPaymentFraction === b.downPaymentFraction);
@@ -171,11 +174,12 @@ const sameFinancing = (a: Financing | undefined, b: Financing | undefined): bool
  * scale it by the price. It depends on nothing but the shape, so every thread of a Monte Carlo run
  * gets the same figures whatever it computed before.
  */
-function unitArrays(line: OwnedLine, financing: Financing | undefined, h: number): LineArrays {
-  const hit = UNIT.find((e) => e.h === h && sameShape(e.line, line) && sameFinancing(e.financing, financing));
-  if (hit !== undefined) return hit.unit;
-  const unit = computeLineArrays({ ...line, cost: 1 }, financing, h);
-  UNIT.unshift({ line, financing, h, unit });
+function unitArrays(line: LineShape, financing: Financing | undefined, h: number): LineArrays {
+  for (const e of UNIT) if (e.h === h && sameShape(e.shape, line) && sameFinancing(e.financing, financing)) return e.unit;
+  // A copy of the shape and the financing: the caller's objects may be reused with other values.
+  const shape: LineShape = { purchaseMonth: line.purchaseMonth, usefulLifeMonths: line.usefulLifeMonths, residualFraction: line.residualFraction, method: line.method, factor: line.factor };
+  const unit = computeLineArrays({ ...shape, name: '', cost: 1 }, financing, h);
+  UNIT.unshift({ shape, financing: financing && { ...financing }, h, unit });
   if (UNIT.length > UNIT_KEPT) UNIT.pop();
   return unit;
 }
@@ -204,14 +208,18 @@ export function hardwareCashFlows(lines: ReadonlyArray<OwnedLine>, financing: Fi
   return flows;
 }
 
-/** Depreciation and financing interest per month, averaged over the horizon: MODEL.md §3's capital line (scaled as above). */
-export function averageCapital(lines: ReadonlyArray<OwnedLine>, financing: Financing | undefined, h: number): { depreciation: number; interest: number } {
+/**
+ * Depreciation and financing interest per month, averaged over the horizon: MODEL.md §3's capital
+ * line (scaled as above). `costOf`: the price of one purchase of a line.
+ */
+export function averageCapital<L extends LineShape>(lines: ReadonlyArray<L>, costOf: (line: L) => number, financing: Financing | undefined, h: number): { depreciation: number; interest: number } {
   let depreciation = 0;
   let interest = 0;
   for (const line of lines) {
     const u = unitArrays(line, financing, h);
-    depreciation += line.cost * u.depreciationTotal;
-    interest += line.cost * u.interestTotal;
+    const cost = costOf(line);
+    depreciation += cost * u.depreciationTotal;
+    interest += cost * u.interestTotal;
   }
   return { depreciation: depreciation / h, interest: interest / h };
 }

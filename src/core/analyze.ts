@@ -14,7 +14,7 @@ import { breakEvenUtilization } from './economics/break-even.js';
 import { discountedPaybackMonths } from './economics/discounted-payback.js';
 import { annualRate, irr } from './economics/irr.js';
 import { monthlyDiscountRate, npv, ownershipCashFlows } from './economics/npv.js';
-import { demandPath, type DemandPath } from './finance/demand-path.js';
+import { demandPath, monthRunning, monthTotal, type DemandPath } from './finance/demand-path.js';
 import { ownershipSchedule } from './finance/ownership-schedule.js';
 import { paybackMonths } from './economics/payback.js';
 import { reconcileBilling, type BillingMonthTotals, type BillingReconciliation } from './signals/billing-reconciliation.js';
@@ -146,8 +146,16 @@ function ownershipOf(cost: OptionCost, cloud: OptionCost, s: ResolvedScenario, p
   // growth). A path of one month repeated (no growth, no expansion) gives one figure for all.
   const first = path.months[0];
   const flat = first !== undefined && path.months.every((m) => m === first);
-  const runningCost = flat ? first.running[cost.id] : path.months.map((m) => m.running[cost.id]);
-  const monthlySaving = flat ? first.totals.cloud - first.running[cost.id] : path.months.map((m) => m.totals.cloud - m.running[cost.id]);
+  let runningCost: number | number[];
+  let monthlySaving: number | number[];
+  if (flat) {
+    runningCost = monthRunning(first, cost.id);
+    monthlySaving = monthTotal(first, 'cloud') - runningCost;
+  } else {
+    const running = path.months.map((m) => monthRunning(m, cost.id));
+    runningCost = running;
+    monthlySaving = path.months.map((m, i) => monthTotal(m, 'cloud') - (running[i] as number));
+  }
   const cashFlows = ownershipCashFlows({
     lines, financing: financingOf(cost.id, s), monthlySaving, runningCost,
     horizonMonths: s.horizonMonths,
@@ -164,7 +172,7 @@ const financingOf = (id: OptionId, s: ResolvedScenario) => (id === 'onprem' ? s.
 
 function analyzeOption(cost: OptionCost, owned: Ownership | null, profile: DemandProfile, tokens: TokenStats | null, s: ResolvedScenario, path: DemandPath): OptionAnalysis {
   const busyGpuHours = profile.utilization * s.workload.referenceGpus * HOURS_PER_MONTH;
-  let horizonAverageMonthly = path.months.reduce((sum, m) => sum + m.totals[cost.id], 0) / s.horizonMonths;
+  let horizonAverageMonthly = path.months.reduce((sum, m) => sum + monthTotal(m, cost.id), 0) / s.horizonMonths;
   let presentValue: number | null = null;
   let rate: number | null = null;
   let discountedPayback: number | null = null;

@@ -8,7 +8,7 @@
 import type { ResolvedScenario } from '../../scenario/resolve.js';
 import { allOptionCosts } from '../cost/all-options.js';
 import { scaledProfile, type DemandProfile } from '../cost/demand-profile.js';
-import type { OptionId } from '../cost/option-cost.js';
+import type { OptionCost, OptionId } from '../cost/option-cost.js';
 import type { UtilizationProfile } from '../utilization/utilization-profile.js';
 import type { OwnedLine } from './ownership-schedule.js';
 import { ownedLineOf } from '../cost/capital.js';
@@ -31,11 +31,23 @@ export interface PathMonth {
   factor: number;
   /** On-prem servers in service this month (bought and expansions arrived); null without on-prem. */
   servers: number | null;
-  /** Each option's month without capital (running cost). */
-  running: Record<OptionId, number>;
-  /** Each option's full month as priced, for cloud the whole bill. */
-  totals: Record<OptionId, number>;
+  /** Each option priced at the month's demand, in allOptionCosts' order. */
+  costs: OptionCost[];
 }
+
+function costIn(m: PathMonth, id: OptionId): OptionCost {
+  for (const c of m.costs) if (c.id === id) return c;
+  throw new Error(`demand path: option ${id} is not priced on it`);
+}
+
+/** The option's full month as priced (for cloud, the whole bill). */
+export const monthTotal = (m: PathMonth, id: OptionId): number => costIn(m, id).total;
+
+/** The option's month without capital: its running cost. */
+export const monthRunning = (m: PathMonth, id: OptionId): number => {
+  const c = costIn(m, id);
+  return c.total - c.capital;
+};
 
 export interface DemandPath {
   growth: Growth;
@@ -44,13 +56,15 @@ export interface DemandPath {
   expansions: OwnedLine[];
 }
 
+const NO_ARRIVALS: ReadonlyMap<number, number> = new Map();
+
 /** Servers ordered so that capacity keeps up with the forecast mean demand lead-time months ahead. */
-function plannedExpansions(s: ResolvedScenario, meanBusy: number, g: number): { lines: OwnedLine[]; arrivals: Map<number, number> } {
+function plannedExpansions(s: ResolvedScenario, meanBusy: number, g: number): { lines: OwnedLine[]; arrivals: ReadonlyMap<number, number> } {
   const o = s.options.onPrem;
+  const template = o?.hardware[0];
+  if (o === undefined || o.expansion === undefined || template === undefined) return { lines: [], arrivals: NO_ARRIVALS };
   const arrivals = new Map<number, number>();
   const lines: OwnedLine[] = [];
-  const template = o?.hardware[0];
-  if (o === undefined || o.expansion === undefined || template === undefined) return { lines, arrivals };
   const lead = o.expansion.leadTimeMonths;
   let capacity = o.servers * o.gpusPerServer;
   for (let m = 1; m + lead <= s.horizonMonths; m++) {
@@ -91,14 +105,7 @@ export function demandPath(s: ResolvedScenario, measured: DemandProfile, u: Util
     }
     const profile = scaledProfile(measured, factor);
     const scaled = withServers(s, servers);
-    const costs = allOptionCosts(profile, scaled);
-    const running = {} as Record<OptionId, number>;
-    const totals = {} as Record<OptionId, number>;
-    for (const c of costs) {
-      running[c.id] = c.total - c.capital;
-      totals[c.id] = c.total;
-    }
-    months.push({ factor, servers: inService, running, totals });
+    months.push({ factor, servers: inService, costs: allOptionCosts(profile, scaled) });
   }
   return { growth, months, expansions: lines };
 }

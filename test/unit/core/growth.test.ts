@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { analyze } from '../../../src/core/analyze.js';
 import { measuredProfile } from '../../../src/core/cost/demand-profile.js';
-import { demandPath, growthOf } from '../../../src/core/finance/demand-path.js';
+import { demandPath, growthOf, monthRunning } from '../../../src/core/finance/demand-path.js';
 import { profileFromAssumption, profileFromHistory } from '../../../src/core/utilization/utilization-profile.js';
 import { scenario } from '../../helpers/scenario.js';
 
@@ -30,7 +30,7 @@ describe('demand growth over the horizon (issue 4)', () => {
     const path = demandPath(s, measuredProfile([0.5], 32), flat);
     // 16 busy GPUs × 1.05^(m−1) passes the 32 owned in month 16 (1.05^15 = 2.079 → 33.26 busy):
     // burst (33.26 − 32) / 0.7 × 730 × 4.10 = 5,400 a month appears then; before, only power grows.
-    const running = path.months.map((m) => m.running.onprem);
+    const running = path.months.map((m) => monthRunning(m, 'onprem'));
     expect(running[14]! - running[13]!).toBeLessThan(200);
     expect(running[15]! - running[14]!).toBeCloseTo(((16 * 1.05 ** 15 - 32) / 0.7) * 730 * 4.1 + (running[14]! - running[13]!) * 0.4, -2);
     expect(path.months.map((m) => m.servers)).toEqual(Array(24).fill(4));

@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // Monte Carlo trial rate (issue 7): 100 000 trials of the bundled scenarios/uncertain-prices.yaml
 // (flat demand) and of the same with 2 %/month growth (each trial re-prices every month of the
-// horizon), on one thread and on every core as `placement simulate` runs them, against the floor
-// measured in the same process: the draws alone. Usage:
+// horizon), on one thread, as `placement simulate` runs them by default (workers started only when
+// the run is long enough to repay them) and on every core from the start (`--jobs <cores>`),
+// against the floor measured in the same process: the draws alone. Usage:
 // node scripts/bench/monte-carlo.mjs [TRIALS] (default 100000). Run `npm run build` first.
 import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
@@ -40,17 +41,19 @@ for (const [name, yaml] of variants) {
   const single = seconds(t0);
   // As the command runs them: worker threads start cold (they load and compile the model).
   t0 = performance.now();
+  const auto = await runMonteCarlo(m, trials, 1, 'auto');
+  const byDefault = seconds(t0);
+  t0 = performance.now();
   const all = await runMonteCarlo(m, trials, 1, cores);
   const parallel = seconds(t0);
-  if (JSON.stringify(all) !== JSON.stringify(one)) throw new Error(`${name}: ${cores} threads gave another result than one`);
-  results.push({ name, floor, single, parallel, p: one.placements[0], sink });
+  for (const r of [auto, all]) if (JSON.stringify(r) !== JSON.stringify(one)) throw new Error(`${name}: threads gave another result than one`);
+  results.push({ name, floor, single, byDefault, parallel, p: one.placements[0], sink });
 }
-console.log(`\n| scenario | trials | draws alone (s) | 1 thread (s) | trials/s | ${cores} threads (s) | trials/s | most likely verdict |`);
-console.log('|---|---:|---:|---:|---:|---:|---:|---|');
+console.log(`\n| scenario | trials | draws alone (s) | 1 thread (s) | trials/s | default (s) | trials/s | ${cores} threads from the start (s) | trials/s | most likely verdict |`);
+console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|---|');
 for (const r of results) {
-  console.log(`| ${r.name} | ${fmt(trials)} | ${fmt(r.floor, 3)} | ${fmt(r.single, 2)} | ${fmt(trials / r.single)} | ${fmt(r.parallel, 2)} | ${fmt(trials / r.parallel)} | ${r.p.placement} ${fmt(r.p.probability * 100, 1)} % |`);
+  console.log(`| ${r.name} | ${fmt(trials)} | ${fmt(r.floor, 3)} | ${fmt(r.single, 2)} | ${fmt(trials / r.single)} | ${fmt(r.byDefault, 2)} | ${fmt(trials / r.byDefault)} | ${fmt(r.parallel, 2)} | ${fmt(trials / r.parallel)} | ${r.p.placement} ${fmt(r.p.probability * 100, 1)} % |`);
 }
 for (const r of results) {
-  const best = Math.min(r.single, r.parallel);
-  console.log(`${best < 1 ? 'PASS' : 'MISS'}  ${r.name}: ${fmt(trials)} trials in under a second (${fmt(best, 2)} s)`);
+  console.log(`${r.byDefault < 1 ? 'PASS' : 'MISS'}  ${r.name}: ${fmt(trials)} trials in under a second as simulate runs them by default (${fmt(r.byDefault, 2)} s)`);
 }

@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { Chalk } from 'chalk';
 import { analyze, measure, type AnalysisInput } from '../core/analyze.js';
 import { DEFAULT_SEED, DEFAULT_TRIALS } from '../core/monte-carlo.js';
-import { defaultJobs, runMonteCarlo } from './monte-carlo-threads.js';
+import { runMonteCarlo } from './monte-carlo-threads.js';
 import { combinedMultiplier, scaleDemand, type LeverSetting } from '../core/what-if.js';
 import { loadInputs } from '../readers/load-inputs.js';
 import { buildReport } from '../report/build-report.js';
@@ -107,7 +107,7 @@ export async function emit(text: string, out: string | undefined, io: Io): Promi
 export async function analyzeCommand(file: string, opts: AnalyzeOptions, io: Io): Promise<number> {
   const { loaded, inputs, input, measurement, analysis, now } = await prepareAnalysis(file, opts, io);
   // With distributions in the scenario: a one-line confidence from Monte Carlo (issue 7).
-  const mc = input.scenario.uncertain.length === 0 ? undefined : await runMonteCarlo(measurement, opts.trials ?? DEFAULT_TRIALS, opts.seed ?? DEFAULT_SEED, opts.jobs ?? defaultJobs());
+  const mc = input.scenario.uncertain.length === 0 ? undefined : await runMonteCarlo(measurement, opts.trials ?? DEFAULT_TRIALS, opts.seed ?? DEFAULT_SEED, opts.jobs ?? 'auto');
   const report = buildReport(analysis.scenario, analysis, {
     toolVersion: io.version, scenarioFile: file, sha256: loaded.sha256, now, sources: inputs.sources, billingMonths: inputs.billing?.months, monteCarlo: mc,
   });

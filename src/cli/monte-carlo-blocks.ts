@@ -18,12 +18,13 @@ export interface DoneBlock {
  * Blocks taken one at a time from the shared counter until none are left: a thread that starts
  * late (a worker loading the model) or runs slow simply takes fewer.
  */
-export function takeBlocks(m: Measurement, job: BlockJob): DoneBlock[] {
+export function takeBlocks(m: Measurement, job: BlockJob, afterBlock?: () => void): DoneBlock[] {
   const blocks = Math.ceil(job.trials / BLOCK_TRIALS);
   const done: DoneBlock[] = [];
   for (let b = Atomics.add(job.next, 0, 1); b < blocks; b = Atomics.add(job.next, 0, 1)) {
     const first = b * BLOCK_TRIALS;
     done.push({ block: b, columns: runTrials(m, job.seed, first, Math.min(BLOCK_TRIALS, job.trials - first)) });
+    afterBlock?.();
   }
   return done;
 }

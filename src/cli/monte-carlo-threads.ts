@@ -1,8 +1,8 @@
 /**
- * Monte Carlo on every core (issue 7: 100 000 trials in under a second). The trials are cut into
- * blocks; this thread and the worker threads take blocks from a shared counter until none are
- * left. Each block has its own seeded stream and the blocks are put back in order, so the result
- * is the same for any number of threads.
+ * Monte Carlo on several cores (issue 7: 100 000 trials in under a second). The trials are cut
+ * into blocks; this thread and the worker threads take blocks from a shared counter until none
+ * are left. Each block has its own seeded stream and the blocks are put back in order, so the
+ * result is the same for any number of threads.
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
@@ -13,8 +13,19 @@ import { takeBlocks, type BlockJob, type DoneBlock } from './monte-carlo-blocks.
 /** Below this many trials one thread finishes before another has loaded the model (about 50 ms). */
 export const PARALLEL_FROM = 20_000;
 
-/** Threads when --jobs is not given: one per core. */
-export const defaultJobs = (): number => Math.max(1, availableParallelism());
+/**
+ * `--jobs N` runs on N threads from the start. Without it ('auto'), up to one per core, started
+ * only when the run is long enough to repay them: a worker spends about 0.3 s loading and
+ * compiling the model before its first useful block, and while it does, its compiler and
+ * garbage collector slow this thread down (measured on 2 vCPUs: 100 000 flat trials took longer
+ * on 2 threads than on 1). So this thread runs alone for LOOK_AFTER_MS, then starts the workers
+ * only if what is left, at its pace over its last blocks, would take more than WORTH_WORKERS_MS.
+ */
+export type Jobs = number | 'auto';
+const LOOK_AFTER_MS = 400;
+const WORTH_WORKERS_MS = 1000;
+/** Blocks the pace is measured over. */
+const PACE_BLOCKS = 3;
 
 const WORKER = new URL('./monte-carlo-worker.js', import.meta.url);
 
@@ -28,12 +39,40 @@ function inWorker(measurement: Measurement, job: BlockJob): Promise<DoneBlock[]>
   });
 }
 
-export async function runMonteCarlo(m: Measurement, trials: number, seed: number, jobs: number): Promise<MonteCarlo> {
-  if (jobs <= 1 || trials < PARALLEL_FROM) return monteCarlo(m, trials, seed);
+/**
+ * After this thread's blocks ending at `ends` (ms from its start), with `blocksLeft` not yet
+ * taken: start the workers, run alone to the end, or wait for more blocks to decide.
+ */
+export function workerDecision(ends: ReadonlyArray<number>, blocksLeft: number): 'start' | 'alone' | 'wait' {
+  const now = ends[ends.length - 1] ?? 0;
+  if (now < LOOK_AFTER_MS || ends.length <= PACE_BLOCKS) return 'wait';
+  const pace = (now - (ends[ends.length - 1 - PACE_BLOCKS] as number)) / PACE_BLOCKS;
+  return blocksLeft * pace > WORTH_WORKERS_MS ? 'start' : 'alone';
+}
+
+export async function runMonteCarlo(m: Measurement, trials: number, seed: number, jobs: Jobs = 'auto'): Promise<MonteCarlo> {
+  const blocks = Math.ceil(trials / BLOCK_TRIALS);
+  const threads = Math.min(jobs === 'auto' ? availableParallelism() : jobs, blocks);
+  if (threads <= 1 || trials < PARALLEL_FROM) return monteCarlo(m, trials, seed);
   const job: BlockJob = { trials, seed, next: new Int32Array(new SharedArrayBuffer(4)) };
-  const threads = Math.min(jobs, Math.ceil(trials / BLOCK_TRIALS));
-  const others = Promise.all(Array.from({ length: threads - 1 }, () => inWorker(m, job)));
-  others.catch(() => undefined); // observed below; not an unhandled rejection while this thread works
-  const done = [...takeBlocks(m, job), ...(await others).flat()].sort((a, b) => a.block - b.block);
+  let others: Promise<DoneBlock[][]> | null = null;
+  const startWorkers = (): void => {
+    others = Promise.all(Array.from({ length: threads - 1 }, () => inWorker(m, job)));
+    others.catch(() => undefined); // observed below; not an unhandled rejection while this thread works
+  };
+  // Decided once: what is left only shrinks, and a late start costs more than it gives.
+  let decided = jobs !== 'auto';
+  if (decided) startWorkers();
+  const t0 = performance.now();
+  const ends: number[] = [];
+  const mine = takeBlocks(m, job, () => {
+    if (decided) return;
+    ends.push(performance.now() - t0);
+    const decision = workerDecision(ends, blocks - Atomics.load(job.next, 0));
+    if (decision === 'wait') return;
+    decided = true;
+    if (decision === 'start') startWorkers();
+  });
+  const done = [...mine, ...(await (others ?? Promise.resolve([]))).flat()].sort((a, b) => a.block - b.block);
   return summarizeTrials(m.billed.uncertain, seed, done.map((d) => d.columns));
 }

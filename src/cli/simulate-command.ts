@@ -3,7 +3,7 @@ import { InputError } from '../errors.js';
 import { renderSimulation } from '../render/render-simulation.js';
 import { emit, prepareAnalysis, type InputOverrides } from './analyze-command.js';
 import type { Io } from './io.js';
-import { defaultJobs, runMonteCarlo } from './monte-carlo-threads.js';
+import { runMonteCarlo } from './monte-carlo-threads.js';
 
 export interface SimulateOptions extends InputOverrides {
   trials: number;
@@ -19,7 +19,7 @@ export async function simulateCommand(file: string, opts: SimulateOptions, io: I
   if (input.scenario.uncertain.length === 0) {
     throw new InputError({ file, message: 'no field is a distribution, so there is nothing to simulate; give one as {triangular: [min, mode, max]}, {uniform: [a, b]} or {normal: {mean, sd}}' });
   }
-  const mc = await runMonteCarlo(measurement, opts.trials, opts.seed, opts.jobs ?? defaultJobs());
+  const mc = await runMonteCarlo(measurement, opts.trials, opts.seed, opts.jobs ?? 'auto');
   const s = analysis.scenario;
   const text = opts.format === 'json'
     ? `${JSON.stringify({ scenario: s.name, currency: s.currency, baseVerdict: analysis.verdict.placement, ...mc }, null, 2)}\n`

@@ -1,7 +1,12 @@
 import { describe, expect, test } from 'vitest';
-import { analyze, measure, type AnalysisInput } from '../../../src/core/analyze.js';
-import { BLOCK_TRIALS, monteCarlo, runTrials, summarizeTrials } from '../../../src/core/monte-carlo.js';
+import { analyze, decide, measure, type AnalysisInput } from '../../../src/core/analyze.js';
+import { measuredProfile } from '../../../src/core/cost/demand-profile.js';
+import { monthlyDiscountRate, npv } from '../../../src/core/economics/npv.js';
+import { BLOCK_TRIALS, blockSeed, monteCarlo, runTrials, summarizeTrials } from '../../../src/core/monte-carlo.js';
 import { seededRandom } from '../../../src/core/random.js';
+import { profileFromAssumption } from '../../../src/core/utilization/utilization-profile.js';
+import { PLACEMENTS } from '../../../src/core/verdict/verdict.js';
+import { valueSetter } from '../../../src/scenario/uncertain-fields.js';
 import { draw, type Distribution } from '../../../src/scenario/distributions.js';
 import { parseScenarioText } from '../../../src/scenario/parse-scenario.js';
 
@@ -74,6 +79,45 @@ describe('Monte Carlo against closed forms (issue 7)', () => {
     const split = summarizeTrials(m.billed.uncertain, 8, [runTrials(m, 8, 0, 2 * BLOCK_TRIALS), runTrials(m, 8, 2 * BLOCK_TRIALS, 1500)]);
     expect(split).toEqual(whole);
     expect(() => runTrials(m, 8, 500, 10)).toThrow(/does not start a block/);
+  });
+  // The trials overwrite one private scenario copy in place, and the ownership schedule memoises
+  // per line shape and financing: a drawn shape (the residual) or a drawn loan rate must never find
+  // the previous trial's schedule. Each case draws one of them, with a price, growth and the level.
+  test.each([
+    ['a line\'s residual', '{uniform: [0.05, 0.2]}', '0.07'],
+    ['the loan rate', '0.1', '{uniform: [0.04, 0.09]}'],
+  ])('a trial depends only on its own draws (%s drawn): each matches a fresh copy of the scenario decided on its own', (_, residual, rate) => {
+    const base = parseScenarioText(`schemaVersion: 1
+name: mc
+horizonMonths: 48
+workload: {referenceGpus: 10, utilization: {assumed: {uniform: [0.3, 0.9]}}, growthPerMonth: {uniform: [0, 0.03]}}
+options:
+  cloud: {onDemandPerGpuHour: {uniform: [2, 4]}, targetUtilization: 0.7}
+  dedicated: {perGpuHour: 2}
+  onPrem:
+    gpusPerServer: 8
+    servers: 2
+    hardware: [{name: node, unitCost: {uniform: [200000, 300000]}, quantity: 2, usefulLifeMonths: 36, residualFraction: ${residual}}]
+    financing: {annualRate: ${rate}, termMonths: 24}
+    powerKwPerServer: 10
+    pue: 1.3
+    electricityPerKwh: 0.1
+    facilityPerKwMonth: 150
+    staff: {ftes: 0.25, costPerFteYear: 180000}`, 'mc.yaml');
+    const m = measure({ scenario: base, utilizationHours: null, tokenDays: null, now: 0 });
+    const count = 40;
+    const got = runTrials(m, 5, 0, count);
+    const random = seededRandom(blockSeed(5, 0));
+    const set = valueSetter(base.uncertain.map((f) => f.path));
+    for (let t = 0; t < count; t++) {
+      const s = set(base, base.uncertain.map((f) => draw(f.distribution, random)));
+      const u = profileFromAssumption(s.workload.utilization.assumed!, s.thresholds);
+      const d = decide(s, u, null, measuredProfile(u.hourly, s.workload.referenceGpus), 'owned');
+      expect(PLACEMENTS[got.placements[t]!]).toBe(d.verdict.placement);
+      for (const c of d.measuredCosts) expect(got.monthly.find((x) => x.id === c.id)!.values[t]).toBe(c.total);
+      expect(got.npv.find((x) => x.id === 'onprem')!.values[t]).toBe(npv(d.ownership.get('onprem')!.cashFlows, monthlyDiscountRate(s.discountRate)));
+    }
+    expect(new Set(got.placements).size).toBeGreaterThan(1);
   });
   test('the analysis itself runs on the means', () => {
     const a = analyze(scenario('{triangular: [2, 3, 5]}'));

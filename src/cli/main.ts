@@ -52,7 +52,7 @@ function buildProgram(io: Io, setCode: (code: number) => void): Command {
     .option('--what-if <levers>', 'scale demand: batching=1.5,quantization=1.3,cache=0.2,model=0.6', parseWhatIf)
     .option('--trials <n>', 'Monte Carlo trials for the confidence line when the scenario has distributions (default 10000)', parseTrials)
     .option('--seed <n>', 'seed of the Monte Carlo trials (default 1; the same seed gives the same trials)', parseSeed)
-    .option('--jobs <n>', 'threads for the Monte Carlo trials (default: one per core; the result does not depend on it)', parseJobs)
+    .option('--jobs <n>', 'threads for the Monte Carlo trials (default: up to one per core, when the run is long enough to repay them; the result does not depend on it)', parseJobs)
     .addHelpText('after', `
 Examples:
   $ placement analyze scenarios/stable-high-volume.yaml
@@ -147,7 +147,7 @@ Exit codes: 0 nothing to act on, 3 the verdict changed or a trigger fires (narro
     .argument('<scenario>', 'scenario file (YAML or JSON) with {triangular|uniform|normal} values')
     .option('--trials <n>', 'number of trials', parseTrials, 10_000)
     .option('--seed <n>', 'seed (the same seed gives the same trials on any machine)', parseSeed, 1)
-    .option('--jobs <n>', 'threads to run the trials on (default: one per core; the result does not depend on it)', parseJobs)
+    .option('--jobs <n>', 'threads to run the trials on (default: up to one per core, when the run is long enough to repay them; the result does not depend on it)', parseJobs)
     .option('--utilization <file>', 'utilization history to read instead of the scenario\'s ("-" = stdin)')
     .addOption(new Option('--format <format>', 'output format').choices(['table', 'json']).default('table'))
     .option('--json', 'short for --format json')

@@ -1,10 +1,10 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { cli, expectCleanError } from '../helpers/cli.js';
+import { tempDir } from '../helpers/temp-dir.js';
 
-const tmp = mkdtempSync(join(tmpdir(), 'placement-e2e-'));
+const tmp = tempDir('placement-e2e-');
 const GOOD = `schemaVersion: 1
 name: e2e
 workload:
@@ -107,7 +107,8 @@ describe('options', () => {
     expect(a).toEqual(b);
   });
   test('--out writes the file atomically and leaves nothing else behind', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'placement-out-'));
+    const dir = join(tmp, 'out');
+    mkdirSync(dir);
     const out = join(dir, 'report.json');
     writeFileSync(out, 'old');
     const r = cli(['analyze', 'scenarios/burst-inference.yaml', '--json', '--out', out]);

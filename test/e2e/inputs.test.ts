@@ -1,11 +1,11 @@
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import type { Report } from '../../src/report/build-report.js';
 import { cli } from '../helpers/cli.js';
+import { tempDir } from '../helpers/temp-dir.js';
 
-const tmp = mkdtempSync(join(tmpdir(), 'placement-inputs-'));
+const tmp = tempDir('placement-inputs-');
 const SHARED = new URL('../../../shared/data/', import.meta.url).pathname;
 
 function analyze(utilization: string, extra = ''): { code: number | null; report: Report; stderr: string } {

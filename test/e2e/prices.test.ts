@@ -1,12 +1,12 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { parse } from 'yaml';
 import { describe, expect, test } from 'vitest';
 import { cli, expectCleanError } from '../helpers/cli.js';
+import { tempDir } from '../helpers/temp-dir.js';
 
-const tmp = mkdtempSync(join(tmpdir(), 'placement-prices-'));
+const tmp = tempDir('placement-prices-');
 const book = JSON.parse(readFileSync('pricebook/prices.json', 'utf8'));
 const priced = join(tmp, 'priced.yaml');
 writeFileSync(priced, `schemaVersion: 1

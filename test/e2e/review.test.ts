@@ -1,11 +1,11 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { cli, expectCleanError } from '../helpers/cli.js';
+import { tempDir } from '../helpers/temp-dir.js';
 
-const tmp = mkdtempSync(join(tmpdir(), 'placement-review-'));
+const tmp = tempDir('placement-review-');
 const scenario = join(tmp, 'inference.yaml');
 // Cloud and a dedicated baseline of 8 GPUs (no on-prem option, so no break-even trigger).
 writeFileSync(scenario, `schemaVersion: 1

@@ -1,10 +1,10 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { cli, expectCleanError } from '../helpers/cli.js';
+import { tempDir } from '../helpers/temp-dir.js';
 
-const tmp = mkdtempSync(join(tmpdir(), 'placement-schedule-'));
+const tmp = tempDir('placement-schedule-');
 /** The on-prem running-cost fields the test scenarios share. */
 const ONPREM_RUNNING = `    powerKwPerServer: 10.2
     pue: 1.3

@@ -1,11 +1,11 @@
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, test } from 'vitest';
 import { cli, expectCleanError, REPO } from '../helpers/cli.js';
+import { tempDir } from '../helpers/temp-dir.js';
 
-const tmp = mkdtempSync(join(tmpdir(), 'placement-telemetry-'));
+const tmp = tempDir('placement-telemetry-');
 const SHARED = join(REPO, '..', 'shared', 'data');
 const scenario = join(tmp, 'fleet.yaml');
 writeFileSync(scenario, `schemaVersion: 1

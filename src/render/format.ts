@@ -17,6 +17,30 @@ export const money = (x: number, currency: string): string => moneyFormat(curren
 export const rate = (x: number, currency: string): string => moneyFormat(currency, 2).format(x);
 /** A fraction as a percentage with one decimal: 0.6312 → 63.1%. */
 export const percent = (x: number): string => `${(x * 100).toFixed(1)}%`;
+
+/**
+ * Shares of one whole (they add up to 1) as percentages with one decimal that add up to exactly
+ * 100.0%, as a reader adding them expects: each rounded down to 0.1 %, then the tenths left over
+ * go to the largest remainders (the larger share first on a tie). 0.9965 and 0.0035 read 99.7%
+ * and 0.3%, not 99.7% and 0.4%.
+ */
+export function percentsOfWhole(shares: ReadonlyArray<number>): string[] {
+  const tenths = shares.map((x) => x * 1000);
+  const down = tenths.map((t) => Math.floor(t + 1e-9));
+  let left = Math.round(tenths.reduce((a, t) => a + t, 0)) - down.reduce((a, d) => a + d, 0);
+  const rest = tenths.map((t, i) => t - (down[i] as number));
+  // Remainders within float noise of each other (0.9965 × 1000 = 996.4999…) are a tie.
+  const order = shares.map((_, i) => i).sort((a, b) => {
+    const d = (rest[b] as number) - (rest[a] as number);
+    return Math.abs(d) > 1e-6 ? d : (shares[b] as number) - (shares[a] as number);
+  });
+  for (const i of order) {
+    if (left <= 0) break;
+    down[i] = (down[i] as number) + 1;
+    left--;
+  }
+  return down.map((d) => `${(d / 10).toFixed(1)}%`);
+}
 export const fixed = (x: number, digits = 2): string => x.toFixed(digits);
 export const months = (x: number): string => `${x.toFixed(1)} months`;
 export const orDash = <T>(x: T | null | undefined, f: (v: T) => string): string => (x === null || x === undefined ? '–' : f(x));

@@ -2,7 +2,7 @@ import type { ChalkInstance } from 'chalk';
 import type { MonteCarlo } from '../core/monte-carlo.js';
 import { describeDistribution } from '../scenario/distributions.js';
 import { OPTION_LABEL } from './labels.js';
-import { money, percent } from './format.js';
+import { money, percentsOfWhole } from './format.js';
 import { plainTable } from './plain-table.js';
 
 /** The terminal view of `placement simulate`. */
@@ -14,8 +14,9 @@ export function renderSimulation(mc: MonteCarlo, name: string, baseVerdict: stri
     ...mc.fields.map((f) => `  ${f.field}: ${describeDistribution(f.distribution)}`),
     '',
     c.bold.underline('Verdict'),
-    ...mc.placements.map((p) => `  ${percent(p.probability).padStart(6)}  ${p.placement}${p.placement === baseVerdict ? c.dim('  (the verdict at the means)') : ''}`),
   ];
+  const shown = percentsOfWhole(mc.placements.map((p) => p.probability));
+  mc.placements.forEach((p, i) => out.push(`  ${(shown[i] as string).padStart(6)}  ${p.placement}${p.placement === baseVerdict ? c.dim('  (the verdict at the means)') : ''}`));
   const table = plainTable(['', 'P10', 'P50', 'P90', 'mean'], c);
   for (const m of mc.monthly) table.push([`${OPTION_LABEL[m.id] ?? m.id} a month`, ...[m.spread.p10, m.spread.p50, m.spread.p90, m.spread.mean].map((x) => money(x, currency))]);
   for (const n of mc.npv) table.push([`NPV of ${OPTION_LABEL[n.id] ?? n.id} vs cloud`, ...[n.spread.p10, n.spread.p50, n.spread.p90, n.spread.mean].map((x) => money(x, currency))]);

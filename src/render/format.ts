@@ -39,7 +39,7 @@ export function percentsOfWhole(shares: ReadonlyArray<number>): string[] {
     down[i] = (down[i] as number) + 1;
     left--;
   }
-  return down.map((d) => `${(d / 10).toFixed(1)}%`);
+  return down.map((d) => percent(d / 1000));
 }
 export const fixed = (x: number, digits = 2): string => x.toFixed(digits);
 export const months = (x: number): string => `${x.toFixed(1)} months`;

@@ -161,7 +161,7 @@ interface UnitEntry {
   unit: LineArrays;
 }
 const UNIT: UnitEntry[] = [];
-/** Shapes kept, most recent first; a drawn life or rate makes each trial a new shape. */
+/** Shapes kept, most recent first; a drawn residual or loan rate makes each trial a new shape. */
 const UNIT_KEPT = 32;
 
 const sameShape = (a: LineShape, b: LineShape): boolean =>

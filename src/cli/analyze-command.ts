@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { Chalk } from 'chalk';
-import { analyze, measure, type AnalysisInput } from '../core/analyze.js';
+import { analyze, fittedGrowthRefusal, measure, type AnalysisInput } from '../core/analyze.js';
+import { InputError } from '../errors.js';
 import { DEFAULT_SEED, DEFAULT_TRIALS } from '../core/monte-carlo.js';
 import { runMonteCarlo } from './monte-carlo-threads.js';
 import { combinedMultiplier, scaleDemand, type LeverSetting } from '../core/what-if.js';
@@ -85,6 +86,8 @@ export async function prepareAnalysis(file: string, opts: Omit<AnalyzeOptions, '
     scenario, utilizationHours: inputs.utilizationHours, tokenDays: inputs.tokenDays,
     billing: inputs.billing?.months ?? null, inputWarnings: inputs.warnings, now,
     pricesAsOf: opts.asOf,
+    // A per-GPU export names its GPUs; a fleet-level series does not.
+    gpusSeen: inputs.sources.utilization.gpus > 0 ? inputs.sources.utilization.gpus : null,
   };
   const m = combinedMultiplier(levers);
   const input = levers.length === 0 ? measured : {
@@ -92,6 +95,8 @@ export async function prepareAnalysis(file: string, opts: Omit<AnalyzeOptions, '
     inputWarnings: [...inputs.warnings, { code: 'what-if', args: { levers: levers.map((l) => `${l.lever}=${l.value}`).join(', '), multiplier: m } }],
   };
   const measurement = measure(input);
+  const refusal = fittedGrowthRefusal(measurement.billed, measurement.utilization);
+  if (refusal !== null) throw new InputError({ file, field: 'workload.growthPerMonth', message: refusal });
   return { loaded, inputs, input, measured, levers, measurement, analysis: analyze(input, measurement), now };
 }
 

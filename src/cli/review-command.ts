@@ -7,7 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { Chalk } from 'chalk';
 import { describeReadError, InputError } from '../errors.js';
 import { appendHistory, type HistoryEntry } from '../history/history-file.js';
-import { buildReport, REPORT_SCHEMA_VERSION, type Report } from '../report/build-report.js';
+import { buildReport, READABLE_SCHEMA_VERSIONS, REPORT_SCHEMA_VERSION, type Report } from '../report/build-report.js';
 import { compareReports, keyNumbers, reviewExitCode, type FailOn, type Review } from '../report/compare-reports.js';
 import { renderReviewMarkdown } from '../render/render-markdown.js';
 import { renderCheck, renderReviewTable } from '../render/render-review.js';
@@ -37,8 +37,9 @@ async function readPrevious(path: string, scenarioName: string): Promise<Report>
   if (typeof r !== 'object' || r === null || r.verdict === undefined || !Array.isArray(r.triggers) || !Array.isArray(r.options)) {
     throw new InputError({ file: path, field: '--previous', message: 'not a placement report: save one with `placement analyze … --json --out FILE` (or review --save-report)' });
   }
-  if (r.schemaVersion !== REPORT_SCHEMA_VERSION) {
-    throw new InputError({ file: path, field: 'schemaVersion', message: `the previous report has schemaVersion ${String(r.schemaVersion)}; this version of placement compares schemaVersion ${REPORT_SCHEMA_VERSION}` });
+  // A version-1 report is read too: what it lacks is unknown, not an error.
+  if (typeof r.schemaVersion !== 'number' || !READABLE_SCHEMA_VERSIONS.includes(r.schemaVersion)) {
+    throw new InputError({ file: path, field: 'schemaVersion', message: `the previous report has schemaVersion ${String(r.schemaVersion)}; this version of placement reads ${READABLE_SCHEMA_VERSIONS.join(' and ')}` });
   }
   if (r.scenario?.name !== scenarioName) {
     throw new InputError({ file: path, field: 'scenario.name', message: `the previous report is of scenario "${String(r.scenario?.name)}", not "${scenarioName}"` });

@@ -12,24 +12,29 @@ import { edgeAsset } from './cost/edge-cost.js';
 import type { OptionCost, OptionId } from './cost/option-cost.js';
 import { breakEvenUtilization } from './economics/break-even.js';
 import { discountedPaybackMonths } from './economics/discounted-payback.js';
-import { annualRate, irr } from './economics/irr.js';
+import { annualRate, irr, type IrrNote } from './economics/irr.js';
 import { monthlyDiscountRate, npv, ownershipCashFlows } from './economics/npv.js';
-import { demandPath, monthRunning, monthTotal, type DemandPath } from './finance/demand-path.js';
+import { demandPath, fittedGrowth, monthRunning, monthTotal, type DemandPath, type Growth } from './finance/demand-path.js';
 import { ownershipSchedule } from './finance/ownership-schedule.js';
-import { paybackMonths } from './economics/payback.js';
+import { monthlySavingBeforeCapital, paybackMonths } from './economics/payback.js';
 import { reconcileBilling, type BillingMonthTotals, type BillingReconciliation } from './signals/billing-reconciliation.js';
 import type { DailyTotal } from './signals/daily-token-totals.js';
-import { EGRESS_MATERIAL_SHARE, egressShare } from './signals/egress-share.js';
+import { egressShare } from './signals/egress-share.js';
+import { EGRESS_MATERIAL_SHARE } from './model-constants.js';
 import { latencyFloors, type LatencyAssessment } from './signals/latency-floors.js';
 import { tokenStats, type TokenStats } from './signals/token-stats.js';
 import { ageInDays } from '../time/iso-day.js';
-import { sizeHybrid, type HybridSizing } from './hybrid/hybrid-sizing.js';
+import { sizeReserved, type ReservedSizing } from './reserved/reserved-sizing.js';
+import { rightSizeServers } from './cost/onprem-right-size.js';
+import { dataQuality, gpusDiffer, verdictStatus, type DataQuality } from './verdict/status.js';
+import { nextReview } from './verdict/next-review.js';
+import { FIRM_COVERAGE, FIRM_HISTORY_DAYS, STALE_PRICE_DAYS } from './model-constants.js';
 import { HOURS_PER_MONTH } from './units.js';
 import type { HourlyPoint } from './utilization/hourly-accumulator.js';
 import { profileFromAssumption, profileFromHistory, type UtilizationProfile } from './utilization/utilization-profile.js';
 import { repatriation, type Repatriation } from './verdict/repatriation.js';
 import { triggers, type Trigger } from './verdict/triggers.js';
-import { verdict, type Verdict } from './verdict/verdict.js';
+import { verdict, type Reason, type Verdict } from './verdict/verdict.js';
 import type { Warning } from './warning.js';
 
 export interface AnalysisInput {
@@ -45,6 +50,8 @@ export interface AnalysisInput {
   now: number;
   /** Epoch ms at which price-book entries are judged stale (default: now). */
   pricesAsOf?: number;
+  /** GPUs in a per-GPU utilization export; null for a fleet-level series or none. */
+  gpusSeen?: number | null;
 }
 
 export interface OptionAnalysis {
@@ -54,16 +61,22 @@ export interface OptionAnalysis {
   costPerMillionTokens: number | null;
   breakEvenUtilization: number | null;
   paybackMonths: number | null;
+  /** Owning against cloud, cash purchases (the investment decision); null for rented options. */
   npv: number | null;
-  /** Annual IRR of owning against cloud; null for rented options or when there is none. */
+  /** Annual IRR of the same flows; null for rented options or where it is not well defined (irrNote). */
   irr: number | null;
+  irrNote: IrrNote | null;
   discountedPaybackMonths: number | null;
+  /** The same NPV with the financing's down payment and loan payments; null without financing. */
+  financedNpv: number | null;
+  /** NPV of owning against the cheaper of cloud and the reserved plan at the measured profile. */
+  npvVsBestRented: number | null;
   /** Owned options: the cash view (months 0..H, against cloud) and the accrual view (months 1..H). */
   ownership: { cashFlows: number[]; accrualCost: number[] } | null;
   /** The option's month averaged over the horizon on the demand path (= `cost.total` without growth). */
   horizonAverageMonthly: number;
-  /** The hybrid option's critical-fractile sizing; null for the others. */
-  sizing: HybridSizing | null;
+  /** The reserved plan's sizing; null for the other options. */
+  sizing: ReservedSizing | null;
   /** Monthly total at flat utilization 0, 2, 4 … 100 % (MODEL.md §3): the cost-versus-utilization chart. */
   curve: number[];
 }
@@ -77,6 +90,22 @@ export interface ThresholdRow {
   cheapest: OptionId;
 }
 
+/** MODEL §2: the growth priced, and what the fitted trend would do as a sensitivity. */
+export interface GrowthReport {
+  applied: boolean;
+  perMonth: number;
+  source: Growth['source'];
+  /** Each option's horizon-average month and owning's NPV if the trend continued; null without a trend. */
+  ifTrendContinues: { perMonth: number; options: Array<{ id: OptionId; horizonAverageMonthly: number; npv: number | null }> } | null;
+}
+
+/** The verdict with how sure it is (MODEL §12) and when to look again. */
+export interface FullVerdict extends Verdict {
+  status: 'firm' | 'provisional';
+  needs: Reason[];
+  nextReview: string;
+}
+
 export interface Analysis {
   utilization: UtilizationProfile;
   tokens: TokenStats | null;
@@ -85,7 +114,7 @@ export interface Analysis {
   thresholds: ThresholdRow[];
   latency: LatencyAssessment;
   repatriation: Repatriation;
-  verdict: Verdict;
+  verdict: FullVerdict;
   triggers: Trigger[];
   warnings: Warning[];
   /** The instant triggers were judged at. */
@@ -93,8 +122,10 @@ export interface Analysis {
   billing: BillingReconciliation | null;
   /** The scenario as analysed (internet egress taken from the bill when the scenario gives none). */
   scenario: ResolvedScenario;
-  /** Demand growth over the horizon and what it prices (issue 4). */
+  /** Demand growth over the horizon and what it prices. */
   path: DemandPath;
+  growth: GrowthReport;
+  dataQuality: DataQuality;
 }
 
 /** Without internetGBPerMonth in the scenario, the bill's mean monthly data transfer is the egress. */
@@ -102,6 +133,13 @@ function withBilledEgress(s: ResolvedScenario, billing: ReadonlyArray<BillingMon
   if (s.workload.egress.given || billing == null || billing.length === 0) return s;
   const gb = billing.reduce((sum, m) => sum + m.transferGB, 0) / billing.length;
   return { ...s, workload: { ...s.workload, egress: { internetGBPerMonth: gb, given: false } } };
+}
+
+/** Sovereign demand may not burst to a public cloud (MODEL §8 rule 1): on-prem is priced without burst. */
+function sovereignPricing(s: ResolvedScenario): ResolvedScenario {
+  const o = s.options.onPrem;
+  if (!s.workload.constraints.sovereignty || o === undefined || o.burst === 'none') return s;
+  return { ...s, options: { ...s.options, onPrem: { ...o, burst: 'none' } } };
 }
 
 /** The rest of the current lease term at the horizon: leases renew each term (issue 4). */
@@ -130,10 +168,35 @@ const withExpansions = (id: OptionId, assets: OwnedLine[], path: DemandPath): Ow
 /** An owned option against cloud: simple payback (§5) and the cash flows months 0..H on the demand path. */
 export interface Ownership {
   paybackMonths: number | null;
+  /** Cash purchases, against cloud (unlevered, §5). */
   cashFlows: number[];
   lines: OwnedLine[];
   /** The option's month without capital on the path: one figure when every month is the same. */
   runningCost: number | number[];
+}
+
+/** The option's running cost on the path and what it saves a month against a rented option. */
+function savingOnPath(id: OptionId, against: OptionId, path: DemandPath): { running: number | number[]; saving: number | number[] } {
+  // A path of one month repeated (no growth, no expansion) gives one figure for all.
+  const first = path.months[0];
+  if (first !== undefined && path.months.every((m) => m === first)) {
+    const running = monthRunning(first, id);
+    return { running, saving: monthTotal(first, against) - running };
+  }
+  const running = path.months.map((m) => monthRunning(m, id));
+  return { running, saving: path.months.map((m, i) => monthTotal(m, against) - (running[i] as number)) };
+}
+
+/** §5 cash flows of owning `lines` against `against` along the path, cash or financed. */
+function owningFlows(id: OptionId, lines: OwnedLine[], against: OptionId, s: ResolvedScenario, path: DemandPath, financed: boolean): number[] {
+  const { running, saving } = savingOnPath(id, against, path);
+  return ownershipCashFlows({
+    lines, financing: financed ? financingOf(id, s) : undefined, monthlySaving: saving, runningCost: running,
+    horizonMonths: s.horizonMonths,
+    committedAtHorizon: id === 'onprem' ? leaseCommittedAtHorizon(s) : 0,
+    migrationCost: s.migration.cost,
+    monthsBeforeSaving: Math.max(s.migration.dualRunMonths, s.options.cloud.commitmentEndsMonth),
+  });
 }
 
 function ownershipOf(cost: OptionCost, cloud: OptionCost, s: ResolvedScenario, path: DemandPath): Ownership | null {
@@ -142,51 +205,47 @@ function ownershipOf(cost: OptionCost, cloud: OptionCost, s: ResolvedScenario, p
   const lines = withExpansions(cost.id, assets, path);
   let atMonth0 = 0;
   for (const a of assets) if (a.purchaseMonth === 0) atMonth0 += a.cost;
-  // Month by month on the demand path: cloud's bill minus the option's running cost (§5 without
-  // growth). A path of one month repeated (no growth, no expansion) gives one figure for all.
-  const first = path.months[0];
-  const flat = first !== undefined && path.months.every((m) => m === first);
-  let runningCost: number | number[];
-  let monthlySaving: number | number[];
-  if (flat) {
-    runningCost = monthRunning(first, cost.id);
-    monthlySaving = monthTotal(first, 'cloud') - runningCost;
-  } else {
-    const running = path.months.map((m) => monthRunning(m, cost.id));
-    runningCost = running;
-    monthlySaving = path.months.map((m, i) => monthTotal(m, 'cloud') - (running[i] as number));
-  }
-  const cashFlows = ownershipCashFlows({
-    lines, financing: financingOf(cost.id, s), monthlySaving, runningCost,
-    horizonMonths: s.horizonMonths,
-    committedAtHorizon: cost.id === 'onprem' ? leaseCommittedAtHorizon(s) : 0,
-    migrationCost: s.migration.cost,
-    monthsBeforeSaving: Math.max(s.migration.dualRunMonths, s.options.cloud.commitmentEndsMonth),
-  });
-  // Nothing bought at month 0 (a lease, or only later purchases): nothing to pay back.
-  const payback = atMonth0 > 0 ? paybackMonths(atMonth0, cloud.total, cost.total, cost.capital) : null;
-  return { paybackMonths: payback, cashFlows, lines, runningCost };
+  const { running } = savingOnPath(cost.id, 'cloud', path);
+  const cashFlows = owningFlows(cost.id, lines, 'cloud', s, path, false);
+  // Nothing bought at month 0 (a lease): it saves from the first month when it saves at all.
+  const payback = atMonth0 > 0
+    ? paybackMonths(atMonth0, cloud.total, cost.total, cost.capital)
+    : monthlySavingBeforeCapital(cloud.total, cost.total, cost.capital) > 0 ? 0 : null;
+  return { paybackMonths: payback, cashFlows, lines, runningCost: running };
 }
 
 const financingOf = (id: OptionId, s: ResolvedScenario) => (id === 'onprem' ? s.options.onPrem?.financing : undefined);
 
-function analyzeOption(cost: OptionCost, owned: Ownership | null, profile: DemandProfile, tokens: TokenStats | null, s: ResolvedScenario, path: DemandPath): OptionAnalysis {
+/** The option's month averaged over the horizon on a path: owned options by their accrual schedule. */
+function horizonAverage(id: OptionId, s: ResolvedScenario, path: DemandPath): number {
+  const lines = ownedLinesOnPath(id, s, path);
+  if (lines === null) return path.months.reduce((sum, m) => sum + monthTotal(m, id), 0) / s.horizonMonths;
+  const { running } = savingOnPath(id, 'cloud', path);
+  const schedule = ownershipSchedule(lines, financingOf(id, s), running, s.horizonMonths);
+  return schedule.months.reduce((sum, m) => sum + m.accrualCost, 0) / s.horizonMonths;
+}
+
+function analyzeOption(cost: OptionCost, owned: Ownership | null, profile: DemandProfile, tokens: TokenStats | null, s: ResolvedScenario, path: DemandPath, bestRented: OptionId): OptionAnalysis {
   const busyGpuHours = profile.utilization * s.workload.referenceGpus * HOURS_PER_MONTH;
-  let horizonAverageMonthly = path.months.reduce((sum, m) => sum + monthTotal(m, cost.id), 0) / s.horizonMonths;
   let presentValue: number | null = null;
   let rate: number | null = null;
+  let irrNote: IrrNote | null = null;
   let discountedPayback: number | null = null;
+  let financedNpv: number | null = null;
+  let npvVsBestRented: number | null = null;
   let ownership: OptionAnalysis['ownership'] = null;
   if (owned !== null) {
     const flows = owned.cashFlows;
     const monthly = monthlyDiscountRate(s.discountRate);
     presentValue = npv(flows, monthly);
     const r = irr(flows);
-    rate = r === null ? null : annualRate(r);
+    rate = r.rate === null ? null : annualRate(r.rate);
+    irrNote = r.note;
     discountedPayback = discountedPaybackMonths(flows, monthly);
+    if (financingOf(cost.id, s) !== undefined) financedNpv = npv(owningFlows(cost.id, owned.lines, 'cloud', s, path, true), monthly);
+    npvVsBestRented = bestRented === 'cloud' ? presentValue : npv(owningFlows(cost.id, owned.lines, bestRented, s, path, false), monthly);
     const schedule = ownershipSchedule(owned.lines, financingOf(cost.id, s), owned.runningCost, s.horizonMonths);
     ownership = { cashFlows: flows, accrualCost: schedule.months.map((m) => m.accrualCost) };
-    horizonAverageMonthly = schedule.months.reduce((sum, m) => sum + m.accrualCost, 0) / s.horizonMonths;
   }
   return {
     cost,
@@ -196,25 +255,28 @@ function analyzeOption(cost: OptionCost, owned: Ownership | null, profile: Deman
     paybackMonths: owned?.paybackMonths ?? null,
     npv: presentValue,
     irr: rate,
+    irrNote,
     discountedPaybackMonths: discountedPayback,
+    financedNpv,
+    npvVsBestRented,
     ownership,
-    horizonAverageMonthly,
+    horizonAverageMonthly: horizonAverage(cost.id, s, path),
     sizing: null,
     curve: [],
   };
 }
 
-/** The scenario with its hybrid baseline sized from the measured hours (none without a dedicated option). */
-function withHybrid(s: ResolvedScenario, sizing: HybridSizing | null): ResolvedScenario {
+/** The scenario with its reserved plan's GPUs sized from the measured hours (none without a dedicated option). */
+function withReserved(s: ResolvedScenario, sizing: ReservedSizing | null): ResolvedScenario {
   if (sizing !== null) {
-    const hybrid = { baselineGpus: sizing.baselineGpus };
+    const reserved = { gpus: sizing.gpus };
     // A key new to the object goes before the spread: V8 copies an object fast only when the
     // copy adds no key after it (measured: 70 ns against 500; Monte Carlo does this every trial).
-    return { ...s, options: s.options.hybrid === undefined ? { hybrid, ...s.options } : { ...s.options, hybrid } };
+    return { ...s, options: s.options.reserved === undefined ? { reserved, ...s.options } : { ...s.options, reserved } };
   }
-  if (s.options.hybrid === undefined) return s;
+  if (s.options.reserved === undefined) return s;
   const options = { ...s.options };
-  delete options.hybrid;
+  delete options.reserved;
   return { ...s, options };
 }
 
@@ -230,9 +292,9 @@ function withOwnedOnly(s: ResolvedScenario): ResolvedScenario {
  * and the verdict. analyze() builds its report on it; Monte Carlo re-runs it once per trial.
  */
 export interface Decision {
-  /** The scenario with its hybrid baseline. */
+  /** The scenario with its reserved plan's GPUs. */
   scenario: ResolvedScenario;
-  hybrid: HybridSizing | null;
+  reserved: ReservedSizing | null;
   measuredCosts: OptionCost[];
   path: DemandPath;
   ownership: Map<OptionId, Ownership>;
@@ -248,8 +310,8 @@ export interface Decision {
  * all a Monte Carlo trial needs.
  */
 export function decide(billed: ResolvedScenario, u: UtilizationProfile, tokens: TokenStats | null, measured: DemandProfile, pathFor: 'all' | 'owned' = 'all'): Decision {
-  const hybrid = sizeHybrid(measured, billed);
-  const s = withHybrid(billed, hybrid);
+  const reserved = sizeReserved(measured, billed);
+  const s = withReserved(billed, reserved);
   const measuredCosts = allOptionCosts(measured, s);
   const cloud = measuredCosts[0] as OptionCost;
   const path = demandPath(pathFor === 'all' ? s : withOwnedOnly(s), measured, u);
@@ -261,11 +323,14 @@ export function decide(billed: ResolvedScenario, u: UtilizationProfile, tokens: 
   const share = egressShare(cloud);
   const latency = latencyFloors(s.workload.constraints);
   const repat = repatriation(u, share, tokens);
+  const onPrem = ownership.get('onprem');
   const v = verdict({
     scenario: s, utilization: u, tokens, latency, repatriation: repat, measured: measuredCosts,
-    onPremPaybackMonths: ownership.get('onprem')?.paybackMonths ?? null, hybrid,
+    onPremPaybackMonths: onPrem?.paybackMonths ?? null,
+    onPremNpv: onPrem === undefined ? null : npv(onPrem.cashFlows, monthlyDiscountRate(s.discountRate)),
+    reserved,
   });
-  return { scenario: s, hybrid, measuredCosts, path, ownership, egressShare: share, latency, repatriation: repat, verdict: v };
+  return { scenario: s, reserved, measuredCosts, path, ownership, egressShare: share, latency, repatriation: repat, verdict: v };
 }
 
 /** What the histories say, before any price: the statistics of §2 and §6 and the measured profile of §4. */
@@ -278,7 +343,7 @@ export interface Measurement {
 }
 
 export function measure(input: AnalysisInput): Measurement {
-  const billed = withBilledEgress(input.scenario, input.billing);
+  const billed = sovereignPricing(withBilledEgress(input.scenario, input.billing));
   const hours = input.utilizationHours;
   const u = hours !== null && hours.length > 0
     ? profileFromHistory(hours, billed.window.days, billed.timezone, billed.thresholds)
@@ -292,13 +357,15 @@ export function analyze(input: AnalysisInput, measurement: Measurement = measure
   const { billed, utilization: u, tokens, measured } = measurement;
   const n = billed.workload.referenceGpus;
   const warnings: Warning[] = [...(input.inputWarnings ?? [])];
-  if (billed !== input.scenario) warnings.push({ code: 'egress-from-billing', args: { gbPerMonth: billed.workload.egress.internetGBPerMonth } });
+  if (billed.workload.egress !== input.scenario.workload.egress) warnings.push({ code: 'egress-from-billing', args: { gbPerMonth: billed.workload.egress.internetGBPerMonth } });
+  if (billed.options.onPrem?.burst !== input.scenario.options.onPrem?.burst) warnings.push({ code: 'sovereign-no-burst', args: {} });
   const d = decide(billed, u, tokens, measured);
-  const { scenario: s, hybrid, measuredCosts, path, verdict: v } = d;
+  const { scenario: s, reserved, measuredCosts, path } = d;
   const curve = Array.from({ length: CURVE_STEPS + 1 }, (_, i) => allOptionCosts(flatProfile(i / CURVE_STEPS, n), s));
+  const bestRented = cheapest(measuredCosts.filter((c) => c.id === 'cloud' || c.id === 'reserved')).id;
   const options = measuredCosts.map((c, j) => ({
-    ...analyzeOption(c, d.ownership.get(c.id) ?? null, measured, tokens, s, path),
-    sizing: c.id === 'hybrid' ? hybrid : null,
+    ...analyzeOption(c, d.ownership.get(c.id) ?? null, measured, tokens, s, path, bestRented),
+    sizing: c.id === 'reserved' ? reserved : null,
     curve: curve.map((costs) => (costs[j] as OptionCost).total),
   }));
   const thresholdRows: ThresholdRow[] = [
@@ -311,17 +378,24 @@ export function analyze(input: AnalysisInput, measurement: Measurement = measure
   const cloud = measuredCosts[0] as OptionCost;
   const onPrem = options.find((o) => o.cost.id === 'onprem');
   const asOf = u.window?.end ?? input.now;
+
+  const quality = dataQuality(u, tokens, input.gpusSeen ?? null, n);
+  const status = verdictStatus(quality, d.repatriation);
+  const plan = d.verdict.plan === null || d.verdict.plan.family !== 'onprem' ? d.verdict.plan : { ...d.verdict.plan, rightSizeServers: rightSizeServers(measured, s) };
+  const v: FullVerdict = { ...d.verdict, plan, status: status.status, needs: status.needs, nextReview: nextReview(plan, s, asOf) };
+
   const trig = triggers({
     placement: v.placement, governingConstraint: v.governingConstraint, utilization: u, tokens, latency: d.latency, modelChanges: s.workload.modelChanges, asOf,
-    referenceGpus: n, baselineGpus: hybrid?.baselineGpus ?? s.options.dedicated?.gpus ?? n, onPremBreakEven: onPrem?.breakEvenUtilization ?? null,
+    reservedBurstShare: reserved?.burstShareOfBusyGpuHours ?? null, onPremBreakEven: onPrem?.breakEvenUtilization ?? null,
   });
 
-  collectWarnings(warnings, s, u, tokens, options);
-  const asOfPrices = input.pricesAsOf ?? input.now;
-  for (const p of s.priceReferences) {
-    const ageDays = ageInDays(p.date, asOfPrices);
-    if (ageDays > STALE_PRICE_DAYS) warnings.push({ code: 'price-stale', args: { id: p.id, field: p.field, date: p.date, ageDays } });
+  collectWarnings(warnings, s, u, tokens, options, quality);
+  if (plan === null) warnings.push({ code: 'no-option-for-plan', args: { placement: v.placement } });
+  if (s.workload.currentPlacement !== 'none' && v.savingVsCurrent === null && plan !== null) {
+    warnings.push({ code: 'current-unpriced', args: { current: s.workload.currentPlacement } });
   }
+  const stale = staleprices(s, input.pricesAsOf ?? input.now);
+  if (stale !== null) warnings.push(stale);
   if (path.growth.source === 'fitted' && Math.abs(path.growth.perMonth) > FITTED_GROWTH_NOTE) {
     warnings.push({ code: 'growth-fitted', args: { perMonth: path.growth.perMonth, days: u.daily.length } });
   }
@@ -345,24 +419,66 @@ export function analyze(input: AnalysisInput, measurement: Measurement = measure
     billing: input.billing == null || input.billing.length === 0 ? null : reconcileBilling(input.billing, cloud.components.compute ?? 0),
     scenario: s,
     path,
+    growth: growthReport(s, u, measured, path),
+    dataQuality: quality,
   };
 }
 
-const LOW_COVERAGE = 0.8;
-/** Issue 6: a price-book entry older than this is worth re-checking. */
-const STALE_PRICE_DAYS = 180;
+/** MODEL §2: the growth priced, and each option's horizon average and NPV if the fitted trend continued. */
+function growthReport(s: ResolvedScenario, u: UtilizationProfile, measured: DemandProfile, path: DemandPath): GrowthReport {
+  const g = path.growth;
+  const trend = u.kind === 'history' ? fittedGrowth(u) : null;
+  let ifTrendContinues: GrowthReport['ifTrendContinues'] = null;
+  if (trend !== null) {
+    const p = demandPath(s, measured, u, trend);
+    const cloud = p.months[0]?.costs[0] as OptionCost;
+    ifTrendContinues = {
+      perMonth: trend.perMonth,
+      options: (p.months[0]?.costs ?? []).map((c) => {
+        const owned = ownershipOf(c, cloud, s, p);
+        return { id: c.id, horizonAverageMonthly: horizonAverage(c.id, s, p), npv: owned === null ? null : npv(owned.cashFlows, monthlyDiscountRate(s.discountRate)) };
+      }),
+    };
+  }
+  return { applied: g.source !== 'none', perMonth: g.perMonth, source: g.source, ifTrendContinues };
+}
+
+/** MODEL §2: `fitted` growth needs 90 days of history at 80 % coverage; the reason it is refused, or null. */
+export function fittedGrowthRefusal(s: ResolvedScenario, u: UtilizationProfile): string | null {
+  if (s.workload.growthPerMonth !== 'fitted') return null;
+  const w = u.kind === 'history' ? u.window : null;
+  if (w === null || u.trendPerMonth === null) return `"fitted" continues the measured trend, but there is no utilization history to fit; state a rate (0.02 for 2 % a month) or 0`;
+  if (w.spanDays < FIRM_HISTORY_DAYS || w.spanCoverage < FIRM_COVERAGE) {
+    return `"fitted" needs ${FIRM_HISTORY_DAYS} days of history with data in ${FIRM_COVERAGE * 100} % of the hours; this one spans ${w.spanDays} days at ${(w.spanCoverage * 100).toFixed(1)} %: state a rate or 0`;
+  }
+  return null;
+}
+
+/** Price-book entries older than 180 days, in one warning. */
+function staleprices(s: ResolvedScenario, asOf: number): Warning | null {
+  const stale = s.priceReferences.map((p) => ({ p, ageDays: ageInDays(p.date, asOf) })).filter((x) => x.ageDays > STALE_PRICE_DAYS);
+  if (stale.length === 0) return null;
+  const ids = [...new Set(stale.map((x) => x.p.id))];
+  const oldest = stale.reduce((a, b) => (b.ageDays > a.ageDays ? b : a));
+  return { code: 'prices-stale', args: { count: ids.length, ids: ids.join(', '), oldestId: oldest.p.id, oldestDate: oldest.p.date, oldestDays: oldest.ageDays, limitDays: STALE_PRICE_DAYS } };
+}
+
 /** A fitted growth beyond ±5 %/month changes NPV a lot: say where it came from. */
 const FITTED_GROWTH_NOTE = 0.05;
 
-function collectWarnings(w: Warning[], s: ResolvedScenario, u: UtilizationProfile, tokens: TokenStats | null, options: OptionAnalysis[]): void {
+function collectWarnings(w: Warning[], s: ResolvedScenario, u: UtilizationProfile, tokens: TokenStats | null, options: OptionAnalysis[], q: DataQuality): void {
   const util = s.workload.utilization;
   if (u.kind === 'assumed') w.push({ code: 'assumed-utilization', args: { assumed: u.mean } });
   else if (util.assumed !== undefined) w.push({ code: 'assumed-ignored', args: { assumed: util.assumed } });
   if (u.window !== null) {
-    if (u.window.coverage < LOW_COVERAGE) {
+    if (u.window.coverage < FIRM_COVERAGE) {
       w.push({ code: 'low-coverage', args: { coverage: u.window.coverage, hoursPresent: u.window.hoursPresent, hoursInWindow: u.window.hoursInWindow } });
     }
     if (u.daily.length < s.window.days) w.push({ code: 'short-history', args: { daysWithData: u.daily.length, windowDays: s.window.days } });
+  }
+  if (gpusDiffer(q)) w.push({ code: 'gpus-differ', args: { gpusSeen: q.gpusSeen, referenceGpus: q.referenceGpus } });
+  if (q.overlapDays !== null && q.tokenDays !== null && q.utilizationDays !== null && q.overlapDays < Math.min(q.tokenDays, q.utilizationDays) / 2) {
+    w.push({ code: 'histories-overlap-little', args: { overlapDays: q.overlapDays, tokenDays: q.tokenDays, utilizationDays: q.utilizationDays } });
   }
   if (tokens !== null && tokens.cv === null) w.push({ code: 'token-history-short', args: { days: tokens.days } });
   const trafficGB = s.workload.egress.internetGBPerMonth + (s.workload.retrieval?.gbPerMonth ?? 0);
@@ -370,7 +486,7 @@ function collectWarnings(w: Warning[], s: ResolvedScenario, u: UtilizationProfil
   if (s.workload.retrieval?.indexLocation === 'onprem' && s.options.onPrem === undefined) w.push({ code: 'index-egress-unpriced', args: {} });
   if (s.workload.constraints.regions.length > 0 && s.workload.constraints.ttftTargetMs === undefined) w.push({ code: 'no-latency-target', args: {} });
   const shortfall = options.find((o) => o.cost.shortfallBusyGpus !== null && o.cost.shortfallBusyGpus > 0);
-  if (shortfall) w.push({ code: 'onprem-shortfall', args: { busyGpus: shortfall.cost.shortfallBusyGpus } });
+  if (shortfall) w.push({ code: 'onprem-shortfall', args: { busyGpus: shortfall.cost.shortfallBusyGpus, hours: shortfall.cost.shortfallHours } });
   s.options.onPrem?.hardware.forEach((line, i) => {
     if (line.purchaseMonth >= s.horizonMonths) w.push({ code: 'purchase-after-horizon', args: { line: i, name: line.name, purchaseMonth: line.purchaseMonth } });
   });

@@ -112,7 +112,8 @@ export async function readUtilization(src: TextSource, o: UtilizationReadOptions
   const summary: UtilizationSummary = {
     source: src.label, format, gzip: src.gzip(), unit, rows: counts.dataRows, samples: collector.samples,
     badRows: counts.badRows, unavailableRows: counts.unavailableRows, badExamples: counts.badExamples,
-    gpus: collector.series.length, first: collector.first, last: collector.last, resolutionMs: collector.resolutionMs,
+    // A fleet-level series (no GPU column, series "") has no GPU count of its own.
+    gpus: collector.series.filter((k) => k !== '').length, first: collector.first, last: collector.last, resolutionMs: collector.resolutionMs,
     outOfOrder: collector.outOfOrder, duplicates: collector.duplicates, untimestamped, lateSamples: collector.hourly.lateSamples,
   };
   return { hours, summary, warnings: [...inputWarnings(summary), ...gapWarnings(hours, src.label)] };

@@ -8,7 +8,8 @@ import { optionName } from '../report/messages.js';
 import { breakdownRows } from './breakdown-rows.js';
 import { confidenceLine } from './confidence-line.js';
 import { fixed, level, money, orDash, percent, windowDays } from './format.js';
-import { hybridLine } from './hybrid-line.js';
+import { reservedLine } from './reserved-line.js';
+import { decisionLines, wrapText } from './decision-block.js';
 import { escapeHtml as e } from './html-escape.js';
 import { OPTION_LABEL } from './labels.js';
 import { checkText, STATUS_MARK, triggerText } from './metric-format.js';
@@ -53,7 +54,7 @@ export function renderHtml(r: Report): string {
   const ids = r.options.map((o) => o.id);
   const label = (id: string): string => OPTION_LABEL[id] ?? id;
   const confidence = confidenceLine(r);
-  const hybrid = hybridLine(r);
+  const hybrid = reservedLine(r);
   const curve = costCurveSvg(r);
   const spark = dailySparklineSvg(r);
   const hist = histogramSvg(r);
@@ -64,12 +65,10 @@ export function renderHtml(r: Report): string {
   const body: string[] = [
     `<h1>placement · ${e(r.scenario.name)}</h1>`,
     `<p class="meta">${e(r.scenario.file)} · generated ${e(r.generatedAt)} · placement ${e(r.tool.version)} · ${e(cur)}</p>`,
-    `<p class="verdict">Verdict: <code>${e(v.placement)}</code> — governing constraint: ${e(v.governingConstraint)} (rule ${v.rule} of MODEL.md §8)</p>`,
+    ...decisionLines(r).map((l) => (l.kind === 'headline' ? `<p class="verdict">${e(l.text)}</p>` : l.kind === 'plan' ? `<p><strong>${e(l.text)}</strong></p>` : `<p>${e(l.text)}</p>`)),
     confidence === null ? '' : `<p><strong>${e(confidence)}</strong></p>`,
     list([
-      ...v.reasons.map((x) => `<li>${e(x.message)}</li>`),
-      `<li>Cheapest at the measured profile: ${e(optionName(v.cheapestAtMeasured))}</li>`,
-      ...(v.note ? [`<li class="warn">${e(v.note.message)}</li>`] : []),
+      ...v.reasons.slice(1).map((x) => `<li>${e(x.message)}</li>`),
       ...(v.colocation ? [`<li class="warn">${e(`Co-locate inference with the vector index (${v.colocation.indexLocation}): serving from ${v.colocation.placementLocation} costs ${money(v.colocation.separationCostPerMonth, cur)} a month in retrieval traffic`)}</li>`] : []),
     ]),
 

@@ -9,7 +9,8 @@ import type { Review } from '../report/compare-reports.js';
 import { optionName } from '../report/messages.js';
 import { fixed, level, money, months, orDash, percent, rate } from './format.js';
 import { checkText, formatKeyNumber, formatMetric, metricValue, signedPercent, STATUS_MARK, thresholdText } from './metric-format.js';
-import { hybridLine } from './hybrid-line.js';
+import { reservedLine } from './reserved-line.js';
+import { decisionLines, wrapText } from './decision-block.js';
 import { confidenceLine } from './confidence-line.js';
 
 /** A Markdown table; pipes in cells are escaped. */
@@ -32,15 +33,14 @@ export function renderMarkdown(r: Report): string {
   const cur = r.currency;
   const v = r.verdict;
   const confidence = confidenceLine(r);
-  const hybrid = hybridLine(r);
+  const hybrid = reservedLine(r);
   const out: string[] = [
     `## Placement: ${r.scenario.name}`,
     '',
-    `**Verdict: \`${v.placement}\`** — governing constraint: ${v.governingConstraint} (rule ${v.rule} of MODEL.md §8). Cheapest at the measured profile: ${optionName(v.cheapestAtMeasured)}.`,
+    ...decisionLines(r).map((l) => (l.kind === 'headline' ? `**${l.text}**  ` : l.kind === 'plan' ? `**${l.text}**  ` : `${l.text}  `)),
     '',
     ...(confidence === null ? [] : [`${confidence}.`, '']),
-    ...v.reasons.map((x) => `- ${x.message}`),
-    ...(v.note ? [`- ⚠ ${v.note.message}`] : []),
+    ...v.reasons.slice(1).map((x) => `- ${x.message}`),
     ...(v.colocation ? [`- ⚠ Co-locate inference with the vector index (${v.colocation.indexLocation}): serving from ${v.colocation.placementLocation} costs ${money(v.colocation.separationCostPerMonth, cur)} a month`] : []),
     '',
     `Utilization: mean ${percent(r.utilization.mean)}, consistent (p20) ${percent(r.utilization.consistent)}, peak/median ${orDash(r.utilization.peakToMedian, fixed)}; ` +

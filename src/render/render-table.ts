@@ -10,7 +10,8 @@ import { OPTION_LABEL } from './labels.js';
 import { compact, fixed, level, money, orDash, percent, windowDays } from './format.js';
 import { checkText, STATUS_MARK, triggerText } from './metric-format.js';
 import { sparkline } from './sparkline.js';
-import { hybridLine } from './hybrid-line.js';
+import { reservedLine } from './reserved-line.js';
+import { decisionLines, wrapText } from './decision-block.js';
 import { confidenceLine } from './confidence-line.js';
 import { costChart } from './cost-chart.js';
 import { breakdownRows } from './breakdown-rows.js';
@@ -30,6 +31,9 @@ export function formatDuration(ms: number): string {
   return `${+(ms / 3_600_000).toFixed(1)} h`;
 }
 
+/** The decision block never runs wider than an 80-column terminal. */
+const DECISION_WIDTH = 80;
+
 export function renderTable(r: Report, c: ChalkInstance): string {
   const cur = r.currency;
   const out: string[] = [];
@@ -38,14 +42,17 @@ export function renderTable(r: Report, c: ChalkInstance): string {
   };
   const v = r.verdict;
 
-  // Headline
-  out.push(`${c.bold('placement')} · ${r.scenario.name}`);
-  out.push(`${c.bold('Verdict:')} ${c.bold.green(v.placement)}   governing constraint: ${c.cyan(v.governingConstraint)} (rule ${v.rule} of MODEL.md §8)`);
+  // The decision, in at most a few wrapped lines
+  for (const line of decisionLines(r)) {
+    if (line.kind === 'headline') {
+      const text = line.text.replace(/ · (PROVISIONAL|firm) · /, (_m, s: string) => ` · ${s === 'PROVISIONAL' ? c.bold.yellow(s) : s} · `);
+      out.push(c.bold(text.replace(v.placement, c.green(v.placement))));
+    } else out.push(...wrapText(line.text, DECISION_WIDTH).map((l) => (line.kind === 'plan' ? c.bold(l) : l)));
+  }
   const confidence = confidenceLine(r);
-  if (confidence !== null) out.push(`  ${c.bold(confidence)}`);
-  for (const reason of v.reasons) out.push(`  • ${reason.message}`);
-  out.push(`  Cheapest at the measured profile: ${optionName(v.cheapestAtMeasured)}`);
-  if (v.note) out.push(c.yellow(`  ! ${v.note.message}`));
+  if (confidence !== null) out.push(...wrapText(confidence, DECISION_WIDTH));
+  // The sizing is told under the breakdown; the first reason is the block's "Why".
+  for (const reason of v.reasons.slice(1)) if (reason.code !== 'reserved-sizing') out.push(...wrapText(`• ${reason.message}`, DECISION_WIDTH, '', '  '));
   if (v.colocation) {
     out.push(c.yellow(`  ! Co-locate inference with the vector index (${v.colocation.indexLocation}): serving from ${v.colocation.placementLocation} costs ${money(v.colocation.separationCostPerMonth, cur)} a month in retrieval traffic`));
   }
@@ -98,7 +105,7 @@ export function renderTable(r: Report, c: ChalkInstance): string {
   const breakdown = plainTable(['', ...ids.map((id) => OPTION_LABEL[id] ?? id)], c);
   for (const row of breakdownRows(r)) breakdown.push(row.strong ? [c.bold(row.label), ...row.cells.map((x) => c.bold(x))] : [row.label, ...row.cells]);
   out.push(breakdown.toString());
-  const hybrid = hybridLine(r);
+  const hybrid = reservedLine(r);
   if (hybrid !== null) out.push(`  ${hybrid}`);
 
   // Repatriation conditions

@@ -12,7 +12,9 @@ import { histogram } from '../core/utilization/histogram.js';
 import { messageFor } from './messages.js';
 import type { MonteCarlo } from '../core/monte-carlo.js';
 
-export const REPORT_SCHEMA_VERSION = 1;
+export const REPORT_SCHEMA_VERSION = 2;
+/** Previous reports `review` and `check` still read. */
+export const READABLE_SCHEMA_VERSIONS: ReadonlyArray<number> = [1, 2];
 
 export type { Coded, Report } from './report-schema.js';
 
@@ -36,7 +38,7 @@ export function buildReport(s: ResolvedScenario, a: Analysis, ctx: ReportContext
   return {
     schemaVersion: REPORT_SCHEMA_VERSION,
     tool: { name: 'placement', version: ctx.toolVersion },
-    scenario: { name: s.name, file: ctx.scenarioFile, sha256: ctx.sha256, prices: s.priceReferences },
+    scenario: { name: s.name, file: ctx.scenarioFile, sha256: ctx.sha256, prices: s.priceReferences, targetUtilization: s.workload.targetUtilization },
     generatedAt: iso(ctx.now),
     currency: s.currency,
     utilization: {
@@ -52,7 +54,6 @@ export function buildReport(s: ResolvedScenario, a: Analysis, ctx: ReportContext
       daysBelow: u.daysBelow,
       peakToMedian: u.peakToMedian,
       trendPerMonth: u.trendPerMonth,
-      growth: a.path.growth,
       dailyMeans: u.daily.map((d) => ({ date: dayNumberToIso(d.day), utilization: d.utilization })),
       histogram: u.kind === 'history' ? histogram(u.hourly) : [],
     },
@@ -72,13 +73,19 @@ export function buildReport(s: ResolvedScenario, a: Analysis, ctx: ReportContext
       monthly: { total: o.cost.total, ...o.cost.components },
       capacityGpus: o.cost.capacityGpus,
       shortfallBusyGpus: o.cost.shortfallBusyGpus,
+      shortfallHours: o.cost.shortfallHours,
       costPerBusyGpuHour: o.costPerBusyGpuHour,
       costPerMillionTokens: o.costPerMillionTokens,
       breakEvenUtilization: o.breakEvenUtilization,
       paybackMonths: o.paybackMonths,
       npv: o.npv,
       irr: o.irr,
+      irrNote: o.irrNote,
       discountedPaybackMonths: o.discountedPaybackMonths,
+      financedNpv: o.financedNpv,
+      npvVsBestRented: o.npvVsBestRented,
+      burstShareOfHours: o.sizing?.burstShareOfHours ?? null,
+      burstShareOfBusyGpuHours: o.sizing?.burstShareOfBusyGpuHours ?? null,
       ownership: o.ownership,
       horizonAverageMonthly: o.horizonAverageMonthly,
       sizing: o.sizing,
@@ -97,7 +104,12 @@ export function buildReport(s: ResolvedScenario, a: Analysis, ctx: ReportContext
       reasons: a.verdict.reasons.map(coded),
       cheapestAtMeasured: a.verdict.cheapestAtMeasured,
       placementOption: a.verdict.placementOption,
-      note: a.verdict.note === null ? null : coded(a.verdict.note),
+      plan: a.verdict.plan,
+      constraintCost: a.verdict.constraintCost,
+      savingVsCurrent: a.verdict.savingVsCurrent,
+      status: a.verdict.status,
+      needs: a.verdict.needs.map(coded),
+      nextReview: a.verdict.nextReview,
       colocation: a.verdict.colocation,
       confidence: ctx.monteCarlo === undefined ? null : {
         trials: ctx.monteCarlo.trials,
@@ -107,8 +119,14 @@ export function buildReport(s: ResolvedScenario, a: Analysis, ctx: ReportContext
       },
       latency: { targetMs: a.latency.targetMs, farShare: a.latency.farShare, regions: a.latency.regions },
     },
-    triggers: a.triggers,
+    triggers: a.triggers.map((t) => ({
+      ...t,
+      distance: t.threshold === null || t.current === null ? null : t.threshold - t.current,
+      effect: null,
+    })),
     warnings: a.warnings.map(coded),
+    growth: a.growth,
+    dataQuality: a.dataQuality,
     billing: a.billing === null || ctx.sources.billing === null
       ? null
       : { ...a.billing, input: ctx.sources.billing, perMonth: ctx.billingMonths ?? [] },

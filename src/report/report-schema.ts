@@ -1,5 +1,5 @@
 /**
- * The JSON report (MODEL.md §10, schemaVersion 1) in zod: the `Report` type is inferred from it
+ * The JSON report (schemaVersion 2) in zod: the `Report` type is inferred from it
  * and `placement schema report` prints the JSON Schema generated from it, so the two cannot
  * drift. Objects are strict: a field the schema does not know fails validation.
  */
@@ -16,15 +16,17 @@ const coded = z.strictObject({
   args: z.record(z.string(), z.union([num, z.string(), z.boolean(), z.null()])),
   message: z.string(),
 });
+const check = z.strictObject({ metric: z.string(), value: maybe(num), comparator, threshold: num });
 const billingMonth = z.strictObject({ month: z.string(), transferGB: num, transferCost: num, gpuComputeCost: num, totalCost: num });
 
 export const reportSchema = z.strictObject({
-  schemaVersion: z.literal(1),
+  schemaVersion: z.literal(2),
   tool: z.strictObject({ name: z.literal('placement'), version: z.string() }),
   scenario: z.strictObject({
     name: z.string(), file: z.string(), sha256: z.string().regex(/^[0-9a-f]{64}$/),
     prices: z.array(z.strictObject({ field: z.string(), id: z.string(), value: num, unit: z.string(), date: z.string(), source: z.string() }))
       .describe('price-book entries the scenario referenced, with their dates'),
+    targetUtilization: num.describe('τ: the busy share every pool keeps to meet the latency target'),
   }),
   generatedAt: z.string().describe('ISO 8601 instant of the run'),
   currency: z.string(),
@@ -46,7 +48,6 @@ export const reportSchema = z.strictObject({
     daysBelow: z.record(z.string(), maybe(num)),
     peakToMedian: maybe(num),
     trendPerMonth: maybe(num),
-    growth: z.strictObject({ perMonth: num, source: z.enum(['scenario', 'fitted', 'none']) }),
     dailyMeans: z.array(z.strictObject({ date: z.string(), utilization: num })).describe('calendar days of the window, in the scenario zone'),
     histogram: z.array(num).describe('hours of the window by utilization, in ten bins of 10 points'),
   }),
@@ -60,19 +61,25 @@ export const reportSchema = z.strictObject({
     monthly: z.record(z.string(), num).describe('total and every component, per month at the measured profile'),
     capacityGpus: maybe(num),
     shortfallBusyGpus: maybe(num),
+    shortfallHours: maybe(num).describe('hours a month in which demand exceeds what the option serves, without burst'),
     costPerBusyGpuHour: maybe(num),
     costPerMillionTokens: maybe(num),
     breakEvenUtilization: maybe(num),
     paybackMonths: maybe(num),
     npv: maybe(num),
-    irr: maybe(num),
+    irr: maybe(num).describe('annual; only where NPV crosses zero once, falling (see irrNote)'),
+    irrNote: maybe(z.enum(['no sign change', 'several rates', 'money in first'])),
     discountedPaybackMonths: maybe(num),
+    financedNpv: maybe(num).describe('NPV with the down payment and loan payments; null without financing'),
+    npvVsBestRented: maybe(num).describe('NPV of owning against the cheaper of cloud and the reserved plan'),
+    burstShareOfHours: maybe(num).describe('reserved only: share of hours with demand above the reserved GPUs at the latency headroom'),
+    burstShareOfBusyGpuHours: maybe(num).describe('reserved only: share of the busy GPU-hours served on-demand'),
     ownership: maybe(z.strictObject({ cashFlows: z.array(num), accrualCost: z.array(num) })),
     horizonAverageMonthly: num,
     sizing: maybe(z.strictObject({
-      baselineGpus: num, criticalRatio: num, ownedPerGpuHour: num, cloudPerBusyGpuHour: num,
-      burstShareOfHours: num, peakBusyGpus: num, allOwnedMonthly: num, allCloudMonthly: num,
-    })).describe('hybrid only: the critical-fractile baseline and the pure answers beside it'),
+      gpus: num, criticalRatio: num, reservedPerGpuHour: num, onDemandPerGpuHour: num,
+      burstShareOfHours: num, burstShareOfBusyGpuHours: num, peakBusyGpus: num, peakGpus: num, allReservedMonthly: num, allCloudMonthly: num,
+    })).describe('reserved only: the plan\'s size and the pure answers beside it'),
     curve: z.array(num).describe('monthly total at flat utilization 0, 2, 4 … 100 % (51 points)'),
   })),
   thresholds: z.array(z.strictObject({
@@ -84,7 +91,7 @@ export const reportSchema = z.strictObject({
     met: z.boolean(),
     conditions: z.array(z.strictObject({
       id: z.enum(['utilization', 'egress', 'tokens', 'concurrency']),
-      checks: z.array(z.strictObject({ metric: z.string(), value: maybe(num), comparator, threshold: num })),
+      checks: z.array(check),
       status: z.enum(['met', 'not-met', 'unknown']),
     })),
   }),
@@ -95,7 +102,20 @@ export const reportSchema = z.strictObject({
     reasons: z.array(coded),
     cheapestAtMeasured: optionId,
     placementOption: maybe(optionId),
-    note: maybe(coded),
+    plan: maybe(z.strictObject({
+      family: z.enum(['cloud', 'reserved', 'onprem', 'edge']),
+      option: optionId,
+      gpus: num, servers: maybe(num), termMonths: maybe(num),
+      burstShareOfBusyGpuHours: maybe(num), burstShareOfHours: maybe(num),
+      monthly: num, upfront: num, perGpuHour: maybe(num), rightSizeServers: maybe(num),
+    })).describe('the placement as a sized plan; null when no option prices its family'),
+    constraintCost: maybe(z.strictObject({
+      monthly: num, cheapest: optionId, cheapestMonthly: num, constraint: z.enum(GOVERNING_CONSTRAINTS), failing: z.array(check),
+    })).describe('the plan\'s month over the cheapest option\'s, and what keeps that option out'),
+    savingVsCurrent: maybe(z.strictObject({ current: optionId, currentMonthly: num, monthly: num, yearly: num })),
+    status: z.enum(['firm', 'provisional']),
+    needs: z.array(coded).describe('what would make a provisional verdict firm'),
+    nextReview: z.string().describe('YYYY-MM-DD in the scenario\'s time zone'),
     colocation: maybe(z.strictObject({ indexLocation: z.enum(['cloud', 'onprem']), placementLocation: z.enum(['cloud', 'onprem', 'edge']), separationCostPerMonth: num })),
     confidence: maybe(z.strictObject({
       trials: num, seed: num,
@@ -117,9 +137,21 @@ export const reportSchema = z.strictObject({
     threshold: maybe(num),
     windowDays: maybe(num),
     current: maybe(num),
+    distance: maybe(num).describe('threshold − current, in the metric\'s unit'),
+    effect: maybe(z.string()),
     firing: z.boolean(),
   })),
   warnings: z.array(coded),
+  growth: z.strictObject({
+    applied: z.boolean(), perMonth: num, source: z.enum(['scenario', 'fitted', 'none']),
+    ifTrendContinues: maybe(z.strictObject({
+      perMonth: num,
+      options: z.array(z.strictObject({ id: optionId, horizonAverageMonthly: num, npv: maybe(num) })),
+    })),
+  }),
+  dataQuality: z.strictObject({
+    utilizationDays: maybe(num), coverage: maybe(num), gpusSeen: maybe(num), referenceGpus: num, tokenDays: maybe(num), overlapDays: maybe(num),
+  }),
   billing: maybe(z.strictObject({
     months: num,
     meanMonthly: z.strictObject({ transferGB: num, transferCost: num, gpuComputeCost: num, totalCost: num }),

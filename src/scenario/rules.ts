@@ -44,6 +44,15 @@ export function checkScenarioRules(s: Scenario): RuleProblem[] {
     });
   }
 
+  const tau = s.workload.targetUtilization;
+  const oldTau = s.options.cloud.targetUtilization;
+  if (tau !== undefined && oldTau !== undefined && tau !== oldTau) {
+    problems.push({
+      path: ['options', 'cloud', 'targetUtilization'],
+      message: `is ${oldTau} but workload.targetUtilization is ${tau}; one headroom applies to every pool: keep workload.targetUtilization only`,
+    });
+  }
+
   const regions = s.workload.constraints.regions;
   const share = regions.reduce((sum, r) => sum + r.trafficShare, 0);
   if (share > 1 + 1e-9) {

@@ -20,6 +20,7 @@ export const UTILIZATION_UNITS = ['auto', 'percent', 'fraction'] as const;
 export const TOKEN_FORMATS = ['auto', 'daily', 'request-trace'] as const;
 export const INDEX_LOCATIONS = ['cloud', 'onprem'] as const;
 export const BURST_TARGETS = ['cloud', 'none'] as const;
+export const CURRENT_PLACEMENTS = ['cloud', 'dedicated', 'onprem', 'edge', 'none'] as const;
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD');
 
@@ -93,7 +94,11 @@ const workload = z.strictObject({
     })
     .optional(),
   modelChanges: z.array(isoDate).default([]).describe('dates the serving model changed'),
-  growthPerMonth: z.number().gt(-1).optional().describe('demand growth per month, compounded (default: fitted from the utilization trend)'),
+  targetUtilization: z.number().gt(0).max(1).optional()
+    .describe('busy share at which a GPU still meets the latency target, in every pool: cloud, reserved, owned, edge (default 0.70)'),
+  growthPerMonth: z.union([z.number().gt(-1), z.literal('fitted')]).default(0)
+    .describe('demand growth per month: a number is compounded; "fitted" continues the measured trend (needs 90 days of history); default 0'),
+  currentPlacement: z.enum(CURRENT_PLACEMENTS).default('none').describe('where the workload runs today: the verdict says what moving saves'),
   constraints: constraints.default({
     sovereignty: false, servingTtftMs: 150, retrievalLatencyMs: 0, regions: [], agentic: false,
   }),
@@ -106,7 +111,7 @@ const egressTier = z.strictObject({
 
 const cloud = z.strictObject({
   onDemandPerGpuHour: positive,
-  targetUtilization: z.number().gt(0).max(1).default(0.7).describe('busy share of provisioned cloud GPUs'),
+  targetUtilization: z.number().gt(0).max(1).optional().describe('older name of workload.targetUtilization'),
   minWarmGpus: nonNegative.default(0).describe('floor that never scales away'),
   egressTiers: z.array(egressTier).default([]).describe('internet egress price tiers, applied in order'),
   crossZonePerGB: nonNegative.default(0),
@@ -214,7 +219,8 @@ export const scenarioSchema = z.strictObject({
 
 export type ScenarioInput = z.input<typeof scenarioSchema>;
 export type Scenario = z.output<typeof scenarioSchema>;
-export type CloudOption = Scenario['options']['cloud'];
+/** τ resolved: workload.targetUtilization, or this older name, or 0.70. */
+export type CloudOption = Scenario['options']['cloud'] & { targetUtilization: number };
 export type DedicatedOption = NonNullable<Scenario['options']['dedicated']> & { gpus: number };
 export type OnPremOption = NonNullable<Scenario['options']['onPrem']> & { servers: number };
 export type EdgeOption = NonNullable<Scenario['options']['edge']>;

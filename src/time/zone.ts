@@ -94,3 +94,12 @@ export function dayNumberStart(dayNumber: number, timeZone: string): number {
   const d = new Date(dayNumber * MS_PER_DAY);
   return localToEpoch(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate(), 0, 0, 0, 0, timeZone);
 }
+
+/** The same day of the month `months` later (the last day when that month is shorter), as a day number. */
+export function addMonthsToDay(dayNumber: number, months: number): number {
+  const d = new Date(dayNumber * MS_PER_DAY);
+  const y = d.getUTCFullYear();
+  const m = d.getUTCMonth() + months;
+  const lastOfTarget = new Date(Date.UTC(y, m + 1, 0)).getUTCDate();
+  return Math.floor(Date.UTC(y, m, Math.min(d.getUTCDate(), lastOfTarget)) / MS_PER_DAY);
+}

@@ -3,16 +3,16 @@ import { cloudCost } from './cloud-cost.js';
 import { dedicatedCost } from './dedicated-cost.js';
 import type { DemandProfile } from './demand-profile.js';
 import { edgeCost } from './edge-cost.js';
-import { hybridCost } from './hybrid-cost.js';
+import { reservedCost } from './reserved-cost.js';
 import { onPremCost } from './onprem-cost.js';
 import type { OptionCost } from './option-cost.js';
 
-/** Every option the scenario defines, priced at one demand profile, in the order cloud, dedicated, hybrid, onprem, edge. */
+/** Every option the scenario defines, priced at one demand profile, in the order cloud, dedicated, reserved, onprem, edge. */
 export function allOptionCosts(profile: DemandProfile, s: ResolvedScenario): OptionCost[] {
-  const { dedicated, hybrid, onPrem, edge } = s.options;
+  const { dedicated, reserved, onPrem, edge } = s.options;
   const costs = [cloudCost(profile, s)];
   if (dedicated) costs.push(dedicatedCost(profile, dedicated, s));
-  if (dedicated && hybrid) costs.push(hybridCost(profile, dedicated, hybrid.baselineGpus, s));
+  if (dedicated && reserved) costs.push(reservedCost(profile, dedicated, reserved.gpus, s));
   if (onPrem) costs.push(onPremCost(profile, onPrem, s));
   if (edge) costs.push(edgeCost(profile, edge, s));
   return costs;

@@ -8,7 +8,8 @@ import { trafficCost } from './traffic-cost.js';
 
 /**
  * MODEL.md §3 dedicated: gpus × 730 × (perGpuHour + upfront / (termMonths × 730)), shown as the
- * reserved rate and the upfront spread over the term; busy GPUs above `gpus` priced as cloud.
+ * reserved rate and the upfront spread over the term; busy GPUs above gpus × τ (the same latency
+ * headroom cloud keeps) priced as cloud.
  */
 export function dedicatedCost(profile: DemandProfile, d: DedicatedOption, s: ResolvedScenario): OptionCost {
   const traffic = trafficCost('cloud', s, profile.trafficScale);
@@ -17,7 +18,7 @@ export function dedicatedCost(profile: DemandProfile, d: DedicatedOption, s: Res
     {
       reserved: d.gpus * monthlyFromHourly(d.perGpuHour),
       upfront: (d.gpus * d.upfront) / d.termMonths,
-      overflow: overflowPricedAsCloud(profile, d.gpus, s.options.cloud),
+      overflow: overflowPricedAsCloud(profile, d.gpus * s.workload.targetUtilization, s.options.cloud),
       internetEgress: traffic.internetEgress,
       retrieval: traffic.retrieval,
     },

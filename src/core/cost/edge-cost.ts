@@ -23,7 +23,7 @@ export const edgeAsset = (e: EdgeOption): OwnedLine => ({
 
 /**
  * MODEL.md §3 edge: sites × (hardware straight-line + opex + power at the profile's utilization,
- * no PUE at a site) + backhaul × egressPerGB; busy GPUs above E priced as cloud.
+ * no PUE at a site) + backhaul × egressPerGB; busy GPUs above E × τ priced as cloud.
  */
 export function edgeCost(profile: DemandProfile, e: EdgeOption, s: ResolvedScenario): OptionCost {
   const depreciation = straightLinePerMonth(edgeAsset(e));
@@ -35,7 +35,7 @@ export function edgeCost(profile: DemandProfile, e: EdgeOption, s: ResolvedScena
       opex: e.sites * e.opexPerSiteMonth,
       power: powerCost(e.sites * e.powerKwPerSite, e.idlePowerFraction, profile.utilization, 1, e.electricityPerKwh),
       backhaul: e.backhaulGBPerMonth * e.egressPerGB,
-      overflow: overflowPricedAsCloud(profile, edgeGpus(e), s.options.cloud),
+      overflow: overflowPricedAsCloud(profile, edgeGpus(e) * s.workload.targetUtilization, s.options.cloud),
       internetEgress: traffic.internetEgress,
       retrieval: traffic.retrieval,
     },

@@ -1,9 +1,9 @@
 import type { ResolvedScenario } from '../../scenario/resolve.js';
 import type { OnPremOption } from '../../scenario/schema.js';
-import { monthlyFromYearly } from '../units.js';
+import { HOURS_PER_MONTH, monthlyFromYearly } from '../units.js';
 import { capitalPerMonth, hardwareCost } from './capital.js';
 import { meanShortfall, overflowPricedAsCloud } from './cloud-compute.js';
-import type { DemandProfile } from './demand-profile.js';
+import { shareAbove, type DemandProfile } from './demand-profile.js';
 import { optionCost, type OptionCost } from './option-cost.js';
 import { powerCost } from './power-cost.js';
 import { trafficCost } from './traffic-cost.js';
@@ -30,10 +30,12 @@ export const onPremGpus = (o: OnPremOption): number => o.servers * o.gpusPerServ
 /**
  * MODEL.md §3 on-prem at a demand profile: capital (depreciation + financing interest), power at
  * the profile's utilization, facility per provisioned kW, staff, support, software, network, and
- * demand above the k owned GPUs priced as cloud (burst: cloud) or reported as a shortfall (none).
+ * demand above k × τ busy GPUs priced as cloud (burst: cloud) or reported as a shortfall (none).
  */
 export function onPremCost(profile: DemandProfile, o: OnPremOption, s: ResolvedScenario): OptionCost {
   const k = onPremGpus(o);
+  // k GPUs serve k × τ busy GPUs at the latency target (MODEL §3): the rest bursts or falls short.
+  const capacity = k * s.workload.targetUtilization;
   const kw = o.servers * o.powerKwPerServer;
   const capital = capitalPerMonth(o, s.horizonMonths);
   const burstToCloud = o.burst === 'cloud';
@@ -52,14 +54,15 @@ export function onPremCost(profile: DemandProfile, o: OnPremOption, s: ResolvedS
       depreciation: capital.depreciation, interest: capital.interest, lease, power, facility, staff, support, software, network,
       goodputLoss: goodputLossUplift(o, owned),
       supportEffort: supportEffortUplift(o, owned),
-      burst: burstToCloud ? overflowPricedAsCloud(profile, k, s.options.cloud) : 0,
+      burst: burstToCloud ? overflowPricedAsCloud(profile, capacity, s.options.cloud) : 0,
       internetEgress: traffic.internetEgress,
       retrieval: traffic.retrieval,
     },
     {
       capital: capital.depreciation + capital.interest,
       capacityGpus: k,
-      shortfallBusyGpus: burstToCloud ? null : meanShortfall(profile, k),
+      shortfallBusyGpus: burstToCloud ? null : meanShortfall(profile, capacity),
+      shortfallHours: burstToCloud ? null : shareAbove(profile, capacity) * HOURS_PER_MONTH,
     },
   );
 }

@@ -1,4 +1,4 @@
-export const OPTION_IDS = ['cloud', 'dedicated', 'hybrid', 'onprem', 'edge'] as const;
+export const OPTION_IDS = ['cloud', 'dedicated', 'reserved', 'onprem', 'edge'] as const;
 export type OptionId = (typeof OPTION_IDS)[number];
 
 /** One option's month at one demand profile: every component, and their sum. */
@@ -13,13 +13,15 @@ export interface OptionCost {
   capacityGpus: number | null;
   /** Mean busy GPUs nobody serves (on-prem with burst: none); null when overflow is priced. */
   shortfallBusyGpus: number | null;
+  /** Hours a month in which demand exceeds what the option serves (burst: none); null when overflow is priced. */
+  shortfallHours: number | null;
 }
 
 export function optionCost(
   id: OptionId, components: Record<string, number>,
-  extra: Partial<Pick<OptionCost, 'capital' | 'capacityGpus' | 'shortfallBusyGpus'>> = {},
+  extra: Partial<Pick<OptionCost, 'capital' | 'capacityGpus' | 'shortfallBusyGpus' | 'shortfallHours'>> = {},
 ): OptionCost {
   let total = 0;
   for (const key in components) total += components[key] as number;
-  return { id, total, components, capital: extra.capital ?? 0, capacityGpus: extra.capacityGpus ?? null, shortfallBusyGpus: extra.shortfallBusyGpus ?? null };
+  return { id, total, components, capital: extra.capital ?? 0, capacityGpus: extra.capacityGpus ?? null, shortfallBusyGpus: extra.shortfallBusyGpus ?? null, shortfallHours: extra.shortfallHours ?? null };
 }

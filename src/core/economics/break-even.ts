@@ -13,12 +13,13 @@ function marginOverCloud(id: OptionId, x: number, s: ResolvedScenario): number {
 /**
  * MODEL.md §5 breakEvenUtilization: the lowest X in [0, 1] at which the option's flat-profile
  * monthly total is ≤ cloud on-demand's; null when there is none (and for cloud itself).
- * `capacityGpus` is where the option's overflow starts (a kink of its cost line).
+ * `capacityGpus`: the option's GPUs; its overflow starts at capacityGpus × τ (a kink of its cost line).
  */
 export function breakEvenUtilization(id: OptionId, capacityGpus: number | null, s: ResolvedScenario): number | null {
   if (id === 'cloud') return null;
   const n = s.workload.referenceGpus;
   const { minWarmGpus, targetUtilization } = s.options.cloud;
-  const kinks = [(minWarmGpus * targetUtilization) / n, ...(capacityGpus === null ? [] : [capacityGpus / n])];
+  // The option's overflow starts where its GPUs are τ busy (MODEL §3).
+  const kinks = [(minWarmGpus * targetUtilization) / n, ...(capacityGpus === null ? [] : [(capacityGpus * targetUtilization) / n])];
   return lowestCrossing((x) => marginOverCloud(id, x, s), kinks);
 }

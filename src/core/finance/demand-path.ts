@@ -1,6 +1,7 @@
 /**
- * Demand growth over the horizon (issue 4): busy GPUs grow by growthPerMonth, month by month
- * (month 1 is the measured profile of MODEL.md §4). Cloud grows with them; owned capacity stays
+ * Demand growth over the horizon (MODEL §2): none unless the scenario asks. A stated rate g is
+ * compounded, d × (1 + g)^(m − 1); `fitted` continues the measured trend in a straight line,
+ * d × max(0, 1 + (m − 1) × trend / ū) (month 1 is the measured profile of §4). Cloud grows with them; owned capacity stays
  * fixed and overflow bursts to cloud, unless onPrem.expansion buys servers when the forecast mean
  * demand exceeds capacity, arriving after the lead time. Each option's running cost (its month
  * without capital) is priced month by month; capital comes from the ownership schedule.
@@ -14,20 +15,33 @@ import type { OwnedLine } from './ownership-schedule.js';
 import { ownedLineOf } from '../cost/capital.js';
 
 export interface Growth {
+  /** Stated: the compounded monthly rate. Fitted: the trend relative to the mean, added linearly. */
   perMonth: number;
   source: 'scenario' | 'fitted' | 'none';
 }
 
-/** growthPerMonth from the scenario, else the utilization trend relative to the mean, else 0. */
+const NO_GROWTH: Growth = { perMonth: 0, source: 'none' };
+
+/** The measured trend as linear growth relative to the mean; null when there is no trend to continue. */
+export function fittedGrowth(u: UtilizationProfile): Growth | null {
+  return u.trendPerMonth !== null && u.mean > 0 ? { perMonth: u.trendPerMonth / u.mean, source: 'fitted' } : null;
+}
+
+/** The growth the scenario asks for: a stated rate, the fitted trend, or none (the default). */
 export function growthOf(s: ResolvedScenario, u: UtilizationProfile): Growth {
-  if (s.workload.growthPerMonth !== undefined) return { perMonth: s.workload.growthPerMonth, source: 'scenario' };
-  if (u.trendPerMonth !== null && u.mean > 0) return { perMonth: u.trendPerMonth / u.mean, source: 'fitted' };
-  return { perMonth: 0, source: 'none' };
+  const g = s.workload.growthPerMonth;
+  if (g === 'fitted') return fittedGrowth(u) ?? NO_GROWTH;
+  return g === 0 ? NO_GROWTH : { perMonth: g, source: 'scenario' };
+}
+
+/** Demand in month m relative to the measured profile. */
+export function growthFactor(g: Growth, month: number): number {
+  return g.source === 'fitted' ? Math.max(0, 1 + (month - 1) * g.perMonth) : (1 + g.perMonth) ** (month - 1);
 }
 
 /** A month of the path; months[i] is month i + 1, and equal months are one shared object. */
 export interface PathMonth {
-  /** Demand relative to the measured profile: (1 + g)^(month − 1). */
+  /** Demand relative to the measured profile (growthFactor). */
   factor: number;
   /** On-prem servers in service this month (bought and expansions arrived); null without on-prem. */
   servers: number | null;
@@ -59,20 +73,22 @@ export interface DemandPath {
 const NO_ARRIVALS: ReadonlyMap<number, number> = new Map();
 
 /** Servers ordered so that capacity keeps up with the forecast mean demand lead-time months ahead. */
-function plannedExpansions(s: ResolvedScenario, meanBusy: number, g: number): { lines: OwnedLine[]; arrivals: ReadonlyMap<number, number> } {
+function plannedExpansions(s: ResolvedScenario, meanBusy: number, g: Growth): { lines: OwnedLine[]; arrivals: ReadonlyMap<number, number> } {
   const o = s.options.onPrem;
   const template = o?.hardware[0];
   if (o === undefined || o.expansion === undefined || template === undefined) return { lines: [], arrivals: NO_ARRIVALS };
   const arrivals = new Map<number, number>();
   const lines: OwnedLine[] = [];
   const lead = o.expansion.leadTimeMonths;
-  let capacity = o.servers * o.gpusPerServer;
+  // A server's GPUs serve τ of their count in busy GPUs at the latency target (MODEL §3).
+  const perServer = o.gpusPerServer * s.workload.targetUtilization;
+  let capacity = o.servers * perServer;
   for (let m = 1; m + lead <= s.horizonMonths; m++) {
-    const forecast = meanBusy * (1 + g) ** (m + lead - 1);
+    const forecast = meanBusy * growthFactor(g, m + lead);
     if (forecast <= capacity) continue;
-    const servers = Math.ceil((forecast - capacity) / o.gpusPerServer);
+    const servers = Math.ceil((forecast - capacity) / perServer - 1e-9);
     const arrive = m + lead; // in service from this schedule month
-    capacity += servers * o.gpusPerServer;
+    capacity += servers * perServer;
     arrivals.set(arrive, (arrivals.get(arrive) ?? 0) + servers);
     const unit = ownedLineOf({ ...template, quantity: servers, purchaseMonth: arrive - 1 });
     lines.push({ ...unit, name: `expansion: ${servers} × ${template.name} (ordered month ${m})` });
@@ -86,15 +102,14 @@ function withServers(s: ResolvedScenario, servers: number): ResolvedScenario {
   return o === undefined || o.servers === servers ? s : { ...s, options: { ...s.options, onPrem: { ...o, servers } } };
 }
 
-export function demandPath(s: ResolvedScenario, measured: DemandProfile, u: UtilizationProfile): DemandPath {
-  const growth = growthOf(s, u);
-  const g = growth.perMonth;
+/** The horizon's months at the scenario's growth, or at `growth` when given (what the trend would do). */
+export function demandPath(s: ResolvedScenario, measured: DemandProfile, u: UtilizationProfile, growth: Growth = growthOf(s, u)): DemandPath {
   const meanBusy = measured.utilization * s.workload.referenceGpus;
-  const { lines, arrivals } = plannedExpansions(s, meanBusy, g);
+  const { lines, arrivals } = plannedExpansions(s, meanBusy, growth);
   const months: PathMonth[] = [];
   let servers = s.options.onPrem?.servers ?? 0;
-  let factor = 1; // (1 + g)^(m − 1)
-  for (let m = 1; m <= s.horizonMonths; m++, factor *= 1 + g) {
+  let factor = 1;
+  for (let m = 1; m <= s.horizonMonths; m++, factor = growthFactor(growth, m)) {
     servers += arrivals.get(m) ?? 0;
     const inService = s.options.onPrem ? servers : null;
     // Without growth every month is the first again: price it once.

@@ -1,6 +1,5 @@
 import type { OptionCost } from '../cost/option-cost.js';
 
-export const EGRESS_MATERIAL_SHARE = 0.1;
 
 /**
  * MODEL.md §6 egressShare: (cloud internet egress + cloud retrieval cost) / cloud compute cost,

@@ -4,8 +4,7 @@ import { sampleStdev } from '../stats/sample-stdev.js';
 import { DAYS_PER_MONTH, TREND_DAYS_PER_MONTH } from '../units.js';
 import type { DailyTotal } from './daily-token-totals.js';
 
-export const TOKEN_STABLE_MAX_CV = 0.25;
-export const TOKEN_STABLE_MAX_TREND = 0.1;
+import { TOKEN_STABLE_MAX_CV, TOKEN_STABLE_MAX_TREND } from '../model-constants.js';
 
 export interface TokenStats {
   /** Days with data in the window. */

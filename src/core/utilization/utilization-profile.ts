@@ -6,6 +6,7 @@ import { dayNumberStart, localDayNumber } from '../../time/zone.js';
 import { mean } from '../stats/mean.js';
 import { olsSlope } from '../stats/ols-slope.js';
 import { percentileOfSorted, sortedAscending } from '../stats/percentile.js';
+import { BELOW_UTILIZATION as BELOW_LEVEL } from '../model-constants.js';
 import { MS_PER_HOUR, TREND_DAYS_PER_MONTH } from '../units.js';
 import { dailyMeans, type DailyMean } from './daily-means.js';
 import type { HourlyPoint } from './hourly-accumulator.js';
@@ -16,7 +17,6 @@ export const PERCENTILES = { p10: 0.1, p25: 0.25, p50: 0.5, p75: 0.75, p90: 0.9,
 export type PercentileName = keyof typeof PERCENTILES;
 /** "The level the fleet is at or above 80 % of the time." */
 export const CONSISTENT_PERCENTILE = 0.2;
-export const BELOW_LEVEL = 0.5;
 
 export interface UtilizationWindow {
   /** Epoch ms: local midnight of the first calendar day in the window. */
@@ -28,6 +28,10 @@ export interface UtilizationWindow {
   coverage: number;
   hoursPresent: number;
   hoursInWindow: number;
+  /** Calendar days from the first to the last sample inside the window (a day without samples still counts). */
+  spanDays: number;
+  /** Hours with a sample / hours from the first sample's hour to the last's, inclusive. */
+  spanCoverage: number;
 }
 
 export interface UtilizationProfile {
@@ -60,6 +64,9 @@ export function profileFromHistory(
   const pct = (p: number): number => percentileOfSorted(sorted, p) as number;
   const daily = dailyMeans(hours, timeZone);
   const hoursInWindow = Math.round((end - Math.ceil(start / MS_PER_HOUR) * MS_PER_HOUR) / MS_PER_HOUR);
+  const first = (hours[0] as HourlyPoint).hourStart;
+  const spanDays = lastDay - localDayNumber(first, timeZone) + 1;
+  const spanHours = Math.round((end - first) / MS_PER_HOUR);
 
   const sustainedDays: Record<string, number | null> = {};
   for (const level of reportedLevels(thresholds)) {
@@ -69,7 +76,10 @@ export function profileFromHistory(
   const p50 = pct(0.5);
   return {
     kind: 'history',
-    window: { start, end, days: windowDays, coverage: hours.length / hoursInWindow, hoursPresent: hours.length, hoursInWindow },
+    window: {
+      start, end, days: windowDays, coverage: hours.length / hoursInWindow, hoursPresent: hours.length, hoursInWindow,
+      spanDays, spanCoverage: hours.length / spanHours,
+    },
     mean: mean(values) as number,
     consistent: pct(CONSISTENT_PERCENTILE),
     percentiles: mapPercentiles(pct),

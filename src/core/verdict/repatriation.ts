@@ -1,15 +1,13 @@
 import type { TokenStats } from '../signals/token-stats.js';
-import { TOKEN_STABLE_MAX_CV, TOKEN_STABLE_MAX_TREND } from '../signals/token-stats.js';
-import { EGRESS_MATERIAL_SHARE } from '../signals/egress-share.js';
+import {
+  EGRESS_MATERIAL_SHARE, PEAK_TO_MEDIAN_MAX, SUSTAINED_DAYS, SUSTAINED_UTILIZATION, TOKEN_STABLE_MAX_CV, TOKEN_STABLE_MAX_TREND,
+} from '../model-constants.js';
 import type { UtilizationProfile } from '../utilization/utilization-profile.js';
 import { thresholdKey } from '../utilization/threshold-key.js';
 import { statusOf, type Check, type Status } from './check.js';
 
-export const REPATRIATION_UTILIZATION = 0.6;
-export const REPATRIATION_SUSTAINED_DAYS = 90;
-export const REPATRIATION_PEAK_TO_MEDIAN = 1.5;
 /** The sustainedDays key of the repatriation level. */
-export const SUSTAINED_KEY = thresholdKey(REPATRIATION_UTILIZATION);
+export const SUSTAINED_KEY = thresholdKey(SUSTAINED_UTILIZATION);
 const SUSTAINED_METRIC = `utilization.sustainedDays.${SUSTAINED_KEY}`;
 
 export type RepatriationConditionId = 'utilization' | 'egress' | 'tokens' | 'concurrency';
@@ -30,11 +28,11 @@ export function repatriation(u: UtilizationProfile, egressShare: number | null, 
   const condition = (id: RepatriationConditionId, checks: Check[]): RepatriationCondition => ({ id, checks, status: statusOf(checks) });
   const conditions = [
     condition('utilization', [
-      { metric: 'utilization.consistent', value: u.consistent, comparator: '>=', threshold: REPATRIATION_UTILIZATION },
+      { metric: 'utilization.consistent', value: u.consistent, comparator: '>=', threshold: SUSTAINED_UTILIZATION },
       {
         metric: SUSTAINED_METRIC,
         value: u.sustainedDays[SUSTAINED_KEY] ?? null,
-        comparator: '>=', threshold: REPATRIATION_SUSTAINED_DAYS,
+        comparator: '>=', threshold: SUSTAINED_DAYS,
       },
     ]),
     condition('egress', [{ metric: 'traffic.egressShare', value: egressShare, comparator: '>=', threshold: EGRESS_MATERIAL_SHARE }]),
@@ -48,7 +46,7 @@ export function repatriation(u: UtilizationProfile, egressShare: number | null, 
       },
     ]),
     condition('concurrency', [
-      { metric: 'utilization.peakToMedian', value: u.peakToMedian, comparator: '<=', threshold: REPATRIATION_PEAK_TO_MEDIAN },
+      { metric: 'utilization.peakToMedian', value: u.peakToMedian, comparator: '<=', threshold: PEAK_TO_MEDIAN_MAX },
     ]),
   ];
   return { met: conditions.every((c) => c.status === 'met'), conditions };

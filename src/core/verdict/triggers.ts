@@ -2,7 +2,6 @@
  * MODEL.md §9: the reassessment triggers of a verdict, one object each, machine-readable.
  * A trigger no metric can check is `kind: "manual"` and never fires on its own.
  */
-import { measuredProfile, shareAbove } from '../cost/demand-profile.js';
 import type { LatencyAssessment } from '../signals/latency-floors.js';
 import type { TokenStats } from '../signals/token-stats.js';
 import { MS_PER_DAY } from '../units.js';
@@ -10,7 +9,10 @@ import type { UtilizationProfile } from '../utilization/utilization-profile.js';
 import { thresholdKey } from '../utilization/threshold-key.js';
 import { isoDayStart as dayStart } from '../../time/iso-day.js';
 import { compare, type Comparator } from './check.js';
-import { FAR_REGION_SHARE, HYBRID_MIN_BURST_SHARE, type GoverningConstraint, type Placement } from './verdict.js';
+import type { GoverningConstraint, Placement } from './verdict.js';
+import {
+  BELOW_DAYS, CHURN_CHANGES, CHURN_WINDOW_DAYS, FAR_REGION_SHARE, MODEL_STABLE_DAYS, RESERVED_MAX_BURST_SHARE, TOKEN_STABLE_MAX_CV,
+} from '../model-constants.js';
 
 export interface Trigger {
   id: string;
@@ -35,17 +37,10 @@ export interface TriggerInput {
   modelChanges: ReadonlyArray<string>;
   /** The instant the triggers are judged at: the end of the utilization history, else now. */
   asOf: number;
-  referenceGpus: number;
-  /** GPUs of the hybrid baseline (hybrid-burst): its sized k, else dedicated.gpus, else referenceGpus. */
-  baselineGpus: number;
+  /** The reserved plan's share of busy GPU-hours on burst; null without one. */
+  reservedBurstShare: number | null;
   onPremBreakEven: number | null;
 }
-
-export const MODEL_STABLE_DAYS = 90;
-export const CHURN_WINDOW_DAYS = 90;
-export const CHURN_CHANGES = 2;
-export const BELOW_50_DAYS = 60;
-export const TOKEN_CV_LIMIT = 0.25;
 
 function metric(
   id: string, description: string, m: string, comparator: Comparator, threshold: number, current: number | null, windowDays: number | null = null,
@@ -68,19 +63,14 @@ export function modelChangesWithin(changes: ReadonlyArray<string>, asOf: number,
   return changes.map(dayStart).filter((t) => t <= asOf && t > asOf - days * MS_PER_DAY).length;
 }
 
-/** Share of measured hours whose busy GPUs exceed the baseline (the hybrid sizing's burst share); null without history. */
-export function burstHoursShare(u: UtilizationProfile, referenceGpus: number, baselineGpus: number): number | null {
-  if (u.kind !== 'history' || u.hourly.length === 0) return null;
-  return shareAbove(measuredProfile(u.hourly, referenceGpus), baselineGpus);
-}
 
 export function triggers(t: TriggerInput): Trigger[] {
   const u = t.utilization;
   const uDays = u.window?.days ?? null;
   const list: Trigger[] = [];
   const steady = (): Trigger[] => [
-    metric('utilization-below-50', 'Daily mean utilization below 50 % for 60+ consecutive days', `utilization.daysBelow.${thresholdKey(0.5)}`, '>=', BELOW_50_DAYS, u.daysBelow[thresholdKey(0.5)] ?? null, uDays),
-    metric('token-volatility', 'Token volume turns volatile: daily cv above 0.25', 'tokens.cv', '>', TOKEN_CV_LIMIT, t.tokens?.cv ?? null, t.tokens ? t.tokens.days : null),
+    metric('utilization-below-50', 'Daily mean utilization below 50 % for 60+ consecutive days', `utilization.daysBelow.${thresholdKey(0.5)}`, '>=', BELOW_DAYS, u.daysBelow[thresholdKey(0.5)] ?? null, uDays),
+    metric('token-volatility', 'Token volume turns volatile: daily cv above 0.25', 'tokens.cv', '>', TOKEN_STABLE_MAX_CV, t.tokens?.cv ?? null, t.tokens ? t.tokens.days : null),
     metric('model-churn', 'Model churn: 2 or more model changes within 90 days', 'workload.modelChangesWithinWindow', '>=', CHURN_CHANGES, modelChangesWithin(t.modelChanges, t.asOf, CHURN_WINDOW_DAYS), CHURN_WINDOW_DAYS),
   ];
   switch (t.placement) {
@@ -109,12 +99,11 @@ export function triggers(t: TriggerInput): Trigger[] {
       list.push(metric('far-region-share', 'Traffic from regions beyond the latency target falls below 20 %', 'latency.farShare', '<', FAR_REGION_SHARE, t.latency.farShare));
       break;
     case 'hybrid-burst':
-      list.push(
-        ...(t.governingConstraint === 'token-volatility'
-          ? [metric('token-cv-stable', 'Token volume stabilizes: daily cv at or below 0.25', 'tokens.cv', '<=', TOKEN_CV_LIMIT, t.tokens?.cv ?? null, t.tokens ? t.tokens.days : null)]
-          : steady()),
-        metric('burst-hours-share', 'Hours above the dedicated baseline fall below 10 %', 'utilization.burstHoursShare', '<', HYBRID_MIN_BURST_SHARE, burstHoursShare(u, t.referenceGpus, t.baselineGpus), uDays),
-      );
+      // Volatility chose it (rule 3): it waits for tokens to settle; chosen on price, it is a
+      // reservation once burst carries under 10 % of the busy GPU-hours.
+      list.push(...(t.governingConstraint === 'token-volatility'
+        ? [metric('token-cv-stable', 'Token volume stabilizes: daily cv at or below 0.25', 'tokens.cv', '<=', TOKEN_STABLE_MAX_CV, t.tokens?.cv ?? null, t.tokens ? t.tokens.days : null)]
+        : [...steady(), metric('burst-share', 'Burst falls below 10 % of the busy GPU-hours', 'reserved.burstShareOfBusyGpuHours', '<', RESERVED_MAX_BURST_SHARE, t.reservedBurstShare, uDays)]));
       break;
   }
   if (t.onPremBreakEven !== null) {

@@ -1,16 +1,25 @@
 /**
- * MODEL.md §8: the placement verdict, first rule that applies. Reasons are coded data with the
- * numbers behind them; their wording lives in src/report/messages.ts.
+ * MODEL §8: the placement verdict. The first rule that applies picks the family (what prices
+ * cannot weigh: regulation, latency geography, volatility, predictability); within the family
+ * the plan is the cheapest size, so the verdict is something a buyer can act on; and what the
+ * governing constraint costs against the cheapest option is said, not hidden. Reasons are coded
+ * data with the numbers behind them; their wording lives with the renderers.
  */
 import type { ResolvedScenario } from '../../scenario/resolve.js';
 import { cheapest } from '../cost/all-options.js';
 import type { OptionCost, OptionId } from '../cost/option-cost.js';
 import { trafficCost, type Location } from '../cost/traffic-cost.js';
-import type { HybridSizing } from '../hybrid/hybrid-sizing.js';
+import type { ReservedSizing } from '../reserved/reserved-sizing.js';
 import type { LatencyAssessment } from '../signals/latency-floors.js';
 import type { TokenStats } from '../signals/token-stats.js';
 import type { UtilizationProfile } from '../utilization/utilization-profile.js';
-import { REPATRIATION_SUSTAINED_DAYS, REPATRIATION_UTILIZATION, SUSTAINED_KEY, type Repatriation } from './repatriation.js';
+import {
+  CLOUD_BELOW_CONSISTENT, FAR_REGION_SHARE, PAYBACK_MAX_MONTHS, RESERVED_MAX_BURST_SHARE, SUSTAINED_DAYS, SUSTAINED_UTILIZATION,
+  TOKEN_VOLATILE_CV,
+} from '../model-constants.js';
+import { compare, type Check } from './check.js';
+import { SUSTAINED_KEY, type Repatriation } from './repatriation.js';
+import { cloudPlan, edgePlan, onPremPlan, reservedPlan, type Plan } from './plan.js';
 
 export const PLACEMENTS = ['cloud-managed', 'dedicated-reserved', 'on-prem', 'on-prem-sovereign', 'edge', 'hybrid-burst'] as const;
 export type Placement = (typeof PLACEMENTS)[number];
@@ -19,13 +28,6 @@ export const GOVERNING_CONSTRAINTS = [
   'regulatory', 'latency-geography', 'token-volatility', 'utilization-economics', 'repatriation-threshold', 'predictability',
 ] as const;
 export type GoverningConstraint = (typeof GOVERNING_CONSTRAINTS)[number];
-
-export const FAR_REGION_SHARE = 0.2;
-export const VOLATILE_TOKEN_CV = 0.35;
-export const CLOUD_BELOW = 0.4;
-export const PAYBACK_MAX_MONTHS = 18;
-/** MODEL.md §9 hybrid-burst: below this share of hours above the baseline, hybrid is not worth its complexity. */
-export const HYBRID_MIN_BURST_SHARE = 0.1;
 
 export type ReasonArgs = Record<string, number | string | boolean | null>;
 export interface Reason {
@@ -40,17 +42,39 @@ export interface Colocation {
   separationCostPerMonth: number;
 }
 
+/** What the governing constraint costs: the plan's month against the cheapest option's. */
+export interface ConstraintCost {
+  /** plan.monthly − the cheapest option's month at the measured profile; 0 when the plan is the cheapest. */
+  monthly: number;
+  cheapest: OptionId;
+  cheapestMonthly: number;
+  constraint: GoverningConstraint;
+  /** The conditions the cheaper option's rule fails, with their values: why it was not chosen. */
+  failing: Check[];
+}
+
+/** The plan's month against where the workload runs today (workload.currentPlacement). */
+export interface SavingVsCurrent {
+  current: OptionId;
+  currentMonthly: number;
+  /** currentMonthly − plan.monthly: positive saves, negative costs more. */
+  monthly: number;
+  yearly: number;
+}
+
 export interface Verdict {
   placement: Placement;
   governingConstraint: GoverningConstraint;
-  /** The number of the §8 rule that decided. */
+  /** The number of the rule that decided (1–7), for the JSON. */
   rule: number;
   reasons: Reason[];
   cheapestAtMeasured: OptionId;
-  /** The priced option that carries out the placement (hybrid-burst: the dedicated baseline with cloud overflow). */
+  /** The priced option that carries out the placement (the plan's); null without one. */
   placementOption: OptionId | null;
-  /** Set when the rule's placement is not the cheapest option at the measured profile. */
-  note: Reason | null;
+  /** The sized plan; null when the family has no option priced (a warning says which to add). */
+  plan: Plan | null;
+  constraintCost: ConstraintCost | null;
+  savingVsCurrent: SavingVsCurrent | null;
   colocation: Colocation | null;
 }
 
@@ -63,148 +87,191 @@ export interface VerdictInput {
   /** Every option at the measured profile. */
   measured: ReadonlyArray<OptionCost>;
   onPremPaybackMonths: number | null;
-  /** The hybrid baseline sized from the measured hours; null without a dedicated option. */
-  hybrid: HybridSizing | null;
+  /** On-prem NPV against cloud (rule 5 needs it positive); null without on-prem. */
+  onPremNpv: number | null;
+  /** The reserved plan sized on the measured hours; null without a dedicated option. */
+  reserved: ReservedSizing | null;
 }
 
-const OPTION_OF: Record<Placement, OptionId> = {
-  'cloud-managed': 'cloud', 'dedicated-reserved': 'dedicated', 'hybrid-burst': 'hybrid',
-  'on-prem': 'onprem', 'on-prem-sovereign': 'onprem', edge: 'edge',
-};
-const LOCATION_OF: Record<Placement, Location> = {
-  'cloud-managed': 'cloud', 'dedicated-reserved': 'cloud', 'hybrid-burst': 'cloud',
-  'on-prem': 'onprem', 'on-prem-sovereign': 'onprem', edge: 'edge',
-};
+type Family = Plan['family'];
 
 interface Decision {
-  placement: Placement;
+  placement: Placement | null;
+  family: Family;
   governingConstraint: GoverningConstraint;
   rule: number;
   reasons: Reason[];
 }
 
+const LOCATION_OF: Record<Family, Location> = { cloud: 'cloud', reserved: 'cloud', onprem: 'onprem', edge: 'edge' };
+
 function decide(v: VerdictInput): Decision {
   const u = v.utilization;
   const c = v.scenario.workload.constraints;
-  const sustained60 = u.sustainedDays[SUSTAINED_KEY] ?? null;
+  const sustained = u.sustainedDays[SUSTAINED_KEY] ?? null;
 
   if (c.sovereignty) {
-    return { placement: 'on-prem-sovereign', governingConstraint: 'regulatory', rule: 1, reasons: [{ code: 'sovereignty', args: {} }] };
+    return { placement: 'on-prem-sovereign', family: 'onprem', governingConstraint: 'regulatory', rule: 1, reasons: [{ code: 'sovereignty', args: {} }] };
   }
   const far = v.latency.farShare;
   if (far !== null && far >= FAR_REGION_SHARE) {
     const names = v.latency.regions.filter((r) => r.exceedsTarget).map((r) => `${r.name} (${r.floorMs} ms)`).join(', ');
     return {
-      placement: 'edge', governingConstraint: 'latency-geography', rule: 2,
+      placement: 'edge', family: 'edge', governingConstraint: 'latency-geography', rule: 2,
       reasons: [{ code: 'far-regions', args: { farShare: far, limit: FAR_REGION_SHARE, targetMs: v.latency.targetMs, regions: names } }],
     };
   }
   const cv = v.tokens?.cv ?? null;
-  if (c.agentic || (cv !== null && cv > VOLATILE_TOKEN_CV)) {
+  if (c.agentic || (cv !== null && cv > TOKEN_VOLATILE_CV)) {
     const reasons: Reason[] = [];
     if (c.agentic) reasons.push({ code: 'agentic', args: {} });
-    if (cv !== null && cv > VOLATILE_TOKEN_CV) reasons.push({ code: 'token-volatile', args: { cv, limit: VOLATILE_TOKEN_CV } });
-    if (v.hybrid !== null) reasons.push(hybridSizingReason(v.hybrid));
-    return { placement: 'hybrid-burst', governingConstraint: 'token-volatility', rule: 3, reasons };
+    if (cv !== null && cv > TOKEN_VOLATILE_CV) reasons.push({ code: 'token-volatile', args: { cv, limit: TOKEN_VOLATILE_CV } });
+    // Volatility is the reason to keep the burst path: always hybrid-burst, whatever k turns out.
+    return { placement: 'hybrid-burst', family: 'reserved', governingConstraint: 'token-volatility', rule: 3, reasons };
   }
-  if (u.consistent < CLOUD_BELOW) {
+  if (u.consistent < CLOUD_BELOW_CONSISTENT) {
     return {
-      placement: 'cloud-managed', governingConstraint: 'utilization-economics', rule: 4,
-      reasons: [{ code: 'consistent-below', args: { consistent: u.consistent, limit: CLOUD_BELOW, mean: u.mean } }],
+      placement: 'cloud-managed', family: 'cloud', governingConstraint: 'utilization-economics', rule: 4,
+      reasons: [{ code: 'consistent-below', args: { consistent: u.consistent, limit: CLOUD_BELOW_CONSISTENT, mean: u.mean } }],
     };
   }
-  // Built only by the rules that give it (rule 7 does not; Monte Carlo reaches it many times).
-  const repatriationReason = (): Reason => (v.repatriation.met
-    ? { code: 'repatriation-met', args: {} }
-    : {
-        code: 'repatriation-not-met',
-        args: { failing: v.repatriation.conditions.filter((x) => x.status !== 'met').map((x) => `${x.id} (${x.status})`).join(', ') },
-      });
   const payback = v.onPremPaybackMonths;
-  const hasOnPrem = v.scenario.options.onPrem !== undefined;
-  if (v.repatriation.met && payback !== null && payback <= PAYBACK_MAX_MONTHS) {
+  const npv = v.onPremNpv;
+  if (v.repatriation.met && payback !== null && payback <= PAYBACK_MAX_MONTHS && npv !== null && npv > 0) {
     return {
-      placement: 'on-prem', governingConstraint: 'repatriation-threshold', rule: 5,
-      reasons: [repatriationReason(), { code: 'payback-within', args: { paybackMonths: payback, limit: PAYBACK_MAX_MONTHS } }],
+      placement: 'on-prem', family: 'onprem', governingConstraint: 'repatriation-threshold', rule: 5,
+      reasons: [{ code: 'repatriation-met', args: {} }, { code: 'payback-within', args: { paybackMonths: payback, limit: PAYBACK_MAX_MONTHS } }],
     };
   }
-  if (u.consistent >= REPATRIATION_UTILIZATION && sustained60 !== null && sustained60 >= REPATRIATION_SUSTAINED_DAYS) {
-    const whyNotOnPrem: Reason[] = [repatriationReason()];
-    if (!hasOnPrem) whyNotOnPrem.push({ code: 'no-onprem-option', args: {} });
-    else if (v.repatriation.met) whyNotOnPrem.push({ code: 'payback-too-long', args: { paybackMonths: payback, limit: PAYBACK_MAX_MONTHS } });
+  if (u.consistent >= SUSTAINED_UTILIZATION && sustained !== null && sustained >= SUSTAINED_DAYS) {
     return {
-      placement: 'dedicated-reserved', governingConstraint: 'utilization-economics', rule: 6,
-      reasons: [
-        { code: 'utilization-sustained', args: { consistent: u.consistent, limit: REPATRIATION_UTILIZATION, sustainedDays: sustained60, days: REPATRIATION_SUSTAINED_DAYS } },
-        ...whyNotOnPrem,
-      ],
+      placement: null, family: 'reserved', governingConstraint: 'utilization-economics', rule: 6,
+      reasons: [{ code: 'utilization-sustained', args: { consistent: u.consistent, limit: SUSTAINED_UTILIZATION, sustainedDays: sustained, days: SUSTAINED_DAYS } }],
     };
   }
-  // Rule 7: the 40–60 % band, or high but not yet sustained: the cheapest of cloud, dedicated and,
-  // when it really bursts (k ≥ 1 and ≥ 10 % of hours above k), hybrid. First listed wins a tie.
-  const band: Reason = u.consistent < REPATRIATION_UTILIZATION
-    ? { code: 'between-bands', args: { consistent: u.consistent, low: CLOUD_BELOW, high: REPATRIATION_UTILIZATION } }
-    : { code: 'high-not-sustained', args: { consistent: u.consistent, sustainedDays: sustained60, days: REPATRIATION_SUSTAINED_DAYS } };
-  const priced = (id: OptionId): OptionCost | undefined => v.measured.find((o) => o.id === id);
-  const dedicated = priced('dedicated');
-  if (dedicated === undefined) {
-    return { placement: 'cloud-managed', governingConstraint: 'predictability', rule: 7, reasons: [band, { code: 'no-dedicated-option', args: {} }] };
+  // Rule 7: the 40–60 % band, or high but not yet sustained: the cheaper of the cloud plan and the
+  // reserved plan. The reserved plan's k minimises over k = 0 too (k = 0 is the cloud plan), so it
+  // is never dearer; it is the cloud plan when no reservation pays.
+  const band: Reason = u.consistent < SUSTAINED_UTILIZATION
+    ? { code: 'between-bands', args: { consistent: u.consistent, low: CLOUD_BELOW_CONSISTENT, high: SUSTAINED_UTILIZATION } }
+    : { code: 'high-not-sustained', args: { consistent: u.consistent, sustainedDays: sustained, days: SUSTAINED_DAYS } };
+  const reservedOption = v.measured.find((o) => o.id === 'reserved');
+  const cloud = v.measured[0] as OptionCost;
+  if (reservedOption === undefined || v.reserved === null || v.reserved.gpus === 0) {
+    const why: Reason = reservedOption === undefined
+      ? { code: 'no-dedicated-option', args: {} }
+      : { code: 'no-reservation-pays', args: { reservedPerGpuHour: v.reserved?.reservedPerGpuHour ?? null, onDemandPerGpuHour: v.scenario.options.cloud.onDemandPerGpuHour } };
+    return { placement: 'cloud-managed', family: 'cloud', governingConstraint: 'predictability', rule: 7, reasons: [band, why] };
   }
-  const hybrid = priced('hybrid');
-  const h = v.hybrid;
-  // An assumed flat level has no spread of demand to size a hybrid on: it is priced, not chosen.
-  const measuredSpread = u.kind === 'history';
-  const hybridCompetes = measuredSpread && hybrid !== undefined && h !== null && h.baselineGpus >= 1 && h.burstShareOfHours >= HYBRID_MIN_BURST_SHARE;
-  const candidates = [priced('cloud') as OptionCost, dedicated, ...(hybridCompetes ? [hybrid] : [])];
-  const ranked = candidates.sort((a, b) => a.total - b.total);
-  const [winner, runnerUp] = ranked as [OptionCost, OptionCost];
-  const placement: Placement = winner.id === 'hybrid' ? 'hybrid-burst' : winner.id === 'dedicated' ? 'dedicated-reserved' : 'cloud-managed';
-  const reasons: Reason[] = [band, { code: 'cheaper-at-measured', args: { option: winner.id, total: winner.total, other: runnerUp.id, otherTotal: runnerUp.total } }];
-  if (winner.id === 'hybrid' && h !== null) reasons.push(hybridSizingReason(h));
-  if (measuredSpread && !hybridCompetes && hybrid !== undefined && h !== null && hybrid.total < winner.total) {
-    reasons.push({
-      code: 'hybrid-bursts-rarely',
-      args: { baselineGpus: h.baselineGpus, burstShare: h.burstShareOfHours, limit: HYBRID_MIN_BURST_SHARE, total: hybrid.total, dedicatedGpus: v.scenario.options.dedicated?.gpus ?? null },
-    });
-  }
-  return { placement, governingConstraint: 'predictability', rule: 7, reasons };
-}
-
-function hybridSizingReason(h: HybridSizing): Reason {
   return {
-    code: 'hybrid-sizing',
-    args: { baselineGpus: h.baselineGpus, burstShare: h.burstShareOfHours, criticalRatio: h.criticalRatio, ownedPerGpuHour: h.ownedPerGpuHour, cloudPerBusyGpuHour: h.cloudPerBusyGpuHour },
+    placement: null, family: 'reserved', governingConstraint: 'predictability', rule: 7,
+    reasons: [band, { code: 'cheaper-at-measured', args: { option: 'reserved', total: reservedOption.total, other: 'cloud', otherTotal: cloud.total } }],
   };
 }
 
+/** The reserved family's name: a reservation when burst carries under 10 % of the busy GPU-hours. */
+function reservedPlacement(d: Decision, s: ReservedSizing | null): Placement {
+  if (d.placement !== null) return d.placement;
+  if (s === null) return 'dedicated-reserved';
+  if (s.gpus === 0) return 'cloud-managed';
+  return s.burstShareOfBusyGpuHours < RESERVED_MAX_BURST_SHARE ? 'dedicated-reserved' : 'hybrid-burst';
+}
+
+function planOf(family: Family, v: VerdictInput): Plan | null {
+  const priced = (id: OptionId): OptionCost | undefined => v.measured.find((o) => o.id === id);
+  const s = v.scenario;
+  switch (family) {
+    case 'cloud': return cloudPlan(priced('cloud') as OptionCost, v.utilization, s);
+    case 'reserved': {
+      const r = priced('reserved');
+      if (r === undefined || v.reserved === null || s.options.dedicated === undefined) return null;
+      return v.reserved.gpus === 0 ? cloudPlan(priced('cloud') as OptionCost, v.utilization, s) : reservedPlan(r, v.reserved, s.options.dedicated);
+    }
+    case 'onprem': {
+      const o = priced('onprem');
+      return o === undefined || s.options.onPrem === undefined ? null : onPremPlan(o, s.options.onPrem);
+    }
+    case 'edge': {
+      const e = priced('edge');
+      return e === undefined || s.options.edge === undefined ? null : edgePlan(e, s.options.edge);
+    }
+  }
+}
+
+/** What keeps the cheapest option out, as the checks its rule fails. */
+function failingFor(cheapestId: OptionId, v: VerdictInput): Check[] {
+  const u = v.utilization;
+  switch (cheapestId) {
+    case 'onprem': {
+      const failing: Check[] = v.repatriation.conditions.flatMap((c) => (c.status === 'met' ? [] : c.checks.filter((x) => x.value === null || !passes(x))));
+      const payback = { metric: 'onprem.paybackMonths', value: v.onPremPaybackMonths, comparator: '<=' as const, threshold: PAYBACK_MAX_MONTHS };
+      if (!passes(payback)) failing.push(payback);
+      return failing;
+    }
+    case 'edge':
+      return [{ metric: 'latency.farShare', value: v.latency.farShare, comparator: '>=', threshold: FAR_REGION_SHARE }];
+    case 'reserved':
+    case 'dedicated':
+      return u.consistent < CLOUD_BELOW_CONSISTENT ? [{ metric: 'utilization.consistent', value: u.consistent, comparator: '>=', threshold: CLOUD_BELOW_CONSISTENT }] : [];
+    case 'cloud':
+      return [];
+  }
+}
+
+const passes = (c: Check): boolean => c.value !== null && compare(c.value, c.comparator, c.threshold);
+
 /** With retrieval traffic and a placement away from the index: co-locate, and what separation costs. */
-function colocation(placement: Placement, s: ResolvedScenario): Colocation | null {
+function colocation(family: Family, s: ResolvedScenario): Colocation | null {
   const r = s.workload.retrieval;
-  const location = LOCATION_OF[placement];
+  const location = LOCATION_OF[family];
   if (r === undefined || r.gbPerMonth === 0 || location === r.indexLocation) return null;
   const away = trafficCost(location, s).retrieval;
   const together = trafficCost(r.indexLocation, s).retrieval;
   return { indexLocation: r.indexLocation, placementLocation: location, separationCostPerMonth: away - together };
 }
 
+const CURRENT_OPTION: Record<string, OptionId | null> = { cloud: 'cloud', dedicated: 'dedicated', onprem: 'onprem', edge: 'edge', none: null };
+
 export function verdict(v: VerdictInput): Verdict {
   const d = decide(v);
+  const placement = reservedPlacement(d, v.reserved);
+  const plan = planOf(placement === 'cloud-managed' ? 'cloud' : d.family, v);
   const best = cheapest(v.measured);
-  // hybrid-burst without a hybrid option (no dedicated rates to size it): nothing priced carries it out.
-  const option = OPTION_OF[d.placement];
-  const priced = v.measured.find((o) => o.id === option);
-  const note: Reason | null =
-    priced !== undefined && priced.id !== best.id
-      ? { code: 'price-disagrees', args: { placementOption: priced.id, placementTotal: priced.total, cheapest: best.id, cheapestTotal: best.total } }
-      : null;
+  const reasons = plan?.family === 'reserved' && v.reserved !== null ? [...d.reasons, reservedSizingReason(v.reserved)] : d.reasons;
+  const constraintCost: ConstraintCost | null = plan === null ? null : {
+    monthly: Math.max(0, plan.monthly - best.total),
+    cheapest: best.id,
+    cheapestMonthly: best.total,
+    constraint: d.governingConstraint,
+    // Rules 1–3 are constraints prices cannot weigh: the constraint itself is why the cheaper
+    // option is out. From rule 4 on, the cheaper option's own conditions say why.
+    failing: plan.monthly > best.total && d.rule >= 4 ? failingFor(best.id, v) : [],
+  };
+  const currentId = CURRENT_OPTION[v.scenario.workload.currentPlacement] ?? null;
+  const current = currentId === null ? undefined : v.measured.find((o) => o.id === currentId);
+  const savingVsCurrent: SavingVsCurrent | null = plan === null || current === undefined ? null : {
+    current: current.id, currentMonthly: current.total, monthly: current.total - plan.monthly, yearly: 12 * (current.total - plan.monthly),
+  };
   return {
-    placement: d.placement,
+    placement,
     governingConstraint: d.governingConstraint,
     rule: d.rule,
-    reasons: d.reasons,
+    reasons,
     cheapestAtMeasured: best.id,
-    placementOption: priced === undefined ? null : option,
-    note,
-    colocation: colocation(d.placement, v.scenario),
+    placementOption: plan?.option ?? null,
+    plan,
+    constraintCost,
+    savingVsCurrent,
+    colocation: colocation(plan?.family ?? d.family, v.scenario),
+  };
+}
+
+function reservedSizingReason(r: ReservedSizing): Reason {
+  return {
+    code: 'reserved-sizing',
+    args: {
+      gpus: r.gpus, burstShareOfHours: r.burstShareOfHours, burstShareOfBusyGpuHours: r.burstShareOfBusyGpuHours,
+      criticalRatio: r.criticalRatio, reservedPerGpuHour: r.reservedPerGpuHour, onDemandPerGpuHour: r.onDemandPerGpuHour,
+    },
   };
 }

@@ -1,14 +1,14 @@
 import { describe, expect, test } from 'vitest';
 import { latencyFloors } from '../../../src/core/signals/latency-floors.js';
 import { profileFromAssumption, profileFromHistory } from '../../../src/core/utilization/utilization-profile.js';
-import { burstHoursShare, daysSinceModelChange, modelChangesWithin, triggers, type TriggerInput } from '../../../src/core/verdict/triggers.js';
+import { daysSinceModelChange, modelChangesWithin, triggers, type TriggerInput } from '../../../src/core/verdict/triggers.js';
 import type { Placement } from '../../../src/core/verdict/verdict.js';
 
 const asOf = Date.UTC(2026, 10, 16);
 const noLatency = latencyFloors({ sovereignty: false, agentic: false, servingTtftMs: 150, retrievalLatencyMs: 0, regions: [] });
 const base = (placement: Placement, over: Partial<TriggerInput> = {}): TriggerInput => ({
   placement, governingConstraint: placement === 'hybrid-burst' ? 'token-volatility' : 'utilization-economics', utilization: profileFromAssumption(0.5, [0.4, 0.6, 0.7]), tokens: null, latency: noLatency,
-  modelChanges: [], asOf, referenceGpus: 10, baselineGpus: 10, onPremBreakEven: null, ...over,
+  modelChanges: [], asOf, reservedBurstShare: 0.3, onPremBreakEven: null, ...over,
 });
 const ids = (p: Placement, over: Partial<TriggerInput> = {}) => triggers(base(p, over)).map((t) => t.id);
 
@@ -18,9 +18,10 @@ describe('§9 triggers per verdict', () => {
     expect(ids('dedicated-reserved')).toEqual(['utilization-below-50', 'token-volatility', 'model-churn']);
     expect(ids('on-prem')).toEqual(['utilization-below-50', 'token-volatility', 'model-churn', 'annual-review']);
     expect(ids('on-prem-sovereign')).toEqual(['regulatory-change', 'sovereign-cloud-region']);
-    expect(ids('hybrid-burst')).toEqual(['token-cv-stable', 'burst-hours-share']);
+    // Chosen for volatility (rule 3), hybrid-burst waits for tokens to settle, whatever its burst.
+    expect(ids('hybrid-burst')).toEqual(['token-cv-stable']);
     // hybrid-burst chosen on price (rule 7) watches like dedicated, plus its burst share.
-    expect(ids('hybrid-burst', { governingConstraint: 'predictability' })).toEqual(['utilization-below-50', 'token-volatility', 'model-churn', 'burst-hours-share']);
+    expect(ids('hybrid-burst', { governingConstraint: 'predictability' })).toEqual(['utilization-below-50', 'token-volatility', 'model-churn', 'burst-share']);
     expect(ids('edge')).toEqual(['far-region-share']);
   });
   test('every verdict: mean utilization crossing the on-prem break-even', () => {

@@ -53,14 +53,14 @@ async function priceQuestion(ask: Asker, message: string, ids: string[], fallbac
 async function ask(a: Asker, file: string, io: Io): Promise<InitAnswers> {
   const book = bundledPriceBook();
   const rates = book.entries.filter((e) => e.unit === 'USD/GPU-hour').map((e) => e.id);
-  const workloadClass = await a.select<WorkloadClassId>('Which kind of workload is it? (seed 003)', WORKLOAD_CLASSES.map((c) => ({ name: c.label, value: c.id })), 'stable-high-volume');
+  const workloadClass = await a.select<WorkloadClassId>('Which kind of workload is it?', WORKLOAD_CLASSES.map((c) => ({ name: c.label, value: c.id })), 'stable-high-volume');
   const cls = WORKLOAD_CLASSES.find((c) => c.id === workloadClass) ?? WORKLOAD_CLASSES[1];
   const name = await a.input('Scenario name', basename(file).replace(/\.(ya?ml|json)$/i, '') || 'my-inference');
   const referenceGpus = await a.number('How many GPUs serve it today?', 8, 1);
   const currentPlacement = await a.select('Where does it run today?', [
     { name: 'managed cloud', value: 'cloud' as const }, { name: 'reserved / dedicated', value: 'dedicated' as const },
-    { name: 'owned on-prem', value: 'on-prem' as const }, { name: 'not deployed yet', value: 'none' as const },
-  ], 'cloud');
+    { name: 'owned on-prem', value: 'onprem' as const }, { name: 'not deployed yet', value: 'none' as const },
+  ], 'none');
   let utilizationSource: string | null = null;
   let utilizationFormat: string | null = null;
   for (;;) {

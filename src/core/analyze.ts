@@ -287,8 +287,8 @@ function withOwnedOnly(s: ResolvedScenario): ResolvedScenario {
 }
 
 /**
- * The part of the model that prices a scenario over fixed demand and decides (§3–§8): the hybrid
- * sizing, every option at the measured profile, the demand path, owning's payback and cash flows,
+ * The part of the model that prices a scenario over fixed demand and decides (§3–§8): the reserved
+ * plan's sizing, every option at the measured profile, the demand path, owning's payback and cash flows,
  * and the verdict. analyze() builds its report on it; Monte Carlo re-runs it once per trial.
  */
 export interface Decision {
@@ -382,7 +382,8 @@ export function analyze(input: AnalysisInput, measurement: Measurement = measure
   const quality = dataQuality(u, tokens, input.gpusSeen ?? null, n);
   const status = verdictStatus(quality, d.repatriation);
   const plan = d.verdict.plan === null || d.verdict.plan.family !== 'onprem' ? d.verdict.plan : { ...d.verdict.plan, rightSizeServers: rightSizeServers(measured, s) };
-  const v: FullVerdict = { ...d.verdict, plan, status: status.status, needs: status.needs, nextReview: nextReview(plan, s, asOf) };
+  const v: FullVerdict = { ...d.verdict, plan, status: status.status, needs: status.needs, // 90 days after the last sample: the window ends with the last sample's hour.
+    nextReview: nextReview(plan, s, u.window === null ? input.now : u.window.end - 1) };
 
   const trig = triggers({
     placement: v.placement, governingConstraint: v.governingConstraint, utilization: u, tokens, latency: d.latency, modelChanges: s.workload.modelChanges, asOf,

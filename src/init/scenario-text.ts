@@ -10,7 +10,7 @@ export interface InitAnswers {
   name: string;
   workloadClass: WorkloadClassId;
   referenceGpus: number;
-  currentPlacement: 'cloud' | 'dedicated' | 'on-prem' | 'none';
+  currentPlacement: 'cloud' | 'dedicated' | 'onprem' | 'none';
   utilizationSource: string | null;
   /** What `format: auto` detected in the file, shown in a comment. */
   utilizationFormat: string | null;
@@ -30,8 +30,8 @@ export function scenarioText(a: InitAnswers, schemaPath: string, today: string):
   const cls = WORKLOAD_CLASSES.find((c) => c.id === a.workloadClass) ?? WORKLOAD_CLASSES[1];
   const lines = [
     `# yaml-language-server: $schema=${schemaPath}`,
-    `# Written by \`placement init\` on ${today} for: ${cls.label} (seed 003).`,
-    `# Currently placed: ${a.currentPlacement}. Prices in {price: …} come from the bundled price book`,
+    `# Written by \`placement init\` on ${today} for: ${cls.label}.`,
+    '# Prices in {price: …} come from the bundled price book',
     '# (`placement prices` lists them with source and date); replace any with your own number.',
     'schemaVersion: 1',
     `name: ${JSON.stringify(a.name)}`,
@@ -44,6 +44,7 @@ export function scenarioText(a: InitAnswers, schemaPath: string, today: string):
       : [`    source: ${JSON.stringify(a.utilizationSource)}${a.utilizationFormat ? `   # detected: ${a.utilizationFormat}` : ''}`]),
     ...(a.tokensSource === null ? ['  # tokens: {source: tokens.csv}    # daily totals or a request trace'] : [`  tokens: {source: ${JSON.stringify(a.tokensSource)}}`]),
     '  egress: {internetGBPerMonth: 1000}   # traffic to users; or give workload.billing a FOCUS export',
+    `  currentPlacement: ${a.currentPlacement}${' '.repeat(Math.max(1, 21 - a.currentPlacement.length))}# where it runs today: the verdict says what moving saves`,
     ...('retrieval' in cls && cls.retrieval ? ['  retrieval: {gbPerMonth: 10000, indexLocation: cloud}   # traffic to the vector index'] : []),
     '  constraints:',
     `    sovereignty: ${a.sovereignty}`,

@@ -7,7 +7,7 @@ import type { Report } from '../report/build-report.js';
 import { compact, percent } from './format.js';
 import { OPTION_LABEL } from './labels.js';
 
-const MARK: Record<string, string> = { cloud: 'C', dedicated: 'D', hybrid: 'H', onprem: 'O', edge: 'E' };
+const MARK: Record<string, string> = { cloud: 'C', dedicated: 'D', reserved: 'R', onprem: 'O', edge: 'E' };
 const ROWS = 12;
 
 export function costChart(r: Report): string[] {

@@ -1,8 +1,8 @@
 /**
  * The decision in words, first in every human view: the placement and how sure it is, the plan a
  * buyer can act on, what it saves against today, what the governing constraint costs, what
- * would make a provisional verdict firm, and when to look again. Plain sentences; each view
- * adds its own emphasis and wraps them to its width.
+ * would make a provisional verdict firm, and when to look again. The reasons follow it in each
+ * view. Plain sentences; each view adds its own emphasis and wraps them to its width.
  */
 import type { Report } from '../report/build-report.js';
 import { optionName } from '../report/messages.js';
@@ -128,8 +128,6 @@ export function decisionLines(r: Report): DecisionLine[] {
       lines.push({ kind: 'note', text: c.failing.length === 0 ? `${over}.` : `${over}; not chosen: ${failingWords(c.failing)}.` });
     }
   }
-  const why = v.reasons[0];
-  if (why !== undefined) lines.push({ kind: 'note', text: `Why: ${lowerFirst(why.message)}` });
   if (v.needs.length > 0) lines.push({ kind: 'note', text: `To make it firm: ${v.needs.map((n) => lowerFirst(n.message)).join('; ')}.` });
   lines.push({ kind: 'note', text: `Look again by ${v.nextReview}, or when a trigger below fires.` });
   return lines;

@@ -4,12 +4,11 @@
  * opens the same offline, attached to an e-mail or archived with a quarterly review.
  */
 import type { Report } from '../report/build-report.js';
-import { optionName } from '../report/messages.js';
 import { breakdownRows } from './breakdown-rows.js';
 import { confidenceLine } from './confidence-line.js';
 import { fixed, level, money, orDash, percent, windowDays } from './format.js';
 import { reservedLine } from './reserved-line.js';
-import { decisionLines, wrapText } from './decision-block.js';
+import { decisionLines } from './decision-block.js';
 import { escapeHtml as e } from './html-escape.js';
 import { OPTION_LABEL } from './labels.js';
 import { checkText, STATUS_MARK, triggerText } from './metric-format.js';
@@ -27,12 +26,12 @@ svg.chart { display: block; max-width: 100%; height: auto; margin: .5rem 0; }
 svg .grid { stroke: #eaeef2; } svg .tick, svg .axis { font-size: 11px; fill: #57606a; }
 svg .line { fill: none; stroke-width: 2; } svg .measured { stroke: #8c959f; stroke-dasharray: 2 3; }
 svg .break-even line { stroke-dasharray: 5 4; stroke-width: 1.2; } svg .bar { fill: #54aeff; } svg .spark { stroke: #0969da; }
-.opt-cloud { stroke: #0969da; fill: #0969da; } .opt-dedicated { stroke: #8250df; fill: #8250df; } .opt-hybrid { stroke: #bf8700; fill: #bf8700; }
+.opt-cloud { stroke: #0969da; fill: #0969da; } .opt-dedicated { stroke: #8250df; fill: #8250df; } .opt-reserved { stroke: #bf8700; fill: #bf8700; }
 .opt-onprem { stroke: #1a7f37; fill: #1a7f37; } .opt-edge { stroke: #cf222e; fill: #cf222e; }
 .legend span { margin-right: 1rem; } .legend i { display: inline-block; width: 1rem; height: .2rem; vertical-align: middle; margin-right: .3rem; }
 `;
 
-const LEGEND_COLOUR: Record<string, string> = { cloud: '#0969da', dedicated: '#8250df', hybrid: '#bf8700', onprem: '#1a7f37', edge: '#cf222e' };
+const LEGEND_COLOUR: Record<string, string> = { cloud: '#0969da', dedicated: '#8250df', reserved: '#bf8700', onprem: '#1a7f37', edge: '#cf222e' };
 
 function table(head: string[], rows: string[][], opts: { numeric?: boolean; rowClass?: (i: number) => string; cellClass?: (row: number, col: number) => string } = {}): string {
   const num = (col: number): string => (opts.numeric && col > 0 ? 'num' : '');
@@ -54,7 +53,7 @@ export function renderHtml(r: Report): string {
   const ids = r.options.map((o) => o.id);
   const label = (id: string): string => OPTION_LABEL[id] ?? id;
   const confidence = confidenceLine(r);
-  const hybrid = reservedLine(r);
+  const reservedText = reservedLine(r);
   const curve = costCurveSvg(r);
   const spark = dailySparklineSvg(r);
   const hist = histogramSvg(r);
@@ -68,7 +67,7 @@ export function renderHtml(r: Report): string {
     ...decisionLines(r).map((l) => (l.kind === 'headline' ? `<p class="verdict">${e(l.text)}</p>` : l.kind === 'plan' ? `<p><strong>${e(l.text)}</strong></p>` : `<p>${e(l.text)}</p>`)),
     confidence === null ? '' : `<p><strong>${e(confidence)}</strong></p>`,
     list([
-      ...v.reasons.slice(1).map((x) => `<li>${e(x.message)}</li>`),
+      ...v.reasons.map((x) => `<li>${e(x.message)}</li>`),
       ...(v.colocation ? [`<li class="warn">${e(`Co-locate inference with the vector index (${v.colocation.indexLocation}): serving from ${v.colocation.placementLocation} costs ${money(v.colocation.separationCostPerMonth, cur)} a month in retrieval traffic`)}</li>`] : []),
     ]),
 
@@ -90,7 +89,7 @@ export function renderHtml(r: Report): string {
 
     '<h2>At the measured profile, per month</h2>',
     table(['', ...ids.map(label)], breakdown.map((row) => [row.label, ...row.cells]), { numeric: true, rowClass: (i) => (breakdown[i]?.strong ? 'strong' : '') }),
-    hybrid === null ? '' : `<p>${e(hybrid)}</p>`,
+    reservedText === null ? '' : `<p>${e(reservedText)}</p>`,
 
     `<h2>Repatriation threshold: ${r.repatriation.met ? 'met' : 'not met'}</h2>`,
     list(r.repatriation.conditions.map((c) => `<li>${STATUS_MARK[c.status]} ${e(c.id)}: ${e(c.checks.map(checkText).join('; '))}</li>`)),

@@ -6,11 +6,10 @@ import type { Comparator } from '../core/verdict/check.js';
 import { OPTION_LABEL } from './labels.js';
 import type { Report } from '../report/build-report.js';
 import type { Review } from '../report/compare-reports.js';
-import { optionName } from '../report/messages.js';
 import { fixed, level, money, months, orDash, percent, rate } from './format.js';
 import { checkText, formatKeyNumber, formatMetric, metricValue, signedPercent, STATUS_MARK, thresholdText } from './metric-format.js';
 import { reservedLine } from './reserved-line.js';
-import { decisionLines, wrapText } from './decision-block.js';
+import { decisionLines } from './decision-block.js';
 import { confidenceLine } from './confidence-line.js';
 
 /** A Markdown table; pipes in cells are escaped. */
@@ -33,14 +32,14 @@ export function renderMarkdown(r: Report): string {
   const cur = r.currency;
   const v = r.verdict;
   const confidence = confidenceLine(r);
-  const hybrid = reservedLine(r);
+  const reservedText = reservedLine(r);
   const out: string[] = [
     `## Placement: ${r.scenario.name}`,
     '',
     ...decisionLines(r).map((l) => (l.kind === 'headline' ? `**${l.text}**  ` : l.kind === 'plan' ? `**${l.text}**  ` : `${l.text}  `)),
     '',
     ...(confidence === null ? [] : [`${confidence}.`, '']),
-    ...v.reasons.slice(1).map((x) => `- ${x.message}`),
+    ...v.reasons.map((x) => `- ${x.message}`),
     ...(v.colocation ? [`- ⚠ Co-locate inference with the vector index (${v.colocation.indexLocation}): serving from ${v.colocation.placementLocation} costs ${money(v.colocation.separationCostPerMonth, cur)} a month`] : []),
     '',
     `Utilization: mean ${percent(r.utilization.mean)}, consistent (p20) ${percent(r.utilization.consistent)}, peak/median ${orDash(r.utilization.peakToMedian, fixed)}; ` +
@@ -67,7 +66,7 @@ export function renderMarkdown(r: Report): string {
         ['NPV of owning vs cloud', ...r.options.map((o) => orDash(o.npv, (x) => money(x, cur)))],
       ],
     ),
-    ...(hybrid === null ? [] : ['', hybrid]),
+    ...(reservedText === null ? [] : ['', reservedText]),
     '',
     `### Repatriation threshold: ${r.repatriation.met ? 'met' : 'not met'}`,
     '',

@@ -5,7 +5,6 @@
 import type { ChalkInstance } from 'chalk';
 import { plainTable } from './plain-table.js';
 import type { Report } from '../report/build-report.js';
-import { optionName } from '../report/messages.js';
 import { OPTION_LABEL } from './labels.js';
 import { compact, fixed, level, money, orDash, percent, windowDays } from './format.js';
 import { checkText, STATUS_MARK, triggerText } from './metric-format.js';
@@ -51,10 +50,13 @@ export function renderTable(r: Report, c: ChalkInstance): string {
   }
   const confidence = confidenceLine(r);
   if (confidence !== null) out.push(...wrapText(confidence, DECISION_WIDTH));
-  // The sizing is told under the breakdown; the first reason is the block's "Why".
-  for (const reason of v.reasons.slice(1)) if (reason.code !== 'reserved-sizing') out.push(...wrapText(`• ${reason.message}`, DECISION_WIDTH, '', '  '));
+
+  section('Why');
+  // The sizing is told under the breakdown.
+  for (const reason of v.reasons) if (reason.code !== 'reserved-sizing') out.push(...wrapText(`• ${reason.message}`, DECISION_WIDTH, '  ', '  '));
   if (v.colocation) {
-    out.push(c.yellow(`  ! Co-locate inference with the vector index (${v.colocation.indexLocation}): serving from ${v.colocation.placementLocation} costs ${money(v.colocation.separationCostPerMonth, cur)} a month in retrieval traffic`));
+    const text = `! Co-locate inference with the vector index (${v.colocation.indexLocation}): serving from ${v.colocation.placementLocation} costs ${money(v.colocation.separationCostPerMonth, cur)} a month in retrieval traffic`;
+    out.push(...wrapText(text, DECISION_WIDTH, '  ', '  ').map((l) => c.yellow(l)));
   }
 
   // Utilization and tokens
@@ -105,8 +107,8 @@ export function renderTable(r: Report, c: ChalkInstance): string {
   const breakdown = plainTable(['', ...ids.map((id) => OPTION_LABEL[id] ?? id)], c);
   for (const row of breakdownRows(r)) breakdown.push(row.strong ? [c.bold(row.label), ...row.cells.map((x) => c.bold(x))] : [row.label, ...row.cells]);
   out.push(breakdown.toString());
-  const hybrid = reservedLine(r);
-  if (hybrid !== null) out.push(`  ${hybrid}`);
+  const reservedText = reservedLine(r);
+  if (reservedText !== null) out.push(`  ${reservedText}`);
 
   // Repatriation conditions
   section(`Repatriation threshold: ${r.repatriation.met ? c.green('met') : c.red('not met')}`);

@@ -93,11 +93,13 @@ describe('options', () => {
     const r = cli(['analyze', 'scenarios/rag-enterprise.yaml', '--format', 'markdown']);
     expect(r.code).toBe(0);
     expect(r.stdout.split('\n')[0]).toBe('## Placement: rag-enterprise');
-    expect(r.stdout).toContain('**Verdict: `hybrid-burst`** — governing constraint: predictability (rule 7 of MODEL.md §8)');
+    expect(r.stdout.split('\n')[2]).toBe('**hybrid-burst · firm · rag-enterprise**  ');
+    expect(r.stdout.split('\n')[3]).toMatch(/^\*\*Reserve 16 GPUs for 12 months at \$4\.92\/GPU-h/);
+    expect(r.stdout).not.toMatch(/MODEL\.md|§/);
     expect(r.stdout).toContain('| option | 40% | 60% | 70% | measured |');
     expect(r.stdout).toContain('|---|---:|---:|---:|---:|');
-    expect(r.stdout).toMatch(/^- hybrid \(reserved baseline \+ cloud burst\) is cheaper at the measured profile/m);
-    expect(r.stdout).toMatch(/^- Hybrid baseline: reserve 12 GPUs and burst the rest to cloud/m);
+    expect(r.stdout).toMatch(/^- At the measured profile the reserved plan costs \$69,437 a month against \$89,961 for cloud on-demand$/m);
+    expect(r.stdout).toMatch(/^- Reserving 16 GPUs minimises the measured month: on-demand carries 12\.1% of the busy GPU-hours/m);
   });
   test('--format json equals --json', () => {
     const a = JSON.parse(cli(['analyze', 'scenarios/burst-inference.yaml', '--format', 'json']).stdout);

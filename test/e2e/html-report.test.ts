@@ -49,7 +49,7 @@ describe('analyze --format html (issue 7)', () => {
     expect(html.startsWith('<!DOCTYPE html>')).toBe(true);
     expect(html).not.toMatch(/<script|<link|<img|<iframe|\bsrc=|url\(|@import|https?:/i);
     expect(html.match(/<svg /g)).toHaveLength(3); // daily means, histogram, cost curve
-    expect(html).toContain('Verdict: <code>hybrid-burst</code>');
+    expect(html).toContain('<p class="verdict">hybrid-burst · firm · rag-enterprise</p>');
   });
 
   test('the chart marks each break-even where the report puts it, and draws every curve point', () => {

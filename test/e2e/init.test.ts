@@ -34,7 +34,7 @@ describe('placement init', () => {
     expect(r.stuck).toBeUndefined();
     expect(r.code).toBe(0);
     expect(r.output).toContain('detected csv');
-    expect(r.output).toContain('Verdict: hybrid-burst');
+    expect(r.output).toMatch(/hybrid-burst · (firm|PROVISIONAL) · pty-scenario/);
     const text = readFileSync(file, 'utf8');
     expect(text.split('\n')[0]).toBe(`# yaml-language-server: $schema=${join(REPO, 'dist', 'scenario.schema.json')}`);
     for (const s of ['name: "pty-scenario"', 'referenceGpus: 16', 'agentic: true', 'onDemandPerGpuHour: {price: gpu-clouds/h100-sxm/on-demand}', '# detected: csv']) expect(text).toContain(s);
@@ -61,7 +61,12 @@ describe('placement init', () => {
     const file = join(tmp, 'defaults.yaml');
     const r = cli(['init', file, '--yes']);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('Verdict: dedicated-reserved');
+    // An assumed utilization only: the verdict is provisional, and says what would make it firm.
+    expect(r.stdout.split('\n')[0]).toBe('dedicated-reserved · PROVISIONAL · defaults');
+    expect(r.stdout).toContain('To make it firm: measure utilization');
+    // Where it runs today is not assumed: --yes leaves it none, so there is no saving to report.
+    expect(readFileSync(file, 'utf8')).toContain('currentPlacement: none');
+    expect(r.stdout).not.toContain('Against today');
     expect(cli(['validate', file]).code).toBe(0);
     expect(cli(['init', file, '--yes']).code).toBe(2);
     expect(cli(['init', file, '--yes', '--force']).code).toBe(0);

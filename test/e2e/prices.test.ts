@@ -56,11 +56,14 @@ describe('price references in a scenario', () => {
     ]);
     expect(r.options[0].monthly.compute).toBeCloseTo((4 / 0.7) * 730 * 6.88, 9);
   });
-  test('entries older than 180 days as of --as-of are warned about', () => {
+  test('entries older than 180 days as of --as-of are warned about, in one line', () => {
     const stale = (asOf: string) => JSON.parse(cli(['analyze', priced, '--json', '--as-of', asOf]).stdout).warnings
-      .filter((w: { code: string }) => w.code === 'price-stale').map((w: { args: { id: string } }) => w.args.id);
+      .filter((w: { code: string }) => w.code === 'prices-stale');
     expect(stale('2025-06-29')).toEqual([]); // 179 days after 2025-01-01
-    expect(stale('2026-06-30')).toEqual(['aws/p5.48xlarge/on-demand', 'aws/egress/internet-first-10tb', 'aws/egress/internet-next-40tb']);
+    const [one, ...more] = stale('2026-06-30');
+    expect(more).toEqual([]);
+    expect(one.args).toMatchObject({ count: 3, ids: 'aws/p5.48xlarge/on-demand, aws/egress/internet-first-10tb, aws/egress/internet-next-40tb', limitDays: 180 });
+    expect(one.message).toMatch(/^3 price-book entries are over 180 days old, the oldest .* at \d+ days: re-check them/);
   });
   test('an unknown entry is bad input at its position, with the closest id', () => {
     const bad = join(tmp, 'typo.yaml');

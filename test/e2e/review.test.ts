@@ -33,8 +33,8 @@ describe('four quarterly reviews, utilization falling below the dedicated thresh
   const quarters = [
     quarter('q1', Date.UTC(2026, 3, 1), () => 0.75),
     quarter('q2', Date.UTC(2026, 6, 1), () => 0.75),
-    // The last 82 days below 50 %, at 7 busy GPUs: a hybrid baseline of 7 would see only the
-    // window's other 8 days (8.9 % of hours) burst, too rarely to compete (it needs 10 %).
+    // The last 82 days below 50 %, at 7 busy GPUs: 10 reserved GPUs serve 7 busy at 70 %, and the
+    // window's other 8 days (12 busy) burst: 5 × 192 of 16,080 busy GPU-hours, 6 %.
     quarter('q3', Date.UTC(2026, 9, 1), (d) => (d < 38 ? 0.75 : 0.4375)),
     quarter('q4', Date.UTC(2027, 0, 1), () => 0.35),
   ];
@@ -51,12 +51,13 @@ describe('four quarterly reviews, utilization falling below the dedicated thresh
   test('what each review says', () => {
     expect(runs.map((r) => r.out.report.verdict.placement)).toEqual(['dedicated-reserved', 'dedicated-reserved', 'dedicated-reserved', 'cloud-managed']);
     expect(runs[0]!.out.review).toBeNull();
-    // Q3: the verdict holds (rule 7: the dedicated baseline is still cheaper than cloud, and a
-    // hybrid would burst too rarely) but a trigger starts firing.
+    // Q3: the verdict holds (rule 7: reserving 10 GPUs is still cheaper than cloud, and burst
+    // carries under 10 % of the busy GPU-hours) but a trigger starts firing.
     const q3 = runs[2]!.out.review;
     expect(q3.verdict).toEqual({ previous: 'dedicated-reserved', current: 'dedicated-reserved', changed: false });
-    expect(runs[2]!.out.report.verdict.reasons.map((r: { code: string }) => r.code)).toEqual(['between-bands', 'cheaper-at-measured', 'hybrid-bursts-rarely']);
-    expect(runs[2]!.out.report.verdict.reasons[2].args).toMatchObject({ baselineGpus: 7, burstShare: 8 / 90, limit: 0.1, dedicatedGpus: 8 });
+    expect(runs[2]!.out.report.verdict.reasons.map((r: { code: string }) => r.code)).toEqual(['between-bands', 'cheaper-at-measured', 'reserved-sizing']);
+    expect(runs[2]!.out.report.verdict.reasons[2].args).toMatchObject({ gpus: 10, burstShareOfHours: 8 / 90 });
+    expect(runs[2]!.out.report.verdict.reasons[2].args.burstShareOfBusyGpuHours).toBeCloseTo(960 / 16080, 12);
     expect(q3.triggers.find((t: { id: string }) => t.id === 'utilization-below-50')).toMatchObject({ previous: 0, current: 82, firing: true, startedFiring: true });
     const mean = q3.movements.find((m: { metric: string }) => m.metric === 'utilization.mean');
     expect(mean.previous).toBeCloseTo(0.75, 12);
@@ -97,14 +98,28 @@ describe('four quarterly reviews, utilization falling below the dedicated thresh
   test('a previous report of another scenario or schema version is bad input', () => {
     const other = JSON.parse(readFileSync(join(tmp, 'report-q1.json'), 'utf8'));
     writeFileSync(join(tmp, 'other.json'), JSON.stringify({ ...other, scenario: { ...other.scenario, name: 'someone-else' } }));
-    writeFileSync(join(tmp, 'v2.json'), JSON.stringify({ ...other, schemaVersion: 2 }));
+    writeFileSync(join(tmp, 'v3.json'), JSON.stringify({ ...other, schemaVersion: 3 }));
     const a = cli(['review', scenario, '--previous', join(tmp, 'other.json')]);
     expect([a.code, a.stdout]).toEqual([2, '']);
     expect(a.stderr).toMatch(/other\.json: scenario\.name: the previous report is of scenario "someone-else", not "quarterly-inference"/);
-    const b = cli(['review', scenario, '--previous', join(tmp, 'v2.json')]);
+    const b = cli(['review', scenario, '--previous', join(tmp, 'v3.json')]);
     expect(b.code).toBe(2);
-    expect(b.stderr).toMatch(/schemaVersion: the previous report has schemaVersion 2; this version of placement compares schemaVersion 1/);
+    expect(b.stderr).toMatch(/schemaVersion: the previous report has schemaVersion 3; this version of placement reads 1 and 2/);
     expectCleanError(b.stderr);
+  });
+  test('a version-1 report is still read as the previous one: what it lacks is unknown', () => {
+    // Version 1's hybrid option and its verdict note; no growth, dataQuality, plan or status.
+    const current = JSON.parse(readFileSync(join(tmp, 'report-q1.json'), 'utf8'));
+    const v1 = { ...current, schemaVersion: 1, options: current.options.map((o: { id: string }) => (o.id === 'reserved' ? { ...o, id: 'hybrid' } : o)) };
+    for (const k of ['growth', 'dataQuality']) delete v1[k];
+    v1.verdict = { placement: current.verdict.placement, governingConstraint: current.verdict.governingConstraint, rule: current.verdict.rule, reasons: [], cheapestAtMeasured: 'hybrid', placementOption: 'dedicated', note: null, colocation: null, confidence: null, latency: current.verdict.latency };
+    writeFileSync(join(tmp, 'v1.json'), JSON.stringify(v1));
+    const r = cli(['review', scenario, '--previous', join(tmp, 'v1.json'), '--utilization', quarters[1]!, '--json']);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const review = JSON.parse(r.stdout).review;
+    expect(review.verdict).toEqual({ previous: 'dedicated-reserved', current: 'dedicated-reserved', changed: false });
+    expect(review.movements.find((m: { metric: string }) => m.metric === 'reserved.monthly')).toMatchObject({ previous: null });
   });
 });
 

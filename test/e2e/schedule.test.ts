@@ -21,7 +21,7 @@ function reconcile(file: string): void {
   const accrual = schedule.months.reduce((s: number, m: { accrualCost: number }) => s + m.accrualCost, 0);
   expect(schedule.months).toHaveLength(schedule.horizonMonths);
   expect(accrual).toBeCloseTo(schedule.horizonMonths * onprem.horizonAverageMonthly, 4);
-  if (report.utilization.growth.perMonth === 0) {
+  if (report.growth.perMonth === 0) {
     // Without growth (so without expansions) the horizon average is MODEL.md §4's month itself,
     // and §3's capital line is the schedule's average depreciation.
     expect(onprem.horizonAverageMonthly).toBeCloseTo(onprem.monthly.total, 6);
@@ -86,12 +86,14 @@ ${ONPREM_RUNNING}`);
     reconcile(file);
     const s = JSON.parse(cli(['schedule', file, '--json']).stdout);
     const report = JSON.parse(cli(['analyze', file, '--json']).stdout);
-    expect(report.utilization.growth).toEqual({ perMonth: 0.04, source: 'scenario' });
-    // Forecast for month m + 2 is 11.2 busy GPUs × 1.04^(m + 1): above 16 first at m = 9 (1.04^10 = 1.48 → 16.6),
-    // so one node is ordered in month 9 and bought and in service from month 11.
-    expect(s.lines[1]).toMatchObject({ name: 'expansion: 1 × node (ordered month 9)' });
-    expect(s.months[10].purchases).toBe(300000);
-    expect(s.months[9].purchases).toBe(0);
+    expect(report.growth).toMatchObject({ applied: true, perMonth: 0.04, source: 'scenario' });
+    // Two nodes serve 16 × 0.7 = 11.2 busy GPUs, the measured demand: the forecast for month m + 2,
+    // 11.2 × 1.04^(m + 1), passes it at once, so a node is ordered in month 1 (in service from
+    // month 3); the next when it passes 3 × 5.6 = 16.8, at m + 1 = 11 (1.04^11 = 1.54).
+    expect(s.lines[1]).toMatchObject({ name: 'expansion: 1 × node (ordered month 1)' });
+    expect(s.lines[2]).toMatchObject({ name: 'expansion: 1 × node (ordered month 10)' });
+    expect(s.months[2].purchases).toBe(300000);
+    expect(s.months[1].purchases).toBe(0);
     const onprem = report.options.find((o: { id: string }) => o.id === 'onprem');
     expect(onprem.horizonAverageMonthly).toBeGreaterThan(onprem.monthly.total);
   });

@@ -35,7 +35,9 @@ describe('placement simulate and the confidence line (issue 7)', () => {
   });
   test('analyze adds one line of confidence, and the report carries it', () => {
     const t = cli(['analyze', 'scenarios/uncertain-prices.yaml', '--trials', '1000']);
-    expect(t.stdout.split('\n')[2]).toMatch(/^ {2}Confidence: dedicated-reserved in \d+\.\d% of 1,000 trials \(seed 1\)/);
+    const lines = t.stdout.split('\n');
+    const block = lines.slice(0, lines.indexOf(''));
+    expect(block.filter((l) => /^Confidence: dedicated-reserved in \d+\.\d% of 1,000 trials \(seed 1\)/.test(l))).toHaveLength(1);
     const r = JSON.parse(cli(['analyze', 'scenarios/uncertain-prices.yaml', '--trials', '1000', '--json']).stdout);
     expect(r.verdict.confidence).toMatchObject({ trials: 1000, seed: 1 });
     expect(r.verdict.confidence.probability).toBe(r.verdict.confidence.placements.find((p: { placement: string }) => p.placement === 'dedicated-reserved').probability);

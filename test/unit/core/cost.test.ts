@@ -7,7 +7,9 @@ import { balanceAfter, interestPaid, levelPayment } from '../../../src/core/cost
 import { tieredEgressCost } from '../../../src/core/cost/tiered-egress.js';
 import { trafficCost } from '../../../src/core/cost/traffic-cost.js';
 import type { OnPremOption } from '../../../src/scenario/schema.js';
-import { scenario } from '../../helpers/scenario.js';
+import { BASE, scenario } from '../../helpers/scenario.js';
+import { checkScenarioRules } from '../../../src/scenario/rules.js';
+import { scenarioSchema } from '../../../src/scenario/schema.js';
 
 const s = scenario();
 const at55 = allOptionCosts(flatProfile(0.55, 32), s);
@@ -74,8 +76,39 @@ describe('§3 dedicated', () => {
     const cost = allOptionCosts(flatProfile(0.55, 32), d).find((o) => o.id === 'dedicated')!;
     expect(cost.components.reserved).toBeCloseTo(16 * 730 * 2.6, 9); // 30,368
     expect(cost.components.upfront).toBeCloseTo((16 * 1200) / 12, 9); // 1,600
-    expect(cost.components.overflow).toBeCloseTo((1.6 / 0.7) * 730 * 4.1, 9); // 17.6 − 16 busy
+    // 16 reserved GPUs serve 16 × 0.7 = 11.2 busy GPUs at the latency target: 17.6 − 11.2 = 6.4 overflow.
+    expect(cost.components.overflow).toBeCloseTo((6.4 / 0.7) * 730 * 4.1, 9); // 27,364.57
     expect(byId('dedicated').total).toBeCloseTo(32 * 730 * 2.6 + 1071.2, 9); // gpus default to N
+  });
+});
+
+describe('§3 the same headroom for every fixed pool: overflow starts at G × τ', () => {
+  // 32 GPUs of each pool serve 32 × 0.7 = 22.4 busy GPUs; at X the fleet has 32 × X busy.
+  const at = (x: number, id: string, tau?: number) => {
+    const sc = scenario(tau === undefined ? {} : { workload: { targetUtilization: tau } });
+    return allOptionCosts(flatProfile(x, 32), sc).find((o) => o.id === id)!;
+  };
+  test.each([0.69, 0.7])('at X = %s ≤ τ nothing overflows', (x) => {
+    expect(at(x, 'dedicated').components.overflow).toBe(0);
+    expect(at(x, 'onprem').components.burst).toBe(0);
+  });
+  test('at X = 0.8 > τ: 25.6 − 22.4 = 3.2 busy GPUs overflow, priced as cloud at τ', () => {
+    const overflow = (3.2 / 0.7) * 730 * 4.1; // 13,682.29
+    expect(at(0.8, 'dedicated').components.overflow).toBeCloseTo(overflow, 9);
+    expect(at(0.8, 'onprem').components.burst).toBeCloseTo(overflow, 9);
+    // Edge: 8 GPUs serve 5.6 busy; at 0.8, 25.6 − 5.6 = 20.
+    expect(at(0.8, 'edge').components.overflow).toBeCloseTo((20 / 0.7) * 730 * 4.1, 9);
+  });
+  test('τ is one setting: 0.9 moves the boundary of every pool and cloud alike', () => {
+    expect(at(0.85, 'dedicated', 0.9).components.overflow).toBe(0);
+    expect(at(0.95, 'dedicated', 0.9).components.overflow).toBeCloseTo(((30.4 - 28.8) / 0.9) * 730 * 4.1, 9);
+    expect(at(0.9, 'cloud', 0.9).components.compute).toBeCloseTo((28.8 / 0.9) * 730 * 4.1, 9);
+  });
+  test('the older name options.cloud.targetUtilization is still read; both set differently is refused', () => {
+    expect(scenario({ options: { cloud: { targetUtilization: 0.8 } } }).workload.targetUtilization).toBe(0.8);
+    expect(scenario({}).workload.targetUtilization).toBe(0.7);
+    expect(checkScenarioRules(scenarioSchema.parse({ ...BASE, workload: { ...BASE.workload, targetUtilization: 0.6 }, options: { ...BASE.options, cloud: { ...BASE.options.cloud, targetUtilization: 0.7 } } })))
+      .toEqual([expect.objectContaining({ path: ['options', 'cloud', 'targetUtilization'] })]);
   });
 });
 
@@ -103,11 +136,12 @@ describe('§3 on-prem (the worked example at X = 0.55)', () => {
   test('demand above k bursts to cloud, or is a shortfall with burst: none', () => {
     const small = scenario({ options: { onPrem: { servers: 2 } } });
     const c = allOptionCosts(flatProfile(0.75, 32), small).find((x) => x.id === 'onprem')!;
-    expect(c.components.burst).toBeCloseTo((8 / 0.7) * 730 * 4.1, 9); // 24 busy − 16 owned
+    expect(c.components.burst).toBeCloseTo((12.8 / 0.7) * 730 * 4.1, 9); // 24 busy − 16 owned × 0.7
     const none = scenario({ options: { onPrem: { servers: 2, burst: 'none' } } });
     const n = allOptionCosts(flatProfile(0.75, 32), none).find((x) => x.id === 'onprem')!;
     expect(n.components.burst).toBe(0);
-    expect(n.shortfallBusyGpus).toBeCloseTo(8, 12);
+    expect(n.shortfallBusyGpus).toBeCloseTo(12.8, 12);
+    expect(n.shortfallHours).toBe(730); // the one flat hour is short: every hour of the month
   });
   test('a line bought later depreciates for its share of the horizon', () => {
     const later = scenario({ horizonMonths: 36, options: { onPrem: { hardware: [{ name: 'x', unitCost: 48000, usefulLifeMonths: 48, purchaseMonth: 12 }], financing: undefined } } });
@@ -122,7 +156,7 @@ describe('§3 edge', () => {
     expect(e.opex).toBeCloseTo(4800, 9);
     expect(e.power).toBeCloseTo(4 * 3 * (0.3 + 0.7 * 0.55) * 730 * 0.14, 9); // no PUE
     expect(e.backhaul).toBeCloseTo(4, 9);
-    expect(e.overflow).toBeCloseTo(((17.6 - 8) / 0.7) * 730 * 4.1, 9);
+    expect(e.overflow).toBeCloseTo(((17.6 - 8 * 0.7) / 0.7) * 730 * 4.1, 9); // 8 GPUs serve 5.6 busy
     expect(e.internetEgress).toBe(0);
   });
 });

@@ -34,6 +34,10 @@ describe('lease instead of purchase (issue 4)', () => {
     const flows = [0, ...Array(35).fill(saving), saving - 12 * 36000];
     expect(o.ownership!.cashFlows).toHaveLength(37);
     o.ownership!.cashFlows.forEach((cf, m) => expect(cf).toBeCloseTo(flows[m]!, 6));
-    expect(o.paybackMonths).toBeNull(); // nothing bought
+    // Nothing bought at month 0 and a positive saving: it saves from the first month.
+    expect(saving).toBeGreaterThan(0);
+    expect(o.paybackMonths).toBe(0);
+    const dear = scenario({ horizonMonths: 36, options: { onPrem: { hardware: [], financing: undefined, lease: { monthlyPerServer: 90000, termMonths: 24 } } } });
+    expect(analyze({ scenario: dear, utilizationHours: null, tokenDays: null, now: 0 }).options.find((x) => x.cost.id === 'onprem')!.paybackMonths).toBeNull();
   });
 });

@@ -32,11 +32,13 @@ describe('Monte Carlo against closed forms (issue 7)', () => {
     // Sampling error of a 20 000-trial quantile here is about 0.007; the seed makes it repeatable.
     for (const [got, want] of [[c.p10, 2.2], [c.p50, 3], [c.p90, 3.8], [c.mean, 3]] as const) expect(Math.abs(got / PER_RATE - want)).toBeLessThan(0.02);
   });
-  test('the verdict\'s probability: dedicated wins when the rate exceeds $2.80, so P = (4 − 2.8) / 2 = 0.6', () => {
-    // Rule 7 at an assumed 50 %: dedicated ($14,600) against cloud (rate × 5 / 0.7 × 730).
-    const mc = monteCarlo(measure(scenario('{uniform: [2, 4]}')), 20_000, 3);
+  test('the verdict\'s probability: a reservation wins when on-demand exceeds the $2 reserved rate, so P = (3 − 2) / 2 = 0.5', () => {
+    // Rule 7 at an assumed 50 %: 5 busy GPUs. k reserved GPUs cost, per hour, 2k + (rate / 0.7) ×
+    // max(0, 5 − 0.7k) = 7.14 rate + k (2 − rate) for k ≤ 7: k = 7 when rate > 2 (burst 0.1 of 5
+    // busy GPUs: dedicated-reserved), k = 0 (the cloud plan) when rate < 2.
+    const mc = monteCarlo(measure(scenario('{uniform: [1, 3]}')), 20_000, 3);
     const p = Object.fromEntries(mc.placements.map((x) => [x.placement, x.probability]));
-    expect(Math.abs(p['dedicated-reserved']! - 0.6)).toBeLessThan(0.015);
+    expect(Math.abs(p['dedicated-reserved']! - 0.5)).toBeLessThan(0.015);
     expect(p['dedicated-reserved']! + p['cloud-managed']!).toBe(1);
   });
   test('triangular [2, 3, 5]: median b − √((b − a)(b − c) / 2) = 5 − √3', () => {

@@ -29,8 +29,10 @@ describe('sensitivity (issue 7), against re-running the model by hand', () => {
     for (const r of result.rows) expect(r.swing).toBeCloseTo(Math.abs(r.high.monthlySaving! - r.low.monthlySaving!), 9);
   });
   test('a verdict flip is flagged', () => {
-    // Rule 7 between the bands: dedicated ($61,807) vs cloud ($76,324 at 55 %): cloud −20 % makes cloud cheaper.
-    const s = scenario({ workload: { growthPerMonth: 0 } }, ['onPrem', 'edge']);
+    // Rule 7 between the bands at 55 % of 32 GPUs (17.6 busy): reserving 25 GPUs at $3.50 costs
+    // $88.09 an hour against cloud's 17.6 / 0.7 × $4.10 = $103.09; with on-demand 20 % lower
+    // ($3.28, under the reserved rate) no reservation pays and the plan is cloud.
+    const s = scenario({ workload: { growthPerMonth: 0 }, options: { dedicated: { perGpuHour: 3.5 } } }, ['onPrem', 'edge']);
     const r = sensitivity(input(s), 0.2).rows.find((x) => x.id === 'cloud.onDemandPerGpuHour')!;
     expect(r.low.placement).toBe('cloud-managed');
     expect(r.high.placement).toBe('dedicated-reserved');

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { latencyFloors } from '../../../src/core/signals/latency-floors.js';
-import { profileFromAssumption, profileFromHistory } from '../../../src/core/utilization/utilization-profile.js';
+import { profileFromAssumption } from '../../../src/core/utilization/utilization-profile.js';
 import { daysSinceModelChange, modelChangesWithin, triggers, type TriggerInput } from '../../../src/core/verdict/triggers.js';
 import type { Placement } from '../../../src/core/verdict/verdict.js';
 
@@ -49,12 +49,5 @@ describe('§9 triggers per verdict', () => {
     const [relax, share] = triggers(base('edge', { latency }));
     expect(relax).toMatchObject({ id: 'latency-target-relaxes', current: 100, threshold: 250, firing: false });
     expect(share).toMatchObject({ current: 0.5, comparator: '<', threshold: 0.2, firing: false });
-  });
-  test('hybrid-burst: share of hours above the dedicated baseline', () => {
-    const T0 = Date.UTC(2026, 0, 1);
-    const hours = [0.2, 0.5, 0.9, 1.0].map((u, i) => ({ hourStart: T0 + i * 3_600_000, utilization: u }));
-    const u = profileFromHistory(hours, 90, 'UTC', []);
-    expect(burstHoursShare(u, 10, 8)).toBe(0.5); // 9 and 10 busy GPUs exceed 8
-    expect(burstHoursShare(profileFromAssumption(0.5, []), 10, 8)).toBeNull();
   });
 });

@@ -28,7 +28,7 @@ import { sizeReserved, type ReservedSizing } from './reserved/reserved-sizing.js
 import { rightSizeServers } from './cost/onprem-right-size.js';
 import { dataQuality, gpusDiffer, verdictStatus, type DataQuality } from './verdict/status.js';
 import { nextReview } from './verdict/next-review.js';
-import { FIRM_COVERAGE, FIRM_HISTORY_DAYS, STALE_PRICE_DAYS } from './model-constants.js';
+import { FIRM_COVERAGE, FIRM_HISTORY_DAYS, PAYBACK_MAX_MONTHS, STALE_PRICE_DAYS } from './model-constants.js';
 import { HOURS_PER_MONTH } from './units.js';
 import type { HourlyPoint } from './utilization/hourly-accumulator.js';
 import { profileFromAssumption, profileFromHistory, type UtilizationProfile } from './utilization/utilization-profile.js';
@@ -324,10 +324,13 @@ export function decide(billed: ResolvedScenario, u: UtilizationProfile, tokens: 
   const latency = latencyFloors(s.workload.constraints);
   const repat = repatriation(u, share, tokens);
   const onPrem = ownership.get('onprem');
+  const payback = onPrem?.paybackMonths ?? null;
+  // Rule 5 reads the NPV only once its other conditions hold; Monte Carlo skips it otherwise.
+  const rule5Possible = onPrem !== undefined && repat.met && payback !== null && payback <= PAYBACK_MAX_MONTHS;
   const v = verdict({
     scenario: s, utilization: u, tokens, latency, repatriation: repat, measured: measuredCosts,
-    onPremPaybackMonths: onPrem?.paybackMonths ?? null,
-    onPremNpv: onPrem === undefined ? null : npv(onPrem.cashFlows, monthlyDiscountRate(s.discountRate)),
+    onPremPaybackMonths: payback,
+    onPremNpv: rule5Possible ? npv(onPrem.cashFlows, monthlyDiscountRate(s.discountRate)) : null,
     reserved,
   });
   return { scenario: s, reserved, measuredCosts, path, ownership, egressShare: share, latency, repatriation: repat, verdict: v };

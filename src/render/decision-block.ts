@@ -129,7 +129,14 @@ export function decisionLines(r: Report): DecisionLine[] {
     }
   }
   if (v.needs.length > 0) lines.push({ kind: 'note', text: `To make it firm: ${v.needs.map((n) => lowerFirst(n.message)).join('; ')}.` });
-  lines.push({ kind: 'note', text: `Look again by ${v.nextReview}, or when a trigger below fires.` });
+  // A history that ended long ago gives a review date already past: say the data is stale.
+  const overdue = v.nextReview < r.generatedAt.slice(0, 10);
+  lines.push({
+    kind: 'note',
+    text: overdue
+      ? `Look again by ${v.nextReview}: already past, the history ends ${r.utilization.dailyMeans.at(-1)?.date ?? 'long ago'}; measure again.`
+      : `Look again by ${v.nextReview}, or when a trigger below fires.`,
+  });
   return lines;
 }
 

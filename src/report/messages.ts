@@ -4,6 +4,7 @@ import { fixed, money, months, orDash, percent, rate } from '../render/format.js
 type Args = Record<string, number | string | boolean | null>;
 const num = (a: Args, k: string): number => a[k] as number;
 const str = (a: Args, k: string): string => String(a[k]);
+const gpus = (n: number): string => `${n} GPU${n === 1 ? '' : 's'}`;
 
 const OPTION_NAMES: Record<string, string> = {
   cloud: 'cloud on-demand', dedicated: 'dedicated (reserved)', reserved: 'the reserved plan', onprem: 'on-prem', edge: 'edge',
@@ -32,7 +33,7 @@ const TEXT: Record<string, (a: Args, currency: string) => string> = {
   'need-measured-utilization': (a) => `Measure utilization: an nvidia-smi or DCGM history of at least ${num(a, 'days')} days`,
   'need-longer-history': (a) => `${num(a, 'more')} more days of history (it spans ${num(a, 'days')} of the ${num(a, 'needed')} needed)`,
   'need-coverage': (a) => `Coverage ${percent(num(a, 'coverage'))}: fill the gaps (${percent(num(a, 'needed'))} needed) or shorten --window`,
-  'need-gpus-match': (a) => `The export shows ${num(a, 'gpusSeen')} GPUs but the scenario says ${num(a, 'referenceGpus')}: fix workload.referenceGpus or export every GPU`,
+  'need-gpus-match': (a) => `The export shows ${gpus(num(a, 'gpusSeen'))} but the scenario says ${num(a, 'referenceGpus')}: fix workload.referenceGpus or export every GPU`,
   'need-repatriation-input': (a) => `Every other repatriation condition holds: give the ${str(a, 'condition') === 'tokens' ? 'token history (workload.tokens)' : str(a, 'condition')} to settle it`,
   // Warnings
   'assumed-utilization': (a) => `No utilization history: using the assumed ${percent(num(a, 'assumed'))} flat; sustained days, peak-to-median and trends are unknown`,
@@ -47,7 +48,7 @@ const TEXT: Record<string, (a: Args, currency: string) => string> = {
   'sovereign-no-burst': () => 'Sovereign data may not burst to a public cloud: on-prem is priced without burst, whatever onPrem.burst says',
   'no-option-for-plan': (a) => `The verdict ${str(a, 'placement')} has no priced option to size it: add the option to the scenario`,
   'current-unpriced': (a) => `workload.currentPlacement is ${str(a, 'current')} but the scenario prices no such option: no saving against today`,
-  'gpus-differ': (a) => `The utilization export shows ${num(a, 'gpusSeen')} GPUs; the scenario's referenceGpus is ${num(a, 'referenceGpus')}`,
+  'gpus-differ': (a) => `The utilization export shows ${gpus(num(a, 'gpusSeen'))}; the scenario's referenceGpus is ${num(a, 'referenceGpus')}`,
   'histories-overlap-little': (a) => `Token and utilization histories share only ${num(a, 'overlapDays')} days (${num(a, 'tokenDays')} and ${num(a, 'utilizationDays')} days long)`,
   'bad-rows-skipped': (a) => `${str(a, 'file')}: ${num(a, 'badRows')} of ${num(a, 'rows')} rows could not be read and were left out${a.firstLine === null ? '' : ` (first at line ${num(a, 'firstLine')}: ${str(a, 'firstMessage')})`}`,
   'readings-unavailable': (a) => `${str(a, 'file')}: ${num(a, 'rows')} readings were unavailable ([N/A], [Not Supported], NaN) and were left out`,

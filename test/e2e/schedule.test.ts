@@ -122,5 +122,15 @@ describe('the README worked example of owning (numbers checked by hand there)', 
     const o = JSON.parse(cli(['analyze', 'scenarios/ownership-worked-example.yaml', '--json']).stdout).options.find((x: { id: string }) => x.id === 'onprem');
     expect(o.paybackMonths).toBeCloseTo(310000 / (34439.31 - (14778.19 - 6522.37)), 2);
     expect(o.monthly.total).toBeCloseTo(14778.19, 2);
+    // The 8 GPUs serve 5.6 busy at τ = 0.70: demand 4.8 × 1.02^(m − 1) first passes it in month 9,
+    // when burst first appears in the opex (month 8 differs from month 7 by power alone).
+    expect(m(9).opex - m(8).opex).toBeGreaterThan(m(8).opex - m(7).opex);
+    expect(4.8 * 1.02 ** 7).toBeLessThan(5.6);
+    expect(4.8 * 1.02 ** 8).toBeGreaterThan(5.6);
+    expect(s.horizonAverageMonthly).toBeCloseTo(40659.66, 2);
+    // Unlevered NPV and IRR (cash purchase) and the financed NPV, as the README quotes them.
+    expect([o.npv / 1e6, o.financedNpv / 1e6].map((x: number) => x.toFixed(2))).toEqual(['1.07', '1.07']);
+    expect(o.irr).toBeCloseTo(1.277, 3);
+    expect(o.discountedPaybackMonths).toBeCloseTo(14.6, 1);
   });
 });

@@ -16,7 +16,8 @@ function marginOverCloud(id: OptionId, x: number, s: ResolvedScenario): number {
  * `capacityGpus`: the option's GPUs; its overflow starts at capacityGpus × τ (a kink of its cost line).
  */
 export function breakEvenUtilization(id: OptionId, capacityGpus: number | null, s: ResolvedScenario): number | null {
-  if (id === 'cloud') return null;
+  // The reserved plan with no GPUs reserved is the cloud plan itself: nothing to break even.
+  if (id === 'cloud' || (id === 'reserved' && capacityGpus === 0)) return null;
   const n = s.workload.referenceGpus;
   const { minWarmGpus, targetUtilization } = s.options.cloud;
   // The option's overflow starts where its GPUs are τ busy (MODEL §3).

@@ -87,7 +87,7 @@ export interface VerdictInput {
   /** Every option at the measured profile. */
   measured: ReadonlyArray<OptionCost>;
   onPremPaybackMonths: number | null;
-  /** On-prem NPV against cloud (rule 5 needs it positive); null without on-prem. */
+  /** On-prem NPV against cloud (rule 5 needs it positive); null without on-prem, or when rule 5's other conditions fail. */
   onPremNpv: number | null;
   /** The reserved plan sized on the measured hours; null without a dedicated option. */
   reserved: ReservedSizing | null;
@@ -203,7 +203,12 @@ function failingFor(cheapestId: OptionId, v: VerdictInput): Check[] {
   const u = v.utilization;
   switch (cheapestId) {
     case 'onprem': {
-      const failing: Check[] = v.repatriation.conditions.flatMap((c) => (c.status === 'met' ? [] : c.checks.filter((x) => x.value === null || !passes(x))));
+      // Plain loops: Monte Carlo reaches this once a trial, and flatMap costs a tenth of a trial.
+      const failing: Check[] = [];
+      for (const c of v.repatriation.conditions) {
+        if (c.status === 'met') continue;
+        for (const x of c.checks) if (!passes(x)) failing.push(x);
+      }
       const payback = { metric: 'onprem.paybackMonths', value: v.onPremPaybackMonths, comparator: '<=' as const, threshold: PAYBACK_MAX_MONTHS };
       if (!passes(payback)) failing.push(payback);
       return failing;

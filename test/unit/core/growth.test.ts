@@ -95,5 +95,12 @@ describe('demand growth over the horizon: opt-in', () => {
     expect(o.financedNpv).toBeCloseTo(npv(financed, r), 4);
     expect(o.financedNpv).not.toBeCloseTo(o.npv!, 0);
     expect(a.options.find((x) => x.cost.id === 'edge')!.financedNpv).toBeNull(); // no financing
+    // Against the best rented option: the reserved plan is cheaper than cloud here, so owning
+    // saves less each month than against on-demand.
+    const reserved = a.options.find((x) => x.cost.id === 'reserved')!.cost.total;
+    expect(reserved).toBeLessThan(a.options[0]!.cost.total);
+    const vsReserved = reserved - (o.cost.total - o.cost.capital);
+    expect(o.npvVsBestRented).toBeCloseTo(npv([-1.12e6, ...Array(35).fill(vsReserved), vsReserved + 1.12e6 - 36 * 21000], r), 4);
+    expect(o.npvVsBestRented!).toBeLessThan(o.npv!);
   });
 });

@@ -1,0 +1,89 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { cli, expectCleanError, REPO } from '../helpers/cli.js';
+import { tempDir } from '../helpers/temp-dir.js';
+
+// Real captures from ../shared/data: a verdict on data that cannot carry it must say so.
+const SHARED = join(REPO, '..', 'shared', 'data');
+const tmp = tempDir('placement-thin-');
+
+/** The scenario `placement init --yes` writes, its history given on the command line as a user would. */
+const initScenario = join(tmp, 'mine.yaml');
+cli(['init', initScenario, '--yes']);
+
+describe('a three-row nvidia-smi sample', () => {
+  const sample = join(SHARED, 'telemetry-samples', 'nvidia-smi-index-first.csv');
+  const r = cli(['analyze', initScenario, '--utilization', sample]);
+  test('a PROVISIONAL verdict that names what is missing, exit 0', () => {
+    expect([r.code, r.stderr]).toEqual([0, '']);
+    const lines = r.stdout.split('\n');
+    expect(lines[0]).toMatch(/^[a-z-]+ · PROVISIONAL · mine$/);
+    const block = lines.slice(0, lines.indexOf('')).join(' ');
+    expect(block).toContain('To make it firm: 89 more days of history (it spans 1 of the 90 needed)');
+    // One GPU in the export, eight in the scenario.
+    expect(block).toMatch(/the\s+export shows 1 GPU but the scenario says 8/);
+    // Its one day ended in 2020: the review date is already past, and the view says so.
+    expect(block).toMatch(/Look again by 2021-02-10: already past, the history ends 2020-11-12/);
+  });
+  test('the JSON says the same: status, needs, and the extent of the data', () => {
+    const j = JSON.parse(cli(['analyze', initScenario, '--utilization', sample, '--json']).stdout);
+    expect(j.verdict.status).toBe('provisional');
+    expect(j.verdict.needs.map((n: { code: string }) => n.code)).toEqual(['need-longer-history', 'need-gpus-match']);
+    expect(j.dataQuality).toMatchObject({ utilizationDays: 1, gpusSeen: 1, referenceGpus: 8 });
+  });
+});
+
+describe('a two-day trace from real H100 captures', () => {
+  // The exporter's idle and load captures of one H100 (212 columns each), the idle one dated a day
+  // earlier: idle on day one, busy on day two, a "trend" of thousands of percent a month.
+  const H100 = join(SHARED, 'real', 'nvidia-gpu-exporter');
+  const load = readFileSync(join(H100, 'h100-80gb-hbm3_590.48.01_load.csv'), 'utf8').trim().split('\n');
+  const idle = readFileSync(join(H100, 'h100-80gb-hbm3_590.48.01_idle.csv'), 'utf8').trim().split('\n');
+  const trace = join(tmp, 'two-days.csv');
+  writeFileSync(trace, `${[load[0], idle[1]!.replace(/^2026\/07\/14/, '2026/07/13'), load[1]].join('\n')}\n`);
+  const scenario = join(tmp, 'two-days.yaml');
+  writeFileSync(scenario, `schemaVersion: 1
+name: two-days
+workload:
+  referenceGpus: 1
+  utilization: {source: two-days.csv}
+options:
+  cloud: {onDemandPerGpuHour: 3.0}
+  dedicated: {perGpuHour: 2.2}
+  onPrem:
+    gpusPerServer: 8
+    servers: 1
+    hardware: [{name: node, unitCost: 250000, usefulLifeMonths: 48}]
+    powerKwPerServer: 10
+    pue: 1.3
+    electricityPerKwh: 0.1
+    facilityPerKwMonth: 150
+    staff: {ftes: 0.1, costPerFteYear: 180000}
+`);
+  test('no growth unless asked; what the trend would do is a sensitivity, bounded', () => {
+    const r = cli(['analyze', scenario, '--json']);
+    expect([r.code, r.stderr]).toEqual([0, '']);
+    const j = JSON.parse(r.stdout);
+    expect(j.utilization.trendPerMonth).toBeGreaterThan(10); // +1,000 points a month and more
+    expect(j.growth).toMatchObject({ applied: false, perMonth: 0, source: 'none' });
+    const cloud = j.options.find((o: { id: string }) => o.id === 'cloud');
+    expect(cloud.horizonAverageMonthly).toBeCloseTo(cloud.monthly.total, 6);
+    // Linear and floored at zero, the trend cannot run to 1e53.
+    for (const o of j.growth.ifTrendContinues.options) expect(Math.abs(o.horizonAverageMonthly)).toBeLessThan(1e8);
+    expect(j.verdict.status).toBe('provisional');
+  });
+  test('the table has no number wider than a table cell', () => {
+    const r = cli(['analyze', scenario]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).not.toMatch(/\d{16}|e[+-]\d/);
+    for (const line of r.stdout.split('\n').filter((l) => l.startsWith('│'))) expect([...line].length).toBeLessThanOrEqual(100);
+  });
+  test('asking to fit growth on two days is refused with the reason, exit 2', () => {
+    writeFileSync(join(tmp, 'fitted.yaml'), readFileSync(scenario, 'utf8').replace('  utilization: {source: two-days.csv}', '  utilization: {source: two-days.csv}\n  growthPerMonth: fitted'));
+    const r = cli(['analyze', join(tmp, 'fitted.yaml')]);
+    expect([r.code, r.stdout]).toEqual([2, '']);
+    expect(r.stderr).toMatch(/workload\.growthPerMonth: "fitted" needs 90 days of history with data in 80 % of the hours; this one spans 2 days/);
+    expectCleanError(r.stderr);
+  });
+});

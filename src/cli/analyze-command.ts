@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { Chalk } from 'chalk';
-import { analyze, fittedGrowthRefusal, measure, type AnalysisInput } from '../core/analyze.js';
+import { analyze, fittedGrowthRefusal, measure, type AnalysisInput, type GrowthRefusal } from '../core/analyze.js';
 import { InputError } from '../errors.js';
 import { DEFAULT_SEED, DEFAULT_TRIALS } from '../core/monte-carlo.js';
 import { runMonteCarlo } from './monte-carlo-threads.js';
@@ -12,6 +12,7 @@ import { renderHtml } from '../render/render-html.js';
 import { renderMarkdown } from '../render/render-markdown.js';
 import { renderTable } from '../render/render-table.js';
 import { loadScenario } from '../scenario/load-scenario.js';
+import { positionInText } from '../scenario/yaml-position.js';
 import type { ResolvedScenario } from '../scenario/resolve.js';
 import type { UtilizationFormatName } from '../readers/detect-format.js';
 import type { Format } from './options.js';
@@ -96,8 +97,17 @@ export async function prepareAnalysis(file: string, opts: Omit<AnalyzeOptions, '
   };
   const measurement = measure(input);
   const refusal = fittedGrowthRefusal(measurement.billed, measurement.utilization);
-  if (refusal !== null) throw new InputError({ file, field: 'workload.growthPerMonth', message: refusal });
+  if (refusal !== null) {
+    const at = positionInText(loaded.text, ['workload', 'growthPerMonth']);
+    throw new InputError({ file, line: at?.line, column: at?.column, field: 'workload.growthPerMonth', message: growthRefusalText(refusal) });
+  }
   return { loaded, inputs, input, measured, levers, measurement, analysis: analyze(input, measurement), now };
+}
+
+function growthRefusalText(r: GrowthRefusal): string {
+  if (r.reason === 'no-history') return '"fitted" continues the measured trend, but there is no utilization history to fit; state a rate (0.02 for 2 % a month) or 0';
+  return `"fitted" needs ${r.neededDays} days of history with data in ${r.neededCoverage * 100} % of the hours; ` +
+    `this one spans ${r.spanDays} days at ${(r.coverage * 100).toFixed(1)} %: state a rate (0.02 for 2 % a month) or 0`;
 }
 
 /** Write the rendered text to --out (atomically) or stdout. */

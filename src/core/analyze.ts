@@ -385,8 +385,9 @@ export function analyze(input: AnalysisInput, measurement: Measurement = measure
   const quality = dataQuality(u, tokens, input.gpusSeen ?? null, n);
   const status = verdictStatus(quality, d.repatriation);
   const plan = d.verdict.plan === null || d.verdict.plan.family !== 'onprem' ? d.verdict.plan : { ...d.verdict.plan, rightSizeServers: rightSizeServers(measured, s) };
-  const v: FullVerdict = { ...d.verdict, plan, status: status.status, needs: status.needs, // 90 days after the last sample: the window ends with the last sample's hour.
-    nextReview: nextReview(plan, s, u.window === null ? input.now : u.window.end - 1) };
+  // 90 days after the last sample: the window ends with the last sample's hour.
+  const lastSample = u.window === null ? input.now : u.window.end - 1;
+  const v: FullVerdict = { ...d.verdict, plan, status: status.status, needs: status.needs, nextReview: nextReview(plan, s, lastSample) };
 
   const trig = triggers({
     placement: v.placement, governingConstraint: v.governingConstraint, utilization: u, tokens, latency: d.latency, modelChanges: s.workload.modelChanges, asOf,
@@ -447,13 +448,18 @@ function growthReport(s: ResolvedScenario, u: UtilizationProfile, measured: Dema
   return { applied: g.source !== 'none', perMonth: g.perMonth, source: g.source, ifTrendContinues };
 }
 
-/** MODEL §2: `fitted` growth needs 90 days of history at 80 % coverage; the reason it is refused, or null. */
-export function fittedGrowthRefusal(s: ResolvedScenario, u: UtilizationProfile): string | null {
+/** Why `fitted` growth cannot be had: no history to fit, or one too short or too gappy. */
+export type GrowthRefusal =
+  | { reason: 'no-history' }
+  | { reason: 'thin-history'; spanDays: number; coverage: number; neededDays: number; neededCoverage: number };
+
+/** `fitted` growth needs a history of 90 days at 80 % coverage, as a firm verdict does; null when it may be fitted. */
+export function fittedGrowthRefusal(s: ResolvedScenario, u: UtilizationProfile): GrowthRefusal | null {
   if (s.workload.growthPerMonth !== 'fitted') return null;
   const w = u.kind === 'history' ? u.window : null;
-  if (w === null || u.trendPerMonth === null) return `"fitted" continues the measured trend, but there is no utilization history to fit; state a rate (0.02 for 2 % a month) or 0`;
+  if (w === null || u.trendPerMonth === null) return { reason: 'no-history' };
   if (w.spanDays < FIRM_HISTORY_DAYS || w.spanCoverage < FIRM_COVERAGE) {
-    return `"fitted" needs ${FIRM_HISTORY_DAYS} days of history with data in ${FIRM_COVERAGE * 100} % of the hours; this one spans ${w.spanDays} days at ${(w.spanCoverage * 100).toFixed(1)} %: state a rate or 0`;
+    return { reason: 'thin-history', spanDays: w.spanDays, coverage: w.spanCoverage, neededDays: FIRM_HISTORY_DAYS, neededCoverage: FIRM_COVERAGE };
   }
   return null;
 }

@@ -122,7 +122,7 @@ export function buildReport(s: ResolvedScenario, a: Analysis, ctx: ReportContext
     triggers: a.triggers.map((t) => ({
       ...t,
       distance: t.threshold === null || t.current === null ? null : t.threshold - t.current,
-      effect: null,
+      effect: messageFor(`effect-${t.effect.code}`, t.effect.args, s.currency),
     })),
     warnings: a.warnings.map(coded),
     growth: a.growth,

@@ -35,6 +35,9 @@ const TEXT: Record<string, (a: Args, currency: string) => string> = {
   'need-coverage': (a) => `Coverage ${percent(num(a, 'coverage'))}: fill the gaps (${percent(num(a, 'needed'))} needed) or shorten --window`,
   'need-gpus-match': (a) => `The export shows ${gpus(num(a, 'gpusSeen'))} but the scenario says ${num(a, 'referenceGpus')}: fix workload.referenceGpus or export every GPU`,
   'need-repatriation-input': (a) => `Every other repatriation condition holds: give the ${str(a, 'condition') === 'tokens' ? 'token history (workload.tokens)' : str(a, 'condition')} to settle it`,
+  // What crossing a trigger means
+  'effect-basis-lost': (a) => `the basis of ${str(a, 'placement')} no longer holds: reopen the decision`,
+  'effect-onprem-competes': () => 'owning costs less than cloud at the mean utilization: weigh on-prem again',
   // Warnings
   'assumed-utilization': (a) => `No utilization history: using the assumed ${percent(num(a, 'assumed'))} flat; sustained days, peak-to-median and trends are unknown`,
   'assumed-ignored': (a) => `utilization.assumed (${percent(num(a, 'assumed'))}) is ignored because there is a history`,

@@ -9,6 +9,8 @@ export interface LoadedScenario {
   /** The path as the user gave it, for messages and the report. */
   file: string;
   sha256: string;
+  /** The file's text, to locate a problem found after loading. */
+  text: string;
 }
 
 export async function loadScenario(file: string): Promise<LoadedScenario> {
@@ -23,5 +25,6 @@ export async function loadScenario(file: string): Promise<LoadedScenario> {
     scenario: parseScenarioText(text, file),
     file,
     sha256: createHash('sha256').update(bytes).digest('hex'),
+    text,
   };
 }

@@ -1,4 +1,4 @@
-import { isMap, isNode, isPair, isScalar, type Document, type LineCounter, type Node } from 'yaml';
+import { isMap, isNode, isPair, isScalar, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 
 export interface Position { line: number; column: number }
 
@@ -28,3 +28,10 @@ export function positionOf(
   return { line, column: col };
 }
 
+
+/** Where a field stands in a scenario's text, for a problem found after loading (e.g. by the model). */
+export function positionInText(text: string, path: ReadonlyArray<PropertyKey>): Position | undefined {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter });
+  return positionOf(doc, lineCounter, path);
+}

@@ -83,7 +83,7 @@ options:
     writeFileSync(join(tmp, 'fitted.yaml'), readFileSync(scenario, 'utf8').replace('  utilization: {source: two-days.csv}', '  utilization: {source: two-days.csv}\n  growthPerMonth: fitted'));
     const r = cli(['analyze', join(tmp, 'fitted.yaml')]);
     expect([r.code, r.stdout]).toEqual([2, '']);
-    expect(r.stderr).toMatch(/workload\.growthPerMonth: "fitted" needs 90 days of history with data in 80 % of the hours; this one spans 2 days/);
+    expect(r.stderr).toMatch(/fitted\.yaml:6:19: workload\.growthPerMonth: "fitted" needs 90 days of history with data in 80 % of the hours; this one spans 2 days/);
     expectCleanError(r.stderr);
   });
 });

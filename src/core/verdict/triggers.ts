@@ -11,7 +11,7 @@ import { isoDayStart as dayStart } from '../../time/iso-day.js';
 import { compare, type Comparator } from './check.js';
 import type { GoverningConstraint, Placement } from './verdict.js';
 import {
-  BELOW_DAYS, CHURN_CHANGES, CHURN_WINDOW_DAYS, FAR_REGION_SHARE, MODEL_STABLE_DAYS, RESERVED_MAX_BURST_SHARE, TOKEN_STABLE_MAX_CV,
+  BELOW_DAYS, BELOW_UTILIZATION, CHURN_CHANGES, CLOUD_BELOW_CONSISTENT, SUSTAINED_DAYS, CHURN_WINDOW_DAYS, FAR_REGION_SHARE, MODEL_STABLE_DAYS, RESERVED_MAX_BURST_SHARE, TOKEN_STABLE_MAX_CV,
 } from '../model-constants.js';
 
 export interface Trigger {
@@ -24,6 +24,8 @@ export interface Trigger {
   windowDays: number | null;
   current: number | null;
   firing: boolean;
+  /** What crossing it means, coded: the verdict's basis is gone, or another placement competes. */
+  effect: { code: 'basis-lost' | 'onprem-competes'; args: { placement: Placement } };
 }
 
 export interface TriggerInput {
@@ -42,14 +44,17 @@ export interface TriggerInput {
   onPremBreakEven: number | null;
 }
 
+/** Filled in with the verdict's placement by triggers(). */
+const BASIS_LOST: Trigger['effect'] = { code: 'basis-lost', args: { placement: 'cloud-managed' } };
+
 function metric(
   id: string, description: string, m: string, comparator: Comparator, threshold: number, current: number | null, windowDays: number | null = null,
 ): Trigger {
-  return { id, kind: 'metric', description, metric: m, comparator, threshold, windowDays, current, firing: current !== null && compare(current, comparator, threshold) };
+  return { id, kind: 'metric', description, metric: m, comparator, threshold, windowDays, current, firing: current !== null && compare(current, comparator, threshold), effect: BASIS_LOST };
 }
 
 function manual(id: string, description: string): Trigger {
-  return { id, kind: 'manual', description, metric: null, comparator: null, threshold: null, windowDays: null, current: null, firing: false };
+  return { id, kind: 'manual', description, metric: null, comparator: null, threshold: null, windowDays: null, current: null, firing: false, effect: BASIS_LOST };
 }
 
 /** Whole days from the latest model change to asOf; null when none is recorded. */
@@ -69,14 +74,14 @@ export function triggers(t: TriggerInput): Trigger[] {
   const uDays = u.window?.days ?? null;
   const list: Trigger[] = [];
   const steady = (): Trigger[] => [
-    metric('utilization-below-50', 'Daily mean utilization below 50 % for 60+ consecutive days', `utilization.daysBelow.${thresholdKey(0.5)}`, '>=', BELOW_DAYS, u.daysBelow[thresholdKey(0.5)] ?? null, uDays),
+    metric('utilization-below-50', 'Daily mean utilization below 50 % for 60+ consecutive days', `utilization.daysBelow.${thresholdKey(BELOW_UTILIZATION)}`, '>=', BELOW_DAYS, u.daysBelow[thresholdKey(BELOW_UTILIZATION)] ?? null, uDays),
     metric('token-volatility', 'Token volume turns volatile: daily cv above 0.25', 'tokens.cv', '>', TOKEN_STABLE_MAX_CV, t.tokens?.cv ?? null, t.tokens ? t.tokens.days : null),
     metric('model-churn', 'Model churn: 2 or more model changes within 90 days', 'workload.modelChangesWithinWindow', '>=', CHURN_CHANGES, modelChangesWithin(t.modelChanges, t.asOf, CHURN_WINDOW_DAYS), CHURN_WINDOW_DAYS),
   ];
   switch (t.placement) {
     case 'cloud-managed':
       list.push(
-        metric('consistent-utilization-40', 'Utilization holds at 40 % or more for 90+ consecutive days', `utilization.sustainedDays.${thresholdKey(0.4)}`, '>=', 90, u.sustainedDays[thresholdKey(0.4)] ?? null, uDays),
+        metric('consistent-utilization-40', 'Utilization holds at 40 % or more for 90+ consecutive days', `utilization.sustainedDays.${thresholdKey(CLOUD_BELOW_CONSISTENT)}`, '>=', SUSTAINED_DAYS, u.sustainedDays[thresholdKey(CLOUD_BELOW_CONSISTENT)] ?? null, uDays),
         metric('model-selection-hardens', 'Model selection hardens: no model change for 90+ days', 'workload.daysSinceModelChange', '>=', MODEL_STABLE_DAYS, daysSinceModelChange(t.modelChanges, t.asOf)),
       );
       break;
@@ -111,8 +116,8 @@ export function triggers(t: TriggerInput): Trigger[] {
     list.push(
       owning
         ? metric('onprem-break-even', 'Mean utilization falls below the on-prem break-even', 'utilization.mean', '<', t.onPremBreakEven, u.mean, uDays)
-        : metric('onprem-break-even', 'Mean utilization rises to the on-prem break-even', 'utilization.mean', '>=', t.onPremBreakEven, u.mean, uDays),
+        : { ...metric('onprem-break-even', 'Mean utilization rises to the on-prem break-even', 'utilization.mean', '>=', t.onPremBreakEven, u.mean, uDays), effect: { code: 'onprem-competes', args: { placement: 'on-prem' } } },
     );
   }
-  return list;
+  return list.map((x) => (x.effect.code === 'basis-lost' ? { ...x, effect: { code: 'basis-lost', args: { placement: t.placement } } } : x));
 }

@@ -30,9 +30,9 @@ describe('demand growth over the horizon: opt-in', () => {
   });
   test('"fitted" is refused without 90 days of history at 80 % coverage, with the reason', () => {
     const fitted = scenario({ workload: { growthPerMonth: 'fitted' } });
-    expect(fittedGrowthRefusal(fitted, rising(30))).toMatch(/needs 90 days .* spans 30 days at 100\.0 %/);
+    expect(fittedGrowthRefusal(fitted, rising(30))).toEqual({ reason: 'thin-history', spanDays: 30, coverage: 1, neededDays: 90, neededCoverage: 0.8 });
     expect(fittedGrowthRefusal(fitted, rising(90))).toBeNull();
-    expect(fittedGrowthRefusal(fitted, flat)).toMatch(/no utilization history/);
+    expect(fittedGrowthRefusal(fitted, flat)).toEqual({ reason: 'no-history' });
     expect(fittedGrowthRefusal(scenario(), rising(30))).toBeNull();
   });
   test('the report says what the trend would do, without applying it', () => {

@@ -110,11 +110,11 @@ function growthRefusalText(r: GrowthRefusal): string {
     `this one spans ${r.spanDays} days at ${(r.coverage * 100).toFixed(1)} %: state a rate (0.02 for 2 % a month) or 0`;
 }
 
-/** Write the rendered text to --out (atomically) or stdout. */
+/** Write the rendered text to --out (atomically) or stdout; success says so on stderr only with --verbose (cron mails any output). */
 export async function emit(text: string, out: string | undefined, io: Io): Promise<void> {
   if (out !== undefined) {
     await writeFileAtomic(out, text);
-    io.stderr(`placement: wrote ${out}\n`);
+    if (io.verbose === true) io.stderr(`placement: wrote ${out}\n`);
   } else io.stdout(text);
 }
 

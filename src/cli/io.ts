@@ -13,4 +13,6 @@ export interface Io {
   /** A monotonic clock in ms, for progress timing. */
   clock: () => number;
   version: string;
+  /** --verbose: say on stderr what was written (quiet by default: cron mails any output). */
+  verbose?: boolean;
 }

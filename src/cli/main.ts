@@ -5,13 +5,13 @@
 import { readFileSync } from 'node:fs';
 import { Argument, Command, CommanderError, Option } from 'commander';
 import { InputError } from '../errors.js';
+import { FAIL_ON } from '../report/compare-reports.js';
 import { UTILIZATION_FORMAT_NAMES } from '../readers/detect-format.js';
 // Commands load their modules when they run, so --version and --help start fast.
 import type { AnalyzeOptions } from './analyze-command.js';
 import type { InspectOptions } from './inspect-command.js';
 import type { ScheduleOptions } from './schedule-command.js';
-import type { InputOverrides } from './analyze-command.js';
-import type { ReviewOptions } from './review-command.js';
+import type { CheckOptions, ReviewOptions } from './review-command.js';
 import type { SensitivityOptions } from './sensitivity-command.js';
 import type { Io } from './io.js';
 import { FORMATS, parseDate, parseFraction, parseJobs, parseSeed, parseThresholds, parseTrials, parseWhatIf, parseWindowDays, type Format } from './options.js';
@@ -31,9 +31,13 @@ function buildProgram(io: Io, setCode: (code: number) => void): Command {
     .description('Where should an AI inference workload run? Cloud, dedicated, on-prem or edge: break-even, verdict and reassessment triggers.')
     .version(io.version, '-V, --version')
     .option('--debug', 'show stack traces of internal errors')
+    .option('--verbose', 'say on stderr which files were written')
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
     .showHelpAfterError('(add --help for usage)');
+  program.hook('preAction', () => {
+    io.verbose = program.opts<{ verbose?: boolean }>().verbose === true;
+  });
 
   program
     .command('analyze')
@@ -71,10 +75,11 @@ Exit codes: 0 done, 2 bad input or command line, 1 internal error.`)
     .command('review')
     .description('compare the analysis with last quarter\'s report; exit 3 when the verdict changed or a trigger fires')
     .argument('<scenario>', 'scenario file (YAML or JSON)')
-    .option('--previous <report>', 'last quarter\'s JSON report (from analyze --json, review --save-report, or review --json)')
+    .option('--previous <report>', 'the decision in force: a JSON report (from analyze --json, review --save-report, or review --json)')
+    .option('--decision <report>', 'the decision in force, kept for you: read when the file exists; on the first run this review\'s report becomes it (the baseline)')
     .addOption(new Option('--format <format>', 'output format').choices(['table', 'json', 'markdown']).default('table'))
     .option('--json', 'short for --format json')
-    .addOption(new Option('--fail-on <what>', 'what makes the exit code 3').choices(['any', 'verdict-change', 'trigger', 'never']).default('any'))
+    .addOption(new Option('--fail-on <what>', 'what makes the exit code 3: a trigger of the decision in force fires, one that did not at the last review (with --history), the verdict changes, either, or nothing').choices(FAIL_ON).default('trigger'))
     .option('--history <file>', 'append one JSON line for this review (append-only, crash-safe)')
     .option('--save-report <file>', 'write this quarter\'s report (atomically), to pass as --previous next time')
     .option('--out <file>', 'write the output to a file (atomically) instead of stdout')
@@ -82,11 +87,11 @@ Exit codes: 0 done, 2 bad input or command line, 1 internal error.`)
     .option('--tokens <file>', 'token history to read instead of the scenario\'s ("-" = stdin)')
     .addHelpText('after', `
 Examples:
-  $ placement review my.yaml --previous last-quarter.json --history reviews.ndjson --save-report this-quarter.json
+  $ placement review my.yaml --decision decision.json --history reviews.ndjson --fail-on new-trigger
   $ placement review my.yaml --previous last.json --json | jq -r '.review.verdict.current'
 
-Exit codes: 0 nothing to act on, 3 the verdict changed or a trigger fires (narrow with --fail-on),
-2 bad input (including a previous report of another scenario or schema version), 1 internal error.`)
+Exit codes: 0 nothing to act on, 3 a trigger of the decision in force fires (--fail-on changes
+what counts), 2 bad input (including a report of another scenario or schema version), 1 internal error.`)
     .action(async (file: string, opts: ReviewOptions & { json?: boolean }) => {
       const { reviewCommand } = await import('./review-command.js');
       setCode(await reviewCommand(file, { ...opts, format: opts.json ? 'json' : opts.format }, io));
@@ -94,10 +99,14 @@ Exit codes: 0 nothing to act on, 3 the verdict changed or a trigger fires (narro
 
   program
     .command('check')
-    .description('the reassessment triggers only, one line each, for cron; exit 3 when one fires')
+    .description('the triggers of the decision in force judged on today\'s data, one line each; exit 3 when one fires')
     .argument('<scenario>', 'scenario file (YAML or JSON)')
+    .option('--previous <report>', 'the decision in force: a JSON report (without it, today\'s own analysis, which fires nothing)')
+    .option('--json', 'the judged triggers as JSON')
+    .addOption(new Option('--fail-on <what>', 'what makes the exit code 3').choices(FAIL_ON).default('trigger'))
     .option('--utilization <file>', 'utilization history to read instead of the scenario\'s ("-" = stdin)')
-    .action(async (file: string, opts: InputOverrides) => {
+    .option('--tokens <file>', 'token history to read instead of the scenario\'s ("-" = stdin)')
+    .action(async (file: string, opts: CheckOptions) => {
       const { checkCommand } = await import('./review-command.js');
       setCode(await checkCommand(file, opts, io));
     });

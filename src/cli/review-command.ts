@@ -1,14 +1,14 @@
 /**
- * `placement review SCENARIO --previous REPORT` and `placement check SCENARIO` (issue 5): the
- * analysis compared with last quarter's report, with exit codes a script can act on (MODEL.md
- * §11: 3 when the verdict changed or a trigger fires).
+ * `placement review` and `placement check`: today's analysis judged against the decision in
+ * force — the triggers recorded with it, on today's data — with exit codes a script can act on
+ * (3 when the decision should be reopened).
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { Chalk } from 'chalk';
 import { describeReadError, InputError } from '../errors.js';
-import { appendHistory, type HistoryEntry } from '../history/history-file.js';
+import { appendHistory, readHistory, type HistoryEntry } from '../history/history-file.js';
 import { buildReport, READABLE_SCHEMA_VERSIONS, REPORT_SCHEMA_VERSION, type Report } from '../report/build-report.js';
-import { compareReports, keyNumbers, reviewExitCode, type FailOn, type Review } from '../report/compare-reports.js';
+import { compareReports, judgeTriggers, keyNumbers, reviewExitCode, type FailOn, type Review } from '../report/compare-reports.js';
 import { renderReviewMarkdown } from '../render/render-markdown.js';
 import { renderCheck, renderReviewTable } from '../render/render-review.js';
 import { emit, prepareAnalysis, type InputOverrides } from './analyze-command.js';
@@ -17,6 +17,8 @@ import { writeFileAtomic } from './write-output.js';
 
 export interface ReviewOptions extends InputOverrides {
   previous?: string;
+  /** The decision in force, kept for the user: read when it exists, made by this run when it does not. */
+  decision?: string;
   format: 'table' | 'json' | 'markdown';
   failOn: FailOn;
   history?: string;
@@ -47,19 +49,53 @@ async function readPrevious(path: string, scenarioName: string): Promise<Report>
   return r as Report;
 }
 
-async function currentReport(file: string, opts: InputOverrides & { format: string }, io: Io): Promise<Report> {
+async function currentReport(file: string, opts: InputOverrides & { format: string }, io: Io): Promise<{ report: Report; metrics: Record<string, number | null> }> {
   const { loaded, inputs, analysis, now } = await prepareAnalysis(file, opts, io);
-  return buildReport(analysis.scenario, analysis, { toolVersion: io.version, scenarioFile: file, sha256: loaded.sha256, now, sources: inputs.sources, billingMonths: inputs.billing?.months });
+  const report = buildReport(analysis.scenario, analysis, { toolVersion: io.version, scenarioFile: file, sha256: loaded.sha256, now, sources: inputs.sources, billingMonths: inputs.billing?.months });
+  return { report, metrics: analysis.metrics };
+}
+
+/** The decision in force: --previous (must exist), or --decision (read when it exists; absent, this run makes it). */
+async function decisionInForce(opts: { previous?: string; decision?: string }, scenarioName: string): Promise<{ previous: Report | null; baseline: string | null }> {
+  if (opts.previous !== undefined && opts.decision !== undefined) {
+    throw new InputError({ field: '--decision', message: 'give --previous (a report that must exist) or --decision (kept for you), not both' });
+  }
+  if (opts.previous !== undefined) return { previous: await readPrevious(opts.previous, scenarioName), baseline: null };
+  if (opts.decision !== undefined) {
+    if (!(await exists(opts.decision))) return { previous: null, baseline: opts.decision };
+    return { previous: await readPrevious(opts.decision, scenarioName), baseline: null };
+  }
+  return { previous: null, baseline: null };
+}
+
+async function exists(path: string): Promise<boolean> {
+  try {
+    await stat(path);
+    return true;
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return false;
+    throw new InputError({ file: path, field: '--decision', message: describeReadError(err) });
+  }
+}
+
+/** The triggers firing at the last review recorded in the history; null without one. */
+async function lastFiring(history: string | undefined): Promise<string[] | null> {
+  if (history === undefined || !(await exists(history))) return null;
+  const h = await readHistory(history);
+  return h.entries.at(-1)?.triggersFiring ?? null;
 }
 
 export async function reviewCommand(file: string, opts: ReviewOptions, io: Io): Promise<number> {
-  const report = await currentReport(file, opts, io);
-  const previous = opts.previous === undefined ? null : await readPrevious(opts.previous, report.scenario.name);
-  const review: Review | null = previous === null ? null : compareReports(previous, report);
-  const firing = report.triggers.filter((t) => t.firing);
-  const code = reviewExitCode(review?.verdict.changed ?? false, firing.length > 0, opts.failOn);
+  const { report, metrics } = await currentReport(file, opts, io);
+  const { previous, baseline } = await decisionInForce(opts, report.scenario.name);
+  const review: Review | null = previous === null ? null : compareReports(previous, report, metrics, await lastFiring(opts.history));
+  const firing = review?.triggers.filter((t) => t.firing) ?? [];
+  const code = review === null ? 0 : reviewExitCode({ firing: firing.length > 0, newFiring: firing.some((t) => t.isNew), changed: review.verdict.changed }, opts.failOn);
 
-  if (opts.saveReport !== undefined) await writeFileAtomic(opts.saveReport, `${JSON.stringify(report, null, 2)}\n`);
+  // Every output of the run, each written whole: the report, the baseline, the history line, the view.
+  const reportText = `${JSON.stringify(report, null, 2)}\n`;
+  if (opts.saveReport !== undefined) await writeFileAtomic(opts.saveReport, reportText);
+  if (baseline !== null) await writeFileAtomic(baseline, reportText);
   if (opts.history !== undefined) {
     const entry: HistoryEntry = {
       date: report.generatedAt,
@@ -67,21 +103,42 @@ export async function reviewCommand(file: string, opts: ReviewOptions, io: Io): 
       verdict: { placement: report.verdict.placement, governingConstraint: report.verdict.governingConstraint, changed: review?.verdict.changed ?? null },
       keyNumbers: keyNumbers(report),
       triggersFiring: firing.map((t) => t.id),
+      triggers: (review?.triggers ?? []).filter((t) => t.kind === 'metric').map((t) => ({ id: t.id, metric: t.metric, today: t.today, threshold: t.threshold, distance: t.distance, firing: t.firing })),
       exitCode: code,
     };
     await appendHistory(opts.history, entry);
   }
+  const context = { baseline };
   const text = opts.format === 'json'
-    ? `${JSON.stringify({ schemaVersion: REPORT_SCHEMA_VERSION, kind: 'review', exitCode: code, review, report }, null, 2)}\n`
-    : opts.format === 'markdown' ? renderReviewMarkdown(report, review, code)
-    : renderReviewTable(report, review, code, new Chalk({ level: opts.out === undefined && io.colour ? 1 : 0 }));
+    ? `${JSON.stringify({ schemaVersion: REPORT_SCHEMA_VERSION, kind: 'review', exitCode: code, baseline, review, report }, null, 2)}\n`
+    : opts.format === 'markdown' ? renderReviewMarkdown(report, review, code, context)
+    : renderReviewTable(report, review, code, context, new Chalk({ level: opts.out === undefined && io.colour ? 1 : 0 }));
   await emit(text, opts.out, io);
   return code;
 }
 
-/** Triggers only, one line each, for cron: exit 3 when one fires. */
-export async function checkCommand(file: string, opts: InputOverrides, io: Io): Promise<number> {
-  const report = await currentReport(file, { ...opts, format: 'table' }, io);
-  io.stdout(renderCheck(report));
-  return report.triggers.some((t) => t.firing) ? 3 : 0;
+export interface CheckOptions extends InputOverrides {
+  previous?: string;
+  json?: boolean;
+  failOn: FailOn;
+}
+
+/**
+ * The triggers of the decision in force judged on today's data, one line each, for cron: exit 3
+ * when one fires. Without --previous, the triggers of today's own analysis — which never fire in
+ * the analysis that made them, so it exits 0 and says that no decision in force was given.
+ */
+export async function checkCommand(file: string, opts: CheckOptions, io: Io): Promise<number> {
+  const { report, metrics } = await currentReport(file, { ...opts, format: 'table' }, io);
+  const previous = opts.previous === undefined ? null : await readPrevious(opts.previous, report.scenario.name);
+  const decision = previous ?? report;
+  const triggers = judgeTriggers(decision.triggers, metrics, null);
+  const firing = triggers.filter((t) => t.firing);
+  const changed = previous !== null && previous.verdict.placement !== report.verdict.placement;
+  const code = reviewExitCode({ firing: firing.length > 0, newFiring: firing.length > 0, changed }, opts.failOn);
+  const verdict = { inForce: decision.verdict.placement, today: report.verdict.placement, changed, insideHysteresis: changed && firing.length === 0 };
+  io.stdout(opts.json
+    ? `${JSON.stringify({ schemaVersion: REPORT_SCHEMA_VERSION, kind: 'check', scenario: report.scenario.name, exitCode: code, decisionInForce: previous === null ? null : previous.generatedAt, verdict, triggers }, null, 2)}\n`
+    : renderCheck(report.scenario.name, triggers, verdict, previous === null, report.currency));
+  return code;
 }

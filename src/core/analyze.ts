@@ -34,7 +34,8 @@ import type { HourlyPoint } from './utilization/hourly-accumulator.js';
 import { profileFromAssumption, profileFromHistory, type UtilizationProfile } from './utilization/utilization-profile.js';
 import { repatriation, type Repatriation } from './verdict/repatriation.js';
 import { triggers, type Trigger } from './verdict/triggers.js';
-import { verdict, type Reason, type Verdict } from './verdict/verdict.js';
+import { verdict, type Reason, type Verdict, type VerdictInput } from './verdict/verdict.js';
+import { metricValues } from './verdict/metric-values.js';
 import type { Warning } from './warning.js';
 
 export interface AnalysisInput {
@@ -116,6 +117,10 @@ export interface Analysis {
   repatriation: Repatriation;
   verdict: FullVerdict;
   triggers: Trigger[];
+  /** The value of every metric a trigger may watch: what a recorded trigger is judged on. */
+  metrics: Record<string, number | null>;
+  /** What the rules read (on-prem's NPV included): the triggers re-run them with one input moved. */
+  decisionInput: VerdictInput;
   warnings: Warning[];
   /** The instant triggers were judged at. */
   asOf: number;
@@ -302,6 +307,8 @@ export interface Decision {
   latency: LatencyAssessment;
   repatriation: Repatriation;
   verdict: Verdict;
+  /** What the rules read, for the triggers to re-run them with one input moved. */
+  verdictInput: VerdictInput;
 }
 
 /**
@@ -327,13 +334,14 @@ export function decide(billed: ResolvedScenario, u: UtilizationProfile, tokens: 
   const payback = onPrem?.paybackMonths ?? null;
   // Rule 5 reads the NPV only once its other conditions hold; Monte Carlo skips it otherwise.
   const rule5Possible = onPrem !== undefined && repat.met && payback !== null && payback <= PAYBACK_MAX_MONTHS;
-  const v = verdict({
-    scenario: s, utilization: u, tokens, latency, repatriation: repat, measured: measuredCosts,
+  const verdictInput: VerdictInput = {
+    scenario: s, utilization: u, tokens, latency, repatriation: repat, egressShare: share, measured: measuredCosts,
     onPremPaybackMonths: payback,
     onPremNpv: rule5Possible ? npv(onPrem.cashFlows, monthlyDiscountRate(s.discountRate)) : null,
     reserved,
-  });
-  return { scenario: s, reserved, measuredCosts, path, ownership, egressShare: share, latency, repatriation: repat, verdict: v };
+  };
+  const v = verdict(verdictInput);
+  return { scenario: s, reserved, measuredCosts, path, ownership, egressShare: share, latency, repatriation: repat, verdict: v, verdictInput };
 }
 
 /** What the histories say, before any price: the statistics of §2 and §6 and the measured profile of §4. */
@@ -389,10 +397,14 @@ export function analyze(input: AnalysisInput, measurement: Measurement = measure
   const lastSample = u.window === null ? input.now : u.window.end - 1;
   const v: FullVerdict = { ...d.verdict, plan, status: status.status, needs: status.needs, nextReview: nextReview(plan, s, lastSample) };
 
-  const trig = triggers({
-    placement: v.placement, governingConstraint: v.governingConstraint, utilization: u, tokens, latency: d.latency, modelChanges: s.workload.modelChanges, asOf,
-    reservedBurstShare: reserved?.burstShareOfBusyGpuHours ?? null, onPremBreakEven: onPrem?.breakEvenUtilization ?? null,
+  const metrics = metricValues({
+    utilization: u, tokens, egressShare: d.egressShare, latency: d.latency, reserved, measured: measuredCosts,
+    onPrem: onPrem === undefined ? null : { paybackMonths: onPrem.paybackMonths, npv: onPrem.npv, breakEvenUtilization: onPrem.breakEvenUtilization },
+    modelChanges: s.workload.modelChanges, asOf,
   });
+  // The rules re-run by the triggers see on-prem's NPV, which deciding could skip.
+  const decisionInput: VerdictInput = { ...d.verdictInput, onPremNpv: onPrem?.npv ?? null };
+  const trig = triggers({ verdictInput: decisionInput, verdict: d.verdict, metrics, windowDays: u.window?.days ?? null });
 
   collectWarnings(warnings, s, u, tokens, options, quality);
   if (plan === null) warnings.push({ code: 'no-option-for-plan', args: { placement: v.placement } });
@@ -419,6 +431,8 @@ export function analyze(input: AnalysisInput, measurement: Measurement = measure
     repatriation: d.repatriation,
     verdict: v,
     triggers: trig,
+    metrics,
+    decisionInput,
     warnings,
     asOf,
     billing: input.billing == null || input.billing.length === 0 ? null : reconcileBilling(input.billing, cloud.components.compute ?? 0),

@@ -12,6 +12,8 @@ export interface HistoryEntry {
   verdict: { placement: string; governingConstraint: string; changed: boolean | null };
   keyNumbers: Record<string, number | null>;
   triggersFiring: string[];
+  /** Each trigger of the decision in force as judged at this review (entries before them lack it). */
+  triggers?: Array<{ id: string; metric: string | null; today: number | null; threshold: number | null; distance: number | null; firing: boolean }>;
   exitCode: number;
 }
 

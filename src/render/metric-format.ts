@@ -2,10 +2,17 @@ import type { Check, Comparator, Status } from '../core/verdict/check.js';
 import { fixed, money, percent } from './format.js';
 import { COMPARATOR_SIGN } from './labels.js';
 
+/** Metrics that are shares or utilization levels: shown as percentages, moved in points. */
+const SHARE_METRIC = /(\.mean|consistent|Share|share|ShareOfBusyGpuHours|trendPerMonth|p\d\d)\)?$/;
+/** Metrics that are money a month or over the horizon. */
+const MONEY_METRIC = /(\.npv|savingVsCloud)$/;
+
 /** A metric's value as people read it: shares as percentages, ratios with two decimals, days whole. */
-export function formatMetric(metric: string, value: number): string {
+export function formatMetric(metric: string, value: number, currency = 'USD'): string {
+  if (MONEY_METRIC.test(metric)) return money(value, currency);
+  if (metric.endsWith('Months')) return `${Number.isInteger(value) ? value : value.toFixed(1)} months`;
   if (/Ms$/.test(metric)) return `${Math.round(value)} ms`;
-  if (/(\.mean|consistent|Share|share|trendPerMonth|p\d\d)\)?$/.test(metric)) return percent(value);
+  if (SHARE_METRIC.test(metric)) return percent(value);
   if (/(cv|peakToMedian)$/.test(metric)) return fixed(value);
   return Number.isInteger(value) ? String(value) : fixed(value);
 }
@@ -22,7 +29,30 @@ export function formatKeyNumber(metric: string, value: number, currency: string)
 export const signedPercent = (x: number): string => `${x >= 0 ? '+' : '−'}${percent(Math.abs(x))}`;
 
 /** A measured value, or "unknown". */
-export const metricValue = (metric: string, v: number | null): string => (v === null ? 'unknown' : formatMetric(metric, v));
+export const metricValue = (metric: string, v: number | null, currency = 'USD'): string => (v === null ? 'unknown' : formatMetric(metric, v, currency));
+
+/** How far a value stands from a threshold, in the metric's own unit: "8.2 points", "60 days", "$20,525". */
+export function distanceText(metric: string, distance: number, currency = 'USD'): string {
+  const d = Math.abs(distance);
+  if (MONEY_METRIC.test(metric)) return money(d, currency);
+  if (metric.endsWith('Months')) return `${d.toFixed(1)} months`;
+  if (/Ms$/.test(metric)) return `${Math.round(d)} ms`;
+  if (/(sustainedDays|daysBelow)\.|Days|days/.test(metric)) return `${Math.round(d)} day${Math.round(d) === 1 ? '' : 's'}`;
+  if (/ModelChanges|modelChanges/.test(metric)) return `${Math.round(d)} change${Math.round(d) === 1 ? '' : 's'}`;
+  if (SHARE_METRIC.test(metric)) return `${(d * 100).toFixed(1)} points`;
+  return fixed(d);
+}
+
+/**
+ * A trigger in one line: "Egress share reaches 10 % of cloud compute → one of what on-prem needs
+ * (now 1.8%, 8.2 points away)"; a manual one is reviewed by hand.
+ */
+export function triggerLine(t: { kind: string; description: string; effect: string | null; metric: string | null; current: number | null; distance: number | null }, currency = 'USD'): string {
+  const effect = t.effect === null ? '' : ` → ${t.effect}`;
+  if (t.kind === 'manual' || t.metric === null) return `${t.description}${effect} (reviewed by hand)`;
+  const where = t.current === null ? 'now unknown' : `now ${metricValue(t.metric, t.current, currency)}${t.distance === null ? '' : `, ${distanceText(t.metric, t.distance, currency)} away`}`;
+  return `${t.description}${effect} (${where})`;
+}
 
 /** A comparator and its threshold as people write it: "≥ 60.0%". */
 export const thresholdText = (metric: string, comparator: Comparator, threshold: number): string => `${COMPARATOR_SIGN[comparator]} ${formatMetric(metric, threshold)}`;
@@ -33,6 +63,3 @@ export const checkText = (k: Check): string => `${k.metric} ${metricValue(k.metr
 /** A condition's status as a mark. */
 export const STATUS_MARK: Record<Status, string> = { met: '✓', 'not-met': '✗', unknown: '?' };
 
-/** A metric trigger as a line: "<description>: now 51.5%, fires at ≥ 23.1%". */
-export const triggerText = (t: { description: string; metric: string | null; current: number | null; comparator: Comparator | null; threshold: number | null }): string =>
-  `${t.description}: now ${metricValue(t.metric as string, t.current)}, fires at ${thresholdText(t.metric as string, t.comparator as Comparator, t.threshold as number)}`;

@@ -11,7 +11,7 @@ import { reservedLine } from './reserved-line.js';
 import { decisionLines } from './decision-block.js';
 import { escapeHtml as e } from './html-escape.js';
 import { OPTION_LABEL } from './labels.js';
-import { checkText, STATUS_MARK, triggerText } from './metric-format.js';
+import { checkText, STATUS_MARK, triggerLine } from './metric-format.js';
 import { costCurveSvg, dailySparklineSvg, histogramSvg } from './svg-charts.js';
 
 const STYLE = `
@@ -95,11 +95,7 @@ export function renderHtml(r: Report): string {
     list(r.repatriation.conditions.map((c) => `<li>${STATUS_MARK[c.status]} ${e(c.id)}: ${e(c.checks.map(checkText).join('; '))}</li>`)),
 
     '<h2>Reassessment triggers</h2>',
-    list(r.triggers.map((t) => {
-      if (t.kind === 'manual') return `<li>○ ${e(t.description)} <span class="note">(manual)</span></li>`;
-      const text = triggerText(t);
-      return t.firing ? `<li class="firing">● FIRING ${e(text)}</li>` : `<li>○ ${e(text)}</li>`;
-    })),
+    list(r.triggers.map((t) => `<li>○ ${e(triggerLine(t, cur))}</li>`)),
     r.warnings.length === 0 ? '' : `<h2>Warnings</h2>${list(r.warnings.map((w) => `<li class="warn">${e(w.message)}</li>`))}`,
   ];
   return `<!DOCTYPE html>

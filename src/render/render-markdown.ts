@@ -2,12 +2,12 @@
  * Markdown views (issue 5): a report or a review a person can paste into a document or a
  * pull-request comment, with the threshold table and the reasons.
  */
-import type { Comparator } from '../core/verdict/check.js';
 import { OPTION_LABEL } from './labels.js';
 import type { Report } from '../report/build-report.js';
-import type { Review } from '../report/compare-reports.js';
+import type { JudgedTrigger, Review } from '../report/compare-reports.js';
+import { reviewHeadline } from './review-words.js';
 import { fixed, level, money, months, orDash, percent, rate } from './format.js';
-import { checkText, formatKeyNumber, formatMetric, metricValue, signedPercent, STATUS_MARK, thresholdText } from './metric-format.js';
+import { checkText, formatKeyNumber, signedPercent, STATUS_MARK, triggerLine } from './metric-format.js';
 import { reservedLine } from './reserved-line.js';
 import { decisionLines } from './decision-block.js';
 import { confidenceLine } from './confidence-line.js';
@@ -18,14 +18,17 @@ function table(head: string[], rows: string[][]): string {
   return [`| ${head.map(cell).join(' | ')} |`, `|${head.map((_, i) => (i === 0 ? '---' : '---:')).join('|')}|`, ...rows.map((r) => `| ${r.map(cell).join(' | ')} |`)].join('\n');
 }
 
-function triggerLines(r: Report, review: Review | null): string[] {
-  return r.triggers.map((t) => {
-    if (t.kind === 'manual') return `- ○ ${t.description} (manual)`;
-    const before = review?.triggers.find((x) => x.id === t.id);
-    const was = before?.previous == null ? '' : `, was ${formatMetric(t.metric as string, before.previous)}`;
-    const rule = thresholdText(t.metric as string, t.comparator as Comparator, t.threshold as number);
-    return `- ${t.firing ? `**● FIRING${before?.startedFiring ? ' (new)' : ''}**` : '○'} ${t.description}: now ${metricValue(t.metric as string, t.current)}${was}; fires at ${rule}`;
-  });
+function triggerLines(r: Report): string[] {
+  return r.triggers.map((t) => `- ○ ${triggerLine(t, r.currency)}`);
+}
+
+/** The triggers of the decision in force as judged today, firing first. */
+export function judgedLines(triggers: ReadonlyArray<JudgedTrigger>, currency: string): string[] {
+  const line = (t: JudgedTrigger): string => {
+    const text = triggerLine({ ...t, current: t.today }, currency);
+    return t.firing ? `- **● FIRING${t.isNew ? ' (new)' : ''}** ${text}` : `- ○ ${text}`;
+  };
+  return [...triggers.filter((t) => t.firing), ...triggers.filter((t) => !t.firing)].map(line);
 }
 
 export function renderMarkdown(r: Report): string {
@@ -74,19 +77,17 @@ export function renderMarkdown(r: Report): string {
     '',
     '### Reassessment triggers',
     '',
-    ...triggerLines(r, null),
+    ...triggerLines(r),
   ];
   if (r.warnings.length > 0) out.push('', '### Warnings', '', ...r.warnings.map((w) => `- ${w.message}`));
   return `${out.join('\n')}\n`;
 }
 
-export function renderReviewMarkdown(r: Report, review: Review | null, exitCode: number): string {
+export function renderReviewMarkdown(r: Report, review: Review | null, exitCode: number, ctx: { baseline: string | null }): string {
   const out: string[] = [`## Placement review: ${r.scenario.name}`, ''];
-  if (review === null) out.push(`Verdict: \`${r.verdict.placement}\` (no previous report to compare with).`);
+  if (review === null) out.push(reviewHeadline(r, null, ctx));
   else {
-    out.push(review.verdict.changed
-      ? `**Verdict changed: \`${review.verdict.previous}\` → \`${review.verdict.current}\`**`
-      : `Verdict unchanged: \`${review.verdict.current}\` (previous report ${review.previousGeneratedAt.slice(0, 10)}).`);
+    out.push(review.verdict.changed ? `**${reviewHeadline(r, review, ctx)}**` : reviewHeadline(r, review, ctx));
     out.push('', table(['number', 'previous', 'current', 'change', 'relative'], review.movements.map((m) => [
       m.metric,
       m.previous === null ? '–' : formatKeyNumber(m.metric, m.previous, r.currency),
@@ -95,6 +96,7 @@ export function renderReviewMarkdown(r: Report, review: Review | null, exitCode:
       m.relativeChange === null ? '–' : signedPercent(m.relativeChange),
     ])));
   }
-  out.push('', '### Triggers', '', ...triggerLines(r, review), '', exitCode === 3 ? '**Reopen the placement decision** (exit 3).' : 'Nothing to act on (exit 0).');
+  out.push('', review === null ? '### When to look again' : '### Triggers of the decision in force, judged today', '', ...(review === null ? triggerLines(r) : judgedLines(review.triggers, r.currency)));
+  out.push('', exitCode === 3 ? '**Reopen the placement decision** (exit 3).' : 'Nothing to act on (exit 0).');
   return `${out.join('\n')}\n`;
 }

@@ -7,7 +7,7 @@ import { plainTable } from './plain-table.js';
 import type { Report } from '../report/build-report.js';
 import { OPTION_LABEL } from './labels.js';
 import { compact, fixed, level, money, orDash, percent, windowDays } from './format.js';
-import { checkText, STATUS_MARK, triggerText } from './metric-format.js';
+import { checkText, STATUS_MARK, triggerLine } from './metric-format.js';
 import { sparkline } from './sparkline.js';
 import { reservedLine } from './reserved-line.js';
 import { decisionLines, wrapText } from './decision-block.js';
@@ -116,15 +116,9 @@ export function renderTable(r: Report, c: ChalkInstance): string {
   for (const cond of r.repatriation.conditions) out.push(`  ${mark[cond.status]} ${cond.id.padEnd(12)} ${cond.checks.map(checkText).join('; ')}`);
 
   // Triggers
-  section('Reassessment triggers');
-  for (const trig of r.triggers) {
-    if (trig.kind === 'manual') {
-      out.push(`  ${c.dim('○')} ${trig.description} ${c.dim('(manual)')}`);
-      continue;
-    }
-    const line = triggerText(trig);
-    out.push(trig.firing ? c.red.bold(`  ● FIRING ${line}`) : `  ○ ${line}`);
-  }
+  // None fires in the analysis that made the verdict: each is where the decision should reopen.
+  section('When to look again');
+  for (const trig of r.triggers) out.push(...wrapText(`○ ${triggerLine(trig, cur)}`, DECISION_WIDTH, '  ', '  '));
 
   if (r.billing !== null) {
     const b = r.billing;

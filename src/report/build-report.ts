@@ -9,7 +9,7 @@ import type { InputSources } from '../readers/load-inputs.js';
 import type { ResolvedScenario } from '../scenario/resolve.js';
 import { dayNumberToIso } from '../time/zone.js';
 import { histogram } from '../core/utilization/histogram.js';
-import { messageFor } from './messages.js';
+import { messageFor, triggerDescription } from './messages.js';
 import type { MonteCarlo } from '../core/monte-carlo.js';
 
 export const REPORT_SCHEMA_VERSION = 2;
@@ -120,9 +120,20 @@ export function buildReport(s: ResolvedScenario, a: Analysis, ctx: ReportContext
       latency: { targetMs: a.latency.targetMs, farShare: a.latency.farShare, regions: a.latency.regions },
     },
     triggers: a.triggers.map((t) => ({
-      ...t,
+      id: t.id,
+      kind: t.kind,
+      role: t.role,
+      description: triggerDescription(t),
+      metric: t.metric,
+      comparator: t.comparator,
+      threshold: t.threshold,
+      windowDays: t.windowDays,
+      current: t.current,
       distance: t.threshold === null || t.current === null ? null : t.threshold - t.current,
       effect: messageFor(`effect-${t.effect.code}`, t.effect.args, s.currency),
+      leadsTo: t.effect.code === 'basis-lost' ? null : t.effect.args.placement,
+      hysteresis: t.hysteresis,
+      firing: t.firing,
     })),
     warnings: a.warnings.map(coded),
     growth: a.growth,

@@ -1,8 +1,9 @@
 /**
- * A quarterly review (issue 5): the current report against the previous one — whether the verdict
- * changed, each trigger's previous and current value and whether it started firing, and how the
- * key numbers moved. Plain data over two reports; no I/O.
+ * A quarterly review: today's analysis against the decision in force (the previous report) —
+ * each trigger recorded with that decision judged on today's metrics, whether today's rules give
+ * another placement, and how the key numbers moved. Plain data; no I/O.
  */
+import { compare, type Comparator } from '../core/verdict/check.js';
 import type { Report } from './build-report.js';
 
 export interface Movement {
@@ -15,21 +16,59 @@ export interface Movement {
   relativeChange: number | null;
 }
 
-export interface TriggerChange {
+/** A trigger of the decision in force, judged on today's metrics. */
+export interface JudgedTrigger {
   id: string;
+  kind: 'metric' | 'manual';
   description: string;
-  previous: number | null;
-  current: number | null;
+  /** What crossing it means, as recorded with the decision. */
+  effect: string | null;
+  metric: string | null;
+  comparator: Comparator | null;
+  threshold: number | null;
+  /** The value when the decision was made. */
+  atDecision: number | null;
+  /** Today's value; null when today's analysis cannot say (no such input, or a metric it no longer has). */
+  today: number | null;
+  /** threshold − today, in the metric's unit. */
+  distance: number | null;
   firing: boolean;
-  wasFiring: boolean;
-  startedFiring: boolean;
+  /** Firing today but not at the last review recorded in the history (every firing one, without a history). */
+  isNew: boolean;
 }
 
 export interface Review {
-  verdict: { previous: string; current: string; changed: boolean };
-  triggers: TriggerChange[];
+  verdict: {
+    /** The decision in force: the previous report's placement. */
+    previous: string;
+    /** What today's rules give. */
+    current: string;
+    changed: boolean;
+    /** The verdict changed but no trigger of the decision in force fired: the change sits in a deliberate gap. */
+    insideHysteresis: boolean;
+  };
+  triggers: JudgedTrigger[];
   movements: Movement[];
   previousGeneratedAt: string;
+}
+
+type RecordedTrigger = Report['triggers'][number] & Partial<Pick<Report['triggers'][number], 'effect'>>;
+
+/**
+ * The triggers recorded in the decision in force (their thresholds as recorded), judged on
+ * today's metrics. `lastFiring`: the ids firing at the last review, to tell a new alarm from one
+ * already raised; null without a history.
+ */
+export function judgeTriggers(recorded: ReadonlyArray<RecordedTrigger>, today: Readonly<Record<string, number | null>>, lastFiring: ReadonlyArray<string> | null): JudgedTrigger[] {
+  return recorded.map((t) => {
+    const value = t.kind === 'metric' && t.metric !== null ? today[t.metric] ?? null : null;
+    const firing = value !== null && t.comparator !== null && t.threshold !== null && compare(value, t.comparator, t.threshold);
+    return {
+      id: t.id, kind: t.kind, description: t.description, effect: t.effect ?? null, metric: t.metric, comparator: t.comparator, threshold: t.threshold,
+      atDecision: t.current, today: value, distance: value === null || t.threshold === null ? null : t.threshold - value,
+      firing, isNew: firing && !(lastFiring ?? []).includes(t.id),
+    };
+  });
 }
 
 /** The numbers a review follows, by name, as read from a report. */
@@ -54,34 +93,39 @@ function movement(metric: string, previous: number | null | undefined, current: 
   return { metric, previous: p, current: c, change, relativeChange: change === null || p === 0 || p === null ? null : change / Math.abs(p) };
 }
 
-export function compareReports(previous: Report, current: Report): Review {
-  const before = new Map(previous.triggers.map((t) => [t.id, t]));
+export function compareReports(previous: Report, current: Report, todayMetrics: Readonly<Record<string, number | null>>, lastFiring: ReadonlyArray<string> | null = null): Review {
   const prevNumbers = keyNumbers(previous);
   const nowNumbers = keyNumbers(current);
   const metrics = [...new Set([...Object.keys(nowNumbers), ...Object.keys(prevNumbers)])];
+  const triggers = judgeTriggers(previous.triggers, todayMetrics, lastFiring);
+  const changed = previous.verdict.placement !== current.verdict.placement;
   return {
     verdict: {
       previous: previous.verdict.placement,
       current: current.verdict.placement,
-      changed: previous.verdict.placement !== current.verdict.placement,
+      changed,
+      insideHysteresis: changed && !triggers.some((t) => t.firing),
     },
-    triggers: current.triggers.map((t) => {
-      const p = before.get(t.id);
-      const wasFiring = p?.firing ?? false;
-      return { id: t.id, description: t.description, previous: p?.current ?? null, current: t.current, firing: t.firing, wasFiring, startedFiring: t.firing && !wasFiring };
-    }),
+    triggers,
     movements: metrics.map((m) => movement(m, prevNumbers[m], nowNumbers[m])),
     previousGeneratedAt: previous.generatedAt,
   };
 }
 
-export const FAIL_ON = ['any', 'verdict-change', 'trigger', 'never'] as const;
+export const FAIL_ON = ['trigger', 'new-trigger', 'verdict-change', 'any', 'never'] as const;
 export type FailOn = (typeof FAIL_ON)[number];
 
 /**
- * MODEL.md §11: 3 when the verdict changed or a trigger fires (narrowed by --fail-on), else 0.
+ * 3 when the decision in force should be reopened, else 0: by default when one of its triggers
+ * fires; `new-trigger` only for one that did not fire at the last review; `verdict-change` when
+ * today's rules give another placement (a change inside a deliberate gap fires no trigger);
+ * `any` for either.
  */
-export function reviewExitCode(changed: boolean, firing: boolean, failOn: FailOn): 0 | 3 {
-  const act = failOn === 'any' ? changed || firing : failOn === 'verdict-change' ? changed : failOn === 'trigger' ? firing : false;
+export function reviewExitCode(r: { firing: boolean; newFiring: boolean; changed: boolean }, failOn: FailOn): 0 | 3 {
+  const act = failOn === 'trigger' ? r.firing
+    : failOn === 'new-trigger' ? r.newFiring
+    : failOn === 'verdict-change' ? r.changed
+    : failOn === 'any' ? r.firing || r.changed
+    : false;
   return act ? 3 : 0;
 }

@@ -37,7 +37,10 @@ const TEXT: Record<string, (a: Args, currency: string) => string> = {
   'need-repatriation-input': (a) => `Every other repatriation condition holds: give the ${str(a, 'condition') === 'tokens' ? 'token history (workload.tokens)' : str(a, 'condition')} to settle it`,
   // What crossing a trigger means
   'effect-basis-lost': (a) => `the basis of ${str(a, 'placement')} no longer holds: reopen the decision`,
-  'effect-onprem-competes': () => 'owning costs less than cloud at the mean utilization: weigh on-prem again',
+  'effect-verdict-becomes': (a) => `the verdict would become ${str(a, 'placement')}`,
+  'effect-towards': (a) => (num(a, 'others') === 0
+    ? `the verdict would become ${str(a, 'placement')}`
+    : `one of what ${str(a, 'placement')} needs (${num(a, 'others')} more still fall${num(a, 'others') === 1 ? 's' : ''} short)`),
   // Warnings
   'assumed-utilization': (a) => `No utilization history: using the assumed ${percent(num(a, 'assumed'))} flat; sustained days, peak-to-median and trends are unknown`,
   'assumed-ignored': (a) => `utilization.assumed (${percent(num(a, 'assumed'))}) is ignored because there is a history`,
@@ -72,4 +75,61 @@ export function messageFor(code: string, args: Args, currency: string): string {
   const f = TEXT[code];
   if (f === undefined) throw new Error(`no wording for message code "${code}"`);
   return f(args, currency);
+}
+
+type TriggerLike = { id: string; threshold: number | null; hysteresis: { comparator: string; threshold: number } | null };
+
+/** Each trigger in words, by id; the threshold is the trigger's own (a target in ms, a day count). */
+const TRIGGER: Record<string, (t: TriggerLike) => string> = {
+  'utilization-below-50': () => 'Daily mean utilization below 50 % for 60 days in a row',
+  'token-volatility': () => 'Token volume turns volatile: daily cv above 0.25',
+  'model-churn': () => 'Model churn: 2 or more model changes within 90 days',
+  'consistent-utilization-40': () => 'Daily mean utilization holds at 40 % or more for 90 days',
+  'consistent-reaches-40': () => 'Consistent utilization (p20) reaches 40 %',
+  'model-selection-hardens': () => 'Model selection hardens: no model change for 90 days',
+  'reservation-pays': () => 'A reservation starts saving against on-demand',
+  'reserved-stops-saving': () => 'The reserved plan stops saving against on-demand',
+  'regulatory-change': () => 'The regulation that requires sovereignty changes',
+  'sovereign-cloud-region': () => 'A compliant sovereign cloud region becomes available',
+  'latency-target-relaxes': (t) => `The TTFT target relaxes to ${orDash(t.threshold, (x) => String(Math.round(x)))} ms`,
+  'far-region-share': () => 'Traffic from regions beyond the latency target falls below 20 %',
+  'far-region-share-rises': () => 'Traffic from regions beyond the latency target reaches 20 %',
+  'onprem-below-break-even': () => 'Mean utilization falls below the on-prem break-even',
+  'onprem-payback-beyond': () => 'On-prem payback rises above 18 months',
+  'onprem-npv-negative': () => 'Owning stops paying: on-prem NPV falls to 0',
+  'egress-immaterial': () => 'Egress falls below 10 % of cloud compute',
+  'concurrency-peaks': () => 'Demand grows peaky: p95 / p50 above 1.5',
+  'annual-review': () => 'Annual review of the utilization trend, egress and the amortization schedule',
+  'token-cv-stable': () => 'Token volume settles: daily cv at or below 0.25',
+  'stops-agentic': () => 'The workload stops being agentic',
+  'burst-share': () => 'On-demand burst falls below 10 % of the busy GPU-hours',
+  'burst-share-rises': () => 'On-demand burst reaches 10 % of the busy GPU-hours',
+  'becomes-sovereign': () => 'The data becomes regulated: sovereignty required',
+  'becomes-agentic': () => 'The workload becomes agentic',
+  'token-cv-volatile': () => 'Token volume turns volatile: daily cv above 0.35',
+  'consistent-below-40': () => 'Consistent utilization (p20) falls below 40 %',
+  'onprem-consistent-60': () => 'Consistent utilization (p20) reaches 60 %',
+  'onprem-sustained-60': () => 'Daily mean utilization holds at 60 % for 90 days',
+  'egress-share-material': () => 'Egress share reaches 10 % of cloud compute',
+  'onprem-token-cv': () => 'Token volume steadies: daily cv at or below 0.25',
+  'onprem-token-trend': () => 'Token trend flattens to within 10 % a month',
+  'concurrency-flat': () => 'Demand flattens: p95 / p50 at or below 1.5',
+  'onprem-payback-within': () => 'On-prem payback falls to 18 months',
+  'onprem-npv-positive': () => 'Owning starts paying: on-prem NPV above 0',
+  'consistent-reaches-60': () => 'Consistent utilization (p20) reaches 60 %',
+  'sustained-60': () => 'Daily mean utilization holds at 60 % for 90 days',
+};
+
+/** Where an exit stands apart from the entry on purpose, the description says so. */
+const HYSTERESIS: Record<string, string> = {
+  'utilization-below-50': 'in at 60 % for 90 days: a deliberate gap, so the verdict does not flap',
+  'token-volatility': 'volatile starts above 0.35: a deliberate gap, so the verdict does not flap',
+  'token-cv-stable': 'in above 0.35: a deliberate gap, so the verdict does not flap',
+};
+
+export function triggerDescription(t: TriggerLike): string {
+  const words = TRIGGER[t.id];
+  if (words === undefined) throw new Error(`no wording for trigger "${t.id}"`);
+  const note = t.hysteresis !== null ? HYSTERESIS[t.id] : undefined;
+  return note === undefined ? words(t) : `${words(t)} (${note})`;
 }

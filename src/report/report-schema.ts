@@ -131,6 +131,7 @@ export const reportSchema = z.strictObject({
   triggers: z.array(z.strictObject({
     id: z.string(),
     kind: z.enum(['metric', 'manual']),
+    role: z.enum(['exit', 'boundary']).describe('exit: the reassessment condition of the placement; boundary: where a rule would change the verdict'),
     description: z.string(),
     metric: maybe(z.string()),
     comparator: maybe(comparator),
@@ -138,7 +139,9 @@ export const reportSchema = z.strictObject({
     windowDays: maybe(num),
     current: maybe(num),
     distance: maybe(num).describe('threshold − current, in the metric\'s unit'),
-    effect: maybe(z.string()),
+    effect: z.string().describe('what crossing it means'),
+    leadsTo: maybe(z.enum(PLACEMENTS)).describe('the placement crossing it leads to (or towards); null when it reopens the decision'),
+    hysteresis: maybe(z.strictObject({ comparator, threshold: num })).describe('the entry condition, when this exit is deliberately apart from it'),
     firing: z.boolean(),
   })),
   warnings: z.array(coded),

@@ -48,7 +48,7 @@ describe.each(EXPECTED)('scenarios/%s', (file, placement, rule) => {
     for (const l of block) expect([...l].length).toBeLessThanOrEqual(80);
     expect(block.join(' ')).toContain(`Look again by ${report.verdict.nextReview}`);
     expect(table.stdout).not.toMatch(/\u001b\[|MODEL\.md|§/);
-    for (const section of ['Monthly cost by utilization', 'At the measured profile', 'Repatriation threshold', 'Reassessment triggers']) {
+    for (const section of ['Monthly cost by utilization', 'At the measured profile', 'Repatriation threshold', 'When to look again']) {
       expect(table.stdout).toContain(section);
     }
   });

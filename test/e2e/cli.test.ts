@@ -114,8 +114,10 @@ describe('options', () => {
     const out = join(dir, 'report.json');
     writeFileSync(out, 'old');
     const r = cli(['analyze', 'scenarios/burst-inference.yaml', '--json', '--out', out]);
-    expect([r.code, r.stdout]).toEqual([0, '']);
-    expect(r.stderr).toBe(`placement: wrote ${out}\n`);
+    // Quiet on success (cron mails any output); --verbose says what was written.
+    expect([r.code, r.stdout, r.stderr]).toEqual([0, '', '']);
+    expect(cli(['--verbose', 'analyze', 'scenarios/burst-inference.yaml', '--json', '--out', out]).stderr).toBe(`placement: wrote ${out}\n`);
+    expect(cli(['analyze', 'scenarios/burst-inference.yaml', '--json', '--out', out, '--verbose']).stderr).toBe(`placement: wrote ${out}\n`);
     expect(JSON.parse(readFileSync(out, 'utf8')).verdict.placement).toBe('hybrid-burst');
     expect(readdirSync(dir)).toEqual(['report.json']);
   });

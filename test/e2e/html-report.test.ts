@@ -45,7 +45,7 @@ describe('analyze --format html (issue 7)', () => {
   const html = existsSync(out) ? readFileSync(out, 'utf8') : '';
 
   test('one self-contained page: nothing to fetch, no script', () => {
-    expect([run.code, run.stderr]).toEqual([0, `placement: wrote ${out}\n`]);
+    expect([run.code, run.stderr]).toEqual([0, '']);
     expect(html.startsWith('<!DOCTYPE html>')).toBe(true);
     expect(html).not.toMatch(/<script|<link|<img|<iframe|\bsrc=|url\(|@import|https?:/i);
     expect(html.match(/<svg /g)).toHaveLength(3); // daily means, histogram, cost curve

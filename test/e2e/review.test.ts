@@ -54,17 +54,17 @@ describe('four quarterly reviews, utilization falling below the dedicated thresh
     // Q3: the verdict holds (rule 7: reserving 10 GPUs is still cheaper than cloud, and burst
     // carries under 10 % of the busy GPU-hours) but a trigger starts firing.
     const q3 = runs[2]!.out.review;
-    expect(q3.verdict).toEqual({ previous: 'dedicated-reserved', current: 'dedicated-reserved', changed: false });
+    expect(q3.verdict).toEqual({ previous: 'dedicated-reserved', current: 'dedicated-reserved', changed: false, insideHysteresis: false });
     expect(runs[2]!.out.report.verdict.reasons.map((r: { code: string }) => r.code)).toEqual(['between-bands', 'cheaper-at-measured', 'reserved-sizing']);
     expect(runs[2]!.out.report.verdict.reasons[2].args).toMatchObject({ gpus: 10, burstShareOfHours: 8 / 90 });
     expect(runs[2]!.out.report.verdict.reasons[2].args.burstShareOfBusyGpuHours).toBeCloseTo(960 / 16080, 12);
-    expect(q3.triggers.find((t: { id: string }) => t.id === 'utilization-below-50')).toMatchObject({ previous: 0, current: 82, firing: true, startedFiring: true });
+    expect(q3.triggers.find((t: { id: string }) => t.id === 'utilization-below-50')).toMatchObject({ atDecision: 0, today: 82, firing: true, isNew: true });
     const mean = q3.movements.find((m: { metric: string }) => m.metric === 'utilization.mean');
     expect(mean.previous).toBeCloseTo(0.75, 12);
     expect(mean.current).toBeCloseTo((8 * 0.75 + 82 * 0.4375) / 90, 12);
     expect(mean.relativeChange).toBeCloseTo(mean.change / 0.75, 12);
     // Q4: consistent utilization under 40 %: cloud-managed.
-    expect(runs[3]!.out.review.verdict).toEqual({ previous: 'dedicated-reserved', current: 'cloud-managed', changed: true });
+    expect(runs[3]!.out.review.verdict).toEqual({ previous: 'dedicated-reserved', current: 'cloud-managed', changed: true, insideHysteresis: false });
   });
   test('the history holds one line per review, and reads back quarter by quarter', () => {
     expect(readFileSync(history, 'utf8').trim().split('\n')).toHaveLength(4);
@@ -82,14 +82,22 @@ describe('four quarterly reviews, utilization falling below the dedicated thresh
     expect(cli(['review', scenario, ...prev, '--fail-on', 'verdict-change']).code).toBe(0);
     expect(cli(['review', scenario, ...prev, '--fail-on', 'trigger']).code).toBe(3);
     expect(cli(['review', scenario, ...prev, '--fail-on', 'never']).code).toBe(0);
-    const check = cli(['check', scenario, '--utilization', quarters[2]!]);
+    // check judges the decision in force on today's data; without one, today's own triggers fire nothing.
+    const check = cli(['check', scenario, '--previous', join(tmp, 'report-q2.json'), '--utilization', quarters[2]!]);
     expect(check.code).toBe(3);
-    expect(check.stdout.split('\n')[0]).toBe('FIRING quarterly-inference utilization-below-50: Daily mean utilization below 50 % for 60+ consecutive days (now 82, fires at ≥ 60)');
+    expect(check.stdout.split('\n')[0]).toMatch(/^FIRING quarterly-inference utilization-below-50: Daily mean utilization below 50 % for 60 days in a row \(.*\) → the basis of dedicated-reserved no longer holds: reopen the decision \(now 82, 22 days away\)$/);
+    const alone = cli(['check', scenario, '--utilization', quarters[2]!]);
+    expect(alone.code).toBe(0);
+    expect(alone.stdout).toMatch(/no decision in force was given/);
+    const json = JSON.parse(cli(['check', scenario, '--previous', join(tmp, 'report-q2.json'), '--utilization', quarters[2]!, '--json']).stdout);
+    expect(json).toMatchObject({ kind: 'check', exitCode: 3, verdict: { inForce: 'dedicated-reserved', today: 'dedicated-reserved', changed: false } });
+    expect(json.triggers.find((t: { id: string }) => t.id === 'utilization-below-50')).toMatchObject({ atDecision: 0, today: 82, threshold: 60, distance: -22, firing: true });
   });
   test('Markdown for a pull-request comment', () => {
     const md = cli(['review', scenario, '--previous', join(tmp, 'report-q3.json'), '--utilization', quarters[3]!, '--format', 'markdown']);
     expect(md.code).toBe(3);
-    expect(md.stdout).toContain('**Verdict changed: `dedicated-reserved` → `cloud-managed`**');
+    expect(md.stdout).toContain('**Verdict changed: dedicated-reserved → cloud-managed.**');
+    expect(md.stdout).toMatch(/\*\*● FIRING \(new\)\*\* Consistent utilization \(p20\) falls below 40 % → the verdict would become cloud-managed \(now 35\.0%, 5\.0 points away\)/);
     expect(md.stdout).toContain('| number | previous | current | change | relative |');
     // Q3's mean (8 × 0.75 + 82 × 0.4375) / 90 = 46.5 %; Q4's 35 %: −11.5 points, −24.8 % relative.
     expect(md.stdout).toMatch(/\| utilization\.mean \| 46\.5% \| 35\.0% \| −11\.5% \| −24\.8% \|/);
@@ -118,7 +126,7 @@ describe('four quarterly reviews, utilization falling below the dedicated thresh
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     const review = JSON.parse(r.stdout).review;
-    expect(review.verdict).toEqual({ previous: 'dedicated-reserved', current: 'dedicated-reserved', changed: false });
+    expect(review.verdict).toEqual({ previous: 'dedicated-reserved', current: 'dedicated-reserved', changed: false, insideHysteresis: false });
     expect(review.movements.find((m: { metric: string }) => m.metric === 'reserved.monthly')).toMatchObject({ previous: null });
   });
 });

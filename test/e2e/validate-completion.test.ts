@@ -43,7 +43,7 @@ describe('placement completion', () => {
     expect(complete(['placement', 're'])).toBe('review');
     expect(complete(['placement', 'analyze', '--fo'])).toBe('--format');
     expect(complete(['placement', 'analyze', 'x', '--format', ''])).toBe('table json markdown html');
-    expect(complete(['placement', 'review', 'x', '--fail-on', ''])).toBe('any verdict-change trigger never');
+    expect(complete(['placement', 'review', 'x', '--fail-on', ''])).toBe('trigger new-trigger verdict-change any never');
   });
   test('zsh gets the same through bashcompinit', () => {
     expect(cli(['completion', 'zsh']).stdout.split('\n')[0]).toBe('#compdef placement');

@@ -84,6 +84,8 @@ export interface VerdictInput {
   tokens: TokenStats | null;
   latency: LatencyAssessment;
   repatriation: Repatriation;
+  /** Cloud egress and retrieval over cloud compute: what the egress condition judged. */
+  egressShare: number | null;
   /** Every option at the measured profile. */
   measured: ReadonlyArray<OptionCost>;
   onPremPaybackMonths: number | null;

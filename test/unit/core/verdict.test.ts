@@ -32,6 +32,7 @@ function input(over: Partial<VerdictInput> & { u?: UtilizationProfile; egress?: 
   return {
     scenario: s, utilization: u, tokens: t, latency: latencyFloors(s.workload.constraints),
     repatriation: repatriation(u, over.egress === undefined ? 0.15 : over.egress, t),
+    egressShare: over.egress === undefined ? 0.15 : over.egress,
     measured: over.measured ?? costs(100, 80, 75, 60), onPremPaybackMonths: over.onPremPaybackMonths === undefined ? 12 : over.onPremPaybackMonths,
     onPremNpv: over.onPremNpv === undefined ? 1000 : over.onPremNpv,
     reserved: over.reserved === undefined ? sizing(20, 0.05) : over.reserved,

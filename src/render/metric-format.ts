@@ -47,10 +47,13 @@ export function distanceText(metric: string, distance: number, currency = 'USD')
  * A trigger in one line: "Egress share reaches 10 % of cloud compute → one of what on-prem needs
  * (now 1.8%, 8.2 points away)"; a manual one is reviewed by hand.
  */
-export function triggerLine(t: { kind: string; description: string; effect: string | null; metric: string | null; current: number | null; distance: number | null }, currency = 'USD'): string {
+export function triggerLine(
+  t: { kind: string; description: string; effect: string | null; metric: string | null; current: number | null; distance: number | null; firing?: boolean }, currency = 'USD',
+): string {
   const effect = t.effect === null ? '' : ` → ${t.effect}`;
   if (t.kind === 'manual' || t.metric === null) return `${t.description}${effect} (reviewed by hand)`;
-  const where = t.current === null ? 'now unknown' : `now ${metricValue(t.metric, t.current, currency)}${t.distance === null ? '' : `, ${distanceText(t.metric, t.distance, currency)} away`}`;
+  const side = t.firing === true ? 'past' : 'away';
+  const where = t.current === null ? 'now unknown' : `now ${metricValue(t.metric, t.current, currency)}${t.distance === null ? '' : `, ${distanceText(t.metric, t.distance, currency)} ${side}`}`;
   return `${t.description}${effect} (${where})`;
 }
 

@@ -85,7 +85,7 @@ describe('four quarterly reviews, utilization falling below the dedicated thresh
     // check judges the decision in force on today's data; without one, today's own triggers fire nothing.
     const check = cli(['check', scenario, '--previous', join(tmp, 'report-q2.json'), '--utilization', quarters[2]!]);
     expect(check.code).toBe(3);
-    expect(check.stdout.split('\n')[0]).toMatch(/^FIRING quarterly-inference utilization-below-50: Daily mean utilization below 50 % for 60 days in a row \(.*\) → the basis of dedicated-reserved no longer holds: reopen the decision \(now 82, 22 days away\)$/);
+    expect(check.stdout.split('\n')[0]).toMatch(/^FIRING quarterly-inference utilization-below-50: Daily mean utilization below 50 % for 60 days in a row \(.*\) → the basis of dedicated-reserved no longer holds: reopen the decision \(now 82, 22 days past\)$/);
     const alone = cli(['check', scenario, '--utilization', quarters[2]!]);
     expect(alone.code).toBe(0);
     expect(alone.stdout).toMatch(/no decision in force was given/);
@@ -97,7 +97,7 @@ describe('four quarterly reviews, utilization falling below the dedicated thresh
     const md = cli(['review', scenario, '--previous', join(tmp, 'report-q3.json'), '--utilization', quarters[3]!, '--format', 'markdown']);
     expect(md.code).toBe(3);
     expect(md.stdout).toContain('**Verdict changed: dedicated-reserved → cloud-managed.**');
-    expect(md.stdout).toMatch(/\*\*● FIRING \(new\)\*\* Consistent utilization \(p20\) falls below 40 % → the verdict would become cloud-managed \(now 35\.0%, 5\.0 points away\)/);
+    expect(md.stdout).toMatch(/\*\*● FIRING \(new\)\*\* Consistent utilization \(p20\) falls below 40 % → the verdict would become cloud-managed \(now 35\.0%, 5\.0 points past\)/);
     expect(md.stdout).toContain('| number | previous | current | change | relative |');
     // Q3's mean (8 × 0.75 + 82 × 0.4375) / 90 = 46.5 %; Q4's 35 %: −11.5 points, −24.8 % relative.
     expect(md.stdout).toMatch(/\| utilization\.mean \| 46\.5% \| 35\.0% \| −11\.5% \| −24\.8% \|/);

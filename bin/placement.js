@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 // The installed command: plain JavaScript built by `npm run build` (run on install by `prepare`).
+import { supportsColor } from 'chalk';
 import { run, toolVersion } from '../dist/cli/main.js';
 
 process.stdout.on('error', (err) => {
@@ -11,7 +12,10 @@ process.stdout.on('error', (err) => {
 process.exitCode = await run(process.argv.slice(2), {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
-  colour: Boolean(process.stdout.isTTY) && !('NO_COLOR' in process.env && process.env.NO_COLOR !== ''),
+  // chalk's rules (a terminal, FORCE_COLOR, --no-color, TERM=dumb), and NO_COLOR.
+  colour: Boolean(supportsColor) && !('NO_COLOR' in process.env && process.env.NO_COLOR !== ''),
+  width: process.stdout.columns || Number(process.env.COLUMNS) || 80,
+  stdoutTTY: Boolean(process.stdout.isTTY),
   progress: Boolean(process.stderr.isTTY),
   interactive: Boolean(process.stdin.isTTY && process.stdout.isTTY),
   now: () => Date.now(),

@@ -11,6 +11,7 @@ import { renderJson } from '../render/render-json.js';
 import { renderHtml } from '../render/render-html.js';
 import { renderMarkdown } from '../render/render-markdown.js';
 import { renderTable } from '../render/render-table.js';
+import { DEFAULT_WIDTH } from '../render/fit.js';
 import { loadScenario } from '../scenario/load-scenario.js';
 import { positionInText } from '../scenario/yaml-position.js';
 import type { ResolvedScenario } from '../scenario/resolve.js';
@@ -40,6 +41,8 @@ export interface AnalyzeOptions extends InputOverrides {
   trials?: number;
   seed?: number;
   jobs?: number;
+  /** The full terminal view (the default when not writing to a terminal). */
+  details?: boolean;
 }
 
 const fromCwd = (p: string): string => (p === '-' ? '-' : resolve(p));
@@ -131,7 +134,7 @@ export async function analyzeCommand(file: string, opts: AnalyzeOptions, io: Io)
   const text = opts.format === 'json' ? renderJson(report)
     : opts.format === 'markdown' ? renderMarkdown(report)
     : opts.format === 'html' ? renderHtml(report)
-    : renderTable(report, new Chalk({ level: colour ? 1 : 0 }));
+    : renderTable(report, new Chalk({ level: colour ? 1 : 0 }), { width: io.width ?? DEFAULT_WIDTH, details: opts.details === true || opts.out !== undefined || io.stdoutTTY !== true });
   await emit(text, opts.out, io);
   return 0;
 }

@@ -14,6 +14,7 @@ import { readUtilization } from '../readers/read-utilization.js';
 import { decodeUtf8, openText } from '../readers/text-source.js';
 import { readTokens } from '../readers/tokens-csv.js';
 import { renderInspect, type Inspection } from '../render/render-inspect.js';
+import { DEFAULT_WIDTH, fitLines } from '../render/fit.js';
 import { InputError } from '../errors.js';
 import { isValidTimeZone } from '../time/zone.js';
 import type { Io } from './io.js';
@@ -62,6 +63,6 @@ export async function inspectCommand(file: string, o: InspectOptions, io: Io): P
   }
   // The hourly values are the history itself; JSON carries the statistics and the daily means.
   const data = inspection.kind === 'utilization' ? { ...inspection, profile: { ...inspection.profile, hourly: undefined } } : inspection;
-  io.stdout(o.format === 'json' ? `${JSON.stringify(data, null, 2)}\n` : renderInspect(inspection, new Chalk({ level: io.colour ? 1 : 0 })));
+  io.stdout(o.format === 'json' ? `${JSON.stringify(data, null, 2)}\n` : fitLines(renderInspect(inspection, new Chalk({ level: io.colour ? 1 : 0 })), io.width ?? DEFAULT_WIDTH));
   return 0;
 }

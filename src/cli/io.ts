@@ -13,6 +13,10 @@ export interface Io {
   /** A monotonic clock in ms, for progress timing. */
   clock: () => number;
   version: string;
+  /** Columns to lay a terminal view out in: the terminal's, else COLUMNS, else 80. */
+  width?: number;
+  /** stdout is a terminal: the short view; piped to a file or a program, the full one. */
+  stdoutTTY?: boolean;
   /** --verbose: say on stderr what was written (quiet by default: cron mails any output). */
   verbose?: boolean;
 }

@@ -32,6 +32,7 @@ function buildProgram(io: Io, setCode: (code: number) => void): Command {
     .version(io.version, '-V, --version')
     .option('--debug', 'show stack traces of internal errors')
     .option('--verbose', 'say on stderr which files were written')
+    .option('--no-color', 'no colours (also NO_COLOR=1; FORCE_COLOR=1 forces them)')
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
     .showHelpAfterError('(add --help for usage)');
@@ -46,6 +47,7 @@ function buildProgram(io: Io, setCode: (code: number) => void): Command {
     .addOption(new Option('--format <format>', 'output format').choices(FORMATS).default('table'))
     .option('--json', 'short for --format json')
     .option('--out <file>', 'write the output to a file (atomically) instead of stdout')
+    .option('--details', 'the full terminal view: the hour histogram, the cost chart, every repatriation check (the default when piped)')
     .option('--window <days>', 'trailing window of history analysed, in days (overrides window.days)', parseWindowDays)
     .option('--thresholds <list>', 'utilization levels to price, e.g. 0.4,0.6,0.7 (overrides thresholds)', parseThresholds)
     .option('--utilization <file>', 'utilization history to read instead of the scenario\'s ("-" = stdin; .gz read as gzip)')
@@ -121,7 +123,7 @@ what counts), 2 bad input (including a report of another scenario or schema vers
       const { renderHistory } = await import('../render/render-review.js');
       const { Chalk } = await import('chalk');
       const h = await readHistory(file);
-      io.stdout(opts.json ? `${JSON.stringify(h, null, 2)}\n` : renderHistory(h, new Chalk({ level: io.colour ? 1 : 0 })));
+      io.stdout(opts.json ? `${JSON.stringify(h, null, 2)}\n` : renderHistory(h, new Chalk({ level: io.colour ? 1 : 0 }), io.width));
       for (const s of h.skipped) io.stderr(`placement: ${file}:${s.line}: skipped: ${s.reason}\n`);
     });
 

@@ -1,4 +1,4 @@
-import { plainTable } from '../render/plain-table.js';
+import { DEFAULT_WIDTH, fitLines, fitTable } from '../render/fit.js';
 import { bundledPriceBook } from '../pricebook/price-book.js';
 import { ageInDays } from '../time/iso-day.js';
 import type { Io } from './io.js';
@@ -12,11 +12,15 @@ export function pricesCommand(filter: string | undefined, format: string, asOf: 
     io.stdout(`${JSON.stringify(entries, null, 2)}\n`);
     return 0;
   }
-  const t = plainTable(['id', 'value', 'unit', 'date', 'age (days)', 'source']);
-  for (const e of entries) {
-    const age = ageInDays(e.date, asOf);
-    t.push([e.id, String(e.value), e.unit, e.precision === 'day' ? e.date : e.precision === 'month' ? e.date.slice(0, 7) : e.date.slice(0, 4), String(age), `${e.source}${e.secondary && !e.source.includes('secondary') ? ' (secondary)' : ''}`]);
+  const rows = entries.map((e) => [
+    e.id, String(e.value), e.unit, e.precision === 'day' ? e.date : e.precision === 'month' ? e.date.slice(0, 7) : e.date.slice(0, 4), String(ageInDays(e.date, asOf)),
+    `${e.source}${e.secondary && !e.source.includes('secondary') ? ' (secondary)' : ''}`,
+  ]);
+  const width = io.width ?? DEFAULT_WIDTH;
+  if (entries.length === 0) {
+    io.stdout(`No price-book entry matches "${filter ?? ''}". \`placement prices\` lists all ${book.entries.length}.\n`);
+    return 0;
   }
-  io.stdout(`${t.toString()}\nPrice book ${book.version}: ${entries.length} of ${book.entries.length} entries. Use one in a scenario as {price: ID}.\n`);
+  io.stdout(`${fitTable(['id', 'value', 'unit', 'date', 'age (days)', 'source'], rows, width)}\n${fitLines(`Price book ${book.version}: ${entries.length} of ${book.entries.length} entries. Use one in a scenario as {price: ID}.`, width)}\n`);
   return 0;
 }

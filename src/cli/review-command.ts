@@ -112,7 +112,7 @@ export async function reviewCommand(file: string, opts: ReviewOptions, io: Io): 
   const text = opts.format === 'json'
     ? `${JSON.stringify({ schemaVersion: REPORT_SCHEMA_VERSION, kind: 'review', exitCode: code, baseline, review, report }, null, 2)}\n`
     : opts.format === 'markdown' ? renderReviewMarkdown(report, review, code, context)
-    : renderReviewTable(report, review, code, context, new Chalk({ level: opts.out === undefined && io.colour ? 1 : 0 }));
+    : renderReviewTable(report, review, code, context, new Chalk({ level: opts.out === undefined && io.colour ? 1 : 0 }), io.width);
   await emit(text, opts.out, io);
   return code;
 }
@@ -139,6 +139,6 @@ export async function checkCommand(file: string, opts: CheckOptions, io: Io): Pr
   const verdict = { inForce: decision.verdict.placement, today: report.verdict.placement, changed, insideHysteresis: changed && firing.length === 0 };
   io.stdout(opts.json
     ? `${JSON.stringify({ schemaVersion: REPORT_SCHEMA_VERSION, kind: 'check', scenario: report.scenario.name, exitCode: code, decisionInForce: previous === null ? null : previous.generatedAt, verdict, triggers }, null, 2)}\n`
-    : renderCheck(report.scenario.name, triggers, verdict, previous === null, report.currency));
+    : renderCheck(report.scenario.name, triggers, verdict, previous === null, report.currency, io.width));
   return code;
 }

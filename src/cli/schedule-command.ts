@@ -19,7 +19,7 @@ export async function scheduleCommand(file: string, opts: ScheduleOptions, io: I
   const currency = analysis.scenario.currency;
   const text = opts.format === 'json'
     ? scheduleJson(s, { scenario: analysis.scenario.name, currency, horizonMonths: analysis.scenario.horizonMonths, growthPerMonth: analysis.path.growth.perMonth, analyzeMonthlyTotal: onPrem.cost.total, horizonAverageMonthly: onPrem.horizonAverageMonthly })
-    : opts.format === 'csv' ? scheduleCsv(s) : scheduleTable(s, currency, onPrem.horizonAverageMonthly, new Chalk({ level: opts.out === undefined && io.colour ? 1 : 0 }));
+    : opts.format === 'csv' ? scheduleCsv(s) : scheduleTable(s, currency, onPrem.horizonAverageMonthly, new Chalk({ level: opts.out === undefined && io.colour ? 1 : 0 }), io.width);
   await emit(text, opts.out, io);
   return 0;
 }

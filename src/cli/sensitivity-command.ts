@@ -17,7 +17,7 @@ export async function sensitivityCommand(file: string, opts: SensitivityOptions,
   const s = sensitivity(measured, opts.range, levers);
   const text = opts.format === 'json'
     ? `${JSON.stringify({ scenario: analysis.scenario.name, ...s }, null, 2)}\n`
-    : renderSensitivity(s, analysis.scenario.name, analysis.scenario.currency, new Chalk({ level: opts.out === undefined && io.colour ? 1 : 0 }));
+    : renderSensitivity(s, analysis.scenario.name, analysis.scenario.currency, new Chalk({ level: opts.out === undefined && io.colour ? 1 : 0 }), io.width);
   await emit(text, opts.out, io);
   return 0;
 }

@@ -23,7 +23,7 @@ export async function simulateCommand(file: string, opts: SimulateOptions, io: I
   const s = analysis.scenario;
   const text = opts.format === 'json'
     ? `${JSON.stringify({ scenario: s.name, currency: s.currency, baseVerdict: analysis.verdict.placement, ...mc }, null, 2)}\n`
-    : renderSimulation(mc, s.name, analysis.verdict.placement, s.currency, new Chalk({ level: opts.out === undefined && io.colour ? 1 : 0 }));
+    : renderSimulation(mc, s.name, analysis.verdict.placement, s.currency, new Chalk({ level: opts.out === undefined && io.colour ? 1 : 0 }), io.width);
   await emit(text, opts.out, io);
   return 0;
 }

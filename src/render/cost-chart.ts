@@ -39,7 +39,8 @@ export function costChart(r: Report): string[] {
     marks[Math.round(o.breakEvenUtilization * (width - 1))] = MARK[o.id] ?? '?';
     legend.push(`${MARK[o.id]} ${OPTION_LABEL[o.id] ?? o.id}: break-even ${percent(o.breakEvenUtilization)}`);
   }
-  lines.push(`${' '.repeat(7)} ^${marks.join('')}  break-even with cloud`);
-  lines.push(`  C cloud   ${legend.join('   ')}`);
+  lines.push(`${' '.repeat(7)} ^${marks.join('')}`);
+  // One entry a line: a legend wrapped at the terminal's width must not split an entry.
+  lines.push('  ^ marks each break-even with cloud. C cloud', ...legend.map((l) => `  ${l}`));
   return lines;
 }

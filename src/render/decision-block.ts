@@ -7,7 +7,7 @@
 import type { Report } from '../report/build-report.js';
 import { optionName } from '../report/messages.js';
 import { money, percent, rate } from './format.js';
-import { metricValue, thresholdText } from './metric-format.js';
+import { checkWords, metricWords } from './metric-format.js';
 
 type Verdict = Report['verdict'];
 type Check = NonNullable<Verdict['constraintCost']>['failing'][number];
@@ -16,28 +16,6 @@ export interface DecisionLine {
   /** headline: placement and status; plan; note: the others. */
   kind: 'headline' | 'plan' | 'note';
   text: string;
-}
-
-/** Metrics named as people say them. */
-const METRIC_WORDS: Record<string, string> = {
-  'utilization.consistent': 'consistent utilization',
-  'traffic.egressShare': 'egress share',
-  'tokens.cv': 'token cv',
-  'abs(tokens.trendPerMonth)': 'token trend',
-  'utilization.peakToMedian': 'peak/median',
-  'onprem.paybackMonths': 'payback',
-  'latency.farShare': 'far-region traffic',
-};
-
-export function metricWords(metric: string): string {
-  if (metric.startsWith('utilization.sustainedDays.')) return `days at ≥ ${percent(Number(metric.slice('utilization.sustainedDays.'.length)))}`;
-  return METRIC_WORDS[metric] ?? metric;
-}
-
-/** "egress share 1.8% (needs ≥ 10.0%)", "payback 27.4 months (needs ≤ 18)". */
-export function checkWords(c: Check): string {
-  const value = c.value === null ? 'unknown' : c.metric.endsWith('Months') ? `${c.value.toFixed(1)} months` : metricValue(c.metric, c.value);
-  return `${metricWords(c.metric)} ${value} (needs ${thresholdText(c.metric, c.comparator, c.threshold)})`;
 }
 
 /** The checks that fail, then the ones with no data in one group: "egress share 1.8% (needs ≥ 10.0%); no data yet for token cv, peak/median". */
@@ -141,20 +119,3 @@ export function decisionLines(r: Report): DecisionLine[] {
 }
 
 const lowerFirst = (s: string): string => (/^[A-Z][a-z]/.test(s) ? s[0]?.toLowerCase() + s.slice(1) : s);
-
-/** Words wrapped to `width` columns, continuation lines indented. */
-export function wrapText(text: string, width: number, indent = '', hanging = '  '): string[] {
-  const out: string[] = [];
-  let line = indent;
-  let empty = true;
-  for (const word of text.split(' ')) {
-    const next = empty ? `${line}${word}` : `${line} ${word}`;
-    if (!empty && [...next].length > width) {
-      out.push(line);
-      line = `${indent}${hanging}${word}`;
-    } else line = next;
-    empty = false;
-  }
-  out.push(line);
-  return out;
-}

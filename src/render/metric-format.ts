@@ -60,8 +60,30 @@ export function triggerLine(
 /** A comparator and its threshold as people write it: "≥ 60.0%". */
 export const thresholdText = (metric: string, comparator: Comparator, threshold: number): string => `${COMPARATOR_SIGN[comparator]} ${formatMetric(metric, threshold)}`;
 
-/** One check of a repatriation condition: "utilization.consistent 43.9% (needs ≥ 60.0%)". */
-export const checkText = (k: Check): string => `${k.metric} ${metricValue(k.metric, k.value)} (needs ${thresholdText(k.metric, k.comparator, k.threshold)})`;
+/** Metrics named as people say them. */
+const METRIC_WORDS: Record<string, string> = {
+  'utilization.consistent': 'consistent utilization',
+  'traffic.egressShare': 'egress share',
+  'tokens.cv': 'token cv',
+  'abs(tokens.trendPerMonth)': 'token trend',
+  'utilization.peakToMedian': 'peak/median',
+  'onprem.paybackMonths': 'payback',
+  'latency.farShare': 'far-region traffic',
+};
+
+export function metricWords(metric: string): string {
+  if (metric.startsWith('utilization.sustainedDays.')) return `days at ≥ ${percent(Number(metric.slice('utilization.sustainedDays.'.length)))}`;
+  return METRIC_WORDS[metric] ?? metric;
+}
+
+/** "egress share 1.8% (needs ≥ 10.0%)", "payback 27.4 months (needs ≤ 18)". */
+export function checkWords(c: Check): string {
+  const value = c.value === null ? 'unknown' : c.metric.endsWith('Months') ? `${c.value.toFixed(1)} months` : metricValue(c.metric, c.value);
+  return `${metricWords(c.metric)} ${value} (needs ${thresholdText(c.metric, c.comparator, c.threshold)})`;
+}
+
+/** One check of a repatriation condition, in words: "egress share 1.8% (needs ≥ 10.0%)". */
+export const checkText = (k: Check): string => checkWords(k);
 
 /** A condition's status as a mark. */
 export const STATUS_MARK: Record<Status, string> = { met: '✓', 'not-met': '✗', unknown: '?' };

@@ -4,10 +4,10 @@
  */
 import { OPTION_LABEL } from './labels.js';
 import type { Report } from '../report/build-report.js';
-import type { JudgedTrigger, Review } from '../report/compare-reports.js';
-import { reviewHeadline } from './review-words.js';
+import type { Review } from '../report/compare-reports.js';
+import { judgedLines, movementRows, reviewHeadline } from './review-words.js';
 import { fixed, level, money, months, orDash, percent, rate } from './format.js';
-import { checkText, formatKeyNumber, signedPercent, STATUS_MARK, triggerLine } from './metric-format.js';
+import { checkText, STATUS_MARK, triggerLine } from './metric-format.js';
 import { reservedLine } from './reserved-line.js';
 import { decisionLines } from './decision-block.js';
 import { confidenceLine } from './confidence-line.js';
@@ -20,15 +20,6 @@ function table(head: string[], rows: string[][]): string {
 
 function triggerLines(r: Report): string[] {
   return r.triggers.map((t) => `- ○ ${triggerLine(t, r.currency)}`);
-}
-
-/** The triggers of the decision in force as judged today, firing first. */
-export function judgedLines(triggers: ReadonlyArray<JudgedTrigger>, currency: string): string[] {
-  const line = (t: JudgedTrigger): string => {
-    const text = triggerLine({ ...t, current: t.today }, currency);
-    return t.firing ? `- **● FIRING${t.isNew ? ' (new)' : ''}** ${text}` : `- ○ ${text}`;
-  };
-  return [...triggers.filter((t) => t.firing), ...triggers.filter((t) => !t.firing)].map(line);
 }
 
 export function renderMarkdown(r: Report): string {
@@ -88,13 +79,7 @@ export function renderReviewMarkdown(r: Report, review: Review | null, exitCode:
   if (review === null) out.push(reviewHeadline(r, null, ctx));
   else {
     out.push(review.verdict.changed ? `**${reviewHeadline(r, review, ctx)}**` : reviewHeadline(r, review, ctx));
-    out.push('', table(['number', 'previous', 'current', 'change', 'relative'], review.movements.map((m) => [
-      m.metric,
-      m.previous === null ? '–' : formatKeyNumber(m.metric, m.previous, r.currency),
-      m.current === null ? '–' : formatKeyNumber(m.metric, m.current, r.currency),
-      m.change === null ? '–' : `${m.change >= 0 ? '+' : '−'}${formatKeyNumber(m.metric, Math.abs(m.change), r.currency)}`,
-      m.relativeChange === null ? '–' : signedPercent(m.relativeChange),
-    ])));
+    out.push('', table(['number', 'previous', 'current', 'change', 'relative'], movementRows(review, r.currency)));
   }
   out.push('', review === null ? '### When to look again' : '### Triggers of the decision in force, judged today', '', ...(review === null ? triggerLines(r) : judgedLines(review.triggers, r.currency)));
   out.push('', exitCode === 3 ? '**Reopen the placement decision** (exit 3).' : 'Nothing to act on (exit 0).');

@@ -1,40 +1,33 @@
 /** Views of a quarterly review (issue 5): the comparison, cron's one-line-per-trigger check, and the history. */
 import type { ChalkInstance } from 'chalk';
-import { plainTable } from './plain-table.js';
+import { DEFAULT_WIDTH, fitLines, fitTable } from './fit.js';
 import type { HistoryRead } from '../history/history-file.js';
 import type { Report } from '../report/build-report.js';
 import type { JudgedTrigger, Review } from '../report/compare-reports.js';
-import { judgedLines } from './render-markdown.js';
-import { reviewHeadline } from './review-words.js';
+import { judgedLines, movementRows, reviewHeadline } from './review-words.js';
 import { percent } from './format.js';
-import { distanceText, formatKeyNumber, signedPercent, triggerLine } from './metric-format.js';
+import { distanceText, triggerLine } from './metric-format.js';
 import { sparkline } from './sparkline.js';
 
-const reviewValue = (metric: string, v: number | null, currency: string): string => (v === null ? '–' : formatKeyNumber(metric, v, currency));
-
-export function renderReviewTable(report: Report, review: Review | null, exitCode: number, ctx: { baseline: string | null }, c: ChalkInstance): string {
+export function renderReviewTable(report: Report, review: Review | null, exitCode: number, ctx: { baseline: string | null }, c: ChalkInstance, width = DEFAULT_WIDTH): string {
   const out: string[] = [`${c.bold('placement review')} · ${report.scenario.name}`];
   const headline = reviewHeadline(report, review, ctx);
   out.push(review?.verdict.changed === true && !review.verdict.insideHysteresis ? c.red.bold(headline) : headline);
   if (review !== null) {
-    const t = plainTable(['number', 'previous', 'current', 'change', 'relative'], c);
-    for (const m of review.movements) {
-      const change = m.change === null ? '–' : `${m.change >= 0 ? '+' : '−'}${reviewValue(m.metric, Math.abs(m.change), report.currency)}`;
-      t.push([m.metric, reviewValue(m.metric, m.previous, report.currency), reviewValue(m.metric, m.current, report.currency), change, m.relativeChange === null ? '–' : signedPercent(m.relativeChange)]);
-    }
-    out.push('', t.toString(), '', c.bold('Triggers of the decision in force, judged today'));
+    out.push('', fitTable(['number', 'previous', 'current', 'change', 'relative'], movementRows(review, report.currency), width, c), '', c.bold('Triggers of the decision in force, judged today'));
     for (const line of judgedLines(review.triggers, report.currency)) out.push(line.includes('FIRING') ? c.red.bold(`  ${line.slice(2)}`) : `  ${line.slice(2)}`);
   } else {
     out.push('', c.bold('When to look again'));
     for (const t of report.triggers) out.push(`  ○ ${triggerLine(t, report.currency)}`);
   }
   out.push('', exitCode === 3 ? c.red.bold('Exit 3: reopen the placement decision.') : 'Exit 0: nothing to act on.');
-  return `${out.join('\n')}\n`;
+  return `${fitLines(out.join('\n'), width)}\n`;
 }
 
 /** `placement check`: one line per trigger of the decision in force, FIRING first, then whether the verdict moved. */
 export function renderCheck(
   scenario: string, triggers: ReadonlyArray<JudgedTrigger>, verdict: { inForce: string; today: string; changed: boolean; insideHysteresis: boolean }, noDecision: boolean, currency: string,
+  width = DEFAULT_WIDTH,
 ): string {
   const state = (t: JudgedTrigger): string => (t.firing ? 'FIRING' : t.kind === 'manual' ? 'manual' : 'ok');
   const lines = [...triggers.filter((t) => t.firing), ...triggers.filter((t) => !t.firing)]
@@ -45,7 +38,7 @@ export function renderCheck(
       ? `note   ${scenario}: today's rules would give ${verdict.today}; no trigger of the decision in force (${verdict.inForce}) has fired: inside the hysteresis band`
       : `note   ${scenario}: today's rules give ${verdict.today}, not ${verdict.inForce}`);
   }
-  return `${lines.join('\n')}\n`;
+  return `${fitLines(lines.join('\n'), width)}\n`;
 }
 
 /** The trigger that stood nearest to firing at a review, relative to its threshold: "burst-share 2.1 points". */
@@ -57,14 +50,13 @@ function nearest(e: HistoryRead['entries'][number]): string {
   return `${n.id} ${distanceText(n.metric ?? '', n.distance as number)}`;
 }
 
-export function renderHistory(h: HistoryRead, c: ChalkInstance): string {
-  const t = plainTable(['date', 'verdict', 'changed', 'mean util.', 'consistent', 'firing', 'nearest to firing', 'exit'], c);
-  for (const e of h.entries) {
-    const k = e.keyNumbers;
-    const pct = (x: number | null | undefined): string => (x == null ? '–' : percent(x));
-    t.push([e.date.slice(0, 10), e.verdict.placement, e.verdict.changed === null ? '–' : e.verdict.changed ? 'yes' : 'no', pct(k['utilization.mean']), pct(k['utilization.consistent']), e.triggersFiring.join(', ') || '–', nearest(e), String(e.exitCode)]);
-  }
-  const out = [t.toString(), `mean utilization, review by review: ${sparkline(h.entries.map((e) => e.keyNumbers['utilization.mean'] ?? null))}`];
+export function renderHistory(h: HistoryRead, c: ChalkInstance, width = DEFAULT_WIDTH): string {
+  const pct = (x: number | null | undefined): string => (x == null ? '–' : percent(x));
+  const rows = h.entries.map((e) => [
+    e.date.slice(0, 10), e.verdict.placement, e.verdict.changed === null ? '–' : e.verdict.changed ? 'yes' : 'no', pct(e.keyNumbers['utilization.mean']),
+    e.triggersFiring.join(', ') || '–', nearest(e), String(e.exitCode),
+  ]);
+  const out = [fitTable(['date', 'verdict', 'changed', 'mean util.', 'firing', 'nearest to firing', 'exit'], rows, width, c), `mean utilization, review by review: ${sparkline(h.entries.map((e) => e.keyNumbers['utilization.mean'] ?? null))}`];
   for (const s of h.skipped) out.push(c.yellow(`! line ${s.line} skipped: ${s.reason}`));
-  return `${out.join('\n')}\n`;
+  return `${fitLines(out.join('\n'), width)}\n`;
 }

@@ -1,6 +1,6 @@
 /** The ownership schedule as a table, CSV (one row per month) or JSON (issue 4). */
 import type { ChalkInstance } from 'chalk';
-import { plainTable } from './plain-table.js';
+import { DEFAULT_WIDTH, fitLines, fitTable } from './fit.js';
 import type { OwnershipSchedule } from '../core/finance/ownership-schedule.js';
 import { money } from './format.js';
 
@@ -35,19 +35,16 @@ export function scheduleCsv(s: OwnershipSchedule): string {
   return `${rows.join('\n')}\n`;
 }
 
-export function scheduleTable(s: OwnershipSchedule, currency: string, analyzeMonthly: number, c: ChalkInstance): string {
+export function scheduleTable(s: OwnershipSchedule, currency: string, analyzeMonthly: number, c: ChalkInstance, width = DEFAULT_WIDTH): string {
   const out: string[] = [];
   for (const l of s.lines) out.push(`${c.bold(l.name)}: ${l.method}${l.factor === null ? '' : ` (factor ${l.factor})`}`);
-  const t = plainTable(['month', 'purchases', 'depreciation', 'book value', 'loan payment', 'interest', 'principal', 'opex', 'cash out', 'accrual cost'], c);
   const m$ = (x: number): string => money(x, currency);
-  for (const m of s.months) {
-    t.push([m.month, m.purchases ? m$(m.purchases) : '', m$(m.depreciation), m$(bookValueAt(s, m.month)), m.loanPayment ? m$(m.loanPayment) : '', m.interest ? m$(m.interest) : '', m.principal ? m$(m.principal) : '', m$(m.opex), m$(m.cashOut), m$(m.accrualCost)]);
-  }
+  const rows = s.months.map((m) => [String(m.month), m.purchases ? m$(m.purchases) : '', m$(m.depreciation), m$(bookValueAt(s, m.month)), m.loanPayment ? m$(m.loanPayment) : '', m.interest ? m$(m.interest) : '', m.principal ? m$(m.principal) : '', m$(m.opex), m$(m.cashOut), m$(m.accrualCost)]);
   const sum = (k: (typeof TOTAL_COLUMNS)[number]): number => s.months.reduce((a, m) => a + m[k], 0);
-  t.push([c.bold('total'), m$(sum('purchases')), m$(sum('depreciation')), '', m$(sum('loanPayment')), m$(sum('interest')), m$(sum('principal')), m$(sum('opex')), c.bold(m$(sum('cashOut'))), c.bold(m$(sum('accrualCost')))]);
-  out.push(t.toString());
+  rows.push([c.bold('total'), m$(sum('purchases')), m$(sum('depreciation')), '', m$(sum('loanPayment')), m$(sum('interest')), m$(sum('principal')), m$(sum('opex')), c.bold(m$(sum('cashOut'))), c.bold(m$(sum('accrualCost')))]);
+  out.push(fitTable(['month', 'purchases', 'depreciation', 'book value', 'loan payment', 'interest', 'principal', 'opex', 'cash out', 'accrual cost'], rows, width, c));
   const h = s.months.length;
   out.push(`Book value at month ${h}: ${m$(s.bookValueAtHorizon)}${s.balanceAtHorizon >= 0.005 ? `; loan balance still owed: ${m$(s.balanceAtHorizon)}` : ''}`);
   out.push(`Accrual cost over ${h} months ${m$(sum('accrualCost'))} = ${h} × ${m$(analyzeMonthly)}, the on-prem month averaged over the horizon in \`placement analyze\` (horizonAverageMonthly)`);
-  return `${out.join('\n')}\n`;
+  return `${fitLines(out.join('\n'), width)}\n`;
 }

@@ -40,8 +40,12 @@ describe('the price book', () => {
     const json = JSON.parse(cli(['prices', 'egress', '--json']).stdout);
     expect(json.length).toBeGreaterThan(3);
     for (const e of json) expect(Object.keys(e)).toEqual(expect.arrayContaining(['id', 'value', 'unit', 'source', 'date']));
-    const table = cli(['prices', 'colocation', '--as-of', '2025-01-01']);
+    const table = cli(['prices', 'colocation', '--as-of', '2025-01-01'], { env: { COLUMNS: '160' } });
     expect(table.stdout).toMatch(/colocation\/na-primary-250-500kw │ 184\.06 │ USD\/kW-month │ 2024-07 │ 184 /);
+    // At 80 columns the same table splits, the id repeated, rather than overflow.
+    const narrow = cli(['prices', 'colocation', '--as-of', '2025-01-01']).stdout;
+    expect(Math.max(...narrow.split('\n').map((l) => [...l].length))).toBeLessThanOrEqual(80);
+    expect(narrow.match(/colocation\/na-primary-250-500kw/g)).toHaveLength(2);
   });
 });
 

@@ -83,7 +83,7 @@ describe('four quarterly reviews, utilization falling below the dedicated thresh
     expect(cli(['review', scenario, ...prev, '--fail-on', 'trigger']).code).toBe(3);
     expect(cli(['review', scenario, ...prev, '--fail-on', 'never']).code).toBe(0);
     // check judges the decision in force on today's data; without one, today's own triggers fire nothing.
-    const check = cli(['check', scenario, '--previous', join(tmp, 'report-q2.json'), '--utilization', quarters[2]!]);
+    const check = cli(['check', scenario, '--previous', join(tmp, 'report-q2.json'), '--utilization', quarters[2]!], { env: { COLUMNS: '400' } });
     expect(check.code).toBe(3);
     expect(check.stdout.split('\n')[0]).toMatch(/^FIRING quarterly-inference utilization-below-50: Daily mean utilization below 50 % for 60 days in a row \(.*\) → the basis of dedicated-reserved no longer holds: reopen the decision \(now 82, 22 days past\)$/);
     const alone = cli(['check', scenario, '--utilization', quarters[2]!]);
@@ -100,7 +100,7 @@ describe('four quarterly reviews, utilization falling below the dedicated thresh
     expect(md.stdout).toMatch(/\*\*● FIRING \(new\)\*\* Consistent utilization \(p20\) falls below 40 % → the verdict would become cloud-managed \(now 35\.0%, 5\.0 points past\)/);
     expect(md.stdout).toContain('| number | previous | current | change | relative |');
     // Q3's mean (8 × 0.75 + 82 × 0.4375) / 90 = 46.5 %; Q4's 35 %: −11.5 points, −24.8 % relative.
-    expect(md.stdout).toMatch(/\| utilization\.mean \| 46\.5% \| 35\.0% \| −11\.5% \| −24\.8% \|/);
+    expect(md.stdout).toMatch(/\| mean utilization \| 46\.5% \| 35\.0% \| −11\.5 pts \| −24\.8% \|/);
     expect(md.stdout).toContain('**Reopen the placement decision** (exit 3).');
   });
   test('a previous report of another scenario or schema version is bad input', () => {

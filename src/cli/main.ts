@@ -34,8 +34,13 @@ function buildProgram(io: Io, setCode: (code: number) => void): Command {
     .option('--verbose', 'say on stderr which files were written')
     .option('--no-color', 'no colours (also NO_COLOR=1; FORCE_COLOR=1 forces them)')
     .exitOverride()
-    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
-    .showHelpAfterError('(add --help for usage)');
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr, getOutHelpWidth: () => io.width ?? 80, getErrHelpWidth: () => io.width ?? 80 })
+    .showHelpAfterError('(add --help for usage)')
+    .addHelpText('after', `
+First, in a clone of the repository:
+  $ placement analyze scenarios/stable-high-volume.yaml
+Then your own workload:
+  $ placement init my-inference.yaml`);
   program.hook('preAction', () => {
     io.verbose = program.opts<{ verbose?: boolean }>().verbose === true;
   });
@@ -43,7 +48,7 @@ function buildProgram(io: Io, setCode: (code: number) => void): Command {
   program
     .command('analyze')
     .description('analyse a scenario and print the placement verdict')
-    .argument('<scenario>', 'scenario file (YAML or JSON, MODEL.md §1)')
+    .argument('<scenario>', 'scenario file (YAML or JSON)')
     .addOption(new Option('--format <format>', 'output format').choices(FORMATS).default('table'))
     .option('--json', 'short for --format json')
     .option('--out <file>', 'write the output to a file (atomically) instead of stdout')
@@ -55,18 +60,18 @@ function buildProgram(io: Io, setCode: (code: number) => void): Command {
     .option('--tokens <file>', 'token history to read instead of the scenario\'s ("-" = stdin)')
     .option('--max-bad-rows <fraction>', 'share of unreadable rows tolerated in each input (default 0.01)', parseFraction)
     .option('--as-of <date>', 'judge price-book entries as of this date, YYYY-MM-DD (default today)', parseDate)
-    .option('--what-if <levers>', 'scale demand: batching=1.5,quantization=1.3,cache=0.2,model=0.6', parseWhatIf)
+    .option('--what-if <levers>', 'scale demand by levers, e.g. batching=1.5,cache=0.2 (also quantization, model)', parseWhatIf)
     .option('--trials <n>', 'Monte Carlo trials for the confidence line when the scenario has distributions (default 10000)', parseTrials)
     .option('--seed <n>', 'seed of the Monte Carlo trials (default 1; the same seed gives the same trials)', parseSeed)
     .option('--jobs <n>', 'threads for the Monte Carlo trials (default: up to one per core, when the run is long enough to repay them; the result does not depend on it)', parseJobs)
     .addHelpText('after', `
 Examples:
   $ placement analyze scenarios/stable-high-volume.yaml
-  $ placement analyze scenarios/stable-high-volume.yaml --json | jq .verdict.placement
-  $ nvidia-smi --query-gpu=timestamp,index,utilization.gpu --format=csv -l 60 > util.csv   # collect, then:
+  $ placement analyze my.yaml --json | jq .verdict.plan
+  $ nvidia-smi --query-gpu=timestamp,index,utilization.gpu \\
+      --format=csv -l 60 > util.csv        # collect for weeks, then:
   $ placement analyze my.yaml --utilization util.csv
-  $ curl -s "$PROM/api/v1/query_range?query=DCGM_FI_DEV_GPU_UTIL&start=…&end=…&step=300" | placement analyze my.yaml --utilization -
-  $ placement analyze my.yaml --window 60 --thresholds 0.5,0.65 --out report.json --format json
+  $ placement analyze my.yaml --window 60 --json --out report.json
 
 Exit codes: 0 done, 2 bad input or command line, 1 internal error.`)
     .action(async (file: string, opts: AnalyzeOptions & { json?: boolean }) => {
@@ -89,11 +94,12 @@ Exit codes: 0 done, 2 bad input or command line, 1 internal error.`)
     .option('--tokens <file>', 'token history to read instead of the scenario\'s ("-" = stdin)')
     .addHelpText('after', `
 Examples:
-  $ placement review my.yaml --decision decision.json --history reviews.ndjson --fail-on new-trigger
-  $ placement review my.yaml --previous last.json --json | jq -r '.review.verdict.current'
+  $ placement review my.yaml --decision decision.json --history reviews.ndjson
+  $ placement review my.yaml --previous last.json --json | jq .review.triggers
 
-Exit codes: 0 nothing to act on, 3 a trigger of the decision in force fires (--fail-on changes
-what counts), 2 bad input (including a report of another scenario or schema version), 1 internal error.`)
+Exit codes: 0 nothing to act on, 3 a trigger of the decision in force fires
+(--fail-on changes what counts), 2 bad input (including a report of another
+scenario or schema version), 1 internal error.`)
     .action(async (file: string, opts: ReviewOptions & { json?: boolean }) => {
       const { reviewCommand } = await import('./review-command.js');
       setCode(await reviewCommand(file, { ...opts, format: opts.json ? 'json' : opts.format }, io));
@@ -108,6 +114,10 @@ what counts), 2 bad input (including a report of another scenario or schema vers
     .addOption(new Option('--fail-on <what>', 'what makes the exit code 3').choices(FAIL_ON).default('trigger'))
     .option('--utilization <file>', 'utilization history to read instead of the scenario\'s ("-" = stdin)')
     .option('--tokens <file>', 'token history to read instead of the scenario\'s ("-" = stdin)')
+    .addHelpText('after', `
+Examples:
+  $ placement check my.yaml --previous decision.json
+  $ placement check my.yaml --previous decision.json --json | jq '.triggers[0]'`)
     .action(async (file: string, opts: CheckOptions) => {
       const { checkCommand } = await import('./review-command.js');
       setCode(await checkCommand(file, opts, io));
@@ -118,6 +128,10 @@ what counts), 2 bad input (including a report of another scenario or schema vers
     .description('the reviews recorded with --history, quarter by quarter')
     .argument('<file>', 'the history file (one JSON line per review)')
     .option('--json', 'the entries as JSON')
+    .addHelpText('after', `
+Examples:
+  $ placement history reviews.ndjson
+  $ placement history reviews.ndjson --json`)
     .action(async (file: string, opts: { json?: boolean }) => {
       const { readHistory } = await import('../history/history-file.js');
       const { renderHistory } = await import('../render/render-review.js');
@@ -133,6 +147,10 @@ what counts), 2 bad input (including a report of another scenario or schema vers
     .argument('[file]', 'the scenario file to write', 'placement.yaml')
     .option('--yes', 'take every default, without asking (for scripts)')
     .option('--force', 'overwrite the file if it exists')
+    .addHelpText('after', `
+Examples:
+  $ placement init my-inference.yaml
+  $ placement init my-inference.yaml --yes   # every default, no questions`)
     .action(async (file: string, opts: { yes?: boolean; force?: boolean }) => {
       const { initCommand } = await import('./init-command.js');
       setCode(await initCommand(file, opts, io));
@@ -147,6 +165,10 @@ what counts), 2 bad input (including a report of another scenario or schema vers
     .addOption(new Option('--format <format>', 'output format').choices(['table', 'json']).default('table'))
     .option('--json', 'short for --format json')
     .option('--out <file>', 'write the output to a file (atomically) instead of stdout')
+    .addHelpText('after', `
+Examples:
+  $ placement sensitivity scenarios/stable-high-volume.yaml
+  $ placement sensitivity my.yaml --range 0.3 --what-if batching=1.5`)
     .action(async (file: string, opts: SensitivityOptions & { json?: boolean }) => {
       const { sensitivityCommand } = await import('./sensitivity-command.js');
       setCode(await sensitivityCommand(file, { ...opts, format: opts.json ? 'json' : opts.format }, io));
@@ -166,7 +188,8 @@ what counts), 2 bad input (including a report of another scenario or schema vers
     .addHelpText('after', `
 Examples:
   $ placement simulate scenarios/uncertain-prices.yaml
-  $ placement simulate scenarios/uncertain-prices.yaml --trials 100000 --seed 7 --json | jq .placements`)
+  $ placement simulate scenarios/uncertain-prices.yaml --trials 100000 --seed 7
+  $ placement simulate scenarios/uncertain-prices.yaml --json | jq .placements`)
     .action(async (file: string, opts: SimulateOptions & { json?: boolean }) => {
       const { simulateCommand } = await import('./simulate-command.js');
       setCode(await simulateCommand(file, { ...opts, format: opts.json ? 'json' : opts.format }, io));
@@ -177,6 +200,9 @@ Examples:
     .description('check scenario files without analysing them: every problem listed; exit 0 when all are valid, 2 otherwise')
     .argument('<scenario...>', 'scenario files (YAML or JSON)')
     .option('--json', 'the results as JSON')
+    .addHelpText('after', `
+Examples:
+  $ placement validate scenarios/*.yaml`)
     .action(async (files: string[], opts: { json?: boolean }) => {
       const { validateCommand } = await import('./validate-command.js');
       setCode(await validateCommand(files, opts.json === true, io));
@@ -186,6 +212,9 @@ Examples:
     .command('completion')
     .description('print a shell completion script: eval "$(placement completion bash)"')
     .addArgument(new Argument('<shell>', 'the shell').choices(['bash', 'zsh']))
+    .addHelpText('after', `
+Examples:
+  $ placement completion bash > /etc/bash_completion.d/placement`)
     .action(async (shell: 'bash' | 'zsh') => {
       const { bashCompletion, zshCompletion } = await import('./completion.js');
       io.stdout(shell === 'bash' ? bashCompletion(program) : zshCompletion(program));
@@ -199,7 +228,12 @@ Examples:
     .option('--json', 'short for --format json')
     .option('--as-of <date>', 'judge the entries\' age as of this date, YYYY-MM-DD (default today)', parseDate)
     .addHelpText('after', `
-Use an entry in a scenario wherever a number goes:  onDemandPerGpuHour: {price: aws/p5.48xlarge/on-demand}`)
+Examples:
+  $ placement prices l4
+  $ placement prices --as-of 2026-01-01 --json
+
+Use an entry in a scenario wherever a number goes:
+  onDemandPerGpuHour: {price: aws/p5.48xlarge/on-demand}`)
     .action(async (filter: string | undefined, opts: { format: string; json?: boolean; asOf?: number }) => {
       const { pricesCommand } = await import('./prices-command.js');
       setCode(pricesCommand(filter, opts.json ? 'json' : opts.format, opts.asOf ?? io.now(), io));
@@ -209,6 +243,10 @@ Use an entry in a scenario wherever a number goes:  onDemandPerGpuHour: {price: 
     .command('schema')
     .description('print the JSON Schema of the report or of the scenario file (generated from the definitions the code uses)')
     .addArgument(new Argument('<which>', 'which schema').choices(['report', 'scenario']))
+    .addHelpText('after', `
+Examples:
+  $ placement schema scenario > scenario.schema.json
+  $ placement schema report`)
     .action(async (which: 'report' | 'scenario') => {
       const { z } = await import('zod');
       const schema = which === 'report'
@@ -232,7 +270,8 @@ Examples:
   $ placement schedule scenarios/high-volume-repatriation.yaml
   $ placement schedule my.yaml --format csv --out schedule.csv
 
-The accrual cost summed over the horizon equals the horizon times analyze's on-prem monthly total.`)
+The accrual cost summed over the horizon equals the horizon times analyze's
+on-prem monthly total.`)
     .action(async (file: string, opts: ScheduleOptions & { json?: boolean }) => {
       const { scheduleCommand } = await import('./schedule-command.js');
       setCode(await scheduleCommand(file, { ...opts, format: opts.json ? 'json' : opts.format }, io));
@@ -255,7 +294,9 @@ The accrual cost summed over the horizon equals the horizon times analyze's on-p
     .addHelpText('after', `
 Examples:
   $ placement inspect util.csv
-  $ nvidia-smi --query-gpu=timestamp,index,utilization.gpu --format=csv,noheader,nounits -l 5 | placement inspect - --columns timestamp,index,utilization.gpu
+  $ nvidia-smi --query-gpu=timestamp,index,utilization.gpu \\
+      --format=csv,noheader,nounits -l 5 \\
+      | placement inspect - --columns timestamp,index,utilization.gpu
   $ placement inspect billing-export.csv.gz --json`)
     .action(async (file: string, opts: Omit<InspectOptions, 'kind' | 'format'> & { format: Format; json?: boolean; as?: InspectOptions['kind'] }) => {
       const { inspectCommand } = await import('./inspect-command.js');

@@ -42,7 +42,7 @@ export function renderInspect(i: Inspection, c: ChalkInstance): string {
     out.push(...badRowLines({ dataRows: s.rows, badRows: s.badRows, unavailableRows: s.unavailableRows, badExamples: s.badExamples, currentLine: null }, c));
     out.push(
       '',
-      c.bold('  Statistics of hourly fleet utilization (MODEL.md §2)'),
+      c.bold('  Statistics of hourly fleet utilization'),
       `  mean ${percent(p.mean)}   consistent (p20) ${percent(p.consistent)}   ${Object.entries(p.percentiles).map(([k, v]) => `${k} ${percent(v)}`).join('   ')}`,
       `  peak/median ${orDash(p.peakToMedian, fixed)}   trend ${orDash(p.trendPerMonth, (x) => `${(x * 100).toFixed(1)} pts/month`)}   days with data ${p.daily.length}`,
       `  days sustained   ${Object.entries(p.sustainedDays).map(([k, d]) => `≥${level(Number(k))}: ${orDash(d, String)}`).join('   ')}   below 50%: ${orDash(p.daysBelow['0.5'], String)}`,
@@ -54,7 +54,7 @@ export function renderInspect(i: Inspection, c: ChalkInstance): string {
     if (t !== null) {
       out.push(
         `  days        ${t.days} (${dayNumberToIso(t.firstDay)} → ${dayNumberToIso(t.lastDay)})`,
-        `  daily mean  ${compact(t.dailyMean)} tokens   cv ${orDash(t.cv, fixed)}   trend ${orDash(t.trendPerMonth, percent)}/month   → ${t.stable === null ? 'stability unknown' : t.stable ? 'stable' : 'not stable'} (MODEL.md §6)`,
+        `  daily mean  ${compact(t.dailyMean)} tokens   cv ${orDash(t.cv, fixed)}   trend ${orDash(t.trendPerMonth, percent)}/month   → ${t.stable === null ? 'stability unknown' : t.stable ? 'stable' : 'not stable'}`,
       );
     }
   } else {

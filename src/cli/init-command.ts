@@ -9,6 +9,8 @@ import { basename, dirname, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { InputError } from '../errors.js';
 import { scenarioText, type InitAnswers, type PriceAnswer } from '../init/scenario-text.js';
+import { ACCELERATORS, acceleratorById } from '../init/accelerators.js';
+import { ageInDays } from '../time/iso-day.js';
 import { WORKLOAD_CLASSES, type WorkloadClassId } from '../init/workload-classes.js';
 import { bundledPriceBook } from '../pricebook/price-book.js';
 import { detectUtilizationFormat } from '../readers/detect-format.js';
@@ -36,11 +38,16 @@ async function head(path: string): Promise<string> {
   }
 }
 
-async function priceQuestion(ask: Asker, message: string, ids: string[], fallback: string, allowNone: boolean): Promise<PriceAnswer | null> {
+/** A figure older than this is said to be so where it is offered. */
+const OLD_PRICE_DAYS = 180;
+
+async function priceQuestion(ask: Asker, message: string, ids: string[], fallback: string, allowNone: boolean, now: number): Promise<PriceAnswer | null> {
   const book = bundledPriceBook();
   const choices: Choice<string>[] = ids.map((id) => {
     const e = book.entries.find((x) => x.id === id);
-    return { name: `${id}  ${e?.value} ${e?.unit} (${e?.source}, ${e?.date.slice(0, 7)})`, value: id };
+    const age = e === undefined ? 0 : ageInDays(e.date, now);
+    const old = age > OLD_PRICE_DAYS ? `, ${age} days old: re-check it` : '';
+    return { name: `${id}  ${e?.value} ${e?.unit} (${e?.source}, ${e?.date.slice(0, 7)}${old})`, value: id };
   });
   choices.push({ name: 'my own figure', value: CUSTOM });
   if (allowNone) choices.push({ name: 'none: leave this option out', value: NONE });
@@ -56,6 +63,7 @@ async function ask(a: Asker, file: string, io: Io): Promise<InitAnswers> {
   const workloadClass = await a.select<WorkloadClassId>('Which kind of workload is it?', WORKLOAD_CLASSES.map((c) => ({ name: c.label, value: c.id })), 'stable-high-volume');
   const cls = WORKLOAD_CLASSES.find((c) => c.id === workloadClass) ?? WORKLOAD_CLASSES[1];
   const name = await a.input('Scenario name', basename(file).replace(/\.(ya?ml|json)$/i, '') || 'my-inference');
+  const accelerator = acceleratorById(await a.select('Which accelerator serves it?', ACCELERATORS.map((x) => ({ name: x.label, value: x.id })), 'h100'));
   const referenceGpus = await a.number('How many GPUs serve it today?', 8, 1);
   const currentPlacement = await a.select('Where does it run today?', [
     { name: 'managed cloud', value: 'cloud' as const }, { name: 'reserved / dedicated', value: 'dedicated' as const },
@@ -78,14 +86,21 @@ async function ask(a: Asker, file: string, io: Io): Promise<InitAnswers> {
   const assumed = utilizationSource === null ? await a.number('Without history: what utilization do you expect (0 to 1)?', cls.assumed, 0, 1) : cls.assumed;
   const tokenPath = (await a.input('Token history (daily totals or a request trace; empty for none)', '')).trim();
   const tokensSource = tokenPath === '' ? null : relative(dirname(resolve(file)), resolve(tokenPath));
-  const cloudPrice = (await priceQuestion(a, 'Cloud on-demand price per GPU-hour', rates, 'gpu-clouds/h100-sxm/on-demand', false)) as PriceAnswer;
-  const dedicatedPrice = await priceQuestion(a, 'Reserved / dedicated price per GPU-hour', rates.filter((id) => /contract|reserved|capacity/.test(id)), 'market/h100/1-year-contract', true);
-  const onPrem = await a.confirm('Price owning 8×H100 servers on-prem too?', true);
+  const now = io.now();
+  const mine = rates.filter((id) => accelerator.rates.test(`${id} ${book.entries.find((e) => e.id === id)?.description ?? ''}`));
+  const committed = /contract|reserved|capacity|cud|savings|dedicated/;
+  const cloudPrice = (await priceQuestion(a, `Cloud on-demand price per ${accelerator.label} GPU-hour`, mine.filter((id) => !committed.test(id)), accelerator.cloudDefault, false, now)) as PriceAnswer;
+  const reservedIds = mine.filter((id) => committed.test(id));
+  const dedicatedPrice = reservedIds.length === 0 || accelerator.reservedDefault === null
+    ? await priceQuestion(a, 'Reserved / dedicated price per GPU-hour (none in the price book for this accelerator)', [], NONE, true, now)
+    : await priceQuestion(a, 'Reserved / dedicated price per GPU-hour', reservedIds, accelerator.reservedDefault, true, now);
+  if (accelerator.server === null) io.stderr(`placement: the price book has no ${accelerator.label} server price: add options.onPrem with your quote to price owning\n`);
+  const onPrem = accelerator.server !== null && await a.confirm(`Price owning 8-GPU ${accelerator.label} servers on-prem too?`, true);
   const sovereignty = await a.confirm('Must the data stay on owned infrastructure (sovereignty)?', 'sovereignty' in cls && cls.sovereignty === true);
   const agentic = await a.confirm('Is it agentic (multi-step workflows with tool loops)?', 'agentic' in cls && cls.agentic === true);
   const ttft = await a.number('Time-to-first-token target in ms (0 for none)', 0, 0);
   return {
-    name, workloadClass, referenceGpus, currentPlacement, utilizationSource, utilizationFormat, assumed, tokensSource,
+    name, workloadClass, accelerator: accelerator.id, referenceGpus, currentPlacement, utilizationSource, utilizationFormat, assumed, tokensSource,
     cloudPrice, dedicatedPrice, onPrem, sovereignty, agentic, ttftTargetMs: ttft > 0 ? ttft : null,
   };
 }

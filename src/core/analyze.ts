@@ -193,8 +193,10 @@ function savingOnPath(id: OptionId, against: OptionId, path: DemandPath): { runn
 }
 
 /** §5 cash flows of owning `lines` against `against` along the path, cash or financed. */
-function owningFlows(id: OptionId, lines: OwnedLine[], against: OptionId, s: ResolvedScenario, path: DemandPath, financed: boolean): number[] {
-  const { running, saving } = savingOnPath(id, against, path);
+function owningFlows(
+  id: OptionId, lines: OwnedLine[], against: OptionId, s: ResolvedScenario, path: DemandPath, financed: boolean,
+  { running, saving } = savingOnPath(id, against, path),
+): number[] {
   return ownershipCashFlows({
     lines, financing: financed ? financingOf(id, s) : undefined, monthlySaving: saving, runningCost: running,
     horizonMonths: s.horizonMonths,
@@ -210,8 +212,10 @@ function ownershipOf(cost: OptionCost, cloud: OptionCost, s: ResolvedScenario, p
   const lines = withExpansions(cost.id, assets, path);
   let atMonth0 = 0;
   for (const a of assets) if (a.purchaseMonth === 0) atMonth0 += a.cost;
-  const { running } = savingOnPath(cost.id, 'cloud', path);
-  const cashFlows = owningFlows(cost.id, lines, 'cloud', s, path, false);
+  // Monte Carlo prices this once a trial: the month-by-month running cost and saving once.
+  const onPath = savingOnPath(cost.id, 'cloud', path);
+  const running = onPath.running;
+  const cashFlows = owningFlows(cost.id, lines, 'cloud', s, path, false, onPath);
   // Nothing bought at month 0 (a lease): it saves from the first month when it saves at all.
   const payback = atMonth0 > 0
     ? paybackMonths(atMonth0, cloud.total, cost.total, cost.capital)

@@ -2,6 +2,7 @@
  * The scenario `placement init` writes: answers to commented YAML (MODEL.md §1), prices as
  * price-book references so their sources stay visible. Pure: text in, text out.
  */
+import { acceleratorById } from './accelerators.js';
 import { WORKLOAD_CLASSES, type WorkloadClassId } from './workload-classes.js';
 
 export type PriceAnswer = { id: string } | { value: number };
@@ -9,6 +10,8 @@ export type PriceAnswer = { id: string } | { value: number };
 export interface InitAnswers {
   name: string;
   workloadClass: WorkloadClassId;
+  /** One of ACCELERATORS' ids. */
+  accelerator: string;
   referenceGpus: number;
   currentPlacement: 'cloud' | 'dedicated' | 'onprem' | 'none';
   utilizationSource: string | null;
@@ -28,6 +31,7 @@ const price = (p: PriceAnswer): string => ('id' in p ? `{price: ${p.id}}` : Stri
 
 export function scenarioText(a: InitAnswers, schemaPath: string, today: string): string {
   const cls = WORKLOAD_CLASSES.find((c) => c.id === a.workloadClass) ?? WORKLOAD_CLASSES[1];
+  const server = acceleratorById(a.accelerator).server;
   const lines = [
     `# yaml-language-server: $schema=${schemaPath}`,
     `# Written by \`placement init\` on ${today} for: ${cls.label}.`,
@@ -56,13 +60,13 @@ export function scenarioText(a: InitAnswers, schemaPath: string, today: string):
     `    onDemandPerGpuHour: ${price(a.cloudPrice)}`,
     '    egressTiers: [{uptoGB: 10240, perGB: {price: aws/egress/internet-first-10tb}}, {uptoGB: 51200, perGB: {price: aws/egress/internet-next-40tb}}, {perGB: {price: aws/egress/internet-next-100tb}}]',
     ...(a.dedicatedPrice === null ? [] : ['  dedicated:', `    perGpuHour: ${price(a.dedicatedPrice)}`, '    termMonths: 12']),
-    ...(a.onPrem
+    ...(a.onPrem && server !== null
       ? [
           '  onPrem:',
           '    gpusPerServer: 8',
           '    hardware:',
-          '      - {name: 8x H100 HGX node, unitCost: {price: server/8x-h100-hgx}, usefulLifeMonths: 60, residualFraction: 0.10}',
-          '    powerKwPerServer: {price: power/dgx-h100}',
+          `      - {name: ${server.name}, unitCost: ${server.unitCost}, usefulLifeMonths: 60, residualFraction: 0.10}${server.note === null ? '' : `   # ${server.note}`}`,
+          `    powerKwPerServer: ${server.power}`,
           '    pue: {price: pue/new-large-build}',
           '    electricityPerKwh: {price: electricity/us-industrial}',
           '    facilityPerKwMonth: {price: colocation/na-primary-250-500kw}',

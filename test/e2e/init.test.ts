@@ -20,13 +20,14 @@ describe('placement init', () => {
     const r = drive(['init', file], [
       ['Which kind of workload', `${DOWN}${DOWN}${DOWN}\r`], // stable-high-volume → agentic
       ['Scenario name', 'pty-scenario\r'],
+      ['Which accelerator', `${DOWN}${DOWN}${DOWN}\r`], // H100 → A100
       ['How many GPUs', '16\r'],
       ['Where does it run today', '\r'],
       ['GPU utilization history', 'scenarios/data/agentic-util.csv\r'],
       ['Token history', 'scenarios/data/agentic-tokens.csv\r'],
       ['Cloud on-demand price', '\r'],
       ['Reserved / dedicated price', '\r'],
-      ['owning 8×H100 servers', 'n\r'],
+      ['owning 8-GPU NVIDIA A100 servers', 'n\r'],
       ['sovereignty', '\r'],
       ['agentic', '\r'],
       ['Time-to-first-token', '\r'],
@@ -37,7 +38,7 @@ describe('placement init', () => {
     expect(r.output).toMatch(/hybrid-burst · (firm|PROVISIONAL) · pty-scenario/);
     const text = readFileSync(file, 'utf8');
     expect(text.split('\n')[0]).toBe(`# yaml-language-server: $schema=${join(REPO, 'dist', 'scenario.schema.json')}`);
-    for (const s of ['name: "pty-scenario"', 'referenceGpus: 16', 'agentic: true', 'onDemandPerGpuHour: {price: gpu-clouds/h100-sxm/on-demand}', '# detected: csv']) expect(text).toContain(s);
+    for (const s of ['name: "pty-scenario"', 'referenceGpus: 16', 'agentic: true', 'onDemandPerGpuHour: {price: lambda/a100-80gb/on-demand}', 'perGpuHour: {price: aws/p4de.24xlarge/reserved-1y}', '# detected: csv']) expect(text).toContain(s);
     expect(text).not.toContain('onPrem:');
     expect(cli(['validate', file]).code).toBe(0);
   });

@@ -108,8 +108,11 @@ export function demandPath(s: ResolvedScenario, measured: DemandProfile, u: Util
   const { lines, arrivals } = plannedExpansions(s, meanBusy, growth);
   const months: PathMonth[] = [];
   let servers = s.options.onPrem?.servers ?? 0;
+  // Compounded growth multiplies month by month (a power a month cost Monte Carlo a tenth of a
+  // trial); a fitted trend is linear.
+  const fitted = growth.source === 'fitted';
   let factor = 1;
-  for (let m = 1; m <= s.horizonMonths; m++, factor = growthFactor(growth, m)) {
+  for (let m = 1; m <= s.horizonMonths; m++, factor = fitted ? growthFactor(growth, m) : factor * (1 + growth.perMonth)) {
     servers += arrivals.get(m) ?? 0;
     const inService = s.options.onPrem ? servers : null;
     // Without growth every month is the first again: price it once.

@@ -18,8 +18,8 @@ chmodSync(join(bin, 'placement'), 0o755);
 const job = join(dir, 'review.sh');
 writeFileSync(job, script ?? 'exit 99\n');
 chmodSync(job, 0o755);
-writeFileSync(join(dir, 'inference.yaml'), `schemaVersion: 1
-name: inference
+writeFileSync(join(dir, 'my-inference.yaml'), `schemaVersion: 1
+name: my-inference
 workload:
   referenceGpus: 16
   utilization: {source: util.csv}
@@ -42,7 +42,7 @@ const run = () => {
 
 describe('the README\'s quarterly job', () => {
   test('is in the README', () => {
-    expect(script).toMatch(/placement review inference\.yaml --decision decision\.json/);
+    expect(script).toMatch(/placement review my-inference\.yaml --decision decision\.json/);
   });
   test('three runs: the baseline, the same data, the data across a boundary — exit 0, 0, 3', () => {
     history(() => 0.75);

@@ -33,7 +33,7 @@ export interface AnalyzeOptions extends InputOverrides {
   format: Format;
   /** YYYY-MM-DD at which price-book entries are judged stale (default: today). */
   asOf?: number;
-  /** Demand levers applied to the whole analysis (issue 7). */
+  /** Demand levers applied to the whole analysis. */
   whatIf?: LeverSetting[];
   out?: string;
   window?: number;
@@ -124,7 +124,7 @@ export async function emit(text: string, out: string | undefined, io: Io): Promi
 /** read → validate → compute → render → write (STYLE.md habit 1). Returns the exit code. */
 export async function analyzeCommand(file: string, opts: AnalyzeOptions, io: Io): Promise<number> {
   const { loaded, inputs, input, measurement, analysis, now } = await prepareAnalysis(file, opts, io);
-  // With distributions in the scenario: a one-line confidence from Monte Carlo (issue 7).
+  // With distributions in the scenario: a one-line confidence from Monte Carlo.
   const mc = input.scenario.uncertain.length === 0 ? undefined : await runMonteCarlo(measurement, opts.trials ?? DEFAULT_TRIALS, opts.seed ?? DEFAULT_SEED, opts.jobs ?? 'auto');
   const report = buildReport(analysis.scenario, analysis, {
     toolVersion: io.version, scenarioFile: file, sha256: loaded.sha256, now, sources: inputs.sources, billingMonths: inputs.billing?.months, monteCarlo: mc,

@@ -1,5 +1,5 @@
 /**
- * Shell completion (issue 6), generated from the command definitions so it never goes stale:
+ * Shell completion, generated from the command definitions so it never goes stale:
  * commands, each command's options, and their fixed choices.
  */
 import type { Command } from 'commander';

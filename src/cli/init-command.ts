@@ -1,5 +1,5 @@
 /**
- * `placement init [file]` (issue 6): builds a scenario by asking, writes it as commented YAML
+ * `placement init [file]`: builds a scenario by asking, writes it as commented YAML
  * (atomically: Ctrl-C leaves nothing half-written; an existing file is kept unless you agree or
  * pass --force), then runs the analysis once. --yes takes every default, without a terminal.
  */

@@ -1,7 +1,7 @@
 /**
  * `placement inspect FILE`: what the tool reads from an input before any verdict depends on it:
  * the format detected, GPUs, time range, resolution, coverage, bad rows, and the statistics of
- * MODEL.md §2 (or §6 for tokens, per-month totals for a bill).
+ * docs/model.md (or its token statistics for tokens, per-month totals for a bill).
  */
 import { Chalk } from 'chalk';
 import { tokenStats } from '../core/signals/token-stats.js';

@@ -1,5 +1,5 @@
 /**
- * The command line: commander wiring over commands that return exit codes (MODEL.md §11):
+ * The command line: commander wiring over commands that return exit codes (docs/model.md):
  * 0 done, 2 the input or the command line is wrong, 1 our fault. Only the bin exits.
  */
 import { readFileSync } from 'node:fs';

@@ -1,5 +1,5 @@
 /**
- * Monte Carlo on several cores (issue 7: 100 000 trials in under a second). The trials are cut
+ * Monte Carlo on several cores (aiming at 100 000 trials in under a second). The trials are cut
  * into blocks; this thread and the worker threads take blocks from a shared counter until none
  * are left. Each block has its own seeded stream and the blocks are put back in order, so the
  * result is the same for any number of threads.

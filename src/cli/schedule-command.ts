@@ -10,7 +10,7 @@ export interface ScheduleOptions extends InputOverrides {
   out?: string;
 }
 
-/** `placement schedule`: the on-prem option month by month (issue 4). */
+/** `placement schedule`: the on-prem option month by month. */
 export async function scheduleCommand(file: string, opts: ScheduleOptions, io: Io): Promise<number> {
   const { analysis } = await prepareAnalysis(file, opts, io);
   const onPrem = analysis.options.find((o) => o.cost.id === 'onprem');

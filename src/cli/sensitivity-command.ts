@@ -10,7 +10,7 @@ export interface SensitivityOptions extends InputOverrides {
   out?: string;
 }
 
-/** `placement sensitivity`: the tornado of issue 7. */
+/** `placement sensitivity`: the tornado. */
 export async function sensitivityCommand(file: string, opts: SensitivityOptions, io: Io): Promise<number> {
   // The tornado is of the measured inputs; the what-if levers are shown one by one beside it.
   const { measured, levers, analysis } = await prepareAnalysis(file, opts, io);

@@ -13,7 +13,7 @@ export interface SimulateOptions extends InputOverrides {
   out?: string;
 }
 
-/** `placement simulate`: Monte Carlo over the scenario's distributions (issue 7). */
+/** `placement simulate`: Monte Carlo over the scenario's distributions. */
 export async function simulateCommand(file: string, opts: SimulateOptions, io: Io): Promise<number> {
   const { input, measurement, analysis } = await prepareAnalysis(file, opts, io);
   if (input.scenario.uncertain.length === 0) {

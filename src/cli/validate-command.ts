@@ -1,5 +1,5 @@
 /**
- * `placement validate FILE…` (issue 6): check scenarios without analysing them. Every problem of
+ * `placement validate FILE…`: check scenarios without analysing them. Every problem of
  * every file is listed (schema problems all at once; the cross-field rules once the schema
  * passes), and each input a scenario names must exist. Exit 0 when all are valid, 2 otherwise.
  */

@@ -1,5 +1,5 @@
 /**
- * The whole model (MODEL.md §2–§9) over plain data: a validated scenario, the parsed histories
+ * The whole model (docs/model.md) over plain data: a validated scenario, the parsed histories
  * and the instant of the run. No I/O, no clock.
  */
 import type { ResolvedScenario } from '../scenario/resolve.js';
@@ -78,7 +78,7 @@ export interface OptionAnalysis {
   horizonAverageMonthly: number;
   /** The reserved plan's sizing; null for the other options. */
   sizing: ReservedSizing | null;
-  /** Monthly total at flat utilization 0, 2, 4 … 100 % (MODEL.md §3): the cost-versus-utilization chart. */
+  /** Monthly total at flat utilization 0, 2, 4 … 100 % (docs/model.md): the cost-versus-utilization chart. */
   curve: number[];
 }
 
@@ -91,7 +91,7 @@ export interface ThresholdRow {
   cheapest: OptionId;
 }
 
-/** MODEL §2: the growth priced, and what the fitted trend would do as a sensitivity. */
+/** docs/model.md: the growth priced, and what the fitted trend would do as a sensitivity. */
 export interface GrowthReport {
   applied: boolean;
   perMonth: number;
@@ -100,7 +100,7 @@ export interface GrowthReport {
   ifTrendContinues: { perMonth: number; options: Array<{ id: OptionId; horizonAverageMonthly: number; npv: number | null }> } | null;
 }
 
-/** The verdict with how sure it is (MODEL §12) and when to look again. */
+/** The verdict with how sure it is (docs/model.md) and when to look again. */
 export interface FullVerdict extends Verdict {
   status: 'firm' | 'provisional';
   needs: Reason[];
@@ -140,14 +140,14 @@ function withBilledEgress(s: ResolvedScenario, billing: ReadonlyArray<BillingMon
   return { ...s, workload: { ...s.workload, egress: { internetGBPerMonth: gb, given: false } } };
 }
 
-/** Sovereign demand may not burst to a public cloud (MODEL §8 rule 1): on-prem is priced without burst. */
+/** Sovereign demand may not burst to a public cloud (docs/model.md rule 1): on-prem is priced without burst. */
 function sovereignPricing(s: ResolvedScenario): ResolvedScenario {
   const o = s.options.onPrem;
   if (!s.workload.constraints.sovereignty || o === undefined || o.burst === 'none') return s;
   return { ...s, options: { ...s.options, onPrem: { ...o, burst: 'none' } } };
 }
 
-/** The rest of the current lease term at the horizon: leases renew each term (issue 4). */
+/** The rest of the current lease term at the horizon: leases renew each term. */
 function leaseCommittedAtHorizon(s: ResolvedScenario): number {
   const o = s.options.onPrem;
   if (o?.lease === undefined) return 0;
@@ -170,10 +170,10 @@ export function ownedLinesOnPath(id: OptionId, s: ResolvedScenario, path: Demand
 
 const withExpansions = (id: OptionId, assets: OwnedLine[], path: DemandPath): OwnedLine[] => (id === 'onprem' ? [...assets, ...path.expansions] : assets);
 
-/** An owned option against cloud: simple payback (§5) and the cash flows months 0..H on the demand path. */
+/** An owned option against cloud: simple payback and the cash flows months 0..H on the demand path. */
 export interface Ownership {
   paybackMonths: number | null;
-  /** Cash purchases, against cloud (unlevered, §5). */
+  /** Cash purchases, against cloud (unlevered,). */
   cashFlows: number[];
   lines: OwnedLine[];
   /** The option's month without capital on the path: one figure when every month is the same. */
@@ -192,7 +192,7 @@ function savingOnPath(id: OptionId, against: OptionId, path: DemandPath): { runn
   return { running, saving: path.months.map((m, i) => monthTotal(m, against) - (running[i] as number)) };
 }
 
-/** §5 cash flows of owning `lines` against `against` along the path, cash or financed. */
+/** cash flows of owning `lines` against `against` along the path, cash or financed. */
 function owningFlows(
   id: OptionId, lines: OwnedLine[], against: OptionId, s: ResolvedScenario, path: DemandPath, financed: boolean,
   { running, saving } = savingOnPath(id, against, path),
@@ -296,7 +296,7 @@ function withOwnedOnly(s: ResolvedScenario): ResolvedScenario {
 }
 
 /**
- * The part of the model that prices a scenario over fixed demand and decides (§3–§8): the reserved
+ * The part of the model that prices a scenario over fixed demand and decides: the reserved
  * plan's sizing, every option at the measured profile, the demand path, owning's payback and cash flows,
  * and the verdict. analyze() builds its report on it; Monte Carlo re-runs it once per trial.
  */
@@ -348,7 +348,7 @@ export function decide(billed: ResolvedScenario, u: UtilizationProfile, tokens: 
   return { scenario: s, reserved, measuredCosts, path, ownership, egressShare: share, latency, repatriation: repat, verdict: v, verdictInput };
 }
 
-/** What the histories say, before any price: the statistics of §2 and §6 and the measured profile of §4. */
+/** What the histories say, before any price: the statistics and the measured profile. */
 export interface Measurement {
   /** The scenario, with internet egress from the bill when it gives none. */
   billed: ResolvedScenario;
@@ -447,7 +447,7 @@ export function analyze(input: AnalysisInput, measurement: Measurement = measure
   };
 }
 
-/** MODEL §2: the growth priced, and each option's horizon average and NPV if the fitted trend continued. */
+/** docs/model.md: the growth priced, and each option's horizon average and NPV if the fitted trend continued. */
 function growthReport(s: ResolvedScenario, u: UtilizationProfile, measured: DemandProfile, path: DemandPath): GrowthReport {
   const g = path.growth;
   const trend = u.kind === 'history' ? fittedGrowth(u) : null;

@@ -1,5 +1,5 @@
 /**
- * Monte Carlo over the scenario's distributions (issue 7): each trial draws every uncertain
+ * Monte Carlo over the scenario's distributions: each trial draws every uncertain
  * field, re-prices and re-decides with the same decide() analyze uses, and keeps the verdict, each
  * option's month at the measured profile and owning's NPV. Seeded: a seed gives the same trials
  * on any machine. The histories are measured once; an uncertain `utilization.assumed` re-derives

@@ -1,5 +1,5 @@
 /**
- * Sensitivity (issue 7): each input moved down and up by a share (±20 % by default), the whole
+ * Sensitivity: each input moved down and up by a share (±20 % by default), the whole
  * model re-run, and how the on-prem break-even, the monthly saving and the verdict move. A
  * tornado: sorted by the swing of the saving. Pure: it only calls analyze() on varied inputs.
  */

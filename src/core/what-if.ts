@@ -1,5 +1,5 @@
 /**
- * What-if levers on demand (issue 7), from the seeds' cost levers: a batching or quantization
+ * What-if levers on demand, from the seeds' cost levers: a batching or quantization
  * gain g serves the same requests with 1/g of the GPU time, a cache hit rate h leaves 1 − h of
  * them to serve, a smaller model costs a share f of the compute. Their product scales demand.
  */

@@ -1,5 +1,5 @@
 /**
- * The review history (issue 5): one JSON line per review, append-only. A run killed mid-write can
+ * The review history: one JSON line per review, append-only. A run killed mid-write can
  * leave at most a torn last line: readers report and skip it, and the next append starts on a
  * fresh line, so the entries before it are never lost.
  */

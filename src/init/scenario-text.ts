@@ -1,5 +1,5 @@
 /**
- * The scenario `placement init` writes: answers to commented YAML (MODEL.md §1), prices as
+ * The scenario `placement init` writes: answers to commented YAML (docs/model.md), prices as
  * price-book references so their sources stay visible. Pure: text in, text out.
  */
 import { acceleratorById } from './accelerators.js';

@@ -1,4 +1,4 @@
-/** The bundled price book (issue 6): public figures, each with its source and date. */
+/** The bundled price book: public figures, each with its source and date. */
 import { readFileSync } from 'node:fs';
 
 export interface PriceEntry {

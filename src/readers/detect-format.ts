@@ -1,4 +1,4 @@
-/** Which utilization format a file is, from its first lines (MODEL.md §1 `format: auto`). */
+/** Which utilization format a file is, from its first lines (docs/model.md `format: auto`). */
 export const UTILIZATION_FORMAT_NAMES = ['csv', 'nvidia-smi', 'prometheus-json', 'prometheus-text'] as const;
 export type UtilizationFormatName = (typeof UTILIZATION_FORMAT_NAMES)[number];
 

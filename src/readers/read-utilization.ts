@@ -1,5 +1,5 @@
 /**
- * Utilization history from any supported format, streamed, into hourly fleet means (MODEL.md §2)
+ * Utilization history from any supported format, streamed, into hourly fleet means (docs/model.md)
  * with a summary of what was read and coded warnings about the input's quality.
  */
 import type { HourlyPoint } from '../core/utilization/hourly-accumulator.js';
@@ -119,7 +119,7 @@ export async function readUtilization(src: TextSource, o: UtilizationReadOptions
   return { hours, summary, warnings: [...inputWarnings(summary), ...gapWarnings(hours, src.label)] };
 }
 
-/** Runs of missing hours inside the history (missing is not idle, MODEL.md §2). */
+/** Runs of missing hours inside the history (missing is not idle, docs/model.md). */
 function gapWarnings(hours: ReadonlyArray<HourlyPoint>, file: string): Warning[] {
   let gaps = 0;
   let longest = 0;

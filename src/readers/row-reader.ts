@@ -78,7 +78,7 @@ export async function readRows(
 }
 
 /**
- * MODEL.md is silent; an analyst expects this: more than `maxBadFraction` of the data rows bad is
+ * docs/model.md is silent; an analyst expects this: more than `maxBadFraction` of the data rows bad is
  * an input error listing the first bad rows; below it, the bad rows are left out and reported.
  */
 export function checkBadRows(counts: RowCounts, file: string, maxBadFraction: number): void {

@@ -1,6 +1,6 @@
 /**
  * Receives (time, value, series) samples from any reader: feeds the hourly aggregation of
- * MODEL.md §2 and keeps what `inspect` shows about the input's quality. Memory grows with the
+ * docs/model.md and keeps what `inspect` shows about the input's quality. Memory grows with the
  * hours and the number of GPUs, never with the samples.
  */
 import { HourlyAccumulator } from '../core/utilization/hourly-accumulator.js';

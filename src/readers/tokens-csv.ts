@@ -1,5 +1,5 @@
 /**
- * Token history (MODEL.md §6): daily totals (`timestamp,tokens`) or a per-request trace with
+ * Token history (docs/model.md): daily totals (`timestamp,tokens`) or a per-request trace with
  * context and generated token counts (the public Azure LLM inference trace layout:
  * TIMESTAMP,ContextTokens,GeneratedTokens), summed per calendar day in the scenario's zone.
  */

@@ -1,5 +1,5 @@
 /**
- * Markdown views (issue 5): a report or a review a person can paste into a document or a
+ * Markdown views: a report or a review a person can paste into a document or a
  * pull-request comment, with the threshold table and the reasons.
  */
 import { OPTION_LABEL } from './labels.js';

@@ -1,4 +1,4 @@
-/** Views of a quarterly review (issue 5): the comparison, cron's one-line-per-trigger check, and the history. */
+/** Views of a quarterly review: the comparison, cron's one-line-per-trigger check, and the history. */
 import type { ChalkInstance } from 'chalk';
 import { DEFAULT_WIDTH, fitLines, fitTable } from './fit.js';
 import type { HistoryRead } from '../history/history-file.js';

@@ -1,4 +1,4 @@
-/** The ownership schedule as a table, CSV (one row per month) or JSON (issue 4). */
+/** The ownership schedule as a table, CSV (one row per month) or JSON. */
 import type { ChalkInstance } from 'chalk';
 import { DEFAULT_WIDTH, fitLines, fitTable } from './fit.js';
 import type { OwnershipSchedule } from '../core/finance/ownership-schedule.js';
@@ -6,7 +6,7 @@ import { money } from './format.js';
 
 const TOTAL_COLUMNS = ['purchases', 'depreciation', 'interest', 'principal', 'loanPayment', 'opex', 'cashOut', 'accrualCost'] as const;
 
-/** The JSON of issue 4: lines with their months, and the months in total. */
+/** The schedule as JSON: lines with their months, and the months in total. */
 export function scheduleJson(s: OwnershipSchedule, meta: Record<string, unknown>): string {
   return `${JSON.stringify({
     ...meta,

@@ -1,4 +1,4 @@
-/** The sensitivity tornado (issue 7): inputs sorted by how far they move the monthly saving. */
+/** The sensitivity tornado: inputs sorted by how far they move the monthly saving. */
 import type { ChalkInstance } from 'chalk';
 import { DEFAULT_WIDTH, fitLines, fitTable } from './fit.js';
 import type { Sensitivity } from '../core/sensitivity.js';

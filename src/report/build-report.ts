@@ -1,5 +1,5 @@
 /**
- * The JSON report of MODEL.md §10: every top-level key always present (null where unknown),
+ * The JSON report of docs/model.md: every top-level key always present (null where unknown),
  * numbers unrounded, reasons and warnings coded with their wording attached.
  */
 import type { Analysis } from '../core/analyze.js';
@@ -25,7 +25,7 @@ export interface ReportContext {
   now: number;
   sources: InputSources;
   billingMonths?: BillingMonthTotals[] | undefined;
-  /** Monte Carlo over the scenario's distributions, when it has some (issue 7). */
+  /** Monte Carlo over the scenario's distributions, when it has some. */
   monteCarlo?: MonteCarlo | undefined;
 }
 

@@ -12,7 +12,7 @@ const OPTION_NAMES: Record<string, string> = {
 export const optionName = (id: string): string => OPTION_NAMES[id] ?? id;
 
 const TEXT: Record<string, (a: Args, currency: string) => string> = {
-  // Reasons (MODEL.md §8)
+  // Reasons (docs/model.md)
   sovereignty: () => 'Data sovereignty is required: regulated data must stay on owned infrastructure, whatever the utilization',
   'far-regions': (a) => `${percent(num(a, 'farShare'))} of traffic comes from regions whose latency floor exceeds the ${str(a, 'targetMs')} ms TTFT target (${str(a, 'regions')}); at ${percent(num(a, 'limit'))} or more, serve them from the edge`,
   agentic: () => 'Agentic multi-step workflows produce unpredictable peak token demand: keep a dedicated baseline and burst to cloud',
@@ -29,7 +29,7 @@ const TEXT: Record<string, (a: Args, currency: string) => string> = {
   'no-reservation-pays': (a, c) => `No reservation is cheaper than on-demand at the measured profile (reserved ${orDash(a.reservedPerGpuHour as number | null, (x) => rate(x, c))} vs on-demand ${rate(num(a, 'onDemandPerGpuHour'), c)} per GPU-hour)`,
   'cheaper-at-measured': (a, c) => `At the measured profile ${optionName(str(a, 'option'))} costs ${money(num(a, 'total'), c)} a month against ${money(num(a, 'otherTotal'), c)} for ${optionName(str(a, 'other'))}`,
   'reserved-sizing': (a, c) => `Reserving ${num(a, 'gpus')} GPU${num(a, 'gpus') === 1 ? '' : 's'} minimises the measured month: on-demand carries ${percent(num(a, 'burstShareOfBusyGpuHours'))} of the busy GPU-hours in ${percent(num(a, 'burstShareOfHours'))} of the hours (reserved ${rate(num(a, 'reservedPerGpuHour'), c)} ÷ on-demand ${rate(num(a, 'onDemandPerGpuHour'), c)} = ${percent(num(a, 'criticalRatio'))})`,
-  // What would make a provisional verdict firm (§12)
+  // What would make a provisional verdict firm
   'need-measured-utilization': (a) => `Measure utilization: an nvidia-smi or DCGM history of at least ${num(a, 'days')} days`,
   'need-longer-history': (a) => `${num(a, 'more')} more days of history (it spans ${num(a, 'days')} of the ${num(a, 'needed')} needed)`,
   'need-coverage': (a) => `Coverage ${percent(num(a, 'coverage'))}: fill the gaps (${percent(num(a, 'needed'))} needed) or shorten --window`,

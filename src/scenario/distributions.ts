@@ -1,5 +1,5 @@
 /**
- * Uncertain inputs (issue 7): wherever the scenario takes a number it may give a distribution —
+ * Uncertain inputs: wherever the scenario takes a number it may give a distribution —
  * `{triangular: [min, mode, max]}`, `{uniform: [a, b]}` or `{normal: {mean, sd}}`. The analysis
  * itself uses each one's mean (as spreadsheet risk tools use the expected value for the static
  * run); Monte Carlo draws from them. A normal is truncated at mean ± 3 sd, so that every draw

@@ -1,5 +1,5 @@
 /**
- * Price-book references in a scenario (issue 6): wherever a number is expected, `{price: ID}`
+ * Price-book references in a scenario: wherever a number is expected, `{price: ID}`
  * stands for that entry's value. They are replaced before validation, and each use is recorded
  * so the report can say which entries (and how old) the analysis used.
  */

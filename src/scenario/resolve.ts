@@ -3,14 +3,14 @@ import type { PriceReference } from './price-references.js';
 import { DEFAULT_TARGET_UTILIZATION } from '../core/model-constants.js';
 import type { CloudOption, DedicatedOption, EdgeOption, OnPremOption, Scenario } from './schema.js';
 
-/** A scenario with the defaults that depend on other fields filled in (MODEL.md §1). */
+/** A scenario with the defaults that depend on other fields filled in (docs/model.md). */
 export interface ResolvedScenario extends Omit<Scenario, 'options' | 'workload'> {
-  /** Price-book entries the scenario referenced (issue 6). */
+  /** Price-book entries the scenario referenced. */
   priceReferences: PriceReference[];
-  /** Fields given as distributions (issue 7); the scenario holds their means. */
+  /** Fields given as distributions; the scenario holds their means. */
   uncertain: UncertainField[];
   workload: Omit<Scenario['workload'], 'egress' | 'utilization' | 'targetUtilization'> & {
-    /** τ: the same latency headroom for every pool (MODEL §3). */
+    /** τ: the same latency headroom for every pool (docs/model.md). */
     targetUtilization: number;
     /** `given`: set in the scenario; otherwise it may come from a billing export. */
     egress: { internetGBPerMonth: number; given: boolean };

@@ -1,5 +1,5 @@
 /**
- * The scenario file (MODEL.md §1). The single source of truth: the TypeScript types are
+ * The scenario file (docs/model.md). The single source of truth: the TypeScript types are
  * inferred from it and the JSON Schema is generated from it. Every object is strict, so a
  * typo'd key is an error rather than a silently ignored setting.
  *

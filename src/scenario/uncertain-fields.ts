@@ -1,5 +1,5 @@
 /**
- * Finding the distributions in scenario data (issue 7), replacing each by its mean for the
+ * Finding the distributions in scenario data, replacing each by its mean for the
  * schema, and checking that every value a distribution can take is valid for its field — so a
  * trial can never build a scenario the schema would refuse.
  */

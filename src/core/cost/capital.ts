@@ -29,9 +29,9 @@ export interface CapitalPerMonth {
 }
 
 /**
- * MODEL.md §3 on-prem capital: depreciation per month plus financing interest, both averaged over
+ * docs/model.md on-prem capital: depreciation per month plus financing interest, both averaged over
  * the horizon from the ownership schedule (every purchase and re-purchase, by its method; each
- * purchase's loan). For straight-line bought at month 0 the average is exactly §3's rate.
+ * purchase's loan). For straight-line bought at month 0 the average is exactly the straight-line rate.
  */
 export function capitalPerMonth(onPrem: OnPremOption, horizonMonths: number): CapitalPerMonth {
   return averageCapital(onPrem.hardware, purchaseCost, onPrem.financing, horizonMonths);

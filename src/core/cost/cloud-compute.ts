@@ -3,8 +3,8 @@ import { monthlyFromHourly } from '../units.js';
 import { meanAbove, type DemandProfile } from './demand-profile.js';
 
 /**
- * MODEL.md §3 cloud: max(minWarmGpus, B / targetUtilization) × 730 × onDemandPerGpuHour,
- * averaged over the profile's hours (§4). Per hour max(m, d / t) = m + max(0, d − m·t) / t.
+ * docs/model.md cloud: max(minWarmGpus, B / targetUtilization) × 730 × onDemandPerGpuHour,
+ * averaged over the profile's hours. Per hour max(m, d / t) = m + max(0, d − m·t) / t.
  */
 export function cloudCompute(profile: DemandProfile, cloud: CloudOption): number {
   const t = cloud.targetUtilization;
@@ -13,7 +13,7 @@ export function cloudCompute(profile: DemandProfile, cloud: CloudOption): number
 }
 
 /**
- * MODEL.md §3 "overflow priced as cloud": busy GPUs above `capacity`, hour by hour, at
+ * docs/model.md "overflow priced as cloud": busy GPUs above `capacity`, hour by hour, at
  * overflow / targetUtilization × 730 × onDemandPerGpuHour, with no warm floor.
  */
 export function overflowPricedAsCloud(profile: DemandProfile, capacity: number, cloud: CloudOption): number {

@@ -4,7 +4,7 @@ import type { DemandProfile } from './demand-profile.js';
 import { optionCost, type OptionCost } from './option-cost.js';
 import { trafficCost } from './traffic-cost.js';
 
-/** MODEL.md §3 cloud (on-demand, elastic) at a demand profile. */
+/** docs/model.md cloud (on-demand, elastic) at a demand profile. */
 export function cloudCost(profile: DemandProfile, s: ResolvedScenario): OptionCost {
   const traffic = trafficCost('cloud', s, profile.trafficScale);
   return optionCost('cloud', { compute: cloudCompute(profile, s.options.cloud), internetEgress: traffic.internetEgress, retrieval: traffic.retrieval });

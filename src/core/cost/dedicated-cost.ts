@@ -7,7 +7,7 @@ import { optionCost, type OptionCost } from './option-cost.js';
 import { trafficCost } from './traffic-cost.js';
 
 /**
- * MODEL.md §3 dedicated: gpus × 730 × (perGpuHour + upfront / (termMonths × 730)), shown as the
+ * docs/model.md dedicated: gpus × 730 × (perGpuHour + upfront / (termMonths × 730)), shown as the
  * reserved rate and the upfront spread over the term; busy GPUs above gpus × τ (the same latency
  * headroom cloud keeps) priced as cloud.
  */

@@ -1,5 +1,5 @@
 /**
- * Demand as the cost formulas see it. Every hour-by-hour term of MODEL.md §3–§4 — cloud's warm
+ * Demand as the cost formulas see it. Every hour-by-hour term of docs/model.md — cloud's warm
  * floor, overflow, burst, shortfall — is one quantity: the mean over hours of max(0, d_t − c),
  * busy GPUs above a level c. The hours are kept sorted with suffix sums, so that mean costs a
  * binary search, and demand scaled by a factor (growth, what-if) shares the same arrays:
@@ -28,12 +28,12 @@ export function profileFromBusy(busy: ArrayLike<number>, utilization: number): D
   return { sorted, above, scale: 1, utilization, trafficScale: 1 };
 }
 
-/** MODEL.md §3: the N-GPU fleet running consistently at X. */
+/** docs/model.md: the N-GPU fleet running consistently at X. */
 export function flatProfile(utilization: number, referenceGpus: number): DemandProfile {
   return profileFromBusy([utilization * referenceGpus], utilization);
 }
 
-/** MODEL.md §4: d_t = u_t × N for each hour of the window. */
+/** docs/model.md: d_t = u_t × N for each hour of the window. */
 export function measuredProfile(hourly: ReadonlyArray<number>, referenceGpus: number): DemandProfile {
   return profileFromBusy(hourly.map((u) => u * referenceGpus), mean(hourly) ?? 0);
 }

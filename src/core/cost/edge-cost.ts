@@ -11,7 +11,7 @@ import { trafficCost } from './traffic-cost.js';
 /** GPUs at the edge: E = sites × gpusPerSite. */
 export const edgeGpus = (e: EdgeOption): number => e.sites * e.gpusPerSite;
 
-/** All sites' hardware, bought at month 0, straight-line (MODEL.md §3). */
+/** All sites' hardware, bought at month 0, straight-line (docs/model.md). */
 export const edgeAsset = (e: EdgeOption): OwnedLine => ({
   name: 'edge sites',
   method: 'straight-line',
@@ -22,7 +22,7 @@ export const edgeAsset = (e: EdgeOption): OwnedLine => ({
 });
 
 /**
- * MODEL.md §3 edge: sites × (hardware straight-line + opex + power at the profile's utilization,
+ * docs/model.md edge: sites × (hardware straight-line + opex + power at the profile's utilization,
  * no PUE at a site) + backhaul × egressPerGB; busy GPUs above E × τ priced as cloud.
  */
 export function edgeCost(profile: DemandProfile, e: EdgeOption, s: ResolvedScenario): OptionCost {

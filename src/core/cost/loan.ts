@@ -1,5 +1,5 @@
 /**
- * Level-payment loan (MODEL.md §3 financing): monthly rate r = annualRate / 12,
+ * Level-payment loan (docs/model.md financing): monthly rate r = annualRate / 12,
  * payment P·r / (1 − (1 + r)^−n); with r = 0, P / n. Same as the spreadsheet's PMT.
  */
 export function monthlyRateOf(annualRate: number): number {

@@ -8,7 +8,7 @@ import { optionCost, type OptionCost } from './option-cost.js';
 import { powerCost } from './power-cost.js';
 import { trafficCost } from './traffic-cost.js';
 
-/** A lease instead of a purchase: servers × monthlyPerServer, as opex (issue 4). */
+/** A lease instead of a purchase: servers × monthlyPerServer, as opex. */
 export const leasePerMonth = (o: OnPremOption): number => (o.lease === undefined ? 0 : o.servers * o.lease.monthlyPerServer);
 
 /**
@@ -28,13 +28,13 @@ export const supportEffortUplift = (o: OnPremOption, ownedCost: number): number 
 export const onPremGpus = (o: OnPremOption): number => o.servers * o.gpusPerServer;
 
 /**
- * MODEL.md §3 on-prem at a demand profile: capital (depreciation + financing interest), power at
+ * docs/model.md on-prem at a demand profile: capital (depreciation + financing interest), power at
  * the profile's utilization, facility per provisioned kW, staff, support, software, network, and
  * demand above k × τ busy GPUs priced as cloud (burst: cloud) or reported as a shortfall (none).
  */
 export function onPremCost(profile: DemandProfile, o: OnPremOption, s: ResolvedScenario): OptionCost {
   const k = onPremGpus(o);
-  // k GPUs serve k × τ busy GPUs at the latency target (MODEL §3): the rest bursts or falls short.
+  // k GPUs serve k × τ busy GPUs at the latency target (docs/model.md): the rest bursts or falls short.
   const capacity = k * s.workload.targetUtilization;
   const kw = o.servers * o.powerKwPerServer;
   const capital = capitalPerMonth(o, s.horizonMonths);

@@ -1,5 +1,5 @@
 /**
- * MODEL §8, on-prem plan, advisory: the whole number of servers that would minimise the measured
+ * docs/model.md, on-prem plan, advisory: the whole number of servers that would minimise the measured
  * month — fewer where the fleet idles, more where bursting to cloud costs more than owning; without
  * a burst path (sovereign data), the fewest that serve the busiest hour at the latency target.
  */

@@ -7,7 +7,7 @@ export interface OptionCost {
   total: number;
   /** Named components in display order; they add up to `total`. */
   components: Record<string, number>;
-  /** The capital line (depreciation + financing interest), left out of the payback saving (§5). */
+  /** The capital line (depreciation + financing interest), left out of the payback saving. */
   capital: number;
   /** GPUs the option provides before overflow; null for elastic cloud. */
   capacityGpus: number | null;

@@ -12,8 +12,8 @@ export function reservedPerGpuHour(d: DedicatedOption): number {
 }
 
 /**
- * The reserved family's plan (MODEL §8): k GPUs reserved at the dedicated option's rates, which
- * serve up to k × τ busy GPUs at the latency target (§3), and every busy GPU above that burst to
+ * The reserved family's plan (docs/model.md): k GPUs reserved at the dedicated option's rates, which
+ * serve up to k × τ busy GPUs at the latency target, and every busy GPU above that burst to
  * on-demand hour by hour ("overflow priced as cloud": the reserved GPUs keep the endpoint warm).
  * With k = 0 nothing else is warm, so it is the cloud option itself, warm floor included.
  * Pays the cloud's traffic.

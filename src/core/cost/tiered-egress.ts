@@ -1,7 +1,7 @@
 import type { EgressTier } from '../../scenario/schema.js';
 
 /**
- * MODEL.md §3: internet egress through the cloud's tiers, applied in order and cumulatively:
+ * docs/model.md: internet egress through the cloud's tiers, applied in order and cumulatively:
  * a tier's `uptoGB` is the cumulative bound, the last tier takes everything above.
  * No tiers means egress is not priced.
  */

@@ -10,7 +10,7 @@ export interface TrafficCost {
 }
 
 /**
- * MODEL.md §3 traffic, added to every option's month.
+ * docs/model.md traffic, added to every option's month.
  * Internet egress: cloud-located options pay the tiered cloud rate, on-prem pays
  * onPrem.egressPerGB, edge pays none (served locally; its backhaul is priced in the option).
  * Retrieval: in the same place as the index, crossZonePerGB in the cloud or nothing on-prem;

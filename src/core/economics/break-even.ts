@@ -4,14 +4,14 @@ import { flatProfile } from '../cost/demand-profile.js';
 import type { OptionId } from '../cost/option-cost.js';
 import { lowestCrossing } from './lowest-crossing.js';
 
-/** The option's total minus cloud's at a flat utilization X (MODEL.md §3), every option priced once. */
+/** The option's total minus cloud's at a flat utilization X (docs/model.md), every option priced once. */
 function marginOverCloud(id: OptionId, x: number, s: ResolvedScenario): number {
   const costs = allOptionCosts(flatProfile(x, s.workload.referenceGpus), s);
   return (costs.find((c) => c.id === id)?.total ?? NaN) - (costs.find((c) => c.id === 'cloud')?.total ?? NaN);
 }
 
 /**
- * MODEL.md §5 breakEvenUtilization: the lowest X in [0, 1] at which the option's flat-profile
+ * docs/model.md breakEvenUtilization: the lowest X in [0, 1] at which the option's flat-profile
  * monthly total is ≤ cloud on-demand's; null when there is none (and for cloud itself).
  * `capacityGpus`: the option's GPUs; its overflow starts at capacityGpus × τ (a kink of its cost line).
  */
@@ -20,7 +20,7 @@ export function breakEvenUtilization(id: OptionId, capacityGpus: number | null, 
   if (id === 'cloud' || (id === 'reserved' && capacityGpus === 0)) return null;
   const n = s.workload.referenceGpus;
   const { minWarmGpus, targetUtilization } = s.options.cloud;
-  // The option's overflow starts where its GPUs are τ busy (MODEL §3).
+  // The option's overflow starts where its GPUs are τ busy (docs/model.md).
   const kinks = [(minWarmGpus * targetUtilization) / n, ...(capacityGpus === null ? [] : [(capacityGpus * targetUtilization) / n])];
   return lowestCrossing((x) => marginOverCloud(id, x, s), kinks);
 }

@@ -16,7 +16,7 @@ const HIGH = 10;
 const GRID = 2000;
 
 /**
- * MODEL §5 internal rate of return per period of cash flows 0..n, only where it is well defined:
+ * docs/model.md internal rate of return per period of cash flows 0..n, only where it is well defined:
  * NPV(r) crosses zero exactly once for r in (−99 %, +1000 %) and falls through it (money out
  * first, then in), so that irr > the discount rate exactly when npv > 0 at it. Otherwise the
  * rate is null and the note says why: the flows or their NPV never change sign; NPV crosses

@@ -1,6 +1,6 @@
 /**
  * The lowest x in [0, 1] with f(x) ≤ 0, for f linear between the given breakpoints (every
- * flat-profile cost of MODEL.md §3 is: its kinks are where a max() switches). Exact: each
+ * flat-profile cost of docs/model.md is: its kinks are where a max() switches). Exact: each
  * segment's root is solved in closed form. null when f > 0 on all of [0, 1].
  */
 export function lowestCrossing(f: (x: number) => number, breakpoints: ReadonlyArray<number>): number | null {

@@ -1,6 +1,6 @@
 import { hardwareCashFlows, type Financing, type OwnedLine } from '../finance/ownership-schedule.js';
 
-/** MODEL.md §5: the monthly rate equivalent to an annual discount rate, (1 + d)^(1/12) − 1. */
+/** docs/model.md: the monthly rate equivalent to an annual discount rate, (1 + d)^(1/12) − 1. */
 export function monthlyDiscountRate(annualRate: number): number {
   return (1 + annualRate) ** (1 / 12) - 1;
 }
@@ -37,7 +37,7 @@ export interface OwnershipInput {
 const monthOf = (x: number | ReadonlyArray<number> | undefined, month: number): number => (typeof x === 'number' ? x : x?.[month - 1] ?? 0);
 
 /**
- * MODEL.md §5 cash flows of owning against cloud, months 0..H, read off the ownership schedule:
+ * docs/model.md cash flows of owning against cloud, months 0..H, read off the ownership schedule:
  * each purchase when it is made (or, financed, its down payment, then its loan payments; a
  * balance still owed at H is paid off then), re-purchases when hardware reaches its life before
  * H, the monthly saving in months 1..H, and the book value recovered at H. Issue 4 adds the

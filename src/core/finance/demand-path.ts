@@ -1,7 +1,7 @@
 /**
- * Demand growth over the horizon (MODEL §2): none unless the scenario asks. A stated rate g is
+ * Demand growth over the horizon (docs/model.md): none unless the scenario asks. A stated rate g is
  * compounded, d × (1 + g)^(m − 1); `fitted` continues the measured trend in a straight line,
- * d × max(0, 1 + (m − 1) × trend / ū) (month 1 is the measured profile of §4). Cloud grows with them; owned capacity stays
+ * d × max(0, 1 + (m − 1) × trend / ū) (month 1 is the measured profile). Cloud grows with them; owned capacity stays
  * fixed and overflow bursts to cloud, unless onPrem.expansion buys servers when the forecast mean
  * demand exceeds capacity, arriving after the lead time. Each option's running cost (its month
  * without capital) is priced month by month; capital comes from the ownership schedule.
@@ -80,7 +80,7 @@ function plannedExpansions(s: ResolvedScenario, meanBusy: number, g: Growth): { 
   const arrivals = new Map<number, number>();
   const lines: OwnedLine[] = [];
   const lead = o.expansion.leadTimeMonths;
-  // A server's GPUs serve τ of their count in busy GPUs at the latency target (MODEL §3).
+  // A server's GPUs serve τ of their count in busy GPUs at the latency target (docs/model.md).
   const perServer = o.gpusPerServer * s.workload.targetUtilization;
   let capacity = o.servers * perServer;
   for (let m = 1; m + lead <= s.horizonMonths; m++) {

@@ -1,5 +1,5 @@
 /**
- * Depreciation of one purchase, month by month over its useful life (issue 4; MODEL.md §3 for
+ * Depreciation of one purchase, month by month over its useful life (docs/model.md for
  * straight-line). The results are the spreadsheet functions' for the same inputs, with months as
  * periods: SLN, SYD, and VDB (declining balance with the switch to straight-line).
  */

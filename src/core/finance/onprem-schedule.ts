@@ -4,9 +4,9 @@ import { monthRunning } from './demand-path.js';
 import { ownershipSchedule, type OwnershipSchedule } from './ownership-schedule.js';
 
 /**
- * The on-prem option's schedule (issue 4): its hardware lines, expansions and financing, with the
+ * The on-prem option's schedule: its hardware lines, expansions and financing, with the
  * option's running cost month by month on the demand path as opex. So Σ accrual cost over the
- * horizon = horizon × the on-prem `horizonAverageMonthly` of analyze (its §4 month without growth).
+ * horizon = horizon × the on-prem `horizonAverageMonthly` of analyze (its month without growth).
  */
 export function onPremSchedule(a: Analysis): OwnershipSchedule | null {
   const s = a.scenario;

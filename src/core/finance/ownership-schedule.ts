@@ -1,14 +1,14 @@
 /**
- * The month-by-month schedule of owning (issue 4): each hardware line bought at its
+ * The month-by-month schedule of owning: each hardware line bought at its
  * purchaseMonth and bought again whenever it reaches the end of its useful life inside the
  * horizon; its depreciation by method, book value, and — when financed — a level-payment loan on
- * each purchase (after an optional down payment). MODEL.md §3's capital line and §5's NPV are
+ * each purchase (after an optional down payment). docs/model.md's capital line's NPV are
  * read off the same computation (scaled from its per-unit-of-price form, so they agree with
  * `schedule` to the last digit or so).
  *
  * Time: a purchase at month t (0-based, as purchaseMonth) is paid at the start of schedule month
  * t + 1 and depreciates in months t + 1 … t + life; schedule months are numbered 1 … horizon and a
- * month's flows fall at its end, as MODEL.md §5's cash flows do.
+ * month's flows fall at its end, as docs/model.md's cash flows do.
  */
 import { levelPayment, monthlyRateOf } from '../cost/loan.js';
 import { depreciationSchedule, type DepreciationMethod } from './depreciation.js';
@@ -97,7 +97,7 @@ interface LineArrays {
   principal: Float64Array;
   cashOut: Float64Array;
   balanceAtHorizon: number;
-  /** MODEL.md §5's hardware cash flows, months 0..H: see hardwareCashFlows. */
+  /** docs/model.md's hardware cash flows, months 0..H: see hardwareCashFlows. */
   flows: Float64Array;
   /** Σ depreciation and Σ interest over the horizon. */
   depreciationTotal: number;
@@ -193,7 +193,7 @@ function scheduleLine(line: OwnedLine, a: LineArrays): ScheduleLine {
 }
 
 /**
- * The hardware's part of MODEL.md §5's cash flows, months 0..H: each purchase at the start of its
+ * The hardware's part of docs/model.md's cash flows, months 0..H: each purchase at the start of its
  * month (financed: its down payment), loan payments at the end of theirs, and at H the book value
  * recovered less the loan balance still owed. Scaled from the unit schedule, so it may differ from
  * the schedule's own figures in the last digit.
@@ -209,7 +209,7 @@ export function hardwareCashFlows(lines: ReadonlyArray<OwnedLine>, financing: Fi
 }
 
 /**
- * Depreciation and financing interest per month, averaged over the horizon: MODEL.md §3's capital
+ * Depreciation and financing interest per month, averaged over the horizon: docs/model.md's capital
  * line (scaled as above). `costOf`: the price of one purchase of a line.
  */
 export function averageCapital<L extends LineShape>(lines: ReadonlyArray<L>, costOf: (line: L) => number, financing: Financing | undefined, h: number): { depreciation: number; interest: number } {

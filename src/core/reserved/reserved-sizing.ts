@@ -1,5 +1,5 @@
 /**
- * The reserved family's plan (MODEL §8) sized on the measured demand: the whole number of
+ * The reserved family's plan (docs/model.md) sized on the measured demand: the whole number of
  * reserved GPUs k that minimises the measured month, with what it is worth beside the two pure
  * answers: every GPU reserved for the peak, and all on-demand.
  */

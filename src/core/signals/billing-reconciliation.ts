@@ -11,7 +11,7 @@ export interface BillingMonthTotals {
 export interface BillingReconciliation {
   months: number;
   meanMonthly: { transferGB: number; transferCost: number; gpuComputeCost: number; totalCost: number };
-  /** The model's cloud compute at the measured profile (MODEL.md §4), per month. */
+  /** The model's cloud compute at the measured profile (docs/model.md), per month. */
   modelCloudCompute: number;
   /** modelCloudCompute − billed GPU compute, per month; null when the bill has no GPU compute. */
   difference: number | null;

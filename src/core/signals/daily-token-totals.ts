@@ -1,6 +1,6 @@
 import { localDayNumber } from '../../time/zone.js';
 
-/** Tokens summed per calendar day in the scenario's zone (MODEL.md §6), fed one record at a time. */
+/** Tokens summed per calendar day in the scenario's zone (docs/model.md), fed one record at a time. */
 export class DailyTokenTotals {
   private readonly totals = new Map<number, number>();
   records = 0;

@@ -2,7 +2,7 @@ import type { OptionCost } from '../cost/option-cost.js';
 
 
 /**
- * MODEL.md §6 egressShare: (cloud internet egress + cloud retrieval cost) / cloud compute cost,
+ * docs/model.md egressShare: (cloud internet egress + cloud retrieval cost) / cloud compute cost,
  * at the measured profile. null when cloud compute is zero.
  */
 export function egressShare(cloudAtMeasured: OptionCost): number | null {

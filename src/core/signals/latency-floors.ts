@@ -18,7 +18,7 @@ export interface LatencyAssessment {
   largestFloorMs: number | null;
 }
 
-/** MODEL.md §6: latency floor per region = rttMs + retrievalLatencyMs + servingTtftMs. */
+/** docs/model.md: latency floor per region = rttMs + retrievalLatencyMs + servingTtftMs. */
 export function latencyFloors(c: Scenario['workload']['constraints']): LatencyAssessment {
   const target = c.ttftTargetMs ?? null;
   const regions = c.regions.map((r) => {

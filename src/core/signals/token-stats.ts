@@ -22,7 +22,7 @@ export interface TokenStats {
   monthlyTokens: number;
 }
 
-/** MODEL.md §6 token statistics over the trailing `windowDays` ending at the last day with tokens. */
+/** docs/model.md token statistics over the trailing `windowDays` ending at the last day with tokens. */
 export function tokenStats(daily: ReadonlyArray<DailyTotal>, windowDays: number): TokenStats | null {
   const last = daily[daily.length - 1];
   if (last === undefined) return null;

@@ -1,6 +1,6 @@
 /**
  * Ordinary least-squares slope of y against x; null below two points or when all x are equal.
- * Used for the daily trends of MODEL.md §2 and §6 (x in days).
+ * Used for the daily trends of docs/model.md (x in days).
  */
 export function olsSlope(xs: ReadonlyArray<number>, ys: ReadonlyArray<number>): number | null {
   const n = xs.length;

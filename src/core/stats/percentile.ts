@@ -1,5 +1,5 @@
 /**
- * Percentile by linear interpolation between closest ranks (MODEL.md §2): numpy's default,
+ * Percentile by linear interpolation between closest ranks (docs/model.md): numpy's default,
  * DuckDB's quantile_cont, the spreadsheet's PERCENTILE.INC. `sorted` must be ascending.
  * p in [0, 1]. null for an empty list.
  */

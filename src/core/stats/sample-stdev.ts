@@ -1,6 +1,6 @@
 import { mean } from './mean.js';
 
-/** Sample standard deviation (n − 1 denominator, MODEL.md §6); null below two values. */
+/** Sample standard deviation (n − 1 denominator, docs/model.md); null below two values. */
 export function sampleStdev(values: ReadonlyArray<number>): number | null {
   if (values.length < 2) return null;
   const m = mean(values) as number;

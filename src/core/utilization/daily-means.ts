@@ -7,7 +7,7 @@ export interface DailyMean {
   utilization: number;
 }
 
-/** Mean of each calendar day's hourly values (MODEL.md §2), in day order; a day is local to `timeZone`. */
+/** Mean of each calendar day's hourly values (docs/model.md), in day order; a day is local to `timeZone`. */
 export function dailyMeans(hours: ReadonlyArray<HourlyPoint>, timeZone: string): DailyMean[] {
   const byDay = new Map<number, [sum: number, n: number]>();
   for (const h of hours) {

@@ -7,7 +7,7 @@ export interface HourlyPoint {
 }
 
 /**
- * MODEL.md §2 aggregation, fed one sample at a time so that readers can stream: samples are
+ * docs/model.md aggregation, fed one sample at a time so that readers can stream: samples are
  * averaged across GPUs per timestamp, then the timestamps' means are averaged per hour.
  *
  * Memory grows with the hours seen, not the samples: only the newest hours keep their

@@ -2,7 +2,7 @@ import type { DailyMean } from './daily-means.js';
 
 /**
  * The number of most recent consecutive calendar days, counted back from `lastDay`, whose
- * daily mean passes `test` (MODEL.md §2 sustainedDays / daysBelow). A day with no data ends
+ * daily mean passes `test` (docs/model.md sustainedDays / daysBelow). A day with no data ends
  * the run: an unmeasured day is not evidence either way.
  */
 export function streakDays(days: ReadonlyArray<DailyMean>, lastDay: number, test: (u: number) => boolean): number {

@@ -1,7 +1,7 @@
-/** The key a utilization level has in the report's maps: 0.4 → "0.4" (MODEL.md §10). */
+/** The key a utilization level has in the report's maps: 0.4 → "0.4" (docs/model.md). */
 export const thresholdKey = (level: number): string => String(level);
 
-/** MODEL.md §10: sustainedDays always carries 0.4–0.7, plus one key per scenario threshold. */
+/** docs/model.md: sustainedDays always carries 0.4–0.7, plus one key per scenario threshold. */
 export const ALWAYS_REPORTED_LEVELS = [0.4, 0.5, 0.6, 0.7] as const;
 
 export function reportedLevels(thresholds: ReadonlyArray<number>): number[] {

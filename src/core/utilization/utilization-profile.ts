@@ -1,5 +1,5 @@
 /**
- * MODEL.md §2: the statistics of the hourly utilization history in the trailing window, or of
+ * docs/model.md: the statistics of the hourly utilization history in the trailing window, or of
  * a flat assumption when there is no history.
  */
 import { dayNumberStart, localDayNumber } from '../../time/zone.js';
@@ -45,7 +45,7 @@ export interface UtilizationProfile {
   daysBelow: Record<string, number | null>;
   peakToMedian: number | null;
   trendPerMonth: number | null;
-  /** The hourly utilizations in the window, in time order: the measured profile of §4. */
+  /** The hourly utilizations in the window, in time order: the measured profile. */
   hourly: number[];
   daily: DailyMean[];
 }

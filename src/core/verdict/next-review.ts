@@ -1,5 +1,5 @@
 /**
- * MODEL §8 "next review": the earliest of 90 days after the last sample (after the run with only
+ * docs/model.md "next review": the earliest of 90 days after the last sample (after the run with only
  * an assumed utilization), the end of the reserved term, the first hardware refresh and the end
  * of a cloud commitment — as a calendar date in the scenario's time zone.
  */

@@ -1,5 +1,5 @@
 /**
- * MODEL §8 "the plan": the placement as something a buyer can act on — how many GPUs or
+ * docs/model.md "the plan": the placement as something a buyer can act on — how many GPUs or
  * servers, for which term, what is paid at the start and what a month costs.
  */
 import type { ResolvedScenario } from '../../scenario/resolve.js';

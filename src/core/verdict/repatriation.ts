@@ -23,7 +23,7 @@ export interface Repatriation {
   conditions: RepatriationCondition[];
 }
 
-/** MODEL.md §7: the compound repatriation threshold; all four conditions must be met. */
+/** docs/model.md: the compound repatriation threshold; all four conditions must be met. */
 export function repatriation(u: UtilizationProfile, egressShare: number | null, tokens: TokenStats | null): Repatriation {
   const condition = (id: RepatriationConditionId, checks: Check[]): RepatriationCondition => ({ id, checks, status: statusOf(checks) });
   const conditions = [

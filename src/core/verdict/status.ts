@@ -1,5 +1,5 @@
 /**
- * MODEL §12: is there enough data to carry the verdict? The inputs' extent (dataQuality), and a
+ * docs/model.md: is there enough data to carry the verdict? The inputs' extent (dataQuality), and a
  * verdict that is provisional — still computed, still exit 0 — with one need per thing missing.
  */
 import type { TokenStats } from '../signals/token-stats.js';

@@ -1,5 +1,5 @@
 /**
- * MODEL §8: the placement verdict. The first rule that applies picks the family (what prices
+ * docs/model.md: the placement verdict. The first rule that applies picks the family (what prices
  * cannot weigh: regulation, latency geography, volatility, predictability); within the family
  * the plan is the cheapest size, so the verdict is something a buyer can act on; and what the
  * governing constraint costs against the cheapest option is said, not hidden. Reasons are coded

@@ -30,6 +30,9 @@ export function formatDuration(ms: number): string {
   return `${+(ms / 3_600_000).toFixed(1)} h`;
 }
 
+/** Triggers a terminal view lists before pointing at --details. */
+const TERMINAL_TRIGGERS = 6;
+
 export interface ViewOptions {
   /** Columns of the terminal (or of COLUMNS, 80 when unknown): no line is wider. */
   width: number;
@@ -139,7 +142,10 @@ export function renderTable(r: Report, c: ChalkInstance, view: ViewOptions = { w
 
   // None fires in the analysis that made the verdict: each is where the decision should reopen.
   section('When to look again');
-  for (const trig of r.triggers) prose(`○ ${triggerLine(trig, cur)}`);
+  // On a terminal, the triggers a measurement can reach first; --details lists every one.
+  const shownTriggers = view.details ? r.triggers : r.triggers.filter((t) => t.kind === 'metric').slice(0, TERMINAL_TRIGGERS);
+  for (const trig of shownTriggers) prose(`○ ${triggerLine(trig, cur)}`);
+  if (shownTriggers.length < r.triggers.length) prose(c.dim(`… ${r.triggers.length - shownTriggers.length} more, among them the ones reviewed by hand: --details`));
 
   if (r.billing !== null) {
     const b = r.billing;

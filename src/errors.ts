@@ -54,3 +54,14 @@ export function describeReadError(err: unknown): string {
   if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
   return `cannot be read (${code ?? String(err)})`;
 }
+
+/**
+ * What was read, as an error message may quote it: control characters (terminal escapes among
+ * them) shown as "?", at most `max` characters. A message never echoes more of a file than this.
+ */
+export function excerpt(text: string, max = 40): string {
+  // eslint-disable-next-line no-control-regex
+  const clean = text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, '?');
+  const chars = [...clean];
+  return chars.length <= max ? clean : `${chars.slice(0, max - 1).join('')}…`;
+}

@@ -4,12 +4,15 @@
  * Providers leave columns out: only ChargePeriodStart and a cost column are required.
  *
  * - Cost is EffectiveCost (amortized, after discounts; FOCUS puts commitment purchases at 0 there
- *   and spreads them over usage), else BilledCost. `null` and empty cells count as 0.
- * - Data transfer: ServiceCategory "Networking" with a ConsumedUnit of GB/GiB, or, without
- *   ServiceCategory, a GB row whose description or SKU speaks of data transfer.
+ *   and spreads them over usage), else BilledCost. Null cells (empty, `null`, `NULL`) count as 0.
+ * - Times without a zone are UTC, as FOCUS defines them.
+ * - Internet egress: a GB row (ServiceCategory "Networking" where there is one) whose description
+ *   or SKU speaks of data going out to the internet — not data coming in, nor transfer between
+ *   regions or zones, which the egress share must not count.
  * - GPU compute: rows whose SKU, description, resource type or name matches `gpuPattern`.
  */
-import { InputError } from '../errors.js';
+import { excerpt, InputError } from '../errors.js';
+import { parseTimestamp } from '../time/parse-timestamp.js';
 import { findColumn, splitFields, type Field } from './csv-fields.js';
 import { checkBadRows, emptyCounts, readRows, type Emit, type RowCounts, type RowOutcome, type RowParser } from './row-reader.js';
 import { splitLines, type NumberedLine, type TextSource } from './text-source.js';
@@ -18,7 +21,10 @@ import { splitLines, type NumberedLine, type TextSource } from './text-source.js
 export const DEFAULT_GPU_PATTERN =
   '\\bgpu|\\bp[345][a-z]*\\.|\\bg[456][a-z]*\\.|\\bnd[0-9]|\\bnc[0-9].*(a100|h100|t4)|\\ba[23]-(high|mega|ultra)gpu|\\ba100|\\bh100|\\bh200|\\bl40s|\\bl4\\b|\\bb200';
 
-const TRANSFER = /transfer|egress|internet|bandwidth|data ?out/i;
+/** Data going out to the internet, as the big clouds describe it. */
+const INTERNET_OUT = /transfer out|data ?out\b|internet|egress|outbound|-out-bytes/i;
+/** Data coming in, or moving between regions or zones: not internet egress. */
+const NOT_INTERNET = /transfer in\b|\bin per month|inbound|ingress|-in-bytes|transfer from\b|transfer to\b|regional|between|inter-?region|inter-?zone|cross-?(az|zone|region)|\baz\b/i;
 const GB_UNIT = /^(gb|gib|gigabytes?)$/i;
 const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
 
@@ -52,7 +58,7 @@ interface Cols {
 const cell = (fields: Field[], i: number): string => {
   if (i < 0) return '';
   const v = (fields[i]?.value ?? '').trim();
-  return v === 'null' ? '' : v;
+  return v.toLowerCase() === 'null' ? '' : v;
 };
 
 export class FocusParser implements RowParser {
@@ -86,18 +92,18 @@ export class FocusParser implements RowParser {
     }
     const c = this.cols;
     const startText = cell(fields, c.start);
-    const t = /^\d{4}-\d{2}-\d{2}/.test(startText) ? Date.parse(startText) : NaN;
-    if (Number.isNaN(t)) return { column: fields[c.start]?.column, field: 'ChargePeriodStart', message: `expected an ISO 8601 date-time, got "${startText}"` };
+    const t = /^\d{4}-\d{2}-\d{2}/.test(startText) ? parseTimestamp(startText, 'UTC') : null;
+    if (t === null) return { column: fields[c.start]?.column, field: 'ChargePeriodStart', message: `expected an ISO 8601 date-time, got "${excerpt(startText)}"` };
     const costText = cell(fields, c.cost);
-    if (costText !== '' && !NUMBER.test(costText)) return { column: fields[c.cost]?.column, field: this.names[c.cost], message: `expected a cost, got "${costText}"` };
+    if (costText !== '' && !NUMBER.test(costText)) return { column: fields[c.cost]?.column, field: this.names[c.cost], message: `expected a cost, got "${excerpt(costText)}"` };
     const quantityText = cell(fields, c.quantity);
-    if (quantityText !== '' && !NUMBER.test(quantityText)) return { column: fields[c.quantity]?.column, field: 'ConsumedQuantity', message: `expected a quantity, got "${quantityText}"` };
+    if (quantityText !== '' && !NUMBER.test(quantityText)) return { column: fields[c.quantity]?.column, field: 'ConsumedQuantity', message: `expected a quantity, got "${excerpt(quantityText)}"` };
     const cost = costText === '' ? 0 : Number(costText);
     if (this.currency === null && /^[A-Z]{3}$/.test(cell(fields, c.currency))) this.currency = cell(fields, c.currency);
     const described = c.describing.map((i) => cell(fields, i)).join(' ');
     const category = cell(fields, c.category);
     const gb = GB_UNIT.test(cell(fields, c.unit));
-    const transfer = gb && (category !== '' ? /^networking$/i.test(category) : TRANSFER.test(described));
+    const transfer = gb && (category === '' || /^networking$/i.test(category)) && INTERNET_OUT.test(described) && !NOT_INTERNET.test(described);
     // One emit per row: the series name says which bucket the amount belongs to.
     emit(t, cost, 'total');
     if (transfer) {

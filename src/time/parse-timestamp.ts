@@ -22,7 +22,8 @@ export function parseTimestamp(text: string, timeZone: string): number | null {
   const zoned = ZONED.exec(s.replace(' ', 'T'));
   if (zoned !== null) {
     const ms = Date.parse(normalizeFraction(s.replace(' ', 'T')));
-    return Number.isNaN(ms) ? null : ms;
+    // Date.parse rolls 2026-02-30 over into March: a date that does not exist is no time.
+    return Number.isNaN(ms) || !calendarDate(s) ? null : ms;
   }
   const m = LOCAL.exec(s);
   if (m === null) return null;
@@ -37,6 +38,15 @@ export function parseTimestamp(text: string, timeZone: string): number | null {
   const check = new Date(Date.UTC(year, month - 1, day));
   if (check.getUTCDate() !== day) return null;
   return epoch;
+}
+
+/** The YYYY-MM-DD at the start of a timestamp is a day of the calendar. */
+function calendarDate(s: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(s);
+  if (m === null) return true;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const check = new Date(Date.UTC(y, mo - 1, d));
+  return check.getUTCMonth() === mo - 1 && check.getUTCDate() === d;
 }
 
 /** Date.parse accepts at most millisecond precision on some inputs; trim longer fractions. */

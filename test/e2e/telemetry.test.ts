@@ -129,3 +129,11 @@ describe.skipIf(!existsSync(SHARED))('token and billing inputs through stdin', (
     expect(JSON.parse(r.stdout).billing).toMatchObject({ months: 2, input: { source: '-', costColumn: 'EffectiveCost' } });
   });
 });
+
+test('a FOCUS bill\'s zone-less times are UTC even on a machine at UTC−7', () => {
+  const file = join(tmp, 'zoneless-bill.csv');
+  writeFileSync(file, 'ChargePeriodStart,EffectiveCost,ServiceCategory,ConsumedQuantity,ConsumedUnit,ChargeDescription\n2024-09-30 23:00:00,1,Compute,1,Hours,x\n2024-10-01 00:00:00,2,Compute,1,Hours,x\n');
+  const r = cli(['inspect', file, '--json'], { env: { TZ: 'America/Los_Angeles' } });
+  expect(r.code).toBe(0);
+  expect(JSON.parse(r.stdout).months.map((m: { month: string; totalCost: number }) => [m.month, m.totalCost])).toEqual([['2024-09', 1], ['2024-10', 2]]);
+});

@@ -48,3 +48,49 @@ describe('FOCUS billing export', () => {
     expect(r.months.every((m) => m.gpuComputeCost === 0 && m.transferGB === 0)).toBe(true); // VM_* SKUs, no transfer rows
   });
 });
+
+describe('FOCUS: real bills read right', () => {
+  const head = 'ChargePeriodStart,EffectiveCost,ServiceCategory,ConsumedQuantity,ConsumedUnit,ChargeDescription';
+  test('NULL in upper case is a null cell: a credit with a NULL quantity is kept', async () => {
+    const text = `${head}\n2024-09-01 00:00:00,10,Compute,2,Hours,instance\n2024-09-02 00:00:00,-3,Compute,NULL,NULL,credit\n2024-09-03 00:00:00,6.16,Compute,1,Hours,instance\n`;
+    const r = await readFocus(sourceOf(text, 'bill.csv'), DEFAULT_GPU_PATTERN, 0);
+    expect(r.counts.badRows).toBe(0);
+    expect(r.months[0]!.totalCost).toBeCloseTo(13.16, 9); // not 16.16
+  });
+  test('times without a zone are UTC, whatever the machine\'s zone', async () => {
+    // The last hour of September UTC is still September, even where the machine runs at UTC−7.
+    const text = `${head}\n2024-09-30 23:00:00,1,Compute,1,Hours,x\n2024-10-01 00:00:00,2,Compute,1,Hours,x\n`;
+    const r = await readFocus(sourceOf(text, 'bill.csv'), DEFAULT_GPU_PATTERN, 0);
+    expect(r.months.map((m) => [m.month, m.totalCost])).toEqual([['2024-09', 1], ['2024-10', 2]]);
+  });
+  test('a day that does not exist is a bad row, not the next month', async () => {
+    const text = `${head}\n2024-09-01 00:00:00,1,Compute,1,Hours,x\n2026-02-30 00:00:00,2,Compute,1,Hours,x\n`;
+    const r = await readFocus(sourceOf(text, 'bill.csv'), DEFAULT_GPU_PATTERN, 0.6);
+    expect(r.counts.badRows).toBe(1);
+    expect(r.months.map((m) => m.month)).toEqual(['2024-09']);
+  });
+  test('egress is data out to the internet: not data in, not between regions or zones', async () => {
+    const rows = [
+      ['$0.090 per GB - first 10 TB / month data transfer out beyond the global free tier', 10, 0.9],
+      ['$0.000 per GB - data transfer in per month', 100, 0],
+      ['$0.02 per GB - US West (Oregon) data transfer to US East (Northern Virginia)', 20, 0.4],
+      ['$0.00 per GB - US West (Oregon) data transfer from EU (Germany)', 30, 0],
+      ['$0.010 per GB - regional data transfer - in/out/between EC2 AZs or using elastic IPs or ELB', 40, 0.4],
+      ['USD 0.02 per GB for EUN1-AWS-Out-Bytes in EU (Stockholm)', 5, 0.1],
+      ['USD 0.0 per GB for EUN1-AWS-In-Bytes in EU (Stockholm)', 50, 0],
+    ] as const;
+    const text = `${head}\n${rows.map(([d, gb, cost]) => `2024-09-01T00:00:00Z,${cost},Networking,${gb},GB,"${d}"`).join('\n')}\n`;
+    const r = await readFocus(sourceOf(text, 'bill.csv'), DEFAULT_GPU_PATTERN, 0);
+    expect(r.months[0]).toMatchObject({ transferGB: 15, transferCost: expect.closeTo(1.0, 9) });
+  });
+  const SAMPLE = new URL('../../../../shared/data/real/focus-sample-data/focus_sample_odd_rows.csv', import.meta.url);
+  test.skipIf(!existsSync(SAMPLE))('the public FOCUS sample: totals and internet egress as an independent reading gives them', async () => {
+    // Expected figures from Python's csv module over the same file: EffectiveCost summed with NULL
+    // as 0; Networking GB rows whose AWS description says "data transfer out" or "Out-Bytes" (23 of
+    // the 49 Networking GB rows, 0.2939 of 0.3565 GB).
+    const r = await readFocus(sourceOf(readFileSync(SAMPLE, 'utf8'), 'focus.csv'), DEFAULT_GPU_PATTERN, 0);
+    expect(r.counts.badRows).toBe(0);
+    expect(r.months).toHaveLength(1);
+    expect(r.months[0]).toMatchObject({ month: '2024-09', transferGB: expect.closeTo(0.2938700646, 12), totalCost: expect.closeTo(1.81353339318, 12) });
+  });
+});

@@ -15,7 +15,7 @@ import { excerpt, InputError } from '../errors.js';
 import { parseTimestamp } from '../time/parse-timestamp.js';
 import { findColumn, splitFields, type Field } from './csv-fields.js';
 import { checkBadRows, emptyCounts, readRows, type Emit, type RowCounts, type RowOutcome, type RowParser } from './row-reader.js';
-import { splitLines, type NumberedLine, type TextSource } from './text-source.js';
+import { csvRecords, splitLines, type NumberedLine, type TextSource } from './text-source.js';
 
 /** Accelerated instance families and GPU names as the big clouds bill them. */
 export const DEFAULT_GPU_PATTERN =
@@ -128,7 +128,7 @@ export async function readFocus(src: TextSource, gpuPattern: string, maxBadRowFr
     if (bucket === 'total') m.totalCost += amount;
     else m[bucket as 'transferGB' | 'transferCost' | 'gpuComputeCost'] += amount; // the parser names the bucket
   };
-  await readRows(splitLines(src.chunks), parser, add, counts);
+  await readRows(csvRecords(splitLines(src.chunks)), parser, add, counts);
   checkBadRows(counts, src.label, maxBadRowFraction);
   if (months.size === 0) throw new InputError({ file: src.label, message: 'no billing rows: the file has a header but no data' });
   return { months: [...months.values()].sort((a, b) => a.month.localeCompare(b.month)), costColumn: parser.costColumn, currency: parser.currency, counts };

@@ -13,7 +13,7 @@ import { readPrometheusJson } from './prometheus-json.js';
 import { DEFAULT_GPU_METRIC, PrometheusTextParser } from './prometheus-text.js';
 import { badRowsWarning, checkBadRows, emptyCounts, readRows, type ProgressHook, type RowCounts } from './row-reader.js';
 import { SampleCollector } from './sample-collector.js';
-import { decodeUtf8, splitLines, type TextSource } from './text-source.js';
+import { csvRecords, decodeUtf8, splitLines, type TextSource } from './text-source.js';
 
 export interface UtilizationReadOptions {
   format: 'auto' | UtilizationFormatName;
@@ -88,7 +88,7 @@ export async function readUtilization(src: TextSource, o: UtilizationReadOptions
       timestampColumn: o.timestampColumn, valueColumn: o.valueColumn, gpuColumn: o.gpuColumn,
     });
     if (bytes !== null) await readRowsFromBytes(bytes, new FastCsvUtilization(parser, o.timeZone), emit, counts, o.progress);
-    else await readRows(splitLines(text()), parser, emit, counts, o.progress);
+    else await readRows(csvRecords(splitLines(text())), parser, emit, counts, o.progress);
     percentSign = parser.percentSignSeen;
   }
   checkBadRows(counts, src.label, o.maxBadRowFraction);

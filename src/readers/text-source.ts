@@ -156,3 +156,49 @@ function isBlank(s: string, start: number, end: number): boolean {
   }
   return true;
 }
+
+/** A record may span this many lines at most: past it an open quote is taken as a stray one. */
+const MAX_RECORD_LINES = 100;
+
+const quotes = (text: string): number => {
+  let n = 0;
+  for (let i = text.indexOf('"'); i !== -1; i = text.indexOf('"', i + 1)) n++;
+  return n;
+};
+
+/**
+ * CSV records as RFC 4180 has them: a quoted field may hold line breaks, so a line whose quotes
+ * do not pair up continues on the next (numbered as its first line). Bounded: after 100 lines an
+ * open quote is taken for a stray one and the lines go on one by one.
+ */
+export async function* csvRecords(lines: AsyncIterable<NumberedLine>): AsyncGenerator<NumberedLine> {
+  let open: NumberedLine | null = null;
+  let parts: string[] = [];
+  let count = 0;
+  for await (const line of lines) {
+    if (open === null) {
+      if (quotes(line.text) % 2 === 0) {
+        yield line;
+        continue;
+      }
+      open = line;
+      parts = [line.text];
+      count = quotes(line.text);
+      continue;
+    }
+    parts.push(line.text);
+    count += quotes(line.text);
+    if (count % 2 === 0) {
+      yield { text: parts.join('\n'), number: open.number };
+      open = null;
+    } else if (parts.length >= MAX_RECORD_LINES) {
+      const first = open.number;
+      for (let i = 0; i < parts.length; i++) yield { text: parts[i] as string, number: first + i };
+      open = null;
+    }
+  }
+  if (open !== null) {
+    const first = open.number;
+    for (let i = 0; i < parts.length; i++) yield { text: parts[i] as string, number: first + i };
+  }
+}

@@ -8,7 +8,7 @@ import { InputError } from '../errors.js';
 import { parseTimestamp } from '../time/parse-timestamp.js';
 import { findColumn, splitFields, type Field } from './csv-fields.js';
 import { checkBadRows, emptyCounts, readRows, type Emit, type ProgressHook, type RowCounts, type RowOutcome, type RowParser } from './row-reader.js';
-import { splitLines, type NumberedLine, type TextSource } from './text-source.js';
+import { csvRecords, splitLines, type NumberedLine, type TextSource } from './text-source.js';
 
 export type TokenFormat = 'auto' | 'daily' | 'request-trace';
 
@@ -83,7 +83,7 @@ export async function readTokens(
   const totals = new DailyTokenTotals(timeZone);
   const parser = new TokenCsvParser(src.label, timeZone, format);
   const counts = emptyCounts();
-  await readRows(splitLines(src.chunks), parser, (t, tokens) => totals.add(t, tokens), counts, progress);
+  await readRows(csvRecords(splitLines(src.chunks)), parser, (t, tokens) => totals.add(t, tokens), counts, progress);
   checkBadRows(counts, src.label, maxBadRowFraction);
   if (totals.records === 0) throw new InputError({ file: src.label, message: 'no token rows: the file has no data' });
   return { days: totals.finish(), format: parser.format, counts };

@@ -137,3 +137,12 @@ test('a FOCUS bill\'s zone-less times are UTC even on a machine at UTC−7', () 
   expect(r.code).toBe(0);
   expect(JSON.parse(r.stdout).months.map((m: { month: string; totalCost: number }) => [m.month, m.totalCost])).toEqual([['2024-09', 1], ['2024-10', 2]]);
 });
+
+test('a utilization file with a quoted line break reads through the byte fast path too', () => {
+  const file = join(tmp, 'noted-util.csv');
+  writeFileSync(file, 'timestamp,utilization,note\n2026-01-01T00:00:00Z,0.5,"first\nsecond"\n2026-01-01T01:00:00Z,0.7,plain\n');
+  const r = cli(['inspect', file, '--json']);
+  expect(r.code).toBe(0);
+  const j = JSON.parse(r.stdout);
+  expect([j.summary?.rows ?? j.rows, j.summary?.badRows ?? j.badRows]).toEqual([2, 0]);
+});

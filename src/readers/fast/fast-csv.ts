@@ -74,18 +74,43 @@ export async function readRowsFromBytes(
   bytes: AsyncIterable<Buffer>, parser: FastCsvUtilization, emit: Emit, counts: RowCounts, progress?: ProgressHook,
 ): Promise<void> {
   let number = 0;
+  // A quoted field may hold line breaks (RFC 4180): a line whose quotes do not pair up is held
+  // and joined with the next ones (at most 100), numbered as its first line.
+  let held: Buffer[] = [];
+  let heldNumber = 0;
+  let heldQuotes = 0;
+  const quotesIn = (b: Uint8Array, start: number, end: number): number => {
+    let n = 0;
+    for (let i = start; i < end; i++) if (b[i] === QUOTE) n++;
+    return n;
+  };
   const line = (b: Uint8Array, start: number, end: number): void => {
     number++;
     if (end > start && b[end - 1] === RETURN) end--;
+    const q = quotesIn(b, start, end);
+    if (held.length > 0 || q % 2 === 1) {
+      if (held.length === 0) heldNumber = number;
+      held.push(Buffer.from(b.subarray(start, end)));
+      heldQuotes += q;
+      if (heldQuotes % 2 === 1 && held.length < 100) return;
+      const joined = Buffer.from(held.map((h) => h.toString('latin1')).join('\n'), 'latin1');
+      held = [];
+      heldQuotes = 0;
+      record(joined, heldNumber);
+      return;
+    }
+    record(b, number, start, end);
+  };
+  const record = (b: Uint8Array, at: number, start = 0, end = b.length): void => {
     if (skipBlanks(b, start, end) === end) return;
-    counts.currentLine = number;
-    const outcome = parser.accept(b, start, end, number, emit);
+    counts.currentLine = at;
+    const outcome = parser.accept(b, start, end, at, emit);
     if (outcome === 'skip') return;
     if (outcome === 'ok') counts.dataRows++;
     else if (outcome === 'unavailable') {
       counts.dataRows++;
       counts.unavailableRows++;
-    } else countBad(counts, outcome, number);
+    } else countBad(counts, outcome, at);
     if (progress !== undefined && (counts.dataRows & (PROGRESS_EVERY - 1)) === 0) progress(counts.dataRows);
   };
   let carry: Buffer | null = null;
@@ -109,4 +134,5 @@ export async function readRowsFromBytes(
     if (pos < chunk.length) carry = Buffer.from(chunk.subarray(pos));
   }
   if (carry !== null) line(carry, 0, carry.length);
+  if (held.length > 0) record(Buffer.from(held.map((h) => h.toString('latin1')).join('\n'), 'latin1'), heldNumber);
 }

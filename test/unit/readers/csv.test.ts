@@ -104,3 +104,19 @@ describe('token CSV', () => {
     expect(await problem(readTokensCsv(('day,count\n2026-01-01,5\n'), 't.csv', 'UTC', 'auto'))).toMatchObject({ line: 1 });
   });
 });
+
+describe('RFC 4180: a quoted field may hold line breaks', () => {
+  test('a utilization CSV with a multi-line note: every row read, a later bad row named at its own line', async () => {
+    const text = 'timestamp,utilization,note\n2026-01-01T00:00:00Z,0.5,"first\nsecond"\n2026-01-01T01:00:00Z,0.7,plain\n2026-01-01T02:00:00Z,oops,x\n';
+    const r = await readUtilization(sourceOf(text), { format: 'csv', unit: 'auto', timeZone: 'UTC', maxBadRowFraction: 0.5, now: 0 });
+    expect(r.summary.rows).toBe(3);
+    expect(r.summary.badRows).toBe(1);
+    expect(r.summary.badExamples[0]?.line).toBe(5); // the header, the two-line record, then lines 4 and 5
+    expect(r.hours.map((h) => h.utilization)).toEqual([0.5, 0.7]);
+  });
+  test('a token history with a quoted line break', async () => {
+    const r = await readTokensCsv('timestamp,tokens,comment\n2026-01-01,100,"a\nb"\n2026-01-02,200,c\n', 't.csv', 'UTC', 'auto');
+    expect(r.rows).toBe(2);
+    expect(r.days.map((d) => d.tokens)).toEqual([100, 200]);
+  });
+});

@@ -94,3 +94,9 @@ describe('FOCUS: real bills read right', () => {
     expect(r.months[0]).toMatchObject({ month: '2024-09', transferGB: expect.closeTo(0.2938700646, 12), totalCost: expect.closeTo(1.81353339318, 12) });
   });
 });
+
+test('FOCUS: a description with a line break inside quotes is one row', async () => {
+  const text = 'ChargePeriodStart,EffectiveCost,ServiceCategory,ConsumedQuantity,ConsumedUnit,ChargeDescription\n2024-09-01T00:00:00Z,4,Compute,1,Hours,"two\nlines"\n2024-09-02T00:00:00Z,6,Compute,1,Hours,one\n';
+  const r = await readFocus(sourceOf(text, 'bill.csv'), DEFAULT_GPU_PATTERN, 0);
+  expect([r.counts.dataRows, r.counts.badRows, r.months[0]!.totalCost]).toEqual([2, 0, 10]);
+});

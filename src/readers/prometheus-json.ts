@@ -14,6 +14,8 @@ interface StackEntry { key?: string | number | undefined }
 export interface PrometheusJsonResult {
   resultType: string | null;
   series: number;
+  /** The metric names (`__name__`) of the series; empty when the query aggregated them away. */
+  metricNames: string[];
 }
 
 export async function readPrometheusJson(
@@ -27,6 +29,7 @@ export async function readPrometheusJson(
   let error: string | null = null;
   let resultType: string | null = null;
   const keys = new Map<number, string>();
+  const names = new Set<string>();
 
   const point = (value: unknown, location: string, seriesIndex: number): void => {
     if (!Array.isArray(value) || value.length !== 2 || typeof value[0] !== 'number' || typeof value[1] !== 'string') {
@@ -55,7 +58,11 @@ export async function readPrometheusJson(
     else if (key === 'resultType') resultType = String(value);
     else {
       const seriesIndex = Number(path[3]);
-      if (key === 'metric') keys.set(seriesIndex, seriesKey(new Map(Object.entries(value as Record<string, string>))));
+      if (key === 'metric') {
+        const labels = value as Record<string, string>;
+        if (typeof labels.__name__ === 'string') names.add(labels.__name__);
+        keys.set(seriesIndex, seriesKey(new Map(Object.entries(labels))));
+      }
       else if (key === 'value') point(value, `data.result[${seriesIndex}].value`, seriesIndex);
       else point(value, `data.result[${seriesIndex}].values[${String(key)}]`, seriesIndex);
     }
@@ -74,5 +81,5 @@ export async function readPrometheusJson(
   if (resultType === null) {
     throw new InputError({ file, message: 'not a Prometheus API answer: expected {"status": "success", "data": {"resultType": "matrix", "result": […]}}' });
   }
-  return { resultType, series: keys.size };
+  return { resultType, series: keys.size, metricNames: [...names] };
 }

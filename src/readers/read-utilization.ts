@@ -56,6 +56,15 @@ export interface UtilizationRead {
   warnings: Warning[];
 }
 
+/** The unit a metric's name gives: DCGM's `_UTIL` gauges are percent, a `_ratio` a fraction; null when names disagree or say nothing. */
+export function unitOfMetric(names: ReadonlyArray<string>): 'percent' | 'fraction' | null {
+  const units = new Set(names.map((n) => (/_UTIL$/.test(n) ? 'percent' : /_ratio$/i.test(n) ? 'fraction' : null)));
+  return units.size === 1 ? [...units][0] ?? null : null;
+}
+
+/** A metric that carries GPU utilization, by its name. */
+const UTILIZATION_METRIC = /util/i;
+
 export async function readUtilization(src: TextSource, o: UtilizationReadOptions): Promise<UtilizationRead> {
   let head: string;
   let chunks: AsyncIterable<string> | null = null;
@@ -68,16 +77,24 @@ export async function readUtilization(src: TextSource, o: UtilizationReadOptions
   const collector = new SampleCollector();
   const counts = emptyCounts();
   let max = { value: -Infinity, line: null as number | null };
+  // Values between 0 and 1 that are not whole: fractions, if the file turns out to be in percent.
+  let fractional = 0;
+  let firstFractional: number | null = null;
   const emit = (t: number, v: number, series: string | number): void => {
     if (v > max.value) max = { value: v, line: counts.currentLine };
+    if (v > 0 && v < 1) {
+      fractional++;
+      firstFractional ??= counts.currentLine;
+    }
     collector.add(t, v, series);
   };
   let percentSign = false;
   let untimestamped = 0;
   const metric = o.metric ?? DEFAULT_GPU_METRIC;
 
+  let metricNames: string[] = [];
   if (format === 'prometheus-json') {
-    await readPrometheusJson(text(), src.label, emit, counts, o.progress);
+    ({ metricNames } = await readPrometheusJson(text(), src.label, emit, counts, o.progress));
   } else if (format === 'prometheus-text') {
     const parser = new PrometheusTextParser({ metric, now: o.now });
     await readRows(splitLines(text()), parser, emit, counts, o.progress);
@@ -99,7 +116,10 @@ export async function readUtilization(src: TextSource, o: UtilizationReadOptions
   }
 
   const percentByFormat = format === 'nvidia-smi' || (format === 'prometheus-text' && metric === DEFAULT_GPU_METRIC);
-  const unit = o.unit !== 'auto' ? o.unit : percentByFormat || percentSign || collector.maxValue > 1 ? 'percent' : 'fraction';
+  // The metric's name decides its unit (DCGM's _UTIL gauges are percent, a _ratio a fraction):
+  // an idle fleet's answer never above 1 is still percent.
+  const byName = unitOfMetric(metricNames);
+  const unit = o.unit !== 'auto' ? o.unit : byName ?? (percentByFormat || percentSign || collector.maxValue > 1 ? 'percent' : 'fraction');
   const limit = unit === 'percent' ? 100 : 1;
   if (max.value > limit) {
     throw new InputError({
@@ -116,7 +136,15 @@ export async function readUtilization(src: TextSource, o: UtilizationReadOptions
     gpus: collector.series.filter((k) => k !== '').length, first: collector.first, last: collector.last, resolutionMs: collector.resolutionMs,
     outOfOrder: collector.outOfOrder, duplicates: collector.duplicates, untimestamped, lateSamples: collector.hourly.lateSamples,
   };
-  return { hours, summary, warnings: [...inputWarnings(summary), ...gapWarnings(hours, src.label)] };
+  // Percent inferred from values above 1 while others look like fractions (0.63): the file mixes
+  // units, and reading 0.63 as 0.63 % would be wrong without a word.
+  const guessed = o.unit === 'auto' && byName === null && !percentByFormat && !percentSign;
+  const mixed: Warning[] = guessed && unit === 'percent' && fractional > 0
+    ? [{ code: 'mixed-units', args: { file: src.label, values: fractional, line: firstFractional } }] : [];
+  // An answer for another metric (memory, power) is not utilization: say so rather than analyse it silently.
+  const foreign = metricNames.filter((n) => !UTILIZATION_METRIC.test(n));
+  const metricWarnings: Warning[] = foreign.length === 0 ? [] : [{ code: 'metric-not-utilization', args: { file: src.label, metrics: foreign.slice(0, 3).join(', ') } }];
+  return { hours, summary, warnings: [...mixed, ...metricWarnings, ...inputWarnings(summary), ...gapWarnings(hours, src.label)] };
 }
 
 /** Runs of missing hours inside the history (missing is not idle, docs/model.md). */

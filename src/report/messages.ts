@@ -51,6 +51,8 @@ const TEXT: Record<string, (a: Args, currency: string) => string> = {
   'index-egress-unpriced': () => 'The vector index is on-prem but no onPrem option gives its egressPerGB: retrieval from it is priced at 0',
   'no-latency-target': () => 'Regions are given without workload.constraints.ttftTargetMs: latency floors are reported but not judged',
   'onprem-shortfall': (a) => `On-prem without burst leaves ${fixed(num(a, 'busyGpus'))} busy GPUs on average unserved, in ${Math.round(num(a, 'hours'))} hours a month (not priced)`,
+  'mixed-units': (a) => `${str(a, 'file')}: read as percent (values above 1), but ${num(a, 'values')} values look like fractions${a.line === null ? '' : ` (first at line ${num(a, 'line')})`}: one file should keep one unit; set unit: percent or fraction`,
+  'metric-not-utilization': (a) => `${str(a, 'file')}: the answer is for ${str(a, 'metrics')}, which does not look like GPU utilization (DCGM_FI_DEV_GPU_UTIL): check the query`,
   'sovereign-no-burst': () => 'Sovereign data may not burst to a public cloud: on-prem is priced without burst, whatever onPrem.burst says',
   'no-option-for-plan': (a) => `The verdict ${str(a, 'placement')} has no priced option to size it: add the option to the scenario`,
   'current-unpriced': (a) => `workload.currentPlacement is ${str(a, 'current')} but the scenario prices no such option: no saving against today`,

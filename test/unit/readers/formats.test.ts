@@ -196,3 +196,34 @@ describe('property: random valid rows and mangled rows, every reader', () => {
     }), { numRuns: 60 });
   });
 });
+
+describe('units decided by what the data says it is', () => {
+  const answer = (name: string | null, values: string[]) => JSON.stringify({
+    status: 'success',
+    data: { resultType: 'matrix', result: [{ metric: { ...(name === null ? {} : { __name__: name }), gpu: '0' }, values: values.map((v, i) => [1767225600 + i * 3600, v]) }] },
+  });
+  const readJson = (text: string) => readUtilization(sourceOf(text, 'answer.json'), { format: 'prometheus-json', unit: 'auto', timeZone: 'UTC', maxBadRowFraction: 0, now: 0 });
+  test('an idle DCGM_FI_DEV_GPU_UTIL answer that never exceeds 1 is still percent', async () => {
+    const r = await readJson(answer('DCGM_FI_DEV_GPU_UTIL', ['0', '1', '1', '0']));
+    expect(r.summary.unit).toBe('percent');
+    expect(Math.max(...r.hours.map((h) => h.utilization))).toBeCloseTo(0.01, 12);
+  });
+  test('a _ratio metric is a fraction; without a name the values decide', async () => {
+    expect((await readJson(answer('nvidia_smi_utilization_gpu_ratio', ['0.5', '0.7']))).summary.unit).toBe('fraction');
+    expect((await readJson(answer(null, ['0.5', '0.7']))).summary.unit).toBe('fraction');
+    expect((await readJson(answer(null, ['50', '70']))).summary.unit).toBe('percent');
+  });
+  test('an answer for another metric is read, with a warning', async () => {
+    const r = await readJson(answer('DCGM_FI_DEV_POWER_USAGE', ['50', '70']));
+    expect(r.warnings.map((w) => w.code)).toContain('metric-not-utilization');
+  });
+  test('a CSV mixing fractions and percents is read as percent, with a warning naming the first fraction', async () => {
+    const text = 'timestamp,utilization\n2026-01-01T00:00:00Z,60\n2026-01-01T01:00:00Z,0.5\n2026-01-01T02:00:00Z,70\n';
+    const r = await readUtilization(sourceOf(text), { format: 'csv', unit: 'auto', timeZone: 'UTC', maxBadRowFraction: 0, now: 0 });
+    expect(r.summary.unit).toBe('percent');
+    expect(r.warnings.find((w) => w.code === 'mixed-units')?.args).toMatchObject({ values: 1, line: 3 });
+    // Stated, no warning.
+    const stated = await readUtilization(sourceOf(text), { format: 'csv', unit: 'percent', timeZone: 'UTC', maxBadRowFraction: 0, now: 0 });
+    expect(stated.warnings.map((w) => w.code)).not.toContain('mixed-units');
+  });
+});

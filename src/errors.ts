@@ -57,11 +57,15 @@ export function describeReadError(err: unknown): string {
 
 /**
  * What was read, as an error message may quote it: control characters (terminal escapes among
- * them) shown as "?", at most `max` characters. A message never echoes more of a file than this.
+ * them) shown as "?", the value of anything written NAME=value left out, at most `max`
+ * characters. A message never echoes more of a file than this.
  */
 export function excerpt(text: string, max = 40): string {
-  // eslint-disable-next-line no-control-regex
-  const clean = text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, '?');
+  const clean = text
+    // eslint-disable-next-line no-control-regex
+    .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, '?')
+    // NAME=value is how secrets travel (an environment, a .env file): the value is not repeated.
+    .replace(/\b([A-Za-z_][A-Za-z0-9_]*)=[^\s,;?]+/g, '$1=…');
   const chars = [...clean];
   return chars.length <= max ? clean : `${chars.slice(0, max - 1).join('')}…`;
 }

@@ -1,3 +1,4 @@
+import { excerpt } from '../errors.js';
 import { InvalidArgumentError } from 'commander';
 import { isoDayStart } from '../time/iso-day.js';
 
@@ -16,7 +17,7 @@ export function parseThresholds(text: string): number[] {
 /** --window DAYS: a whole number of days ≥ 1. */
 export function parseWindowDays(text: string): number {
   const n = Number(text);
-  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError(`expected a whole number of days ≥ 1, got "${text}"`);
+  if (!Number.isInteger(n) || n < 1 || n > 3660) throw new InvalidArgumentError(`expected a whole number of days from 1 to 3660, got "${excerpt(text, 20)}"`);
   return n;
 }
 

@@ -3,7 +3,7 @@
  * found by name (or named in the scenario), and nvidia-smi's `--query-gpu=… --format=csv`
  * exports in any column order, with or without `noheader,nounits`.
  */
-import { InputError } from '../errors.js';
+import { excerpt, InputError } from '../errors.js';
 import { parseTimestamp } from '../time/parse-timestamp.js';
 import { splitFields, type Field } from './csv-fields.js';
 import { parseReading } from './reading.js';
@@ -91,7 +91,7 @@ export class CsvUtilizationParser implements RowParser {
     if (typeof ref === 'number') return ref - 1;
     if (ref !== undefined) {
       const i = names.findIndex((n) => n.toLowerCase() === ref.toLowerCase());
-      if (i < 0) throw new InputError({ file: this.o.file, line, message: `no column named "${ref}" (${what}); the header has: ${names.join(', ')}` });
+      if (i < 0) throw new InputError({ file: this.o.file, line, message: `no column named "${ref}" (${what}); the header has: ${excerpt(names.join(', '))}` });
       return i;
     }
     return pattern === null ? -1 : names.findIndex((n) => pattern.test(n));
@@ -106,8 +106,8 @@ export class CsvUtilizationParser implements RowParser {
       throw new InputError({
         file: this.o.file, line, column: 1,
         message: nvidia
-          ? `the nvidia-smi export needs the timestamp and utilization.gpu fields (--query-gpu=timestamp,index,utilization.gpu); the header has: ${names.join(', ')}`
-          : `expected a header with a timestamp and a utilization column (e.g. "timestamp,utilization"), or name them with timestampColumn and valueColumn; the header has: ${names.join(', ')}`,
+          ? `the nvidia-smi export needs the timestamp and utilization.gpu fields (--query-gpu=timestamp,index,utilization.gpu); the header has: ${excerpt(names.join(', '))}`
+          : `expected a header with a timestamp and a utilization column (e.g. "timestamp,utilization"), or name them with timestampColumn and valueColumn; the header has: ${excerpt(names.join(', '))}`,
       });
     }
     return { time, value, gpu, names };

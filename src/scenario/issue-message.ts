@@ -1,3 +1,4 @@
+import { excerpt } from '../errors.js';
 import type { z } from 'zod';
 
 type Issue = z.core.$ZodIssue;
@@ -7,7 +8,7 @@ function describeValue(v: unknown): string {
   if (v === null) return 'null';
   if (Array.isArray(v)) return 'a list';
   if (typeof v === 'object') return 'a mapping';
-  if (typeof v === 'string') return `the text "${v.length > 40 ? `${v.slice(0, 40)}…` : v}"`;
+  if (typeof v === 'string') return `the text "${excerpt(v)}"`;
   return `${typeof v} ${String(v)}`;
 }
 

@@ -4,7 +4,7 @@
  * file, line, column and field path.
  */
 import { LineCounter, parseDocument } from 'yaml';
-import { formatPath, InputError, type InputProblem } from '../errors.js';
+import { formatPath, excerpt, InputError, type InputProblem } from '../errors.js';
 import { closestName } from './closest-name.js';
 import { issueMessage } from './issue-message.js';
 import { resolveScenario, type ResolvedScenario } from './resolve.js';
@@ -16,6 +16,9 @@ import { bundledPriceBook, type PriceBook } from '../pricebook/price-book.js';
 import { resolvePriceReferences } from './price-references.js';
 import { extractDistributions, probeDistributions } from './uncertain-fields.js';
 import { valueAt } from './replace-nodes.js';
+
+/** Alias expansions a scenario may make: ample for hand-written anchors, nothing like a bomb. */
+const MAX_ALIASES = 100;
 
 const EXPECTED_TOP = 'a scenario mapping with schemaVersion: 1, name, workload and options';
 
@@ -37,7 +40,13 @@ export function parseScenarioText(text: string, file: string, book: PriceBook = 
   if (doc.contents === null) {
     throw new InputError({ file, message: `the file is empty; expected ${EXPECTED_TOP}` });
   }
-  const raw: unknown = doc.toJS();
+  let raw: unknown;
+  try {
+    // Aliases expand: a file of a few lines can stand for millions of nodes, so they are capped.
+    raw = doc.toJS({ maxAliasCount: MAX_ALIASES });
+  } catch (err) {
+    throw new InputError({ file, message: `not a usable scenario: ${excerpt((err as Error).message, 80)}` });
+  }
   const at = (path: ReadonlyArray<PropertyKey>, key?: string): Pick<InputProblem, 'line' | 'column'> => {
     const pos = positionOf(doc, lineCounter, path, key);
     return { line: pos?.line, column: pos?.column };

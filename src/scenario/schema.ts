@@ -193,12 +193,13 @@ const edge = z.strictObject({
 export const scenarioSchema = z.strictObject({
   $schema: z.string().optional().describe('JSON Schema reference for editors; ignored'),
   schemaVersion: z.literal(1),
-  name: z.string().min(1),
+  // eslint-disable-next-line no-control-regex
+  name: z.string().min(1).max(200).regex(/^[^\u0000-\u001f\u007f-\u009f]*$/, 'control characters (terminal escapes among them) are not allowed in a name'),
   currency: z.string().regex(/^[A-Z]{3}$/, 'expected an ISO 4217 code such as USD').default('USD'),
-  horizonMonths: wholePositive.default(36),
+  horizonMonths: wholePositive.max(600).default(36).describe('analysis horizon in months, at most 600 (50 years)'),
   discountRate: z.number().gt(-1).default(0.08).describe('annual cost of capital, for NPV'),
   thresholds: z.array(z.number().gt(0).lt(1)).min(1).default([0.4, 0.6, 0.7]),
-  window: z.strictObject({ days: wholePositive.default(90) }).default({ days: 90 }),
+  window: z.strictObject({ days: wholePositive.max(3660).default(90).describe('trailing days of history, at most 3660 (10 years)') }).default({ days: 90 }),
   timezone: z.string().default('UTC').describe('zone of timestamps that carry none'),
   workload,
   migration: z

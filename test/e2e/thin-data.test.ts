@@ -90,3 +90,39 @@ options:
     expectCleanError(r.stderr);
   });
 });
+
+describe('hostile scenarios: exit 2 with one short, clean line', () => {
+  const scenario = (extra: string, utilization = '{assumed: 0.5}') => `schemaVersion: 1\nname: h\n${extra}workload: {referenceGpus: 8, utilization: ${utilization}}\noptions: {cloud: {onDemandPerGpuHour: 3}}\n`;
+  const cases: Array<[string, string, RegExp]> = [
+    ['a horizon of 1e8 months', scenario('horizonMonths: 100000000\n'), /horizonMonths: must be ≤ 600/],
+    ['a window of 1e8 days', scenario('window: {days: 100000000}\n'), /window\.days: must be ≤ 3660/],
+    ['an undefined alias', 'a: &a [1]\nb: *c\n', /not a usable scenario: Unresolved alias/],
+    ['an alias bomb', Array.from({ length: 10 }, (_, i) => (i === 0 ? 'a0: &a0 [x,x,x,x,x,x,x,x,x,x]' : `a${i}: &a${i} [${Array(10).fill(`*a${i - 1}`).join(',')}]`)).join('\n'), /not a usable scenario: Excessive alias count/],
+    ['a terminal escape in the name', scenario('').replace('name: h', 'name: "\\e[31mred"'), /control characters .* not allowed in a name, got the text "\?\[31mred"/],
+  ];
+  test.each(cases)('%s', (_what, text, message) => {
+    const file = join(tmp, 'hostile.yaml');
+    writeFileSync(file, text);
+    const r = cli(['analyze', file]);
+    expect([r.code, r.stdout]).toEqual([2, '']);
+    expect(r.stderr).toMatch(message);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).not.toMatch(/\u001b/);
+    expectCleanError(r.stderr);
+  });
+  test('a device that never ends, as the scenario: refused at 1 MiB', () => {
+    const r = cli(['analyze', '/dev/zero']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/\/dev\/zero: is larger than 1 MiB/);
+  });
+  test('what a message quotes of a file is short and keeps no NAME=value secret', () => {
+    const env = join(tmp, 'environ');
+    writeFileSync(env, 'SECRET_TOKEN=abc123def456\0HOME=/root\0');
+    const file = join(tmp, 'env.yaml');
+    writeFileSync(file, scenario('', `{source: ${env}}`));
+    const r = cli(['analyze', file]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).not.toContain('abc123');
+    expect(r.stderr).not.toMatch(/\u0000/);
+  });
+});

@@ -14,11 +14,17 @@ export interface InputProblem extends InputLocation {
   message: string;
 }
 
+/** Problems one error lists before it says "and N more". */
+export const MAX_PROBLEMS = 10;
+
 export class InputError extends Error {
   readonly problems: InputProblem[];
 
   constructor(problems: InputProblem | InputProblem[]) {
-    const list = Array.isArray(problems) ? problems : [problems];
+    const all = Array.isArray(problems) ? problems : [problems];
+    // A file with thousands of mistakes gets the first few and a count, not a flood.
+    const list = all.length <= MAX_PROBLEMS ? all
+      : [...all.slice(0, MAX_PROBLEMS), { file: all[0]!.file, message: `and ${all.length - MAX_PROBLEMS} more problems` }];
     super(list.map(formatProblem).join('\n'));
     this.name = 'InputError';
     this.problems = list;
@@ -53,6 +59,22 @@ export function describeReadError(err: unknown): string {
   if (code === 'EISDIR') return 'is a directory, expected a file';
   if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
   return `cannot be read (${code ?? String(err)})`;
+}
+
+/** A write failure the user can act on, in their words; null for one that is our fault. */
+export function describeWriteError(err: unknown): string | null {
+  const code = (err as NodeJS.ErrnoException).code;
+  switch (code) {
+    case 'ENOSPC': return 'the disk is full: nothing was written';
+    case 'EDQUOT': return 'the disk quota is used up: nothing was written';
+    case 'EROFS': return 'the file system is read-only';
+    case 'EACCES': case 'EPERM': return 'permission denied';
+    case 'ENOENT': return 'its folder does not exist';
+    case 'ENOTDIR': return 'a part of the path is a file, not a folder';
+    case 'EISDIR': return 'is a directory; name a file';
+    case 'EFBIG': return 'the file would be larger than the file system allows';
+    default: return null;
+  }
 }
 
 /**

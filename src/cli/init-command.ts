@@ -120,7 +120,7 @@ export async function initCommand(file: string, opts: InitOptions, io: Io): Prom
     }
     const answers = await ask(asker, file, io);
     const schema = fileURLToPath(new URL('../scenario.schema.json', import.meta.url));
-    await writeFileAtomic(file, scenarioText(answers, schema, new Date(io.now()).toISOString().slice(0, 10)));
+    await writeFileAtomic(file, scenarioText(answers, schema, new Date(io.now()).toISOString().slice(0, 10)), '');
     io.stderr(`placement: wrote ${file}\n`);
   } catch (err) {
     if (isCancel(err)) {

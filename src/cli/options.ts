@@ -1,6 +1,7 @@
 import { excerpt } from '../errors.js';
 import { InvalidArgumentError } from 'commander';
 import { isoDayStart } from '../time/iso-day.js';
+import { inTimeRange, TIME_RANGE_TEXT } from '../time/time-range.js';
 
 /** --thresholds 0.4,0.6,0.7: fractions strictly between 0 and 1. */
 export function parseThresholds(text: string): number[] {
@@ -35,7 +36,7 @@ export function parseFraction(text: string): number {
 /** --as-of 2026-06-30: a calendar date, as epoch ms at its start (UTC). */
 export function parseDate(text: string): number {
   const ms = isoDayStart(text);
-  if (Number.isNaN(ms)) throw new InvalidArgumentError(`expected a date as YYYY-MM-DD, got "${text}"`);
+  if (!inTimeRange(ms)) throw new InvalidArgumentError(`expected a calendar date as YYYY-MM-DD, ${TIME_RANGE_TEXT}, got "${excerpt(text, 20)}"`);
   return ms;
 }
 

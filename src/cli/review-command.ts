@@ -3,17 +3,18 @@
  * force — the triggers recorded with it, on today's data — with exit codes a script can act on
  * (3 when the decision should be reopened).
  */
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { Chalk } from 'chalk';
-import { describeReadError, InputError } from '../errors.js';
+import { describeReadError, excerpt, InputError } from '../errors.js';
+import { MAX_RECORD_FILE_BYTES, readBounded } from '../readers/read-bounded.js';
 import { appendHistory, readHistory, type HistoryEntry } from '../history/history-file.js';
 import { buildReport, READABLE_SCHEMA_VERSIONS, REPORT_SCHEMA_VERSION, type Report } from '../report/build-report.js';
 import { compareReports, judgeTriggers, keyNumbers, reviewExitCode, type FailOn, type Review } from '../report/compare-reports.js';
 import { renderReviewMarkdown } from '../render/render-markdown.js';
 import { renderCheck, renderReviewTable } from '../render/render-review.js';
-import { emit, prepareAnalysis, type InputOverrides } from './analyze-command.js';
+import { prepareAnalysis, type InputOverrides } from './analyze-command.js';
 import type { Io } from './io.js';
-import { writeFileAtomic } from './write-output.js';
+import { OutputBatch } from './write-output.js';
 
 export interface ReviewOptions extends InputOverrides {
   previous?: string;
@@ -30,9 +31,12 @@ export interface ReviewOptions extends InputOverrides {
 async function readPrevious(path: string, scenarioName: string): Promise<Report> {
   let data: unknown;
   try {
-    data = JSON.parse(await readFile(path, 'utf8'));
+    const bytes = await readBounded(path, MAX_RECORD_FILE_BYTES);
+    if (bytes.length > MAX_RECORD_FILE_BYTES) throw new RangeError('too large');
+    data = JSON.parse(bytes.toString('utf8'));
   } catch (err) {
-    const message = err instanceof SyntaxError ? `not JSON: ${err.message}` : describeReadError(err);
+    const message = err instanceof SyntaxError ? `not JSON: ${excerpt(err.message, 80)}`
+      : err instanceof RangeError ? `is larger than ${MAX_RECORD_FILE_BYTES / 1024 / 1024} MiB: not a placement report` : describeReadError(err);
     throw new InputError({ file: path, field: '--previous', message });
   }
   const r = ((data as { kind?: string; report?: unknown })?.kind === 'review' ? (data as { report: unknown }).report : data) as Partial<Report>;
@@ -81,7 +85,7 @@ async function exists(path: string): Promise<boolean> {
 /** The triggers firing at the last review recorded in the history; null without one. */
 async function lastFiring(history: string | undefined): Promise<string[] | null> {
   if (history === undefined || !(await exists(history))) return null;
-  const h = await readHistory(history);
+  const h = await readHistory(history, '--history');
   return h.entries.at(-1)?.triggersFiring ?? null;
 }
 
@@ -92,28 +96,39 @@ export async function reviewCommand(file: string, opts: ReviewOptions, io: Io): 
   const firing = review?.triggers.filter((t) => t.firing) ?? [];
   const code = review === null ? 0 : reviewExitCode({ firing: firing.length > 0, newFiring: firing.some((t) => t.isNew), changed: review.verdict.changed }, opts.failOn);
 
-  // Every output of the run, each written whole: the report, the baseline, the history line, the view.
+  // Every output of the run is computed first, then written together: the report, the baseline
+  // and the view are staged whole, the history line appended, and only then are they put in place,
+  // so a run that fails (a full disk, an unwritable --out) leaves every file as it was.
   const reportText = `${JSON.stringify(report, null, 2)}\n`;
-  if (opts.saveReport !== undefined) await writeFileAtomic(opts.saveReport, reportText);
-  if (baseline !== null) await writeFileAtomic(baseline, reportText);
-  if (opts.history !== undefined) {
-    const entry: HistoryEntry = {
-      date: report.generatedAt,
-      scenario: report.scenario,
-      verdict: { placement: report.verdict.placement, governingConstraint: report.verdict.governingConstraint, changed: review?.verdict.changed ?? null },
-      keyNumbers: keyNumbers(report),
-      triggersFiring: firing.map((t) => t.id),
-      triggers: (review?.triggers ?? []).filter((t) => t.kind === 'metric').map((t) => ({ id: t.id, metric: t.metric, today: t.today, threshold: t.threshold, distance: t.distance, firing: t.firing })),
-      exitCode: code,
-    };
-    await appendHistory(opts.history, entry);
-  }
   const context = { baseline };
   const text = opts.format === 'json'
     ? `${JSON.stringify({ schemaVersion: REPORT_SCHEMA_VERSION, kind: 'review', exitCode: code, baseline, review, report }, null, 2)}\n`
     : opts.format === 'markdown' ? renderReviewMarkdown(report, review, code, context)
     : renderReviewTable(report, review, code, context, new Chalk({ level: opts.out === undefined && io.colour ? 1 : 0 }), io.width);
-  await emit(text, opts.out, io);
+  const batch = new OutputBatch();
+  try {
+    if (opts.saveReport !== undefined) await batch.stage(opts.saveReport, reportText, '--save-report');
+    if (baseline !== null) await batch.stage(baseline, reportText, '--decision');
+    if (opts.out !== undefined) await batch.stage(opts.out, text, '--out');
+    if (opts.history !== undefined) {
+      const entry: HistoryEntry = {
+        date: report.generatedAt,
+        scenario: report.scenario,
+        verdict: { placement: report.verdict.placement, governingConstraint: report.verdict.governingConstraint, changed: review?.verdict.changed ?? null },
+        keyNumbers: keyNumbers(report),
+        triggersFiring: firing.map((t) => t.id),
+        triggers: (review?.triggers ?? []).filter((t) => t.kind === 'metric').map((t) => ({ id: t.id, metric: t.metric, today: t.today, threshold: t.threshold, distance: t.distance, firing: t.firing })),
+        exitCode: code,
+      };
+      await appendHistory(opts.history, entry);
+    }
+    await batch.commit();
+  } catch (err) {
+    await batch.abort();
+    throw err;
+  }
+  if (opts.out === undefined) io.stdout(text);
+  else if (io.verbose === true) io.stderr(`placement: wrote ${opts.out}\n`);
   return code;
 }
 

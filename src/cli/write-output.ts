@@ -1,23 +1,79 @@
 import { randomBytes } from 'node:crypto';
-import { rename, rm, writeFile } from 'node:fs/promises';
+import { rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { InputError } from '../errors.js';
+import { describeWriteError, InputError } from '../errors.js';
+
+function writeFailure(err: unknown, path: string, field: string): unknown {
+  const message = describeWriteError(err);
+  return message === null ? err : new InputError({ file: path, field, message });
+}
+
+interface Staged {
+  path: string;
+  field: string;
+  text: string;
+  /** The finished copy beside a regular file, renamed over it at commit; null for a device or FIFO. */
+  temp: string | null;
+}
 
 /**
- * Write a file the user named, atomically: a temporary file beside it, then a rename, so that a
- * reader never sees half a report and a failed run leaves the old file as it was.
+ * The files one run writes, committed together: each is first written whole to a temporary file
+ * beside its destination (a full disk or a missing folder fails here, before anything the user
+ * has is touched), then all are renamed into place. A device or FIFO named as an output (
+ * /dev/null, /dev/stdout, a pipe) is written into at commit, never replaced by a regular file.
  */
-export async function writeFileAtomic(path: string, text: string): Promise<void> {
-  const temp = join(dirname(path), `.${basename(path)}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`);
-  try {
-    await writeFile(temp, text, { flag: 'wx' });
-    await rename(temp, path);
-  } catch (err) {
-    await rm(temp, { force: true });
-    const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'EACCES' || code === 'EISDIR' || code === 'EPERM' || code === 'ENOTDIR') {
-      throw new InputError({ file: path, field: '--out', message: `cannot write here (${code})` });
+export class OutputBatch {
+  private readonly staged: Staged[] = [];
+
+  async stage(path: string, text: string, field = '--out'): Promise<void> {
+    let kind: 'absent' | 'file' | 'directory' | 'special' = 'absent';
+    try {
+      const s = await stat(path);
+      kind = s.isFile() ? 'file' : s.isDirectory() ? 'directory' : 'special';
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      if (code !== 'ENOENT') throw writeFailure(err, path, field);
     }
-    throw err;
+    if (kind === 'directory') throw new InputError({ file: path, field, message: 'is a directory; name a file' });
+    if (kind === 'special') {
+      this.staged.push({ path, field, text, temp: null });
+      return;
+    }
+    const temp = join(dirname(path), `.${basename(path)}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`);
+    this.staged.push({ path, field, text, temp });
+    try {
+      await writeFile(temp, text, { flag: 'wx' });
+    } catch (err) {
+      await this.abort();
+      throw writeFailure(err, path, field);
+    }
   }
+
+  /** Put every staged output in place. */
+  async commit(): Promise<void> {
+    for (const s of this.staged) {
+      try {
+        if (s.temp === null) await writeFile(s.path, s.text);
+        else await rename(s.temp, s.path);
+      } catch (err) {
+        await this.abort();
+        throw writeFailure(err, s.path, s.field);
+      }
+    }
+    this.staged.length = 0;
+  }
+
+  /** Remove whatever was staged and not yet committed; the user's files stay as they were. */
+  async abort(): Promise<void> {
+    const temps = this.staged.flatMap((s) => (s.temp === null ? [] : [s.temp]));
+    this.staged.length = 0;
+    await Promise.all(temps.map((t) => rm(t, { force: true })));
+  }
+}
+
+/** Write one file the user named, whole or not at all (see OutputBatch). */
+export async function writeFileAtomic(path: string, text: string, field = '--out'): Promise<void> {
+  const batch = new OutputBatch();
+  await batch.stage(path, text, field);
+  await batch.commit();
 }

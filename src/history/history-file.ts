@@ -3,8 +3,9 @@
  * leave at most a torn last line: readers report and skip it, and the next append starts on a
  * fresh line, so the entries before it are never lost.
  */
-import { open, readFile } from 'node:fs/promises';
-import { describeReadError, InputError } from '../errors.js';
+import { open } from 'node:fs/promises';
+import { MAX_RECORD_FILE_BYTES, readBounded } from '../readers/read-bounded.js';
+import { describeReadError, describeWriteError, InputError } from '../errors.js';
 
 export interface HistoryEntry {
   date: string;
@@ -31,10 +32,11 @@ export async function appendHistory(path: string, entry: HistoryEntry): Promise<
   try {
     handle = await open(path, 'a+');
   } catch (err) {
-    throw new InputError({ file: path, field: '--history', message: describeReadError(err) });
+    throw new InputError({ file: path, field: '--history', message: describeWriteError(err) ?? describeReadError(err) });
   }
+  let size = 0;
   try {
-    const { size } = await handle.stat();
+    ({ size } = await handle.stat());
     let prefix = '';
     if (size > 0) {
       const last = Buffer.alloc(1);
@@ -43,17 +45,26 @@ export async function appendHistory(path: string, entry: HistoryEntry): Promise<
     }
     await handle.write(`${prefix}${JSON.stringify(entry)}\n`);
     await handle.sync();
+  } catch (err) {
+    // A full disk can take part of the line: cut the file back to what it was.
+    await handle.truncate(size).catch(() => undefined);
+    const message = describeWriteError(err);
+    if (message === null) throw err;
+    throw new InputError({ file: path, field: '--history', message });
   } finally {
     await handle.close();
   }
 }
 
-export async function readHistory(path: string): Promise<HistoryRead> {
+export async function readHistory(path: string, field?: string): Promise<HistoryRead> {
   let text: string;
   try {
-    text = await readFile(path, 'utf8');
+    const bytes = await readBounded(path, MAX_RECORD_FILE_BYTES);
+    if (bytes.length > MAX_RECORD_FILE_BYTES) throw new RangeError('too large');
+    text = bytes.toString('utf8');
   } catch (err) {
-    throw new InputError({ file: path, message: describeReadError(err) });
+    const message = err instanceof RangeError ? `is larger than ${MAX_RECORD_FILE_BYTES / 1024 / 1024} MiB: not a review history` : describeReadError(err);
+    throw new InputError({ file: path, field, message });
   }
   const lines = text.split('\n');
   const torn = !text.endsWith('\n') && text.length > 0;

@@ -5,6 +5,7 @@
  */
 import { excerpt, InputError } from '../errors.js';
 import { parseTimestamp } from '../time/parse-timestamp.js';
+import { TIME_RANGE_TEXT } from '../time/time-range.js';
 import { splitFields, type Field } from './csv-fields.js';
 import { parseReading } from './reading.js';
 import { seriesKeyOf, type Emit, type RowOutcome, type RowParser } from './row-reader.js';
@@ -35,6 +36,15 @@ interface Columns {
   value: number;
   gpu: number;
   names: string[];
+}
+
+/**
+ * The header's names as a message may repeat them, when they look like column names. A first
+ * line that does not (a passwd entry, an environment dump) is not echoed: it may hold secrets.
+ */
+function headerHas(names: readonly string[]): string {
+  const columnLike = names.every((n) => /^[\p{L}\p{N} _.\-()[\]%#]{0,60}$/u.test(n));
+  return columnLike ? `the header has: ${excerpt(names.join(', '), 80)}` : 'the first line does not look like a CSV header';
 }
 
 export class CsvUtilizationParser implements RowParser {
@@ -74,12 +84,12 @@ export class CsvUtilizationParser implements RowParser {
     }
     const t = parseTimestamp(tField.value, this.o.timeZone);
     if (t === null) {
-      return { column: tField.column, field: c.names[c.time], message: `cannot read "${tField.value}" as a time; expected ISO 8601, YYYY-MM-DD HH:MM:SS (or nvidia-smi's YYYY/MM/DD HH:MM:SS.mmm) in ${this.o.timeZone}, or epoch seconds` };
+      return { column: tField.column, field: c.names[c.time], message: `cannot read "${excerpt(tField.value)}" as a time; expected ISO 8601, YYYY-MM-DD HH:MM:SS (or nvidia-smi's YYYY/MM/DD HH:MM:SS.mmm) in ${this.o.timeZone}, or epoch seconds, ${TIME_RANGE_TEXT}` };
     }
     const reading = parseReading(vField.value);
     if (reading === 'unavailable') return 'unavailable';
     if (reading === null || reading.value < 0) {
-      return { column: vField.column, field: c.names[c.value], message: `expected a utilization ≥ 0 (0.63 or 63 or 63 %), got "${vField.value}"` };
+      return { column: vField.column, field: c.names[c.value], message: `expected a utilization ≥ 0 (0.63 or 63 or 63 %), got "${excerpt(vField.value)}"` };
     }
     if (reading.percentSign) this.percentSignSeen = true;
     const gpu = c.gpu >= 0 ? seriesKeyOf((fields[c.gpu] as Field | undefined)?.value ?? '') : '';
@@ -91,7 +101,7 @@ export class CsvUtilizationParser implements RowParser {
     if (typeof ref === 'number') return ref - 1;
     if (ref !== undefined) {
       const i = names.findIndex((n) => n.toLowerCase() === ref.toLowerCase());
-      if (i < 0) throw new InputError({ file: this.o.file, line, message: `no column named "${ref}" (${what}); the header has: ${excerpt(names.join(', '))}` });
+      if (i < 0) throw new InputError({ file: this.o.file, line, message: `no column named "${ref}" (${what}); ${headerHas(names)}` });
       return i;
     }
     return pattern === null ? -1 : names.findIndex((n) => pattern.test(n));
@@ -106,8 +116,8 @@ export class CsvUtilizationParser implements RowParser {
       throw new InputError({
         file: this.o.file, line, column: 1,
         message: nvidia
-          ? `the nvidia-smi export needs the timestamp and utilization.gpu fields (--query-gpu=timestamp,index,utilization.gpu); the header has: ${excerpt(names.join(', '))}`
-          : `expected a header with a timestamp and a utilization column (e.g. "timestamp,utilization"), or name them with timestampColumn and valueColumn; the header has: ${excerpt(names.join(', '))}`,
+          ? `the nvidia-smi export needs the timestamp and utilization.gpu fields (--query-gpu=timestamp,index,utilization.gpu); ${headerHas(names)}`
+          : `expected a header with a timestamp and a utilization column (e.g. "timestamp,utilization"), or name them with timestampColumn and valueColumn; ${headerHas(names)}`,
       });
     }
     return { time, value, gpu, names };

@@ -4,7 +4,7 @@
  * aggregated fleet series. Parsed as a stream: memory does not grow with the points.
  */
 import { JSONParser } from '@streamparser/json';
-import { InputError } from '../errors.js';
+import { excerpt, InputError } from '../errors.js';
 import { seriesKey } from './prometheus-text.js';
 import { parseReading } from './reading.js';
 import { countBad, type Emit, type ProgressHook, type RowCounts } from './row-reader.js';
@@ -44,7 +44,7 @@ export async function readPrometheusJson(
     }
     if (reading === null || reading.value < 0) {
       counts.dataRows--;
-      countBad(counts, { message: `expected a utilization ≥ 0, got "${value[1]}"` }, null, location);
+      countBad(counts, { message: `expected a utilization ≥ 0, got "${excerpt(String(value[1]))}"` }, null, location);
       return;
     }
     emit(Math.round(value[0] * 1000), reading.value, keys.get(seriesIndex) ?? `#${seriesIndex}`);
@@ -76,7 +76,7 @@ export async function readPrometheusJson(
   }
   if (status === 'error') throw new InputError({ file, message: `the Prometheus query failed: ${error ?? 'no error message'}` });
   if (resultType !== null && resultType !== 'matrix' && resultType !== 'vector') {
-    throw new InputError({ file, field: 'data.resultType', message: `"${resultType}" has no time series; run a range query (matrix) or an instant query (vector)` });
+    throw new InputError({ file, field: 'data.resultType', message: `"${excerpt(String(resultType))}" has no time series; run a range query (matrix) or an instant query (vector)` });
   }
   if (resultType === null) {
     throw new InputError({ file, message: 'not a Prometheus API answer: expected {"status": "success", "data": {"resultType": "matrix", "result": […]}}' });

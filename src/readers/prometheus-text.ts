@@ -3,6 +3,7 @@
  * `METRIC{label="v",…} value [timestamp-ms]`, one or many scrapes concatenated. Only the chosen
  * metric is read (default DCGM_FI_DEV_GPU_UTIL); every other metric is skipped.
  */
+import { excerpt } from '../errors.js';
 import type { Emit, RowOutcome, RowParser } from './row-reader.js';
 import type { NumberedLine } from './text-source.js';
 
@@ -73,12 +74,12 @@ export class PrometheusTextParser implements RowParser {
     if (valueText === undefined || valueText === '' || parts.length > 2) return { column: i + 1, message: 'expected a value and an optional timestamp after the metric' };
     if (/^nan$/i.test(valueText)) return 'unavailable';
     const value = Number(valueText);
-    if (!Number.isFinite(value) || value < 0) return { column: s.indexOf(valueText, i) + 1, field: m, message: `expected a utilization ≥ 0, got "${valueText}"` };
+    if (!Number.isFinite(value) || value < 0) return { column: s.indexOf(valueText, i) + 1, field: m, message: `expected a utilization ≥ 0, got "${excerpt(valueText)}"` };
     let t = this.o.now;
     if (tsText === undefined) this.untimestamped++;
     else {
       t = Number(tsText);
-      if (!Number.isInteger(t)) return { column: s.lastIndexOf(tsText) + 1, message: `expected a timestamp in milliseconds since the epoch, got "${tsText}"` };
+      if (!Number.isInteger(t)) return { column: s.lastIndexOf(tsText) + 1, message: `expected a timestamp in milliseconds since the epoch, got "${excerpt(tsText)}"` };
     }
     emit(t, value, seriesKey(labels));
     return 'ok';

@@ -6,6 +6,7 @@ import type { HourlyPoint } from '../core/utilization/hourly-accumulator.js';
 import { MS_PER_HOUR } from '../core/units.js';
 import type { Warning } from '../core/warning.js';
 import { InputError } from '../errors.js';
+import { inTimeRange, TIME_RANGE_TEXT } from '../time/time-range.js';
 import { CsvUtilizationParser, type ColumnRef } from './csv-utilization.js';
 import { detectUtilizationFormat, peekBytes, peekText, type UtilizationFormatName } from './detect-format.js';
 import { FastCsvUtilization, readRowsFromBytes } from './fast/fast-csv.js';
@@ -81,6 +82,10 @@ export async function readUtilization(src: TextSource, o: UtilizationReadOptions
   let fractional = 0;
   let firstFractional: number | null = null;
   const emit = (t: number, v: number, series: string | number): void => {
+    // Every format's times pass here (the byte path and Prometheus parse their own).
+    if (!inTimeRange(t)) {
+      throw new InputError({ file: src.label, line: counts.currentLine ?? undefined, message: `a time ${TIME_RANGE_TEXT} was expected; this one is ${Number.isFinite(t) && Math.abs(t) < 8.64e15 ? new Date(t).toISOString().slice(0, 10) : 'out of any calendar'}` });
+    }
     if (v > max.value) max = { value: v, line: counts.currentLine };
     if (v > 0 && v < 1) {
       fractional++;

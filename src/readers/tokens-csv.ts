@@ -4,8 +4,9 @@
  * TIMESTAMP,ContextTokens,GeneratedTokens), summed per calendar day in the scenario's zone.
  */
 import { DailyTokenTotals, type DailyTotal } from '../core/signals/daily-token-totals.js';
-import { InputError } from '../errors.js';
+import { excerpt, InputError } from '../errors.js';
 import { parseTimestamp } from '../time/parse-timestamp.js';
+import { TIME_RANGE_TEXT } from '../time/time-range.js';
 import { findColumn, splitFields, type Field } from './csv-fields.js';
 import { checkBadRows, emptyCounts, readRows, type Emit, type ProgressHook, type RowCounts, type RowOutcome, type RowParser } from './row-reader.js';
 import { csvRecords, splitLines, type NumberedLine, type TextSource } from './text-source.js';
@@ -63,12 +64,12 @@ export class TokenCsvParser implements RowParser {
     const fields = splitFields(line.text, this.delimiter);
     const tField = fields[c.time];
     const t = tField === undefined ? null : parseTimestamp(tField.value, this.timeZone);
-    if (t === null) return { column: tField?.column ?? 1, field: 'timestamp', message: `cannot read "${tField?.value ?? ''}" as a time or date` };
+    if (t === null) return { column: tField?.column ?? 1, field: 'timestamp', message: `cannot read "${excerpt(tField?.value ?? '')}" as a time or date ${TIME_RANGE_TEXT}` };
     let tokens = 0;
     for (let i = 0; i < c.counts.length; i++) {
       const f = fields[c.counts[i] as number];
       if (f === undefined || !COUNT.test(f.value)) {
-        return { column: f?.column ?? line.text.length + 1, field: c.names[i], message: `expected a token count ≥ 0, got "${f?.value ?? ''}"` };
+        return { column: f?.column ?? line.text.length + 1, field: c.names[i], message: `expected a token count ≥ 0, got "${excerpt(f?.value ?? '')}"` };
       }
       tokens += Number(f.value);
     }

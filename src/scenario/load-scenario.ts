@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { open } from 'node:fs/promises';
 import { describeReadError, InputError } from '../errors.js';
+import { readBounded } from '../readers/read-bounded.js';
 import { parseScenarioText } from './parse-scenario.js';
 import type { ResolvedScenario } from './resolve.js';
 
@@ -16,30 +16,10 @@ export interface LoadedScenario {
 /** A scenario is a short text file: anything longer (or a device that never ends) is refused. */
 export const MAX_SCENARIO_BYTES = 1024 * 1024;
 
-/** The file's bytes, at most MAX_SCENARIO_BYTES + 1 of them, whatever it is (a FIFO, /dev/zero). */
-async function readBounded(file: string): Promise<Buffer> {
-  const handle = await open(file, 'r');
-  try {
-    const parts: Buffer[] = [];
-    let total = 0;
-    for (;;) {
-      const buf = Buffer.alloc(65_536);
-      const { bytesRead } = await handle.read(buf, 0, buf.length, null);
-      if (bytesRead === 0) break;
-      parts.push(buf.subarray(0, bytesRead));
-      total += bytesRead;
-      if (total > MAX_SCENARIO_BYTES) break;
-    }
-    return Buffer.concat(parts);
-  } finally {
-    await handle.close();
-  }
-}
-
 export async function loadScenario(file: string): Promise<LoadedScenario> {
   let bytes: Buffer;
   try {
-    bytes = await readBounded(file);
+    bytes = await readBounded(file, MAX_SCENARIO_BYTES);
   } catch (err) {
     throw new InputError({ file, message: describeReadError(err) });
   }

@@ -27,15 +27,14 @@ export function parseScenarioText(text: string, file: string, book: PriceBook = 
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
 
   if (doc.errors.length > 0) {
-    throw new InputError(
-      doc.errors.map((e) => {
-        const pos = lineCounter.linePos(e.pos[0]);
-        return {
-          file, line: pos.line, column: pos.col,
-          message: `not valid YAML or JSON: ${e.message.split('\n')[0]}`,
-        };
-      }),
-    );
+    // Only the first syntax error: the parser's later ones follow from it (one tab can make
+    // dozens) and would bury the line to fix.
+    const first = doc.errors[0]!;
+    const pos = lineCounter.linePos(first.pos[0]);
+    throw new InputError({
+      file, line: pos.line, column: pos.col,
+      message: `not valid YAML or JSON: ${excerpt(first.message.split('\n')[0] ?? '', 80)}`,
+    });
   }
   if (doc.contents === null) {
     throw new InputError({ file, message: `the file is empty; expected ${EXPECTED_TOP}` });

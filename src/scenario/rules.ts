@@ -2,7 +2,9 @@
  * Rules across fields, checked after the schema: each returns problems with the field path,
  * so every one is reported at once with its position in the file.
  */
+import { excerpt } from '../errors.js';
 import { parseTimestamp } from '../time/parse-timestamp.js';
+import { TIME_RANGE_TEXT } from '../time/time-range.js';
 import { isValidTimeZone } from '../time/zone.js';
 import type { Scenario } from './schema.js';
 
@@ -38,7 +40,7 @@ export function checkScenarioRules(s: Scenario): RuleProblem[] {
       if (parseTimestamp(sample.t, s.timezone) === null) {
         problems.push({
           path: ['workload', 'utilization', 'samples', i, 't'],
-          message: `cannot read "${sample.t}" as a time; expected ISO 8601 (2026-01-01T00:00:00Z) or epoch seconds`,
+          message: `cannot read "${excerpt(sample.t)}" as a time; expected ISO 8601 (2026-01-01T00:00:00Z) or epoch seconds, ${TIME_RANGE_TEXT}`,
         });
       }
     });

@@ -8,6 +8,7 @@
  */
 import { z } from 'zod';
 import { DEPRECIATION_METHODS } from '../core/finance/depreciation.js';
+import { isoDayStart } from '../time/iso-day.js';
 
 const fraction = z.number().min(0).max(1);
 const nonNegative = z.number().min(0);
@@ -22,7 +23,8 @@ export const INDEX_LOCATIONS = ['cloud', 'onprem'] as const;
 export const BURST_TARGETS = ['cloud', 'none'] as const;
 export const CURRENT_PLACEMENTS = ['cloud', 'dedicated', 'onprem', 'edge', 'none'] as const;
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD');
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD')
+  .refine((s) => Number.isFinite(isoDayStart(s)), 'no such date: expected a calendar date as YYYY-MM-DD');
 
 const sample = z.strictObject({
   t: z.string().describe('timestamp: ISO 8601, or epoch seconds/milliseconds'),
@@ -96,8 +98,8 @@ const workload = z.strictObject({
   modelChanges: z.array(isoDate).default([]).describe('dates the serving model changed'),
   targetUtilization: z.number().gt(0).max(1).optional()
     .describe('busy share at which a GPU still meets the latency target, in every pool: cloud, reserved, owned, edge (default 0.70)'),
-  growthPerMonth: z.union([z.number().gt(-1), z.literal('fitted')]).default(0)
-    .describe('demand growth per month: a number is compounded; "fitted" continues the measured trend (needs 90 days of history); default 0'),
+  growthPerMonth: z.union([z.number().gt(-1).max(1), z.literal('fitted')]).default(0)
+    .describe('demand growth per month, -1 < g ≤ 1 (at most doubling): a number is compounded; "fitted" continues the measured trend (needs 90 days of history); default 0'),
   currentPlacement: z.enum(CURRENT_PLACEMENTS).default('none').describe('where the workload runs today: the verdict says what moving saves'),
   constraints: constraints.default({
     sovereignty: false, servingTtftMs: 150, retrievalLatencyMs: 0, regions: [], agentic: false,

@@ -1,4 +1,5 @@
 import { localToEpoch } from './zone.js';
+import { inTimeRange } from './time-range.js';
 
 /**
  * Timestamps as the tools we read print them, to epoch milliseconds:
@@ -7,13 +8,18 @@ import { localToEpoch } from './zone.js';
  *   and nvidia-smi's `2026/01/01 13:48:11.412`: wall-clock time in `timeZone`;
  * - a bare number: epoch seconds, or milliseconds when it is above 1e11 (after 1973 in ms,
  *   beyond 5000 AD in seconds).
- * Returns null for anything else.
+ * Returns null for anything else, and for a time outside 2000–2099 (see time-range.ts).
  */
 const LOCAL = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?)?$/;
 const ZONED = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?(Z|[+-]\d{2}:?\d{2})$/i;
 const NUMBER = /^\d+(?:\.\d+)?$/;
 
 export function parseTimestamp(text: string, timeZone: string): number | null {
+  const t = parseAnyTimestamp(text, timeZone);
+  return t !== null && inTimeRange(t) ? t : null;
+}
+
+function parseAnyTimestamp(text: string, timeZone: string): number | null {
   const s = text.trim();
   if (NUMBER.test(s)) {
     const n = Number(s);

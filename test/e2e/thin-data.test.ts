@@ -98,6 +98,10 @@ describe('hostile scenarios: exit 2 with one short, clean line', () => {
     ['a window of 1e8 days', scenario('window: {days: 100000000}\n'), /window\.days: must be ≤ 3660/],
     ['an undefined alias', 'a: &a [1]\nb: *c\n', /not a usable scenario: Unresolved alias/],
     ['an alias bomb', Array.from({ length: 10 }, (_, i) => (i === 0 ? 'a0: &a0 [x,x,x,x,x,x,x,x,x,x]' : `a${i}: &a${i} [${Array(10).fill(`*a${i - 1}`).join(',')}]`)).join('\n'), /not a usable scenario: Excessive alias count/],
+    ['a model change on 30 February', scenario('').replace('workload: {', 'workload: {modelChanges: ["2026-02-30"], '), /modelChanges\[0\]: no such date/],
+    ['growth of 1e300 a month', scenario('').replace('workload: {', 'workload: {growthPerMonth: 1e300, '), /growthPerMonth: must be ≤ 1/],
+    ['a tab that breaks the YAML (one line, not dozens)', scenario('').replace('name: h', 'name: h\nx:\n\t- 1\n\ty: 2\n\tz: 3'), /Tabs are not allowed/],
+    ['a sample dated 1970', scenario('', '{samples: [{t: "1", u: 0.5}]}'), /between 2000 and 2099/],
     ['a terminal escape in the name', scenario('').replace('name: h', 'name: "\\e[31mred"'), /control characters .* not allowed in a name, got the text "\?\[31mred"/],
   ];
   test.each(cases)('%s', (_what, text, message) => {
@@ -109,6 +113,52 @@ describe('hostile scenarios: exit 2 with one short, clean line', () => {
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
     expect(r.stderr).not.toMatch(/\u001b/);
     expectCleanError(r.stderr);
+  });
+  test('thousands of unknown keys: ten problems and a count', () => {
+    const file = join(tmp, 'many.yaml');
+    writeFileSync(file, scenario(Array.from({ length: 3000 }, (_, i) => `bogus${i}: 1\n`).join('')));
+    const r = cli(['analyze', file]);
+    expect(r.code).toBe(2);
+    const lines = r.stderr.trim().split('\n');
+    expect(lines).toHaveLength(11);
+    expect(lines[10]).toMatch(/and 2990 more problems$/);
+  });
+  test.each([
+    ['a passwd file', 'root:x:0:0:root:/root:/bin/bash\ndaemon:x:1:1::/:/bin/false\n'],
+    ['an environment dump', 'AWS_SECRET_ACCESS_KEY=wJalrXUtnFEMI\0HOME=/root\0'],
+  ])('%s named as a history is not echoed back', (_what, content) => {
+    const leak = join(tmp, 'leak');
+    writeFileSync(leak, content);
+    const file = join(tmp, 'leak.yaml');
+    writeFileSync(file, scenario('', `{source: ${leak}}`));
+    const r = cli(['analyze', file]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/the first line does not look like a CSV header/);
+    expect(r.stderr).not.toMatch(/root:|wJalr|\/bin/);
+  });
+  test.each(['1', '99999999999999999', '1999-12-31 23:00:00', '2100-01-01T00:00:00Z'])('a history time of %s is refused, not read', (t) => {
+    const csv = join(tmp, 'far.csv');
+    writeFileSync(csv, `timestamp,utilization\n${t},50\n`);
+    const file = join(tmp, 'far.yaml');
+    writeFileSync(file, scenario('', `{source: ${csv}}`));
+    const r = cli(['analyze', file]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/far\.csv:2:1: .*between 2000 and 2099/);
+  });
+  test('a Prometheus sample stamped beyond any calendar is refused', () => {
+    const prom = join(tmp, 'far.prom');
+    writeFileSync(prom, 'DCGM_FI_DEV_GPU_UTIL{gpu="0"} 5 99999999999999999\n');
+    const file = join(tmp, 'farprom.yaml');
+    writeFileSync(file, scenario('', `{source: ${prom}}`));
+    const r = cli(['analyze', file]);
+    expect([r.code, r.stderr]).toEqual([2, expect.stringMatching(/far\.prom:1: a time between 2000 and 2099 was expected/)]);
+  });
+  test.each(['2026-02-30', '1999-12-31'])('--as-of %s is refused', (date) => {
+    const file = join(tmp, 'asof.yaml');
+    writeFileSync(file, scenario(''));
+    const r = cli(['analyze', file, '--as-of', date]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/expected a calendar date as YYYY-MM-DD, between 2000 and 2099/);
   });
   test('a device that never ends, as the scenario: refused at 1 MiB', () => {
     const r = cli(['analyze', '/dev/zero']);

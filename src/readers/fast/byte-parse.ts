@@ -105,7 +105,7 @@ export class TimestampBytes {
       const month = two(b, start + 5);
       const day = two(b, start + 8);
       const hour = two(b, start + 11);
-      if (month < 1 || month > 12 || day < 1 || hour > 23 || new Date(Date.UTC(year, month - 1, day)).getUTCDate() !== day) return NaN;
+      if (year < 2000 || year > 2099 || month < 1 || month > 12 || day < 1 || hour > 23 || new Date(Date.UTC(year, month - 1, day)).getUTCDate() !== day) return NaN;
       this.hourEpoch = z ? Date.UTC(year, month - 1, day, hour) : localToEpoch(year, month, day, hour, 0, 0, 0, this.timeZone);
       this.hourKey = key;
       this.hourZ = z;

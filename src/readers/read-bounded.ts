@@ -1,0 +1,28 @@
+import { open } from 'node:fs/promises';
+
+/**
+ * A whole small file's bytes, but never more than `max` + 1 of them, whatever the path is: a
+ * FIFO, /dev/zero or a multi-gigabyte file cannot hang the run or exhaust memory. A result
+ * longer than `max` tells the caller the file is over its limit.
+ */
+export async function readBounded(file: string, max: number): Promise<Buffer> {
+  const handle = await open(file, 'r');
+  try {
+    const parts: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      const buf = Buffer.alloc(65_536);
+      const { bytesRead } = await handle.read(buf, 0, buf.length, null);
+      if (bytesRead === 0) break;
+      parts.push(buf.subarray(0, bytesRead));
+      total += bytesRead;
+      if (total > max) break;
+    }
+    return Buffer.concat(parts);
+  } finally {
+    await handle.close();
+  }
+}
+
+/** The limit of a report or history file read whole: years of quarterly reviews fit many times over. */
+export const MAX_RECORD_FILE_BYTES = 64 * 1024 * 1024;

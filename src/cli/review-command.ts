@@ -5,7 +5,10 @@
  */
 import { stat } from 'node:fs/promises';
 import { Chalk } from 'chalk';
-import { describeReadError, excerpt, InputError } from '../errors.js';
+import { describeReadError, excerpt, formatPath, InputError } from '../errors.js';
+import { previousReportSchema } from '../report/previous-report.js';
+import { issueMessage } from '../scenario/issue-message.js';
+import { valueAt } from '../scenario/replace-nodes.js';
 import { MAX_RECORD_FILE_BYTES, readBounded } from '../readers/read-bounded.js';
 import { appendHistory, readHistory, type HistoryEntry } from '../history/history-file.js';
 import { buildReport, READABLE_SCHEMA_VERSIONS, REPORT_SCHEMA_VERSION, type Report } from '../report/build-report.js';
@@ -39,7 +42,7 @@ async function readPrevious(path: string, scenarioName: string): Promise<Report>
       : err instanceof RangeError ? `is larger than ${MAX_RECORD_FILE_BYTES / 1024 / 1024} MiB: not a placement report` : describeReadError(err);
     throw new InputError({ file: path, field: '--previous', message });
   }
-  const r = ((data as { kind?: string; report?: unknown })?.kind === 'review' ? (data as { report: unknown }).report : data) as Partial<Report>;
+  const r = ((data as { kind?: string; report?: unknown } | null)?.kind === 'review' ? (data as { report: unknown }).report : data) as Partial<Report> | null;
   if (typeof r !== 'object' || r === null || r.verdict === undefined || !Array.isArray(r.triggers) || !Array.isArray(r.options)) {
     throw new InputError({ file: path, field: '--previous', message: 'not a placement report: save one with `placement analyze … --json --out FILE` (or review --save-report)' });
   }
@@ -49,6 +52,11 @@ async function readPrevious(path: string, scenarioName: string): Promise<Report>
   }
   if (r.scenario?.name !== scenarioName) {
     throw new InputError({ file: path, field: 'scenario.name', message: `the previous report is of scenario "${String(r.scenario?.name)}", not "${scenarioName}"` });
+  }
+  const checked = previousReportSchema.safeParse(r);
+  if (!checked.success) {
+    const issue = checked.error.issues[0]!;
+    throw new InputError({ file: path, field: formatPath(issue.path), message: `the previous report is damaged: ${issueMessage(issue, valueAt(r, issue.path))}` });
   }
   return r as Report;
 }
@@ -86,7 +94,9 @@ async function exists(path: string): Promise<boolean> {
 async function lastFiring(history: string | undefined): Promise<string[] | null> {
   if (history === undefined || !(await exists(history))) return null;
   const h = await readHistory(history, '--history');
-  return h.entries.at(-1)?.triggersFiring ?? null;
+  const last = h.entries.at(-1)?.triggersFiring;
+  // A hand-edited line may hold anything: only a list of ids counts.
+  return Array.isArray(last) ? last.filter((id): id is string => typeof id === 'string') : null;
 }
 
 export async function reviewCommand(file: string, opts: ReviewOptions, io: Io): Promise<number> {

@@ -4,6 +4,7 @@
  * fresh line, so the entries before it are never lost.
  */
 import { open } from 'node:fs/promises';
+import { z } from 'zod';
 import { MAX_RECORD_FILE_BYTES, readBounded } from '../readers/read-bounded.js';
 import { describeReadError, describeWriteError, InputError } from '../errors.js';
 
@@ -25,6 +26,15 @@ export interface HistoryRead {
 }
 
 const NEWLINE = 0x0a;
+
+/** What a line must hold to be read as an entry: the fields the history view and review use. */
+const historyLine = z.looseObject({
+  date: z.string(),
+  verdict: z.looseObject({ placement: z.string(), changed: z.boolean().nullable().optional() }),
+  keyNumbers: z.record(z.string(), z.number().nullable()),
+  triggersFiring: z.array(z.string()),
+  exitCode: z.number(),
+});
 
 /** Append one entry as a single write of a whole line, then fsync. */
 export async function appendHistory(path: string, entry: HistoryEntry): Promise<void> {
@@ -73,13 +83,17 @@ export async function readHistory(path: string, field?: string): Promise<History
   lines.forEach((line, i) => {
     if (line.trim() === '') return;
     try {
-      const e = JSON.parse(line) as HistoryEntry;
-      if (typeof e.date !== 'string' || typeof e.verdict?.placement !== 'string') throw new Error('not a history entry');
+      const e = historyLine.parse(JSON.parse(line)) as unknown as HistoryEntry;
       entries.push(e); // a complete entry that only lacks its newline is kept
     } catch {
       const last = i === lines.length - 1 && torn;
       skipped.push({ line: i + 1, reason: last ? 'torn last line (a write was interrupted)' : 'damaged line (an interrupted write, or not a history entry)' });
     }
   });
+  // Lines that were all written whole, and not one of them an entry: this is some other file
+  // (and appending a review to it would damage it), not a history with a torn line.
+  if (entries.length === 0 && skipped.some((k) => !(torn && k.line === lines.length))) {
+    throw new InputError({ file: path, field, message: `not a review history: none of its ${skipped.length} lines is a review entry` });
+  }
   return { entries, skipped };
 }

@@ -115,6 +115,33 @@ describe('four quarterly reviews, utilization falling below the dedicated thresh
     expect(b.stderr).toMatch(/schemaVersion: the previous report has schemaVersion 3; this version of placement reads 1 and 2/);
     expectCleanError(b.stderr);
   });
+  test.each([
+    ['a null verdict', (r: Record<string, unknown>) => ({ ...r, verdict: null }), /verdict: the previous report is damaged: expected a mapping of fields, got null/],
+    ['a verdict that is a number', (r: Record<string, unknown>) => ({ ...r, verdict: { ...(r.verdict as object), placement: 42 } }), /verdict\.placement: the previous report is damaged: expected text, got number 42/],
+    ['a null trigger', (r: Record<string, unknown>) => ({ ...r, triggers: [null] }), /triggers\[0\]: the previous report is damaged/],
+    ['monthly figures as text', (r: Record<string, unknown>) => ({ ...r, options: [{ id: 'cloud', monthly: { total: 'lots' } }] }), /options\[0\]\.monthly\.total: the previous report is damaged: expected a number/],
+    ['null as the whole file', () => null, /--previous: not a placement report/],
+  ])('a previous report with %s is refused, exit 2', (_what, damage, message) => {
+    const good = JSON.parse(readFileSync(join(tmp, 'report-q1.json'), 'utf8')) as Record<string, unknown>;
+    const file = join(tmp, 'damaged.json');
+    writeFileSync(file, JSON.stringify(damage(good)));
+    for (const command of ['review', 'check']) {
+      const r = cli([command, scenario, '--previous', file]);
+      expect([r.code, r.stdout]).toEqual([2, '']);
+      expect(r.stderr).toMatch(message);
+      expectCleanError(r.stderr);
+    }
+  });
+  test('a history file that holds no review entry is refused, and nothing is appended to it', () => {
+    const file = join(tmp, 'not-history.txt');
+    const text = '# notes\n{"date": 1}\nmore notes\n';
+    writeFileSync(file, text);
+    const r = cli(['review', scenario, '--previous', join(tmp, 'report-q1.json'), '--history', file]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/not-history\.txt: --history: not a review history: none of its 3 lines is a review entry/);
+    expect(readFileSync(file, 'utf8')).toBe(text);
+    expect(cli(['history', file]).code).toBe(2);
+  });
   test('a version-1 report is still read as the previous one: what it lacks is unknown', () => {
     // Version 1's hybrid option and its verdict note; no growth, dataQuality, plan or status.
     const current = JSON.parse(readFileSync(join(tmp, 'report-q1.json'), 'utf8'));

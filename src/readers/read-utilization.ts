@@ -102,15 +102,15 @@ export async function readUtilization(src: TextSource, o: UtilizationReadOptions
     ({ metricNames } = await readPrometheusJson(text(), src.label, emit, counts, o.progress));
   } else if (format === 'prometheus-text') {
     const parser = new PrometheusTextParser({ metric, now: o.now });
-    await readRows(splitLines(text()), parser, emit, counts, o.progress);
+    await readRows(splitLines(text(), src.label), parser, emit, counts, o.progress);
     untimestamped = parser.untimestamped;
   } else {
     const parser = new CsvUtilizationParser({
       dialect: format, file: src.label, timeZone: o.timeZone, columns: o.columns,
       timestampColumn: o.timestampColumn, valueColumn: o.valueColumn, gpuColumn: o.gpuColumn,
     });
-    if (bytes !== null) await readRowsFromBytes(bytes, new FastCsvUtilization(parser, o.timeZone), emit, counts, o.progress);
-    else await readRows(csvRecords(splitLines(text())), parser, emit, counts, o.progress);
+    if (bytes !== null) await readRowsFromBytes(bytes, src.label, new FastCsvUtilization(parser, o.timeZone), emit, counts, o.progress);
+    else await readRows(csvRecords(splitLines(text(), src.label)), parser, emit, counts, o.progress);
     percentSign = parser.percentSignSeen;
   }
   checkBadRows(counts, src.label, o.maxBadRowFraction);

@@ -127,8 +127,18 @@ export interface NumberedLine {
   number: number;
 }
 
+/**
+ * The longest line a history may have. Real rows are well under a kilobyte; a line without end
+ * (a binary file, a 500 MB JSON blob on one line) would otherwise be held whole in memory.
+ */
+export const MAX_LINE_CHARS = 1024 * 1024;
+
+export function lineTooLong(file: string | undefined, line: number): InputError {
+  return new InputError({ file, line, message: `the line is longer than ${MAX_LINE_CHARS / 1024 / 1024} MiB: not a file of rows (a history has one short row per line)` });
+}
+
 /** Lines of text chunks, numbered from 1; CRLF handled; blank lines skipped. */
-export async function* splitLines(chunks: AsyncIterable<string>): AsyncGenerator<NumberedLine> {
+export async function* splitLines(chunks: AsyncIterable<string>, file?: string): AsyncGenerator<NumberedLine> {
   let carry = '';
   let number = 0;
   for await (const chunk of chunks) {
@@ -136,11 +146,13 @@ export async function* splitLines(chunks: AsyncIterable<string>): AsyncGenerator
     let start = 0;
     for (let nl = text.indexOf('\n', start); nl !== -1; nl = text.indexOf('\n', start)) {
       number++;
+      if (nl - start > MAX_LINE_CHARS) throw lineTooLong(file, number);
       const end = nl > start && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
       if (end > start && !isBlank(text, start, end)) yield { text: text.slice(start, end), number };
       start = nl + 1;
     }
     carry = text.slice(start);
+    if (carry.length > MAX_LINE_CHARS) throw lineTooLong(file, number + 1);
   }
   if (carry.length > 0) {
     number++;

@@ -32,6 +32,12 @@ export function isTokenHeader(line: string): boolean {
 }
 
 /** Reads the header on the first line, then one day total or one request per row. */
+/**
+ * A quadrillion tokens in one row is far past any deployment (the largest serve trillions a
+ * day); above it a count is a corrupted field, and at 400 digits it would be infinite.
+ */
+const MAX_TOKENS_PER_ROW = 1e15;
+
 export class TokenCsvParser implements RowParser {
   private columns: { time: number; counts: number[]; names: string[] } | null = null;
   format: 'daily' | 'request-trace' = 'daily';
@@ -68,8 +74,8 @@ export class TokenCsvParser implements RowParser {
     let tokens = 0;
     for (let i = 0; i < c.counts.length; i++) {
       const f = fields[c.counts[i] as number];
-      if (f === undefined || !COUNT.test(f.value)) {
-        return { column: f?.column ?? line.text.length + 1, field: c.names[i], message: `expected a token count ≥ 0, got "${excerpt(f?.value ?? '')}"` };
+      if (f === undefined || !COUNT.test(f.value) || !(Number(f.value) <= MAX_TOKENS_PER_ROW)) {
+        return { column: f?.column ?? line.text.length + 1, field: c.names[i], message: `expected a token count from 0 to 1e15, got "${excerpt(f?.value ?? '')}"` };
       }
       tokens += Number(f.value);
     }
@@ -84,7 +90,7 @@ export async function readTokens(
   const totals = new DailyTokenTotals(timeZone);
   const parser = new TokenCsvParser(src.label, timeZone, format);
   const counts = emptyCounts();
-  await readRows(csvRecords(splitLines(src.chunks)), parser, (t, tokens) => totals.add(t, tokens), counts, progress);
+  await readRows(csvRecords(splitLines(src.chunks, src.label)), parser, (t, tokens) => totals.add(t, tokens), counts, progress);
   checkBadRows(counts, src.label, maxBadRowFraction);
   if (totals.records === 0) throw new InputError({ file: src.label, message: 'no token rows: the file has no data' });
   return { days: totals.finish(), format: parser.format, counts };

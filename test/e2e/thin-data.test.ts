@@ -160,6 +160,22 @@ describe('hostile scenarios: exit 2 with one short, clean line', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/expected a calendar date as YYYY-MM-DD, between 2000 and 2099/);
   });
+  test('a line without end in a history: refused at 1 MiB, memory bounded', () => {
+    const csv = join(tmp, 'endless.csv');
+    writeFileSync(csv, `timestamp,utilization\n${'7'.repeat(3 * 1024 * 1024)}`);
+    const file = join(tmp, 'endless.yaml');
+    writeFileSync(file, scenario('', `{source: ${csv}}`));
+    const r = cli(['analyze', file]);
+    expect([r.code, r.stderr]).toEqual([2, `placement: ${csv}:2: the line is longer than 1 MiB: not a file of rows (a history has one short row per line)\n`]);
+  });
+  test('a price of 1e306: refused as an overflow, never printed as ∞', () => {
+    const file = join(tmp, 'overflow.yaml');
+    writeFileSync(file, scenario('').replace('onDemandPerGpuHour: 3', 'onDemandPerGpuHour: 1e306'));
+    const r = cli(['analyze', file]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/overflow.yaml: the results cannot be computed \(they overflow\)/);
+    expect(r.stdout).toBe('');
+  });
   test('a device that never ends, as the scenario: refused at 1 MiB', () => {
     const r = cli(['analyze', '/dev/zero']);
     expect(r.code).toBe(2);

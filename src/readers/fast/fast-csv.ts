@@ -7,6 +7,7 @@
 import type { CsvUtilizationParser } from '../csv-utilization.js';
 import type { Emit, ProgressHook, RowCounts, RowOutcome } from '../row-reader.js';
 import { countBad } from '../row-reader.js';
+import { lineTooLong, MAX_LINE_CHARS } from '../text-source.js';
 import { parseReadingBytes, reading, seriesKeyBytes, skipBlanks, TimestampBytes, trimEnd } from './byte-parse.js';
 
 const QUOTE = 34;
@@ -71,7 +72,7 @@ export class FastCsvUtilization {
 
 /** The row loop of readRows over bytes: lines split on \n (CR dropped), blank lines skipped. */
 export async function readRowsFromBytes(
-  bytes: AsyncIterable<Buffer>, parser: FastCsvUtilization, emit: Emit, counts: RowCounts, progress?: ProgressHook,
+  bytes: AsyncIterable<Buffer>, file: string, parser: FastCsvUtilization, emit: Emit, counts: RowCounts, progress?: ProgressHook,
 ): Promise<void> {
   let number = 0;
   // A quoted field may hold line breaks (RFC 4180): a line whose quotes do not pair up is held
@@ -120,6 +121,7 @@ export async function readRowsFromBytes(
       const nl = chunk.indexOf(NEWLINE);
       if (nl === -1) {
         carry = Buffer.concat([carry, chunk]);
+        if (carry.length > MAX_LINE_CHARS) throw lineTooLong(file, number + 1);
         continue;
       }
       const joined = Buffer.concat([carry, chunk.subarray(0, nl)]);

@@ -97,6 +97,13 @@ describe('token CSV', () => {
     const expected = text.trim().split('\n').slice(1).reduce((s, l) => s + Number(l.split(',')[1]) + Number(l.split(',')[2]), 0);
     expect(r.days).toEqual([{ day: Date.UTC(2023, 10, 16) / 86_400_000, tokens: expected }]);
   });
+  test('a count of 400 digits (or any above 1e15) is a bad row, not infinity', async () => {
+    expect(await problem(readTokensCsv(`timestamp,tokens\n2026-01-01,${'9'.repeat(400)}\n`, 't.csv', 'UTC', 'auto'))).toMatchObject({
+      line: 2, column: 12, field: 'tokens', message: expect.stringMatching(/^expected a token count from 0 to 1e15, got "9{39}…"$/),
+    });
+    const r = await readTokensCsv('timestamp,tokens\n2026-01-01,1000000000000000\n', 't.csv', 'UTC', 'auto');
+    expect(r.days.map((d) => d.tokens)).toEqual([1e15]);
+  });
   test('bad rows name line, column and column name', async () => {
     expect(await problem(readTokensCsv(('TIMESTAMP,ContextTokens,GeneratedTokens\n2023-11-16 18:17:03.9799600,48x,10\n'), 't.csv', 'UTC', 'auto'))).toMatchObject({
       line: 2, column: 29, field: 'ContextTokens',

@@ -16,6 +16,7 @@ import { parseTimestamp } from '../time/parse-timestamp.js';
 import { findColumn, splitFields, type Field } from './csv-fields.js';
 import { checkBadRows, emptyCounts, readRows, type Emit, type RowCounts, type RowOutcome, type RowParser } from './row-reader.js';
 import { csvRecords, splitLines, type NumberedLine, type TextSource } from './text-source.js';
+import { compileGpuPattern, type GpuMatcher } from './gpu-pattern.js';
 
 /** Accelerated instance families and GPU names as the big clouds bill them. */
 export const DEFAULT_GPU_PATTERN =
@@ -66,10 +67,10 @@ export class FocusParser implements RowParser {
   private names: string[] = [];
   costColumn = 'EffectiveCost';
   currency: string | null = null;
-  private readonly gpu: RegExp;
+  private readonly gpu: GpuMatcher;
 
   constructor(private readonly file: string, gpuPattern: string) {
-    this.gpu = new RegExp(gpuPattern, 'i');
+    this.gpu = compileGpuPattern(gpuPattern);
   }
 
   accept(line: NumberedLine, emit: Emit): RowOutcome {

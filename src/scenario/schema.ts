@@ -9,6 +9,7 @@
 import { z } from 'zod';
 import { DEPRECIATION_METHODS } from '../core/finance/depreciation.js';
 import { isoDayStart } from '../time/iso-day.js';
+import { gpuPatternProblem } from '../readers/gpu-pattern.js';
 
 const fraction = z.number().min(0).max(1);
 const nonNegative = z.number().min(0);
@@ -62,7 +63,12 @@ export const BILLING_FORMATS = ['auto', 'focus'] as const;
 const billing = z.strictObject({
   source: z.string().min(1).describe('a FOCUS billing export (CSV): data transfer and GPU compute spend per month'),
   format: z.enum(BILLING_FORMATS).default('auto'),
-  gpuPattern: z.string().min(1).optional().describe('regular expression that picks GPU compute rows by SKU, description or resource type'),
+  gpuPattern: z.string().min(1).max(1000)
+    .superRefine((p, ctx) => {
+      const problem = gpuPatternProblem(p);
+      if (problem !== null) ctx.addIssue({ code: 'custom', message: problem });
+    })
+    .optional().describe('regular expression (RE2 syntax, case-insensitive) that picks GPU compute rows by SKU, description or resource type'),
   maxBadRowFraction,
 });
 

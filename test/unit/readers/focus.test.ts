@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { reconcileBilling } from '../../../src/core/signals/billing-reconciliation.js';
 import { DEFAULT_GPU_PATTERN, readFocus } from '../../../src/readers/focus-billing.js';
+import { gpuPatternProblem } from '../../../src/readers/gpu-pattern.js';
 import { sourceOf } from '../../helpers/lines.js';
 
 const fixture = readFileSync(new URL('../../fixtures/focus-gpu-egress.csv', import.meta.url), 'utf8');
@@ -26,6 +27,19 @@ describe('FOCUS billing export', () => {
       modelCloudCompute: 150000, difference: -12000, relativeDifference: -12000 / 162000,
     });
     expect(reconcileBilling(months.map((m) => ({ ...m, gpuComputeCost: 0 })), 1).difference).toBeNull();
+  });
+  test('a pattern that would backtrack forever runs in linear time', async () => {
+    // (a+)+$ against "aaaa…ab" is exponential for a backtracking engine: 2^5000 steps here.
+    const evil = fixture.replace('"$55.04 per On Demand Linux p5.48xlarge Instance Hour"', `${'a'.repeat(5000)}b`);
+    const r = await readFocus(sourceOf(evil, 'bill.csv'), '(a+)+$', 0);
+    expect(r.months.map((m) => m.gpuComputeCost)).toEqual([0, 0]);
+    const real = await readFocus(sourceOf(fixture, 'bill.csv'), '\\bp5\\.', 0);
+    expect(real.months.map((m) => m.gpuComputeCost)).toEqual([160716.8, 163799.04]);
+  });
+  test('gpuPattern in RE2 syntax: look-around is refused with the reason', () => {
+    expect(gpuPatternProblem('p5(?=\\.)')).toMatch(/^not a regular expression this tool runs \(RE2 syntax: no look-around, no back-references\): /);
+    expect(gpuPatternProblem('(a)\\1')).not.toBeNull();
+    expect(gpuPatternProblem(DEFAULT_GPU_PATTERN)).toBeNull();
   });
   test('a bad cost names its line and column', async () => {
     const bad = fixture.replace('160716.80,160716.80', '160716.80,lots');

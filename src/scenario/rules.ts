@@ -26,10 +26,6 @@ export function checkScenarioRules(s: Scenario): RuleProblem[] {
   if (u.source !== undefined && u.samples !== undefined) {
     problems.push({ path: ['workload', 'utilization', 'samples'], message: 'give either source or samples, not both' });
   }
-  const pattern = s.workload.billing?.gpuPattern;
-  if (pattern !== undefined && !isRegExp(pattern)) {
-    problems.push({ path: ['workload', 'billing', 'gpuPattern'], message: 'is not a valid regular expression' });
-  }
   const stdinUsers = [u.source, s.workload.tokens?.source, s.workload.billing?.source].filter((x) => x === '-').length;
   if (stdinUsers > 1) problems.push({ path: ['workload'], message: 'only one input can come from stdin ("-")' });
 
@@ -108,11 +104,3 @@ export function checkScenarioRules(s: Scenario): RuleProblem[] {
   return problems;
 }
 
-function isRegExp(pattern: string): boolean {
-  try {
-    new RegExp(pattern);
-    return true;
-  } catch {
-    return false;
-  }
-}

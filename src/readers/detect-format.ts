@@ -5,6 +5,16 @@ export type UtilizationFormatName = (typeof UTILIZATION_FORMAT_NAMES)[number];
 const METRIC_LINE = /^[a-zA-Z_:][a-zA-Z0-9_:]*(\{.*\})?\s+[-+]?(\d|\.\d|NaN|Inf)/i;
 const NVIDIA_TIME = /(^|,)\s*\d{4}\/\d{2}\/\d{2} \d{2}:\d{2}:\d{2}/;
 
+/**
+ * `nvidia-smi dmon` (and `pmon`) print a table for people: `# gpu   pwr gtemp …   sm   mem …`,
+ * with `#Date`/`#Time` in front when asked. It starts with "#" like Prometheus text, but is not.
+ */
+const DMON_HEADER = /^#\s*(?:(?:Date|Time)\s+)*gpu\s+[a-z]+\s/i;
+
+export function isNvidiaSmiMonitor(head: string): boolean {
+  return DMON_HEADER.test(head.trimStart());
+}
+
 export function detectUtilizationFormat(head: string): UtilizationFormatName {
   const text = head.trimStart();
   if (text.startsWith('{')) return 'prometheus-json';

@@ -8,7 +8,7 @@ import type { Warning } from '../core/warning.js';
 import { InputError } from '../errors.js';
 import { inTimeRange, TIME_RANGE_TEXT } from '../time/time-range.js';
 import { CsvUtilizationParser, type ColumnRef } from './csv-utilization.js';
-import { detectUtilizationFormat, peekBytes, peekText, type UtilizationFormatName } from './detect-format.js';
+import { detectUtilizationFormat, isNvidiaSmiMonitor, peekBytes, peekText, type UtilizationFormatName } from './detect-format.js';
 import { FastCsvUtilization, readRowsFromBytes } from './fast/fast-csv.js';
 import { readPrometheusJson } from './prometheus-json.js';
 import { DEFAULT_GPU_METRIC, PrometheusTextParser } from './prometheus-text.js';
@@ -74,6 +74,12 @@ export async function readUtilization(src: TextSource, o: UtilizationReadOptions
   else ({ head, chunks } = await peekText(src.chunks));
   const text = (): AsyncIterable<string> => chunks ?? decodeUtf8(bytes as AsyncIterable<Buffer>);
   if (head.trim() === '') throw new InputError({ file: src.label, message: 'the file is empty: no utilization samples' });
+  if (o.format === 'auto' && isNvidiaSmiMonitor(head)) {
+    throw new InputError({
+      file: src.label, line: 1, column: 1,
+      message: 'this is nvidia-smi dmon output, a table for the screen; record a history with nvidia-smi --query-gpu=timestamp,index,utilization.gpu --format=csv -l 60',
+    });
+  }
   const format = o.format === 'auto' ? detectUtilizationFormat(head) : o.format;
   const collector = new SampleCollector();
   const counts = emptyCounts();

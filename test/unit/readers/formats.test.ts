@@ -4,7 +4,7 @@ import { Readable } from 'node:stream';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { InputError } from '../../../src/errors.js';
-import { detectUtilizationFormat } from '../../../src/readers/detect-format.js';
+import { detectUtilizationFormat, isNvidiaSmiMonitor } from '../../../src/readers/detect-format.js';
 import { readUtilization, type UtilizationReadOptions } from '../../../src/readers/read-utilization.js';
 import { openText } from '../../../src/readers/text-source.js';
 import { sourceOf } from '../../helpers/lines.js';
@@ -152,6 +152,17 @@ describe('generated files with known statistics', () => {
     expect(detectUtilizationFormat('index, timestamp, utilization.gpu [%]\n')).toBe('nvidia-smi');
     expect(detectUtilizationFormat('2026/01/01 00:00:00.000, 0, 50\n')).toBe('nvidia-smi');
     expect(detectUtilizationFormat('timestamp,utilization\n')).toBe('csv');
+  });
+  test.each([
+    ['dmon', '# gpu   pwr gtemp mtemp    sm   mem   enc   dec  mclk  pclk\n# Idx     W     C     C     %     %     %     %   MHz   MHz\n    0    43    48     -     0     0     0     0   877   210\n'],
+    ['dmon -o DT', '#Date       Time        gpu   pwr gtemp mtemp    sm   mem\n#YYYYMMDD   HH:MM:SS    Idx     W     C     C     %     %\n 20260101   00:00:00      0    43    48     -    12     3\n'],
+    ['pmon', '# gpu         pid   type     sm    mem    enc    dec    command\n# Idx           #    C/G      %      %      %      %    name\n    0          -     -      -      -      -      -    -\n'],
+  ])('nvidia-smi %s output is named as such, with the command that records a history', async (_what, text) => {
+    await expect(read(text)).rejects.toThrow(/this is nvidia-smi dmon output, a table for the screen; record a history with nvidia-smi --query-gpu=timestamp,index,utilization\.gpu --format=csv -l 60/);
+  });
+  test('Prometheus text that starts with a comment is still Prometheus text', () => {
+    expect(isNvidiaSmiMonitor('# HELP DCGM_FI_DEV_GPU_UTIL GPU utilization (in %).\n')).toBe(false);
+    expect(isNvidiaSmiMonitor('# TYPE DCGM_FI_DEV_GPU_UTIL gauge\n')).toBe(false);
   });
 });
 

@@ -30,6 +30,9 @@ export interface InspectOptions {
   window: number;
   metric?: string;
   columns?: string;
+  timeColumn?: string | number;
+  valueColumn?: string | number;
+  gpuColumn?: string | number;
   maxBadRows: number;
 }
 
@@ -48,6 +51,7 @@ export async function inspectCommand(file: string, o: InspectOptions, io: Io): P
       const read = await readUtilization(input, {
         format: o.utilizationFormat ?? 'auto', unit: o.unit ?? 'auto', timeZone: o.timezone, metric: o.metric,
         columns: o.columns?.split(',').map((c) => c.trim()), maxBadRowFraction: o.maxBadRows, now, progress: hook,
+        timestampColumn: o.timeColumn, valueColumn: o.valueColumn, gpuColumn: o.gpuColumn,
       });
       const profile = profileFromHistory(read.hours, o.window, o.timezone, [0.4, 0.6, 0.7]);
       inspection = { kind, file: src.label, timezone: o.timezone, summary: read.summary, profile, warnings: read.warnings };

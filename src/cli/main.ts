@@ -14,7 +14,7 @@ import type { ScheduleOptions } from './schedule-command.js';
 import type { CheckOptions, ReviewOptions } from './review-command.js';
 import type { SensitivityOptions } from './sensitivity-command.js';
 import type { Io } from './io.js';
-import { FORMATS, parseDate, parseFraction, parseJobs, parseSeed, parseThresholds, parseTrials, parseWhatIf, parseWindowDays, type Format } from './options.js';
+import { FORMATS, parseColumnRef, parseDate, parseFraction, parseJobs, parseSeed, parseThresholds, parseTrials, parseWhatIf, parseWindowDays, type Format } from './options.js';
 import type { SimulateOptions } from './simulate-command.js';
 
 const EXIT_OK = 0;
@@ -290,10 +290,14 @@ on-prem monthly total.`)
     .option('--window <days>', 'trailing window for the statistics, in days', parseWindowDays, 90)
     .option('--metric <name>', 'prometheus-text: the metric to read (default DCGM_FI_DEV_GPU_UTIL)')
     .option('--columns <list>', 'a CSV without a header: its column names (nvidia-smi: the --query-gpu list)')
+    .option('--time-column <column>', 'the column of times, by header name or number (1 = first)', parseColumnRef)
+    .option('--value-column <column>', 'the column of utilization, by header name or number', parseColumnRef)
+    .option('--gpu-column <column>', 'the column naming the GPU, by header name or number', parseColumnRef)
     .option('--max-bad-rows <fraction>', 'share of unreadable rows tolerated', parseFraction, 0.01)
     .addHelpText('after', `
 Examples:
   $ placement inspect util.csv
+  $ placement inspect metrics.csv --time-column ts --value-column sm_busy
   $ nvidia-smi --query-gpu=timestamp,index,utilization.gpu \\
       --format=csv,noheader,nounits -l 5 \\
       | placement inspect - --columns timestamp,index,utilization.gpu

@@ -76,3 +76,14 @@ export function parseSeed(text: string): number {
   if (!Number.isInteger(n) || n < 0 || n > 0xffffffff) throw new InvalidArgumentError(`expected a whole number from 0 to 4294967295, got "${text}"`);
   return n;
 }
+
+/** --time-column ts, --value-column 3: a header name, or a column number counted from 1. */
+export function parseColumnRef(text: string): string | number {
+  if (/^\d+$/.test(text)) {
+    const n = Number(text);
+    if (n < 1 || n > 10_000) throw new InvalidArgumentError(`expected a column number from 1 to 10000 or a header name, got "${excerpt(text, 20)}"`);
+    return n;
+  }
+  if (text.trim() === '' || text.length > 200) throw new InvalidArgumentError('expected a header name (at most 200 characters) or a column number');
+  return text;
+}

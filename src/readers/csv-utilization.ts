@@ -117,7 +117,7 @@ export class CsvUtilizationParser implements RowParser {
         file: this.o.file, line, column: 1,
         message: nvidia
           ? `the nvidia-smi export needs the timestamp and utilization.gpu fields (--query-gpu=timestamp,index,utilization.gpu); ${headerHas(names)}`
-          : `expected a header with a timestamp and a utilization column (e.g. "timestamp,utilization"), or name them with timestampColumn and valueColumn; ${headerHas(names)}`,
+          : `expected a header with a timestamp and a utilization column (e.g. "timestamp,utilization"), or name them (timestampColumn and valueColumn in a scenario, --time-column and --value-column with inspect); ${headerHas(names)}`,
       });
     }
     return { time, value, gpu, names };

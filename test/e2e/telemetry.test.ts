@@ -73,6 +73,21 @@ describe('inspect', () => {
     const bill = cli(['inspect', join(REPO, 'test', 'fixtures', 'focus-gpu-egress.csv')]);
     expect(bill.stdout).toContain('2026-10  data transfer 17,000 GB ($1,496)   GPU compute $163,799');
   });
+  test('a headered CSV with its own column names: told which by name or number', () => {
+    const file = join(tmp, 'own-names.csv');
+    writeFileSync(file, 'host,ts,sm_busy,card\nn1,2026-01-01T00:00:00Z,55,0\nn1,2026-01-01T00:00:00Z,65,1\nn1,2026-01-01T01:00:00Z,75,0\n');
+    const guessed = cli(['inspect', file]);
+    expect(guessed.code).toBe(2);
+    expect(guessed.stderr).toMatch(/--time-column and --value-column with inspect\); the header has: host, ts, sm_busy, card/);
+    for (const args of [['--time-column', 'ts', '--value-column', 'sm_busy', '--gpu-column', 'card'], ['--time-column', '2', '--value-column', '3', '--gpu-column', '4']]) {
+      const r = cli(['inspect', file, '--json', ...args]);
+      expect(r.code).toBe(0);
+      expect(JSON.parse(r.stdout).summary).toMatchObject({ rows: 3, gpus: 2 });
+    }
+    const wrong = cli(['inspect', file, '--time-column', '0']);
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toMatch(/expected a column number from 1 to 10000 or a header name, got "0"/);
+  });
   test('bad input: exit 2 with the first bad lines, no stack', () => {
     const file = join(tmp, 'bad.csv');
     writeFileSync(file, ['timestamp,utilization', '2026-01-01T00:00:00Z,50', 'oops,1', 'also,bad'].join('\n'));

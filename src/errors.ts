@@ -38,8 +38,11 @@ export function formatProblem(p: InputProblem): string {
     where += `:${p.line}`;
     if (p.column !== undefined) where += `:${p.column}`;
   }
-  const parts = [where, p.field, p.message].filter((x): x is string => x !== undefined && x !== '');
-  return parts.join(': ');
+  const field = p.field === undefined ? undefined : excerpt(p.field, 80);
+  const parts = [where, field, p.message].filter((x): x is string => x !== undefined && x !== '');
+  // A key or a path read from a file may carry terminal escapes: none reaches the terminal.
+  // eslint-disable-next-line no-control-regex
+  return parts.join(': ').replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, '?');
 }
 
 /** Dotted path with array indices in brackets: `options.onPrem.hardware[0].unitCost`. */

@@ -51,7 +51,7 @@ async function readPrevious(path: string, scenarioName: string): Promise<Report>
     throw new InputError({ file: path, field: 'schemaVersion', message: `the previous report has schemaVersion ${String(r.schemaVersion)}; this version of placement reads ${READABLE_SCHEMA_VERSIONS.join(' and ')}` });
   }
   if (r.scenario?.name !== scenarioName) {
-    throw new InputError({ file: path, field: 'scenario.name', message: `the previous report is of scenario "${String(r.scenario?.name)}", not "${scenarioName}"` });
+    throw new InputError({ file: path, field: 'scenario.name', message: `the previous report is of scenario "${excerpt(String(r.scenario?.name))}", not "${scenarioName}"` });
   }
   const checked = previousReportSchema.safeParse(r);
   if (!checked.success) {
@@ -94,9 +94,7 @@ async function exists(path: string): Promise<boolean> {
 async function lastFiring(history: string | undefined): Promise<string[] | null> {
   if (history === undefined || !(await exists(history))) return null;
   const h = await readHistory(history, '--history');
-  const last = h.entries.at(-1)?.triggersFiring;
-  // A hand-edited line may hold anything: only a list of ids counts.
-  return Array.isArray(last) ? last.filter((id): id is string => typeof id === 'string') : null;
+  return h.entries.at(-1)?.triggersFiring ?? null;
 }
 
 export async function reviewCommand(file: string, opts: ReviewOptions, io: Io): Promise<number> {

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, test } from 'vitest';
@@ -58,6 +58,35 @@ function scenarioWithColumns(): string {
   writeFileSync(file, readFileSync(scenario, 'utf8').replace('{assumed: 0.5}', '{assumed: 0.5, columns: "timestamp,index,utilization.gpu"}'));
   return file;
 }
+
+// Every real capture in ../shared/data/real, read by inspect and checked against a reading done
+// here by hand: the nvidia-smi column found by its header name, the DCGM gauge by its line.
+const REAL = join(SHARED, 'real');
+const realCaptures = existsSync(REAL)
+  ? [
+    ...readdirSync(join(REAL, 'nvidia-gpu-exporter')).filter((f) => f.endsWith('.csv')).map((f) => join(REAL, 'nvidia-gpu-exporter', f)),
+    join(REAL, 'datadog-dcgm', 'metrics.txt'),
+  ]
+  : [];
+function independentUtilization(file: string): number {
+  const lines = readFileSync(file, 'utf8').trim().split('\n');
+  if (file.endsWith('.txt')) {
+    const gauge = lines.find((l) => l.startsWith('DCGM_FI_DEV_GPU_UTIL{'))!;
+    return Number(gauge.slice(gauge.lastIndexOf('}') + 1).trim().split(/\s+/)[0]) / 100;
+  }
+  const header = lines[0]!.split(',').map((h) => h.trim());
+  const at = header.findIndex((h) => h.startsWith('utilization.gpu'));
+  return Number.parseFloat(lines[1]!.split(',')[at]!.trim()) / 100;
+}
+describe.skipIf(realCaptures.length === 0)('real captures', () => {
+  test.each(realCaptures.map((f) => [f.slice(REAL.length + 1), f]))('%s: one sample, one GPU, the utilization it holds', (_name, file) => {
+    const r = cli(['inspect', file, '--json']);
+    expect([r.code, r.stderr]).toEqual([0, expect.any(String)]);
+    const j = JSON.parse(r.stdout);
+    expect(j.summary).toMatchObject({ rows: 1, gpus: 1, unit: 'percent' });
+    expect(j.profile.mean).toBeCloseTo(independentUtilization(file), 12);
+  });
+});
 
 describe('inspect', () => {
   test('the table view shows format, GPUs, range, resolution and the statistics', () => {

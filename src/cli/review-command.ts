@@ -9,7 +9,7 @@ import { describeReadError, excerpt, formatPath, InputError } from '../errors.js
 import { previousReportSchema } from '../report/previous-report.js';
 import { issueMessage } from '../scenario/issue-message.js';
 import { valueAt } from '../scenario/replace-nodes.js';
-import { MAX_RECORD_FILE_BYTES, readBounded } from '../readers/read-bounded.js';
+import { MAX_RECORD_FILE_BYTES, readBounded, textOf } from '../readers/read-bounded.js';
 import { appendHistory, readHistory, type HistoryEntry } from '../history/history-file.js';
 import { buildReport, READABLE_SCHEMA_VERSIONS, REPORT_SCHEMA_VERSION, type Report } from '../report/build-report.js';
 import { compareReports, judgeTriggers, keyNumbers, reviewExitCode, type FailOn, type Review } from '../report/compare-reports.js';
@@ -36,7 +36,7 @@ async function readPrevious(path: string, scenarioName: string): Promise<Report>
   try {
     const bytes = await readBounded(path, MAX_RECORD_FILE_BYTES);
     if (bytes.length > MAX_RECORD_FILE_BYTES) throw new RangeError('too large');
-    data = JSON.parse(bytes.toString('utf8'));
+    data = JSON.parse(textOf(bytes));
   } catch (err) {
     const message = err instanceof SyntaxError ? `not JSON: ${excerpt(err.message, 80)}`
       : err instanceof RangeError ? `is larger than ${MAX_RECORD_FILE_BYTES / 1024 / 1024} MiB: not a placement report` : describeReadError(err);

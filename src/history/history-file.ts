@@ -5,7 +5,7 @@
  */
 import { open } from 'node:fs/promises';
 import { z } from 'zod';
-import { MAX_RECORD_FILE_BYTES, readBounded } from '../readers/read-bounded.js';
+import { MAX_RECORD_FILE_BYTES, readBounded, textOf } from '../readers/read-bounded.js';
 import { describeReadError, describeWriteError, InputError } from '../errors.js';
 
 export interface HistoryEntry {
@@ -71,7 +71,7 @@ export async function readHistory(path: string, field?: string): Promise<History
   try {
     const bytes = await readBounded(path, MAX_RECORD_FILE_BYTES);
     if (bytes.length > MAX_RECORD_FILE_BYTES) throw new RangeError('too large');
-    text = bytes.toString('utf8');
+    text = textOf(bytes);
   } catch (err) {
     const message = err instanceof RangeError ? `is larger than ${MAX_RECORD_FILE_BYTES / 1024 / 1024} MiB: not a review history` : describeReadError(err);
     throw new InputError({ file: path, field, message });

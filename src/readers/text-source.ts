@@ -55,17 +55,45 @@ export async function openText(path: string, label = path, stdin: Readable = pro
         yield r.value;
       }
     }
-    let started = false;
     // zlib may read its input after write() returns, so it gets copies of the reused buffer.
-    for await (const buf of gzip ? gunzip(copies(rest()), label) : rest()) {
-      if (!started && buf.length > 0) {
-        started = true;
-        yield buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf ? buf.subarray(3) : buf;
-      } else yield buf;
-    }
+    yield* withoutBom(gzip ? gunzip(copies(rest()), label) : rest());
   }
   const byteStream = content();
   return { label, chunks: decodeUtf8(byteStream), bytes: byteStream, bytesRead: () => bytes, size, gzip: () => gzip };
+}
+
+/**
+ * The bytes as UTF-8 without a byte-order mark. A UTF-16 file (what Windows PowerShell 5 writes
+ * for `nvidia-smi … > file.csv`) is recognised by its mark and re-encoded, so every reader sees
+ * the text it holds rather than a NUL between each character.
+ */
+async function* withoutBom(source: AsyncIterable<Buffer>): AsyncGenerator<Buffer> {
+  let mark: 'none' | 'utf16le' | 'utf16be' | null = null;
+  const decoder = new StringDecoder('utf16le');
+  let odd: number | null = null; // a UTF-16BE byte waiting for its pair across chunks
+  for await (const buf of source) {
+    if (buf.length === 0) continue;
+    let b = buf;
+    if (mark === null) {
+      if (b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf) { mark = 'none'; b = b.subarray(3); }
+      else if (b[0] === 0xff && b[1] === 0xfe) { mark = 'utf16le'; b = b.subarray(2); }
+      else if (b[0] === 0xfe && b[1] === 0xff) { mark = 'utf16be'; b = b.subarray(2); }
+      else mark = 'none';
+    }
+    if (mark === 'none') {
+      yield b;
+      continue;
+    }
+    if (mark === 'utf16be') {
+      const joined: Buffer = odd === null ? Buffer.from(b) : Buffer.concat([Buffer.of(odd), b]);
+      odd = joined.length % 2 === 1 ? (joined[joined.length - 1] as number) : null;
+      b = joined.subarray(0, joined.length - (odd === null ? 0 : 1)).swap16();
+    }
+    const text = decoder.write(b);
+    if (text.length > 0) yield Buffer.from(text, 'utf8');
+  }
+  const tail = mark === 'utf16le' || mark === 'utf16be' ? decoder.end() : '';
+  if (tail.length > 0) yield Buffer.from(tail, 'utf8');
 }
 
 const CHUNK = 1 << 20;

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { describeReadError, InputError } from '../errors.js';
-import { readBounded } from '../readers/read-bounded.js';
+import { readBounded, textOf } from '../readers/read-bounded.js';
 import { parseScenarioText } from './parse-scenario.js';
 import type { ResolvedScenario } from './resolve.js';
 
@@ -26,7 +26,7 @@ export async function loadScenario(file: string): Promise<LoadedScenario> {
   if (bytes.length > MAX_SCENARIO_BYTES) {
     throw new InputError({ file, message: `is larger than ${MAX_SCENARIO_BYTES / 1024 / 1024} MiB: a scenario is a short text file (histories go in files it names)` });
   }
-  const text = bytes.toString('utf8').replace(/^\uFEFF/, '');
+  const text = textOf(bytes);
   return {
     scenario: parseScenarioText(text, file),
     file,

@@ -177,6 +177,17 @@ describe('hostile scenarios: exit 2 with one short, clean line', () => {
     expect(r.stderr).toMatch(/overflow.yaml: the results cannot be computed \(they overflow\)/);
     expect(r.stdout).toBe('');
   });
+  test('a scenario saved as UTF-16 (Windows PowerShell 5) reads as the same scenario', () => {
+    const text = scenario('');
+    const utf8 = join(tmp, 'plain.yaml');
+    const utf16 = join(tmp, 'windows.yaml');
+    writeFileSync(utf8, text);
+    writeFileSync(utf16, Buffer.concat([Buffer.of(0xff, 0xfe), Buffer.from(text, 'utf16le')]));
+    const a = cli(['analyze', utf8, '--json']);
+    const b = cli(['analyze', utf16, '--json']);
+    expect([b.code, b.stderr]).toEqual([0, '']);
+    expect(JSON.parse(b.stdout).verdict).toEqual(JSON.parse(a.stdout).verdict);
+  });
   test('a device that never ends, as the scenario: refused at 1 MiB', () => {
     const r = cli(['analyze', '/dev/zero']);
     expect(r.code).toBe(2);

@@ -144,6 +144,20 @@ describe('generated files with known statistics', () => {
     const broken = await openText('-', 'stdin', Readable.from([gz.subarray(0, 20)]));
     await expect(readUtilization(broken, opts())).rejects.toThrow(/not a readable gzip file/);
   });
+  test('property: a UTF-16 file (either byte order, cut anywhere) reads as its UTF-8 twin', async () => {
+    const text = 'timestamp,utilization\n' + Array.from({ length: 24 }, (_, h) => `2026-01-01T${String(h).padStart(2, '0')}:00:00Z,${40 + h} %\n`).join('');
+    const utf8 = await readUtilization(await openText('-', 'stdin', Readable.from([Buffer.from(text)])), opts());
+    const le = Buffer.concat([Buffer.of(0xff, 0xfe), Buffer.from(text, 'utf16le')]);
+    const be = Buffer.concat([Buffer.of(0xfe, 0xff), Buffer.from(text, 'utf16le').swap16()]);
+    await fc.assert(fc.asyncProperty(fc.boolean(), fc.array(fc.integer({ min: 1, max: le.length - 1 }), { maxLength: 6 }), async (bigEndian, cuts) => {
+      const bytes = bigEndian ? be : le;
+      const at = [0, ...new Set(cuts)].sort((a, b) => a - b);
+      const chunks = at.map((c, i) => bytes.subarray(c, at[i + 1] ?? bytes.length));
+      const r = await readUtilization(await openText('-', 'stdin', Readable.from(chunks)), opts());
+      expect(r.summary).toEqual(utf8.summary);
+      expect(r.hours).toEqual(utf8.hours);
+    }), { numRuns: 60 });
+  });
   test('format detection from the first line', () => {
     expect(detectUtilizationFormat('  {"status":"success"')).toBe('prometheus-json');
     expect(detectUtilizationFormat('# HELP x\n')).toBe('prometheus-text');

@@ -129,7 +129,7 @@ export async function readFocus(src: TextSource, gpuPattern: string, maxBadRowFr
     if (bucket === 'total') m.totalCost += amount;
     else m[bucket as 'transferGB' | 'transferCost' | 'gpuComputeCost'] += amount; // the parser names the bucket
   };
-  await readRows(csvRecords(splitLines(src.chunks, src.label)), parser, add, counts);
+  await readRows(csvRecords(splitLines(src.chunks, src.label, true)), parser, add, counts);
   checkBadRows(counts, src.label, maxBadRowFraction);
   if (months.size === 0) throw new InputError({ file: src.label, message: 'no billing rows: the file has a header but no data' });
   return { months: [...months.values()].sort((a, b) => a.month.localeCompare(b.month)), costColumn: parser.costColumn, currency: parser.currency, counts };

@@ -116,7 +116,7 @@ export async function readUtilization(src: TextSource, o: UtilizationReadOptions
       timestampColumn: o.timestampColumn, valueColumn: o.valueColumn, gpuColumn: o.gpuColumn,
     });
     if (bytes !== null) await readRowsFromBytes(bytes, src.label, new FastCsvUtilization(parser, o.timeZone), emit, counts, o.progress);
-    else await readRows(csvRecords(splitLines(text(), src.label)), parser, emit, counts, o.progress);
+    else await readRows(csvRecords(splitLines(text(), src.label, true)), parser, emit, counts, o.progress);
     percentSign = parser.percentSignSeen;
   }
   checkBadRows(counts, src.label, o.maxBadRowFraction);

@@ -71,10 +71,15 @@ async function* withoutBom(source: AsyncIterable<Buffer>): AsyncGenerator<Buffer
   let mark: 'none' | 'utf16le' | 'utf16be' | null = null;
   const decoder = new StringDecoder('utf16le');
   let odd: number | null = null; // a UTF-16BE byte waiting for its pair across chunks
+  let head: Buffer | null = null; // the first bytes, until there are enough to see a mark
   for await (const buf of source) {
     if (buf.length === 0) continue;
     let b = buf;
     if (mark === null) {
+      head = head === null ? Buffer.from(b) : Buffer.concat([head, b]);
+      if (head.length < 3) continue;
+      b = head;
+      head = null;
       if (b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf) { mark = 'none'; b = b.subarray(3); }
       else if (b[0] === 0xff && b[1] === 0xfe) { mark = 'utf16le'; b = b.subarray(2); }
       else if (b[0] === 0xfe && b[1] === 0xff) { mark = 'utf16be'; b = b.subarray(2); }
@@ -91,6 +96,11 @@ async function* withoutBom(source: AsyncIterable<Buffer>): AsyncGenerator<Buffer
     }
     const text = decoder.write(b);
     if (text.length > 0) yield Buffer.from(text, 'utf8');
+  }
+  if (head !== null) {
+    // A file of one or two bytes: a mark alone is nothing, anything else is its text.
+    if (!(head[0] === 0xff && head[1] === 0xfe) && !(head[0] === 0xfe && head[1] === 0xff)) yield head;
+    return;
   }
   const tail = mark === 'utf16le' || mark === 'utf16be' ? decoder.end() : '';
   if (tail.length > 0) yield Buffer.from(tail, 'utf8');
@@ -165,8 +175,11 @@ export function lineTooLong(file: string | undefined, line: number): InputError 
   return new InputError({ file, line, message: `the line is longer than ${MAX_LINE_CHARS / 1024 / 1024} MiB: not a file of rows (a history has one short row per line)` });
 }
 
-/** Lines of text chunks, numbered from 1; CRLF handled; blank lines skipped. */
-export async function* splitLines(chunks: AsyncIterable<string>, file?: string): AsyncGenerator<NumberedLine> {
+/**
+ * Lines of text chunks, numbered from 1; CRLF handled; blank lines skipped, unless `keepBlank`
+ * (csvRecords needs them: a blank line inside a quoted field is part of its value).
+ */
+export async function* splitLines(chunks: AsyncIterable<string>, file?: string, keepBlank = false): AsyncGenerator<NumberedLine> {
   let carry = '';
   let number = 0;
   for await (const chunk of chunks) {
@@ -176,7 +189,7 @@ export async function* splitLines(chunks: AsyncIterable<string>, file?: string):
       number++;
       if (nl - start > MAX_LINE_CHARS) throw lineTooLong(file, number);
       const end = nl > start && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
-      if (end > start && !isBlank(text, start, end)) yield { text: text.slice(start, end), number };
+      if (keepBlank || (end > start && !isBlank(text, start, end))) yield { text: text.slice(start, end), number };
       start = nl + 1;
     }
     carry = text.slice(start);
@@ -185,7 +198,7 @@ export async function* splitLines(chunks: AsyncIterable<string>, file?: string):
   if (carry.length > 0) {
     number++;
     const end = carry.charCodeAt(carry.length - 1) === 13 ? carry.length - 1 : carry.length;
-    if (!isBlank(carry, 0, end)) yield { text: carry.slice(0, end), number };
+    if (keepBlank || !isBlank(carry, 0, end)) yield { text: carry.slice(0, end), number };
   }
 }
 
@@ -217,6 +230,7 @@ export async function* csvRecords(lines: AsyncIterable<NumberedLine>): AsyncGene
   let count = 0;
   for await (const line of lines) {
     if (open === null) {
+      if (isBlank(line.text, 0, line.text.length)) continue; // between records, a blank line is nothing
       if (quotes(line.text) % 2 === 0) {
         yield line;
         continue;
@@ -232,13 +246,17 @@ export async function* csvRecords(lines: AsyncIterable<NumberedLine>): AsyncGene
       yield { text: parts.join('\n'), number: open.number };
       open = null;
     } else if (parts.length >= MAX_RECORD_LINES) {
-      const first = open.number;
-      for (let i = 0; i < parts.length; i++) yield { text: parts[i] as string, number: first + i };
+      yield* oneByOne(parts, open.number);
       open = null;
     }
   }
-  if (open !== null) {
-    const first = open.number;
-    for (let i = 0; i < parts.length; i++) yield { text: parts[i] as string, number: first + i };
+  if (open !== null) yield* oneByOne(parts, open.number);
+}
+
+/** The lines of a record whose quote never closed, each on its own (blank ones left out). */
+function* oneByOne(parts: readonly string[], first: number): Generator<NumberedLine> {
+  for (let i = 0; i < parts.length; i++) {
+    const text = parts[i] as string;
+    if (!isBlank(text, 0, text.length)) yield { text, number: first + i };
   }
 }

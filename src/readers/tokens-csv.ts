@@ -90,7 +90,7 @@ export async function readTokens(
   const totals = new DailyTokenTotals(timeZone);
   const parser = new TokenCsvParser(src.label, timeZone, format);
   const counts = emptyCounts();
-  await readRows(csvRecords(splitLines(src.chunks, src.label)), parser, (t, tokens) => totals.add(t, tokens), counts, progress);
+  await readRows(csvRecords(splitLines(src.chunks, src.label, true)), parser, (t, tokens) => totals.add(t, tokens), counts, progress);
   checkBadRows(counts, src.label, maxBadRowFraction);
   if (totals.records === 0) throw new InputError({ file: src.label, message: 'no token rows: the file has no data' });
   return { days: totals.finish(), format: parser.format, counts };

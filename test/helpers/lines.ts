@@ -10,6 +10,11 @@ export function linesOf(text: string): AsyncGenerator<NumberedLine> {
   return splitLines(once(text));
 }
 
+/** Every line, blank ones too, as csvRecords is fed. */
+export function allLinesOf(text: string): AsyncGenerator<NumberedLine> {
+  return splitLines(once(text), undefined, true);
+}
+
 /** An in-memory text source, as openText would give for a file with this content. */
 export function sourceOf(text: string, label = 'u.csv'): TextSource {
   return { label, chunks: once(text), bytesRead: () => text.length, size: text.length, gzip: () => false };

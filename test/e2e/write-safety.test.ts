@@ -107,6 +107,43 @@ describe('a review writes all of its outputs or none', () => {
   });
 });
 
+describe('reviews appending to one history at once', () => {
+  test('six concurrent runs: six whole entries, none torn', async () => {
+    const history = join(tmp, 'shared-history.jsonl');
+    const bin = join(REPO, 'bin', 'placement.js');
+    const runs = Array.from({ length: 6 }, () => new Promise<number | null>((resolve) => {
+      const child = spawn(process.execPath, [bin, 'review', scenario, '--previous', previous, '--history', history], { stdio: 'ignore' });
+      child.on('close', resolve);
+    }));
+    expect(await Promise.all(runs)).toEqual([0, 0, 0, 0, 0, 0]);
+    const read = cli(['history', history, '--json']);
+    expect(read.code).toBe(0);
+    const h = JSON.parse(read.stdout);
+    expect([h.entries.length, h.skipped]).toEqual([6, []]);
+    expect(readFileSync(history, 'utf8').split('\n').filter((l) => l !== '')).toHaveLength(6);
+  });
+});
+
+describe('a review killed at any moment', () => {
+  test('SIGKILL: the saved report and the history are always the old or the new, whole', async () => {
+    const saved = join(tmp, 'killed-report.json');
+    const history = join(tmp, 'killed-history.jsonl');
+    writeFileSync(saved, readFileSync(previous));
+    const bin = join(REPO, 'bin', 'placement.js');
+    for (let i = 0; i < 8; i++) {
+      const child = spawn(process.execPath, [bin, 'review', scenario, '--previous', previous, '--save-report', saved, '--history', history], { stdio: 'ignore' });
+      const done = new Promise((resolve) => child.on('close', resolve));
+      // From early in the run to about when it writes (a run takes ~0.4 s here).
+      setTimeout(() => child.kill('SIGKILL'), 150 + i * 50);
+      await done;
+      expect(JSON.parse(readFileSync(saved, 'utf8')).scenario.name).toBe('stable-high-volume');
+      const h = cli(['history', history, '--json']);
+      if (h.code === 0) expect(JSON.parse(h.stdout).skipped).toEqual([]);
+      else expect(h.stderr).toMatch(/no such file/);
+    }
+  });
+});
+
 describe.skipIf(disk === null)('a full disk', () => {
   const dir = disk as string;
   test.each([

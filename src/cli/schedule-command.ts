@@ -2,6 +2,7 @@ import { Chalk } from 'chalk';
 import { onPremSchedule } from '../core/finance/onprem-schedule.js';
 import { InputError } from '../errors.js';
 import { scheduleCsv, scheduleJson, scheduleTable } from '../render/render-schedule.js';
+import { assertFiniteFigures } from '../report/finite-figures.js';
 import { emit, prepareAnalysis, type InputOverrides } from './analyze-command.js';
 import type { Io } from './io.js';
 
@@ -16,6 +17,7 @@ export async function scheduleCommand(file: string, opts: ScheduleOptions, io: I
   const onPrem = analysis.options.find((o) => o.cost.id === 'onprem');
   const s = onPrem && onPremSchedule(analysis);
   if (!s || !onPrem) throw new InputError({ file, field: 'options.onPrem', message: 'schedule needs an on-prem option with its hardware lines' });
+  assertFiniteFigures(s, file);
   const currency = analysis.scenario.currency;
   const text = opts.format === 'json'
     ? scheduleJson(s, { scenario: analysis.scenario.name, currency, horizonMonths: analysis.scenario.horizonMonths, growthPerMonth: analysis.path.growth.perMonth, analyzeMonthlyTotal: onPrem.cost.total, horizonAverageMonthly: onPrem.horizonAverageMonthly })

@@ -1,6 +1,7 @@
 import { Chalk } from 'chalk';
 import { sensitivity } from '../core/sensitivity.js';
 import { renderSensitivity } from '../render/render-sensitivity.js';
+import { assertFiniteFigures } from '../report/finite-figures.js';
 import { emit, prepareAnalysis, type InputOverrides } from './analyze-command.js';
 import type { Io } from './io.js';
 
@@ -15,6 +16,7 @@ export async function sensitivityCommand(file: string, opts: SensitivityOptions,
   // The tornado is of the measured inputs; the what-if levers are shown one by one beside it.
   const { measured, levers, analysis } = await prepareAnalysis(file, opts, io);
   const s = sensitivity(measured, opts.range, levers);
+  assertFiniteFigures(s, file);
   const text = opts.format === 'json'
     ? `${JSON.stringify({ scenario: analysis.scenario.name, ...s }, null, 2)}\n`
     : renderSensitivity(s, analysis.scenario.name, analysis.scenario.currency, new Chalk({ level: opts.out === undefined && io.colour ? 1 : 0 }), io.width);

@@ -1,6 +1,7 @@
 import { Chalk } from 'chalk';
 import { InputError } from '../errors.js';
 import { renderSimulation } from '../render/render-simulation.js';
+import { assertFiniteFigures } from '../report/finite-figures.js';
 import { emit, prepareAnalysis, type InputOverrides } from './analyze-command.js';
 import type { Io } from './io.js';
 import { runMonteCarlo } from './monte-carlo-threads.js';
@@ -20,6 +21,7 @@ export async function simulateCommand(file: string, opts: SimulateOptions, io: I
     throw new InputError({ file, message: 'no field is a distribution, so there is nothing to simulate; give one as {triangular: [min, mode, max]}, {uniform: [a, b]} or {normal: {mean, sd}}' });
   }
   const mc = await runMonteCarlo(measurement, opts.trials, opts.seed, opts.jobs ?? 'auto');
+  assertFiniteFigures(mc, file);
   const s = analysis.scenario;
   const text = opts.format === 'json'
     ? `${JSON.stringify({ scenario: s.name, currency: s.currency, baseVerdict: analysis.verdict.placement, ...mc }, null, 2)}\n`

@@ -2,8 +2,7 @@
  * The JSON report of docs/model.md: every top-level key always present (null where unknown),
  * numbers unrounded, reasons and warnings coded with their wording attached.
  */
-import { InputError } from '../errors.js';
-import { firstNonFinite } from './finite-figures.js';
+import { assertFiniteFigures } from './finite-figures.js';
 import type { Analysis } from '../core/analyze.js';
 import type { Coded, Report } from './report-schema.js';
 import type { BillingMonthTotals } from '../core/signals/billing-reconciliation.js';
@@ -35,10 +34,7 @@ const iso = (ms: number): string => new Date(ms).toISOString();
 
 export function buildReport(s: ResolvedScenario, a: Analysis, ctx: ReportContext): Report {
   const report = assembleReport(s, a, ctx);
-  const overflow = firstNonFinite(report);
-  if (overflow !== null) {
-    throw new InputError({ file: ctx.scenarioFile, message: 'the results cannot be computed (they overflow): a price, a volume or a rate in the inputs is far beyond any real one' });
-  }
+  assertFiniteFigures(report, ctx.scenarioFile);
   return report;
 }
 

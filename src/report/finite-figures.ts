@@ -1,3 +1,5 @@
+import { InputError } from '../errors.js';
+
 /**
  * Where the report holds a number that is not finite, as a dotted path; null when none does.
  * Inputs within their bounds keep every figure finite; this is the last guard that a price of
@@ -11,4 +13,11 @@ export function firstNonFinite(value: unknown, path = ''): string | null {
     if (found !== null) return found;
   }
   return null;
+}
+
+/** Refuse, as the user's input, figures that overflowed (exit 2 rather than "$∞" in a table). */
+export function assertFiniteFigures(value: unknown, file: string): void {
+  if (firstNonFinite(value) !== null) {
+    throw new InputError({ file, message: 'the results cannot be computed (they overflow): a price, a volume or a rate in the inputs is far beyond any real one' });
+  }
 }

@@ -169,13 +169,15 @@ describe('hostile scenarios: exit 2 with one short, clean line', () => {
     const r = cli(['analyze', file]);
     expect([r.code, r.stderr]).toEqual([2, `placement: ${csv}:2: the line is longer than 1 MiB: not a file of rows (a history has one short row per line)\n`]);
   });
-  test('a price of 1e306: refused as an overflow, never printed as ∞', () => {
+  test('a price of 1e306: refused as an overflow by analyze and sensitivity, never printed as ∞', () => {
     const file = join(tmp, 'overflow.yaml');
-    writeFileSync(file, scenario('').replace('onDemandPerGpuHour: 3', 'onDemandPerGpuHour: 1e306'));
-    const r = cli(['analyze', file]);
-    expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/overflow.yaml: the results cannot be computed \(they overflow\)/);
-    expect(r.stdout).toBe('');
+    writeFileSync(file, scenario('').replace('{cloud: {onDemandPerGpuHour: 3}}', '{cloud: {onDemandPerGpuHour: 1e306}, dedicated: {perGpuHour: 2, termMonths: 12}}'));
+    for (const command of ['analyze', 'sensitivity']) {
+      const r = cli([command, file]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(/overflow.yaml: the results cannot be computed \(they overflow\)/);
+      expect(r.stdout).toBe('');
+    }
   });
   test('a scenario saved as UTF-16 (Windows PowerShell 5) reads as the same scenario', () => {
     const text = scenario('');

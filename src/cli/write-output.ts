@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { rename, rm, stat, writeFile } from 'node:fs/promises';
+import { readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { describeWriteError, InputError } from '../errors.js';
 
@@ -39,6 +39,7 @@ export class OutputBatch {
       this.staged.push({ path, field, text, temp: null });
       return;
     }
+    await removeOrphans(path);
     const temp = join(dirname(path), `.${basename(path)}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`);
     this.staged.push({ path, field, text, temp });
     try {
@@ -68,6 +69,36 @@ export class OutputBatch {
     const temps = this.staged.flatMap((s) => (s.temp === null ? [] : [s.temp]));
     this.staged.length = 0;
     await Promise.all(temps.map((t) => rm(t, { force: true })));
+  }
+}
+
+/**
+ * Temporary copies of `path` left by a run that was killed between writing and renaming: ours
+ * by their name, and orphaned when the process that made them is gone. Removed before a new one
+ * is made, so killed runs do not pile up hidden files; a live run's copy is left alone.
+ */
+async function removeOrphans(path: string): Promise<void> {
+  const prefix = `.${basename(path)}.tmp-`;
+  let names: string[];
+  try {
+    names = await readdir(dirname(path));
+  } catch {
+    return; // the folder's own problem is reported by the write
+  }
+  for (const name of names) {
+    if (!name.startsWith(prefix)) continue;
+    const pid = Number(/^(\d+)-[0-9a-f]{8}$/.exec(name.slice(prefix.length))?.[1]);
+    if (!Number.isInteger(pid) || pid === process.pid || alive(pid)) continue;
+    await rm(join(dirname(path), name), { force: true });
+  }
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM'; // someone else's process: alive
   }
 }
 

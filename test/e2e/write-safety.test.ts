@@ -1,5 +1,5 @@
-import { execFileSync, spawn } from 'node:child_process';
-import { lstatSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { cli, expectCleanError, REPO } from '../helpers/cli.js';
@@ -142,6 +142,18 @@ describe('a review killed at any moment', () => {
       else expect(h.stderr).toMatch(/no such file/);
     }
   });
+});
+
+test('a temporary copy left by a killed run is removed by the next; a live run\'s is left alone', () => {
+  const out = join(tmp, 'orphans.txt');
+  const dead = spawnSync('true').pid as number; // a process that has exited
+  const orphan = join(tmp, `.orphans.txt.tmp-${dead}-deadbeef`);
+  const live = join(tmp, `.orphans.txt.tmp-${process.pid}-cafebabe`);
+  writeFileSync(orphan, 'half a report');
+  writeFileSync(live, 'being written');
+  const r = cli(['analyze', scenario, '--out', out]);
+  expect(r.code).toBe(0);
+  expect([existsSync(orphan), existsSync(live), existsSync(out)]).toEqual([false, true, true]);
 });
 
 describe.skipIf(disk === null)('a full disk', () => {

@@ -33,7 +33,9 @@ export function parseScenarioText(text: string, file: string, book: PriceBook = 
     const pos = lineCounter.linePos(first.pos[0]);
     throw new InputError({
       file, line: pos.line, column: pos.col,
-      message: `not valid YAML or JSON: ${excerpt(first.message.split('\n')[0] ?? '', 80)}`,
+      message: /Maximum call stack/.test(first.message)
+        ? 'nested far too deeply to be a scenario (a scenario is a few levels deep)'
+        : `not valid YAML or JSON: ${excerpt(first.message.split('\n')[0] ?? '', 80)}`,
     });
   }
   if (doc.contents === null) {

@@ -102,6 +102,7 @@ describe('hostile scenarios: exit 2 with one short, clean line', () => {
     ['growth of 1e300 a month', scenario('').replace('workload: {', 'workload: {growthPerMonth: 1e300, '), /growthPerMonth: must be ≤ 1/],
     ['a tab that breaks the YAML (one line, not dozens)', scenario('').replace('name: h', 'name: h\nx:\n\t- 1\n\ty: 2\n\tz: 3'), /Tabs are not allowed/],
     ['a sample dated 1970', scenario('', '{samples: [{t: "1", u: 0.5}]}'), /between 2000 and 2099/],
+    ['lists nested 100,000 deep', `a: ${'['.repeat(100_000)}${']'.repeat(100_000)}\n`, /hostile\.yaml:1:\d+: nested far too deeply to be a scenario/],
     ['terminal escapes in a key', scenario('"\\e[31mevil\\e]0;title\\a": 1\n'), /hostile\.yaml:3:1: \?\[31mevil\?\]0;title\?: unknown key/],
     ['a terminal escape in the name', scenario('').replace('name: h', 'name: "\\e[31mred"'), /control characters .* not allowed in a name, got the text "\?\[31mred"/],
   ];

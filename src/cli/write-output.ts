@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { open, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { describeWriteError, InputError } from '../errors.js';
 
@@ -43,7 +43,15 @@ export class OutputBatch {
     const temp = join(dirname(path), `.${basename(path)}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`);
     this.staged.push({ path, field, text, temp });
     try {
-      await writeFile(temp, text, { flag: 'wx' });
+      // Synced before it is renamed into place: after a power cut the name holds the old
+      // content or the new, never an empty file.
+      const handle = await open(temp, 'wx');
+      try {
+        await handle.writeFile(text);
+        await handle.sync();
+      } finally {
+        await handle.close();
+      }
     } catch (err) {
       await this.abort();
       throw writeFailure(err, path, field);

@@ -3,6 +3,7 @@
  * gzip magic bytes (whatever its name), decoded as UTF-8 without splitting characters, a BOM
  * dropped. Memory does not grow with the input.
  */
+import { isUtf8 } from 'node:buffer';
 import { open, stat } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
@@ -65,10 +66,11 @@ export async function openText(path: string, label = path, stdin: Readable = pro
 /**
  * The bytes as UTF-8 without a byte-order mark. A UTF-16 file (what Windows PowerShell 5 writes
  * for `nvidia-smi … > file.csv`) is recognised by its mark and re-encoded, so every reader sees
- * the text it holds rather than a NUL between each character.
+ * the text it holds rather than a NUL between each character; a Latin-1 file, by bytes that are
+ * not UTF-8 in its first chunk.
  */
 async function* withoutBom(source: AsyncIterable<Buffer>): AsyncGenerator<Buffer> {
-  let mark: 'none' | 'utf16le' | 'utf16be' | null = null;
+  let mark: 'none' | 'utf16le' | 'utf16be' | 'latin1' | null = null;
   const decoder = new StringDecoder('utf16le');
   let odd: number | null = null; // a UTF-16BE byte waiting for its pair across chunks
   let head: Buffer | null = null; // the first bytes, until there are enough to see a mark
@@ -83,10 +85,14 @@ async function* withoutBom(source: AsyncIterable<Buffer>): AsyncGenerator<Buffer
       if (b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf) { mark = 'none'; b = b.subarray(3); }
       else if (b[0] === 0xff && b[1] === 0xfe) { mark = 'utf16le'; b = b.subarray(2); }
       else if (b[0] === 0xfe && b[1] === 0xff) { mark = 'utf16be'; b = b.subarray(2); }
-      else mark = 'none';
+      else mark = looksLatin1(b) ? 'latin1' : 'none';
     }
     if (mark === 'none') {
       yield b;
+      continue;
+    }
+    if (mark === 'latin1') {
+      yield Buffer.from(b.toString('latin1'), 'utf8');
       continue;
     }
     if (mark === 'utf16be') {
@@ -104,6 +110,17 @@ async function* withoutBom(source: AsyncIterable<Buffer>): AsyncGenerator<Buffer
   }
   const tail = mark === 'utf16le' || mark === 'utf16be' ? decoder.end() : '';
   if (tail.length > 0) yield Buffer.from(tail, 'utf8');
+}
+
+/**
+ * Text that is not UTF-8 but has bytes above 127 in its first chunk: Latin-1 (ISO 8859-1), what
+ * older Windows and European tools write ("Düsseldorf" as one byte for ü). A character cut at
+ * the chunk's end does not count against UTF-8.
+ */
+export function looksLatin1(head: Buffer): boolean {
+  if (isUtf8(head)) return false;
+  for (let cut = 1; cut <= 3 && cut < head.length; cut++) if (isUtf8(head.subarray(0, head.length - cut))) return false;
+  return true;
 }
 
 const CHUNK = 1 << 20;

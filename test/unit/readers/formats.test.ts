@@ -6,7 +6,7 @@ import { describe, expect, test } from 'vitest';
 import { InputError } from '../../../src/errors.js';
 import { detectUtilizationFormat, isNvidiaSmiMonitor } from '../../../src/readers/detect-format.js';
 import { readUtilization, type UtilizationReadOptions } from '../../../src/readers/read-utilization.js';
-import { openText } from '../../../src/readers/text-source.js';
+import { looksLatin1, openText } from '../../../src/readers/text-source.js';
 import { sourceOf } from '../../helpers/lines.js';
 
 const SAMPLES = new URL('../../../../shared/data/telemetry-samples/', import.meta.url);
@@ -157,6 +157,16 @@ describe('generated files with known statistics', () => {
       expect(r.summary).toEqual(utf8.summary);
       expect(r.hours).toEqual(utf8.hours);
     }), { numRuns: 60 });
+  });
+  test('a Latin-1 file (a GPU named "Düsseldorf-0" in one byte per letter) reads as its UTF-8 twin', async () => {
+    const text = 'gpu,timestamp,utilization\nDüsseldorf-0,2026-01-01T00:00:00Z,50\nDüsseldorf-1,2026-01-01T00:00:00Z,70\n';
+    const utf8 = await readUtilization(await openText('-', 'stdin', Readable.from([Buffer.from(text)])), opts());
+    const latin1 = await readUtilization(await openText('-', 'stdin', Readable.from([Buffer.from(text, 'latin1')])), opts());
+    expect(latin1.summary).toEqual(utf8.summary);
+    expect(latin1.summary.gpus).toBe(2);
+    expect(looksLatin1(Buffer.from(text, 'latin1'))).toBe(true);
+    // UTF-8 cut inside its last character is still UTF-8.
+    expect(looksLatin1(Buffer.from(text).subarray(0, text.indexOf('ü') + 1))).toBe(false);
   });
   test('format detection from the first line', () => {
     expect(detectUtilizationFormat('  {"status":"success"')).toBe('prometheus-json');

@@ -1,5 +1,5 @@
 import { open } from 'node:fs/promises';
-import { looksLatin1 } from './text-source.js';
+import { encodingOf } from './text-source.js';
 
 /**
  * A whole small file's bytes, but never more than `max` + 1 of them, whatever the path is: a
@@ -30,11 +30,8 @@ export const MAX_RECORD_FILE_BYTES = 64 * 1024 * 1024;
 
 /** A whole file's text: UTF-8, UTF-16 when it starts with that byte-order mark (Windows tools), or Latin-1. */
 export function textOf(bytes: Buffer): string {
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return bytes.subarray(2).toString('utf16le');
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) {
-    const even = Buffer.from(bytes.subarray(2, bytes.length - (bytes.length % 2)));
-    return even.swap16().toString('utf16le');
-  }
-  if (looksLatin1(bytes)) return bytes.toString('latin1');
-  return bytes.toString('utf8').replace(/^\uFEFF/, '');
+  const { encoding, markBytes } = encodingOf(bytes);
+  const body = bytes.subarray(markBytes);
+  if (encoding === 'utf16be') return Buffer.from(body.subarray(0, body.length - (body.length % 2))).swap16().toString('utf16le');
+  return body.toString(encoding);
 }

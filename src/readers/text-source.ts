@@ -70,32 +70,30 @@ export async function openText(path: string, label = path, stdin: Readable = pro
  * not UTF-8 in its first chunk.
  */
 async function* withoutBom(source: AsyncIterable<Buffer>): AsyncGenerator<Buffer> {
-  let mark: 'none' | 'utf16le' | 'utf16be' | 'latin1' | null = null;
+  let encoding: TextEncoding | null = null;
   const decoder = new StringDecoder('utf16le');
   let odd: number | null = null; // a UTF-16BE byte waiting for its pair across chunks
   let head: Buffer | null = null; // the first bytes, until there are enough to see a mark
   for await (const buf of source) {
     if (buf.length === 0) continue;
     let b = buf;
-    if (mark === null) {
+    if (encoding === null) {
       head = head === null ? Buffer.from(b) : Buffer.concat([head, b]);
       if (head.length < 3) continue;
-      b = head;
+      const found = encodingOf(head);
+      encoding = found.encoding;
+      b = head.subarray(found.markBytes);
       head = null;
-      if (b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf) { mark = 'none'; b = b.subarray(3); }
-      else if (b[0] === 0xff && b[1] === 0xfe) { mark = 'utf16le'; b = b.subarray(2); }
-      else if (b[0] === 0xfe && b[1] === 0xff) { mark = 'utf16be'; b = b.subarray(2); }
-      else mark = looksLatin1(b) ? 'latin1' : 'none';
     }
-    if (mark === 'none') {
+    if (encoding === 'utf8') {
       yield b;
       continue;
     }
-    if (mark === 'latin1') {
+    if (encoding === 'latin1') {
       yield Buffer.from(b.toString('latin1'), 'utf8');
       continue;
     }
-    if (mark === 'utf16be') {
+    if (encoding === 'utf16be') {
       const joined: Buffer = odd === null ? Buffer.from(b) : Buffer.concat([Buffer.of(odd), b]);
       odd = joined.length % 2 === 1 ? (joined[joined.length - 1] as number) : null;
       b = joined.subarray(0, joined.length - (odd === null ? 0 : 1)).swap16();
@@ -105,11 +103,25 @@ async function* withoutBom(source: AsyncIterable<Buffer>): AsyncGenerator<Buffer
   }
   if (head !== null) {
     // A file of one or two bytes: a mark alone is nothing, anything else is its text.
-    if (!(head[0] === 0xff && head[1] === 0xfe) && !(head[0] === 0xfe && head[1] === 0xff)) yield head;
+    if (encodingOf(head).markBytes === 0) yield head;
     return;
   }
-  const tail = mark === 'utf16le' || mark === 'utf16be' ? decoder.end() : '';
+  const tail = encoding === 'utf16le' || encoding === 'utf16be' ? decoder.end() : '';
   if (tail.length > 0) yield Buffer.from(tail, 'utf8');
+}
+
+export type TextEncoding = 'utf8' | 'utf16le' | 'utf16be' | 'latin1';
+
+/**
+ * How a text's first bytes say it is encoded: a byte-order mark (UTF-8's, or UTF-16 in either
+ * order, `markBytes` long), else Latin-1 when they are not UTF-8, else UTF-8. The one place the
+ * streaming readers and the whole-file reader (textOf) decide it.
+ */
+export function encodingOf(head: Buffer): { encoding: TextEncoding; markBytes: number } {
+  if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return { encoding: 'utf8', markBytes: 3 };
+  if (head[0] === 0xff && head[1] === 0xfe) return { encoding: 'utf16le', markBytes: 2 };
+  if (head[0] === 0xfe && head[1] === 0xff) return { encoding: 'utf16be', markBytes: 2 };
+  return { encoding: looksLatin1(head) ? 'latin1' : 'utf8', markBytes: 0 };
 }
 
 /**

@@ -240,7 +240,7 @@ function isBlank(s: string, start: number, end: number): boolean {
 }
 
 /** A record may span this many lines at most: past it an open quote is taken as a stray one. */
-const MAX_RECORD_LINES = 100;
+export const MAX_RECORD_LINES = 100;
 
 const quotes = (text: string): number => {
   let n = 0;

@@ -7,7 +7,7 @@
 import type { CsvUtilizationParser } from '../csv-utilization.js';
 import type { Emit, ProgressHook, RowCounts, RowOutcome } from '../row-reader.js';
 import { countBad } from '../row-reader.js';
-import { lineTooLong, MAX_LINE_CHARS } from '../text-source.js';
+import { lineTooLong, MAX_LINE_CHARS, MAX_RECORD_LINES } from '../text-source.js';
 import { parseReadingBytes, reading, seriesKeyBytes, skipBlanks, TimestampBytes, trimEnd } from './byte-parse.js';
 
 const QUOTE = 34;
@@ -76,10 +76,18 @@ export async function readRowsFromBytes(
 ): Promise<void> {
   let number = 0;
   // A quoted field may hold line breaks (RFC 4180): a line whose quotes do not pair up is held
-  // and joined with the next ones (at most 100), numbered as its first line.
+  // and joined with the next ones, numbered as its first line — as csvRecords does for the
+  // string path, with its limit: past it, or at the end, an open quote is a stray one and the
+  // held lines go on one by one.
   let held: Buffer[] = [];
   let heldNumber = 0;
   let heldQuotes = 0;
+  const releaseHeld = (): void => {
+    const lines = held;
+    held = [];
+    heldQuotes = 0;
+    lines.forEach((h, i) => record(h, heldNumber + i));
+  };
   const quotesIn = (b: Uint8Array, start: number, end: number): number => {
     let n = 0;
     for (let i = start; i < end; i++) if (b[i] === QUOTE) n++;
@@ -93,11 +101,12 @@ export async function readRowsFromBytes(
       if (held.length === 0) heldNumber = number;
       held.push(Buffer.from(b.subarray(start, end)));
       heldQuotes += q;
-      if (heldQuotes % 2 === 1 && held.length < 100) return;
-      const joined = Buffer.from(held.map((h) => h.toString('latin1')).join('\n'), 'latin1');
-      held = [];
-      heldQuotes = 0;
-      record(joined, heldNumber);
+      if (heldQuotes % 2 === 0) {
+        const joined = Buffer.from(held.map((h) => h.toString('latin1')).join('\n'), 'latin1');
+        held = [];
+        heldQuotes = 0;
+        record(joined, heldNumber);
+      } else if (held.length >= MAX_RECORD_LINES) releaseHeld();
       return;
     }
     record(b, number, start, end);
@@ -136,5 +145,5 @@ export async function readRowsFromBytes(
     if (pos < chunk.length) carry = Buffer.from(chunk.subarray(pos));
   }
   if (carry !== null) line(carry, 0, carry.length);
-  if (held.length > 0) record(Buffer.from(held.map((h) => h.toString('latin1')).join('\n'), 'latin1'), heldNumber);
+  releaseHeld();
 }

@@ -50,6 +50,21 @@ describe('the byte fast path gives what the string path gives', () => {
       expect(await run(bytesOf(text, cuts))).toEqual(await run(sourceOf(text)));
     }), { numRuns: 300 });
   });
+  test.each([
+    ['a stray quote in the last row', 2],
+    ['a stray quote with more lines after it than a record may span', 150],
+  ])('%s: both paths read the held lines one by one, at their own line numbers', async (_what, after) => {
+    const rows = Array.from({ length: after }, (_, m) => `${iso(m)}, 0, ${m % 100}`);
+    const text = ['timestamp, index, utilization.gpu [%]', `${iso(0)}, 0, 5 "stray`, ...rows].join('\n');
+    const run = async (src: TextSource) => {
+      const r = await readUtilization(src, opts('UTC'));
+      return { hours: r.hours, summary: { ...r.summary, source: '' } };
+    };
+    const slow = await run(sourceOf(text));
+    expect(await run(bytesOf(text, [7, 500]))).toEqual(slow);
+    expect(slow.summary.badExamples[0]?.line).toBe(2);
+    expect(slow.summary.rows).toBe(after + 1);
+  });
   test('property: readings from bytes equal Number() of the text', () => {
     fc.assert(fc.property(fc.stringMatching(/^\d{1,9}(\.\d{1,6})?( ?%)?$/), (s) => {
       const v = parseReadingBytes(Buffer.from(s), 0, s.length);

@@ -93,6 +93,13 @@ options:
 
 describe('hostile scenarios: exit 2 with one short, clean line', () => {
   const scenario = (extra: string, utilization = '{assumed: 0.5}') => `schemaVersion: 1\nname: h\n${extra}workload: {referenceGpus: 8, utilization: ${utilization}}\noptions: {cloud: {onDemandPerGpuHour: 3}}\n`;
+  /** `analyze` of a scenario whose utilization history is `path`, written with `content` first. */
+  const analyzeHistory = (path: string, content: string): ReturnType<typeof cli> => {
+    writeFileSync(path, content);
+    const file = `${path}.yaml`;
+    writeFileSync(file, scenario('', `{source: ${path}}`));
+    return cli(['analyze', file]);
+  };
   const cases: Array<[string, string, RegExp]> = [
     ['a horizon of 1e8 months', scenario('horizonMonths: 100000000\n'), /horizonMonths: must be ≤ 600/],
     ['a window of 1e8 days', scenario('window: {days: 100000000}\n'), /window\.days: must be ≤ 3660/],
@@ -129,30 +136,18 @@ describe('hostile scenarios: exit 2 with one short, clean line', () => {
     ['a passwd file', 'root:x:0:0:root:/root:/bin/bash\ndaemon:x:1:1::/:/bin/false\n'],
     ['an environment dump', 'AWS_SECRET_ACCESS_KEY=wJalrXUtnFEMI\0HOME=/root\0'],
   ])('%s named as a history is not echoed back', (_what, content) => {
-    const leak = join(tmp, 'leak');
-    writeFileSync(leak, content);
-    const file = join(tmp, 'leak.yaml');
-    writeFileSync(file, scenario('', `{source: ${leak}}`));
-    const r = cli(['analyze', file]);
+    const r = analyzeHistory(join(tmp, 'leak'), content);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/the first line does not look like a CSV header/);
     expect(r.stderr).not.toMatch(/root:|wJalr|\/bin/);
   });
   test.each(['1', '99999999999999999', '1999-12-31 23:00:00', '2100-01-01T00:00:00Z'])('a history time of %s is refused, not read', (t) => {
-    const csv = join(tmp, 'far.csv');
-    writeFileSync(csv, `timestamp,utilization\n${t},50\n`);
-    const file = join(tmp, 'far.yaml');
-    writeFileSync(file, scenario('', `{source: ${csv}}`));
-    const r = cli(['analyze', file]);
+    const r = analyzeHistory(join(tmp, 'far.csv'), `timestamp,utilization\n${t},50\n`);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/far\.csv:2:1: .*between 2000 and 2099/);
   });
   test('a Prometheus sample stamped beyond any calendar is refused', () => {
-    const prom = join(tmp, 'far.prom');
-    writeFileSync(prom, 'DCGM_FI_DEV_GPU_UTIL{gpu="0"} 5 99999999999999999\n');
-    const file = join(tmp, 'farprom.yaml');
-    writeFileSync(file, scenario('', `{source: ${prom}}`));
-    const r = cli(['analyze', file]);
+    const r = analyzeHistory(join(tmp, 'far.prom'), 'DCGM_FI_DEV_GPU_UTIL{gpu="0"} 5 99999999999999999\n');
     expect([r.code, r.stderr]).toEqual([2, expect.stringMatching(/far\.prom:1: a time between 2000 and 2099 was expected/)]);
   });
   test.each(['2026-02-30', '1999-12-31'])('--as-of %s is refused', (date) => {
@@ -164,10 +159,7 @@ describe('hostile scenarios: exit 2 with one short, clean line', () => {
   });
   test('a line without end in a history: refused at 1 MiB, memory bounded', () => {
     const csv = join(tmp, 'endless.csv');
-    writeFileSync(csv, `timestamp,utilization\n${'7'.repeat(3 * 1024 * 1024)}`);
-    const file = join(tmp, 'endless.yaml');
-    writeFileSync(file, scenario('', `{source: ${csv}}`));
-    const r = cli(['analyze', file]);
+    const r = analyzeHistory(csv, `timestamp,utilization\n${'7'.repeat(3 * 1024 * 1024)}`);
     expect([r.code, r.stderr]).toEqual([2, `placement: ${csv}:2: the line is longer than 1 MiB: not a file of rows (a history has one short row per line)\n`]);
   });
   test('a price of 1e306: refused as an overflow by analyze and sensitivity, never printed as ∞', () => {
@@ -197,11 +189,7 @@ describe('hostile scenarios: exit 2 with one short, clean line', () => {
     expect(r.stderr).toMatch(/\/dev\/zero: is larger than 1 MiB/);
   });
   test('what a message quotes of a file is short and keeps no NAME=value secret', () => {
-    const env = join(tmp, 'environ');
-    writeFileSync(env, 'SECRET_TOKEN=abc123def456\0HOME=/root\0');
-    const file = join(tmp, 'env.yaml');
-    writeFileSync(file, scenario('', `{source: ${env}}`));
-    const r = cli(['analyze', file]);
+    const r = analyzeHistory(join(tmp, 'environ'), 'SECRET_TOKEN=abc123def456\0HOME=/root\0');
     expect(r.code).toBe(2);
     expect(r.stderr).not.toContain('abc123');
     expect(r.stderr).not.toMatch(/\u0000/);

@@ -2,6 +2,11 @@
  * The one error type for mistakes a user can make (bad scenario, bad data, bad flag).
  * The CLI prints it as one line and exits 2; anything else is our fault (exit 1).
  */
+
+/** Control characters, terminal escapes among them, and Unicode line breaks. */
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
+
 export interface InputLocation {
   file?: string | undefined;
   line?: number | undefined;
@@ -41,8 +46,7 @@ export function formatProblem(p: InputProblem): string {
   const field = p.field === undefined ? undefined : excerpt(p.field, 80);
   const parts = [where, field, p.message].filter((x): x is string => x !== undefined && x !== '');
   // A key or a path read from a file may carry terminal escapes: none reaches the terminal.
-  // eslint-disable-next-line no-control-regex
-  return parts.join(': ').replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, '?');
+  return parts.join(': ').replace(CONTROL, '?');
 }
 
 /** Dotted path with array indices in brackets: `options.onPrem.hardware[0].unitCost`. */
@@ -81,16 +85,25 @@ export function describeWriteError(err: unknown): string | null {
 }
 
 /**
- * What was read, as an error message may quote it: control characters (terminal escapes among
- * them) shown as "?", the value of anything written NAME=value left out, at most `max`
- * characters. A message never echoes more of a file than this.
+ * What was read, as an error message may quote it: control characters shown as "?", anything
+ * shaped like a secret left out (the value of NAME=value, what follows Bearer or Basic, a run of
+ * 24 or more token characters mixing letters and digits — API keys, access tokens, JWT parts),
+ * at most `max` characters. A message never echoes more of a file than this.
  */
 export function excerpt(text: string, max = 40): string {
   const clean = text
-    // eslint-disable-next-line no-control-regex
-    .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, '?')
+    .replace(CONTROL, '?')
     // NAME=value is how secrets travel (an environment, a .env file): the value is not repeated.
-    .replace(/\b([A-Za-z_][A-Za-z0-9_]*)=[^\s,;?]+/g, '$1=…');
+    .replace(/\b([A-Za-z_][A-Za-z0-9_]*)=[^\s,;?]+/g, '$1=…')
+    .replace(/\b(Bearer|Basic|token)\s+\S+/gi, '$1 …')
+    // Hyphens end a run, so UUIDs and dates stay readable.
+    .replace(/[A-Za-z0-9+/_]{24,}=*/g, (run) => (/[0-9]/.test(run) && /[A-Za-z]/.test(run) ? '…' : run));
   const chars = [...clean];
   return chars.length <= max ? clean : `${chars.slice(0, max - 1).join('')}…`;
+}
+
+/** Text from a library (the command-line parser) shown as it is, but with no control character. */
+export function terminalSafe(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/g, '?');
 }

@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { Argument, Command, CommanderError, Option } from 'commander';
-import { InputError } from '../errors.js';
+import { InputError, terminalSafe } from '../errors.js';
 import { FAIL_ON } from '../report/compare-reports.js';
 import { UTILIZATION_FORMAT_NAMES } from '../readers/detect-format.js';
 // Commands load their modules when they run, so --version and --help start fast.
@@ -34,7 +34,7 @@ function buildProgram(io: Io, setCode: (code: number) => void): Command {
     .option('--verbose', 'say on stderr which files were written')
     .option('--no-color', 'no colours (also NO_COLOR=1; FORCE_COLOR=1 forces them)')
     .exitOverride()
-    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr, getOutHelpWidth: () => io.width ?? 80, getErrHelpWidth: () => io.width ?? 80 })
+    .configureOutput({ writeOut: io.stdout, writeErr: (text) => io.stderr(terminalSafe(text)), getOutHelpWidth: () => io.width ?? 80, getErrHelpWidth: () => io.width ?? 80 })
     .showHelpAfterError('(add --help for usage)')
     .addHelpText('after', `
 First, in a clone of the repository:

@@ -100,13 +100,16 @@ async function lastFiring(history: string | undefined): Promise<string[] | null>
 export async function reviewCommand(file: string, opts: ReviewOptions, io: Io): Promise<number> {
   const { report, metrics } = await currentReport(file, opts, io);
   const { previous, baseline } = await decisionInForce(opts, report.scenario.name);
-  const review: Review | null = previous === null ? null : compareReports(previous, report, metrics, await lastFiring(opts.history));
+  // Read even when there is nothing to compare: a file that is not a history is refused before
+  // this run's line is appended to it.
+  const firedLastTime = await lastFiring(opts.history);
+  const review: Review | null = previous === null ? null : compareReports(previous, report, metrics, firedLastTime);
   const firing = review?.triggers.filter((t) => t.firing) ?? [];
   const code = review === null ? 0 : reviewExitCode({ firing: firing.length > 0, newFiring: firing.some((t) => t.isNew), changed: review.verdict.changed }, opts.failOn);
 
   // Every output of the run is computed first, then written together: the report, the baseline
-  // and the view are staged whole, the history line appended, and only then are they put in place,
-  // so a run that fails (a full disk, an unwritable --out) leaves every file as it was.
+  // and the view are staged whole; at commit the history line is appended and they are put in
+  // place, so a run that fails (a full disk, an unwritable --out) leaves every file as it was.
   const reportText = `${JSON.stringify(report, null, 2)}\n`;
   const context = { baseline };
   const text = opts.format === 'json'
@@ -128,7 +131,8 @@ export async function reviewCommand(file: string, opts: ReviewOptions, io: Io): 
         triggers: (review?.triggers ?? []).filter((t) => t.kind === 'metric').map((t) => ({ id: t.id, metric: t.metric, today: t.today, threshold: t.threshold, distance: t.distance, firing: t.firing })),
         exitCode: code,
       };
-      await appendHistory(opts.history, entry);
+      const history = opts.history;
+      batch.append(() => appendHistory(history, entry));
     }
     await batch.commit();
   } catch (err) {

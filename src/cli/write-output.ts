@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { open, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { open, readdir, realpath, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { describeWriteError, InputError } from '../errors.js';
 
@@ -8,7 +8,11 @@ function writeFailure(err: unknown, path: string, field: string): unknown {
   return message === null ? err : new InputError({ file: path, field, message });
 }
 
+/** Takes back what a commit step added. */
+export type Undo = () => Promise<void>;
+
 interface Staged {
+  /** Where the bytes go: the path named, or the file a symbolic link there points to. */
   path: string;
   field: string;
   text: string;
@@ -20,21 +24,26 @@ interface Staged {
  * The files one run writes, committed together: each is first written whole to a temporary file
  * beside its destination (a full disk or a missing folder fails here, before anything the user
  * has is touched), then all are renamed into place. A device or FIFO named as an output (
- * /dev/null, /dev/stdout, a pipe) is written into at commit, never replaced by a regular file.
+ * /dev/null, /dev/stdout, a pipe) is written into at commit, never replaced by a regular file;
+ * a symbolic link keeps pointing where it did, and the file it points to gets the new content.
+ * Appends (a history line) run at commit between the two, and are undone if a rename fails.
  */
 export class OutputBatch {
   private readonly staged: Staged[] = [];
+  private readonly appends: Array<() => Promise<Undo>> = [];
 
-  async stage(path: string, text: string, field = '--out'): Promise<void> {
+  async stage(named: string, text: string, field = '--out'): Promise<void> {
     let kind: 'absent' | 'file' | 'directory' | 'special' = 'absent';
+    let path = named;
     try {
-      const s = await stat(path);
+      const s = await stat(named);
       kind = s.isFile() ? 'file' : s.isDirectory() ? 'directory' : 'special';
+      if (kind === 'file') path = await realpath(named);
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
-      if (code !== 'ENOENT') throw writeFailure(err, path, field);
+      if (code !== 'ENOENT') throw writeFailure(err, named, field);
     }
-    if (kind === 'directory') throw new InputError({ file: path, field, message: 'is a directory; name a file' });
+    if (kind === 'directory') throw new InputError({ file: named, field, message: 'is a directory; name a file' });
     if (kind === 'special') {
       this.staged.push({ path, field, text, temp: null });
       return;
@@ -58,24 +67,44 @@ export class OutputBatch {
     }
   }
 
-  /** Put every staged output in place. */
+  /**
+   * A step of the commit that adds to a file rather than replacing it; it returns how to take
+   * its addition back.
+   */
+  append(step: () => Promise<Undo>): void {
+    this.appends.push(step);
+  }
+
+  /**
+   * Put every output in place: devices and FIFOs first (a write into them cannot be taken back,
+   * and /dev/full fails here), then the appends, then the renames, which do not fail for want of
+   * space. A failure leaves the regular files as they were.
+   */
   async commit(): Promise<void> {
+    const undo: Undo[] = [];
+    const failed = async (err: unknown, s?: Staged): Promise<never> => {
+      for (const u of undo.reverse()) await u().catch(() => undefined);
+      await this.abort();
+      throw s === undefined ? err : writeFailure(err, s.path, s.field);
+    };
+    for (const s of this.staged.filter((x) => x.temp === null)) {
+      await writeFile(s.path, s.text).catch((err: unknown) => failed(err, s));
+    }
+    for (const step of this.appends) {
+      undo.push(await step().catch((err: unknown) => failed(err)));
+    }
     for (const s of this.staged) {
-      try {
-        if (s.temp === null) await writeFile(s.path, s.text);
-        else await rename(s.temp, s.path);
-      } catch (err) {
-        await this.abort();
-        throw writeFailure(err, s.path, s.field);
-      }
+      if (s.temp !== null) await rename(s.temp, s.path).catch((err: unknown) => failed(err, s));
     }
     this.staged.length = 0;
+    this.appends.length = 0;
   }
 
   /** Remove whatever was staged and not yet committed; the user's files stay as they were. */
   async abort(): Promise<void> {
     const temps = this.staged.flatMap((s) => (s.temp === null ? [] : [s.temp]));
     this.staged.length = 0;
+    this.appends.length = 0;
     await Promise.all(temps.map((t) => rm(t, { force: true })));
   }
 }

@@ -3,7 +3,7 @@
  * leave at most a torn last line: readers report and skip it, and the next append starts on a
  * fresh line, so the entries before it are never lost.
  */
-import { open } from 'node:fs/promises';
+import { open, truncate } from 'node:fs/promises';
 import { z } from 'zod';
 import { MAX_RECORD_FILE_BYTES, readBounded, textOf } from '../readers/read-bounded.js';
 import { describeReadError, describeWriteError, InputError } from '../errors.js';
@@ -36,8 +36,11 @@ const historyLine = z.looseObject({
   exitCode: z.number(),
 });
 
-/** Append one entry as a single write of a whole line, then fsync. */
-export async function appendHistory(path: string, entry: HistoryEntry): Promise<void> {
+/**
+ * Append one entry as a single write of a whole line, then fsync. Returns how to take it back
+ * (cut the file to its old length), for a run whose later output fails.
+ */
+export async function appendHistory(path: string, entry: HistoryEntry): Promise<() => Promise<void>> {
   let handle;
   try {
     handle = await open(path, 'a+');
@@ -64,6 +67,7 @@ export async function appendHistory(path: string, entry: HistoryEntry): Promise<
   } finally {
     await handle.close();
   }
+  return () => truncate(path, size);
 }
 
 export async function readHistory(path: string, field?: string): Promise<HistoryRead> {

@@ -74,7 +74,7 @@ export async function readPrometheusJson(
     if (err instanceof InputError) throw err;
     throw new InputError({ file, message: `not a valid Prometheus API answer (JSON): ${(err as Error).message}` });
   }
-  if (status === 'error') throw new InputError({ file, message: `the Prometheus query failed: ${error ?? 'no error message'}` });
+  if (status === 'error') throw new InputError({ file, message: `the Prometheus query failed: ${error === null ? 'no error message' : excerpt(error, 160)}` });
   if (resultType !== null && resultType !== 'matrix' && resultType !== 'vector') {
     throw new InputError({ file, field: 'data.resultType', message: `"${excerpt(String(resultType))}" has no time series; run a range query (matrix) or an instant query (vector)` });
   }

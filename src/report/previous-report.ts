@@ -6,6 +6,7 @@
  * its business.
  */
 import { z } from 'zod';
+import { PLACEMENTS } from '../core/verdict/verdict.js';
 
 const figure = z.number().nullable();
 const optionalFigure = figure.optional();
@@ -15,7 +16,7 @@ export const previousReportSchema = z.looseObject({
   schemaVersion: z.number(),
   generatedAt: z.string(),
   scenario: z.looseObject({ name: z.string() }),
-  verdict: z.looseObject({ placement: z.string().max(100) }),
+  verdict: z.looseObject({ placement: z.enum(PLACEMENTS) }),
   utilization: z.looseObject({ mean: optionalFigure, consistent: optionalFigure }),
   tokens: z.looseObject({ cv: optionalFigure }),
   traffic: z.looseObject({ egressShare: optionalFigure }),

@@ -38,6 +38,19 @@ export function parseScenarioText(text: string, file: string, book: PriceBook = 
         : `not valid YAML or JSON: ${excerpt(first.message.split('\n')[0] ?? '', 80)}`,
     });
   }
+  if (doc.warnings.length > 0) {
+    // The parser's warnings are about meaning, not syntax: a tag it cannot resolve (`!!js/function`,
+    // `!custom`) is dropped and the bare value kept, which would quietly analyse something other
+    // than what the file says. A scenario holds plain values, so a warning is a refusal.
+    const first = doc.warnings[0]!;
+    const pos = lineCounter.linePos(first.pos[0]);
+    throw new InputError({
+      file, line: pos.line, column: pos.col,
+      message: first.code === 'TAG_RESOLVE_FAILED'
+        ? 'an unknown YAML tag; a scenario holds plain numbers, strings, lists and mappings'
+        : `not usable YAML: ${excerpt(first.message.split('\n')[0] ?? '', 80)}`,
+    });
+  }
   if (doc.contents === null) {
     throw new InputError({ file, message: `the file is empty; expected ${EXPECTED_TOP}` });
   }

@@ -16,6 +16,12 @@ const nonNegative = z.number().min(0);
 const positive = z.number().positive();
 const wholePositive = z.number().int().min(1);
 const wholeNonNegative = z.number().int().min(0);
+/** Every count of months (horizon, terms, lives, lead times): at most 50 years. */
+const MAX_MONTHS = 600;
+const months = wholePositive.max(MAX_MONTHS);
+const monthsOrNone = wholeNonNegative.max(MAX_MONTHS);
+/** Utilization levels priced side by side: a column each in the threshold table. */
+export const MAX_THRESHOLDS = 10;
 
 export const UTILIZATION_FORMATS = ['auto', 'csv', 'nvidia-smi', 'prometheus-json', 'prometheus-text'] as const;
 export const UTILIZATION_UNITS = ['auto', 'percent', 'fraction'] as const;
@@ -40,10 +46,10 @@ const utilization = z
     source: z.string().min(1).optional().describe('path relative to the scenario file; "-" = stdin; .gz is read as gzip'),
     format: z.enum(UTILIZATION_FORMATS).default('auto'),
     unit: z.enum(UTILIZATION_UNITS).default('auto'),
-    samples: z.array(sample).min(1).optional(),
+    samples: z.array(sample).min(1).max(100_000).optional(),
     assumed: fraction.optional().describe('flat utilization assumed when there is no history'),
     metric: z.string().min(1).optional().describe('prometheus-text: the metric to read (default DCGM_FI_DEV_GPU_UTIL)'),
-    columns: z.union([z.string().min(1), z.array(z.string().min(1)).min(2)]).optional()
+    columns: z.union([z.string().min(1), z.array(z.string().min(1)).min(2).max(1000)]).optional()
       .describe('a CSV without a header: its column names in order (nvidia-smi: the --query-gpu list)'),
     timestampColumn: columnRef.optional(),
     valueColumn: columnRef.optional(),
@@ -83,7 +89,7 @@ const constraints = z.strictObject({
   ttftTargetMs: positive.optional().describe('time-to-first-token target, ms'),
   servingTtftMs: nonNegative.default(150).describe('TTFT the serving stack adds on its own, ms'),
   retrievalLatencyMs: nonNegative.default(0),
-  regions: z.array(region).default([]),
+  regions: z.array(region).max(100).default([]),
   agentic: z.boolean().default(false),
 });
 
@@ -101,7 +107,7 @@ const workload = z.strictObject({
       indexLocation: z.enum(INDEX_LOCATIONS),
     })
     .optional(),
-  modelChanges: z.array(isoDate).default([]).describe('dates the serving model changed'),
+  modelChanges: z.array(isoDate).max(1000).default([]).describe('dates the serving model changed'),
   targetUtilization: z.number().gt(0).max(1).optional()
     .describe('busy share at which a GPU still meets the latency target, in every pool: cloud, reserved, owned, edge (default 0.70)'),
   growthPerMonth: z.union([z.number().gt(-1).max(1), z.literal('fitted')]).default(0)
@@ -121,7 +127,7 @@ const cloud = z.strictObject({
   onDemandPerGpuHour: positive,
   targetUtilization: z.number().gt(0).max(1).optional().describe('older name of workload.targetUtilization'),
   minWarmGpus: nonNegative.default(0).describe('floor that never scales away'),
-  egressTiers: z.array(egressTier).default([]).describe('internet egress price tiers, applied in order'),
+  egressTiers: z.array(egressTier).max(50).default([]).describe('internet egress price tiers, applied in order'),
   crossZonePerGB: nonNegative.default(0),
   commitmentEndsMonth: wholeNonNegative.default(0).describe('cloud commitments run until this month: moving earlier pays both'),
 });
@@ -129,7 +135,7 @@ const cloud = z.strictObject({
 const dedicated = z.strictObject({
   perGpuHour: positive,
   upfront: nonNegative.default(0).describe('per GPU, spread over the term'),
-  termMonths: wholePositive.default(12),
+  termMonths: months.default(12),
   gpus: wholePositive.optional().describe('committed GPUs (default workload.referenceGpus)'),
 });
 
@@ -138,7 +144,7 @@ const hardwareLine = z.strictObject({
   unitCost: nonNegative,
   quantity: wholePositive.default(1),
   purchaseMonth: wholeNonNegative.default(0),
-  usefulLifeMonths: wholePositive,
+  usefulLifeMonths: months,
   method: z.enum(DEPRECIATION_METHODS).default('straight-line'),
   factor: z.number().positive().optional().describe('declining-balance: the rate multiple (default 2 = double-declining)'),
   residualFraction: z.number().min(0).lt(1).default(0),
@@ -147,9 +153,9 @@ const hardwareLine = z.strictObject({
 const onPrem = z.strictObject({
   gpusPerServer: wholePositive,
   servers: wholePositive.optional().describe('default ceil(referenceGpus / gpusPerServer)'),
-  hardware: z.array(hardwareLine).default([]).describe('the amortization schedule (bought hardware); leave out with lease'),
+  hardware: z.array(hardwareLine).max(200).default([]).describe('the amortization schedule (bought hardware); leave out with lease'),
   lease: z
-    .strictObject({ monthlyPerServer: nonNegative, termMonths: wholePositive })
+    .strictObject({ monthlyPerServer: nonNegative, termMonths: months })
     .optional()
     .describe('lease the servers instead of buying them: priced as opex, renewed each term'),
   uplifts: z
@@ -162,7 +168,7 @@ const onPrem = z.strictObject({
   financing: z
     .strictObject({
       annualRate: nonNegative,
-      termMonths: wholePositive,
+      termMonths: months,
       downPaymentFraction: fraction.default(0).describe('share of each purchase paid in cash; the rest is the loan'),
     })
     .optional()
@@ -179,7 +185,7 @@ const onPrem = z.strictObject({
   egressPerGB: nonNegative.default(0),
   burst: z.enum(BURST_TARGETS).default('cloud').describe('where demand above owned capacity goes'),
   expansion: z
-    .strictObject({ leadTimeMonths: wholeNonNegative.describe('months from order to servers in service') })
+    .strictObject({ leadTimeMonths: monthsOrNone.describe('months from order to servers in service') })
     .optional()
     .describe('buy servers (of the first hardware line) when forecast mean demand exceeds capacity'),
 });
@@ -188,7 +194,7 @@ const edge = z.strictObject({
   sites: wholePositive,
   gpusPerSite: wholePositive,
   hardwareCostPerSite: nonNegative,
-  usefulLifeMonths: wholePositive,
+  usefulLifeMonths: months,
   residualFraction: z.number().min(0).lt(1).default(0),
   opexPerSiteMonth: nonNegative,
   powerKwPerSite: nonNegative,
@@ -204,16 +210,16 @@ export const scenarioSchema = z.strictObject({
   // eslint-disable-next-line no-control-regex
   name: z.string().min(1).max(200).regex(/^[^\u0000-\u001f\u007f-\u009f]*$/, 'control characters (terminal escapes among them) are not allowed in a name'),
   currency: z.string().regex(/^[A-Z]{3}$/, 'expected an ISO 4217 code such as USD').default('USD'),
-  horizonMonths: wholePositive.max(600).default(36).describe('analysis horizon in months, at most 600 (50 years)'),
+  horizonMonths: months.default(36).describe('analysis horizon in months, at most 600 (50 years)'),
   discountRate: z.number().gt(-1).default(0.08).describe('annual cost of capital, for NPV'),
-  thresholds: z.array(z.number().gt(0).lt(1)).min(1).default([0.4, 0.6, 0.7]),
+  thresholds: z.array(z.number().gt(0).lt(1)).min(1).max(MAX_THRESHOLDS).default([0.4, 0.6, 0.7]),
   window: z.strictObject({ days: wholePositive.max(3660).default(90).describe('trailing days of history, at most 3660 (10 years)') }).default({ days: 90 }),
   timezone: z.string().default('UTC').describe('zone of timestamps that carry none'),
   workload,
   migration: z
     .strictObject({
       cost: nonNegative.default(0).describe('one-time cost of moving to owned infrastructure, paid at month 0'),
-      dualRunMonths: wholeNonNegative.default(0).describe('months of paying both sides while moving'),
+      dualRunMonths: monthsOrNone.default(0).describe('months of paying both sides while moving'),
     })
     .default({ cost: 0, dualRunMonths: 0 }),
   options: z

@@ -2,8 +2,22 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 // The core is pure: no console, no node I/O, no clock, no colours or prompts (DEVELOPERS.md).
-const impureModules = ['fs', 'node:fs', 'fs/promises', 'node:fs/promises', 'readline', 'node:readline',
-  'process', 'node:process', 'chalk', 'cli-table3', '@inquirer/prompts', 'inquirer', 'child_process', 'node:child_process'];
+const impureModules = [
+  'fs',
+  'node:fs',
+  'fs/promises',
+  'node:fs/promises',
+  'readline',
+  'node:readline',
+  'process',
+  'node:process',
+  'chalk',
+  'cli-table3',
+  '@inquirer/prompts',
+  'inquirer',
+  'child_process',
+  'node:child_process',
+];
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'coverage/**'] },
@@ -17,7 +31,10 @@ export default tseslint.config(
       'no-restricted-globals': ['error', 'process'],
       // The clock is passed in (`now`); formatting a given instant with Date is fine.
       'no-restricted-properties': ['error', { object: 'Date', property: 'now', message: 'pass now in' }],
-      'no-restricted-syntax': ['error', { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'pass now in' }],
+      'no-restricted-syntax': [
+        'error',
+        { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'pass now in' },
+      ],
     },
   },
   {
@@ -27,7 +44,9 @@ export default tseslint.config(
   },
   {
     files: ['**/*.js', '**/*.mjs'],
-    languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly', performance: 'readonly' } },
+    languageOptions: {
+      globals: { process: 'readonly', console: 'readonly', URL: 'readonly', performance: 'readonly' },
+    },
   },
   {
     // Tests look for ANSI colour escapes on purpose.

@@ -28,8 +28,13 @@ export class InputError extends Error {
   constructor(problems: InputProblem | InputProblem[]) {
     const all = Array.isArray(problems) ? problems : [problems];
     // A file with thousands of mistakes gets the first few and a count, not a flood.
-    const list = all.length <= MAX_PROBLEMS ? all
-      : [...all.slice(0, MAX_PROBLEMS), { file: all[0]!.file, message: `and ${all.length - MAX_PROBLEMS} more problems` }];
+    const list =
+      all.length <= MAX_PROBLEMS
+        ? all
+        : [
+            ...all.slice(0, MAX_PROBLEMS),
+            { file: all[0]!.file, message: `and ${all.length - MAX_PROBLEMS} more problems` },
+          ];
     super(list.map(formatProblem).join('\n'));
     this.name = 'InputError';
     this.problems = list;
@@ -72,15 +77,25 @@ export function describeReadError(err: unknown): string {
 export function describeWriteError(err: unknown): string | null {
   const code = (err as NodeJS.ErrnoException).code;
   switch (code) {
-    case 'ENOSPC': return 'the disk is full: nothing was written';
-    case 'EDQUOT': return 'the disk quota is used up: nothing was written';
-    case 'EROFS': return 'the file system is read-only';
-    case 'EACCES': case 'EPERM': return 'permission denied';
-    case 'ENOENT': return 'its folder does not exist';
-    case 'ENOTDIR': return 'a part of the path is a file, not a folder';
-    case 'EISDIR': return 'is a directory; name a file';
-    case 'EFBIG': return 'the file would be larger than the file system allows';
-    default: return null;
+    case 'ENOSPC':
+      return 'the disk is full: nothing was written';
+    case 'EDQUOT':
+      return 'the disk quota is used up: nothing was written';
+    case 'EROFS':
+      return 'the file system is read-only';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'ENOENT':
+      return 'its folder does not exist';
+    case 'ENOTDIR':
+      return 'a part of the path is a file, not a folder';
+    case 'EISDIR':
+      return 'is a directory; name a file';
+    case 'EFBIG':
+      return 'the file would be larger than the file system allows';
+    default:
+      return null;
   }
 }
 

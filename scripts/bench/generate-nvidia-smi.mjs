@@ -11,7 +11,7 @@ const out = createWriteStream(file);
 const T0 = Date.UTC(2026, 7, 1);
 const pad = (n, w = 2) => String(n).padStart(w, '0');
 let seed = 42;
-const rand = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+const rand = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
 
 let buf = 'timestamp, index, utilization.gpu [%], memory.used [MiB]\n';
 for (let i = 0; i < rows; i++) {
@@ -20,7 +20,7 @@ for (let i = 0; i < rows; i++) {
   const t = new Date(T0 + step * 10_000 + g * 3);
   const hour = t.getUTCHours();
   const u = Math.max(0, Math.min(100, Math.round(55 + 25 * Math.sin((hour / 24) * 2 * Math.PI) + (rand() - 0.5) * 30)));
-  buf += `${t.getUTCFullYear()}/${pad(t.getUTCMonth() + 1)}/${pad(t.getUTCDate())} ${pad(hour)}:${pad(t.getUTCMinutes())}:${pad(t.getUTCSeconds())}.${pad(t.getUTCMilliseconds(), 3)}, ${g}, ${u} %, ${30000 + (u * 20)} MiB\n`;
+  buf += `${t.getUTCFullYear()}/${pad(t.getUTCMonth() + 1)}/${pad(t.getUTCDate())} ${pad(hour)}:${pad(t.getUTCMinutes())}:${pad(t.getUTCSeconds())}.${pad(t.getUTCMilliseconds(), 3)}, ${g}, ${u} %, ${30000 + u * 20} MiB\n`;
   if (buf.length > 1 << 20) {
     if (!out.write(buf)) await new Promise((r) => out.once('drain', r));
     buf = '';

@@ -46,14 +46,21 @@ for (const [name, yaml] of variants) {
   t0 = performance.now();
   const all = await runMonteCarlo(m, trials, 1, cores);
   const parallel = seconds(t0);
-  for (const r of [auto, all]) if (JSON.stringify(r) !== JSON.stringify(one)) throw new Error(`${name}: threads gave another result than one`);
+  for (const r of [auto, all])
+    if (JSON.stringify(r) !== JSON.stringify(one)) throw new Error(`${name}: threads gave another result than one`);
   results.push({ name, floor, single, byDefault, parallel, p: one.placements[0], sink });
 }
-console.log(`\n| scenario | trials | draws alone (s) | 1 thread (s) | trials/s | default (s) | trials/s | ${cores} threads from the start (s) | trials/s | most likely verdict |`);
+console.log(
+  `\n| scenario | trials | draws alone (s) | 1 thread (s) | trials/s | default (s) | trials/s | ${cores} threads from the start (s) | trials/s | most likely verdict |`,
+);
 console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|---|');
 for (const r of results) {
-  console.log(`| ${r.name} | ${fmt(trials)} | ${fmt(r.floor, 3)} | ${fmt(r.single, 2)} | ${fmt(trials / r.single)} | ${fmt(r.byDefault, 2)} | ${fmt(trials / r.byDefault)} | ${fmt(r.parallel, 2)} | ${fmt(trials / r.parallel)} | ${r.p.placement} ${fmt(r.p.probability * 100, 1)} % |`);
+  console.log(
+    `| ${r.name} | ${fmt(trials)} | ${fmt(r.floor, 3)} | ${fmt(r.single, 2)} | ${fmt(trials / r.single)} | ${fmt(r.byDefault, 2)} | ${fmt(trials / r.byDefault)} | ${fmt(r.parallel, 2)} | ${fmt(trials / r.parallel)} | ${r.p.placement} ${fmt(r.p.probability * 100, 1)} % |`,
+  );
 }
 for (const r of results) {
-  console.log(`${r.byDefault < 1 ? 'PASS' : 'MISS'}  ${r.name}: ${fmt(trials)} trials in under a second as simulate runs them by default (${fmt(r.byDefault, 2)} s)`);
+  console.log(
+    `${r.byDefault < 1 ? 'PASS' : 'MISS'}  ${r.name}: ${fmt(trials)} trials in under a second as simulate runs them by default (${fmt(r.byDefault, 2)} s)`,
+  );
 }

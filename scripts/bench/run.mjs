@@ -19,7 +19,10 @@ const peer = join(here, 'peer');
 // DuckDB lives in its own bench-only package (see peer/package.json); install it on first use.
 if (!existsSync(join(peer, 'node_modules', '@duckdb', 'node-api'))) {
   process.stderr.write('installing the benchmark peer (@duckdb/node-api) into scripts/bench/peer…\n');
-  const npm = spawnSync('npm', ['install', '--no-audit', '--no-fund', '--no-package-lock'], { cwd: peer, stdio: 'inherit' });
+  const npm = spawnSync('npm', ['install', '--no-audit', '--no-fund', '--no-package-lock'], {
+    cwd: peer,
+    stdio: 'inherit',
+  });
   if (npm.status !== 0) throw new Error('could not install @duckdb/node-api for the benchmark');
 }
 
@@ -43,10 +46,20 @@ for (const n of sizes) {
   const mb = statSync(file).size / 1e6;
   const scenario = join(dir, `scenario-${n}.yaml`);
   // A window longer than the file, so both tools summarise the same hours.
-  writeFileSync(scenario, `schemaVersion: 1\nname: bench\nwindow: {days: 3650}\nworkload:\n  referenceGpus: 8\n  utilization: {source: ${file}}\noptions:\n  cloud: {onDemandPerGpuHour: 2.99}\n`);
+  writeFileSync(
+    scenario,
+    `schemaVersion: 1\nname: bench\nwindow: {days: 3650}\nworkload:\n  referenceGpus: 8\n  utilization: {source: ${file}}\noptions:\n  cloud: {onDemandPerGpuHour: 2.99}\n`,
+  );
 
   const wc = run('wc', ['-l', file]);
-  const ours = run(process.execPath, ['--import', hook, join(repo, 'bin', 'placement.js'), 'analyze', scenario, '--json']);
+  const ours = run(process.execPath, [
+    '--import',
+    hook,
+    join(repo, 'bin', 'placement.js'),
+    'analyze',
+    scenario,
+    '--json',
+  ]);
   const duck = run(process.execPath, ['--import', hook, join(peer, 'duckdb-hourly.mjs'), file]);
   const u = JSON.parse(ours.stdout).utilization;
   const d = JSON.parse(duck.stdout);
@@ -57,12 +70,19 @@ for (const n of sizes) {
   rows.push({ n, mb, wc, ours, duck, same });
 }
 
-const fmt = (x, digits = 2) => x.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+const fmt = (x, digits = 2) =>
+  x.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 console.log('\n| rows | file | tool | wall (s) | rows/s | MB/s | peak RSS (MB) |');
 console.log('|---:|---:|---|---:|---:|---:|---:|');
 for (const r of rows) {
-  for (const [name, m] of [['wc -l (floor)', r.wc], ['placement analyze', r.ours], ['DuckDB read_csv + quantile_cont', r.duck]]) {
-    console.log(`| ${r.n.toLocaleString('en-US')} | ${fmt(r.mb, 0)} MB | ${name} | ${fmt(m.seconds)} | ${fmt(r.n / m.seconds, 0)} | ${fmt(r.mb / m.seconds, 0)} | ${m.rssMB === null ? '–' : fmt(m.rssMB, 0)} |`);
+  for (const [name, m] of [
+    ['wc -l (floor)', r.wc],
+    ['placement analyze', r.ours],
+    ['DuckDB read_csv + quantile_cont', r.duck],
+  ]) {
+    console.log(
+      `| ${r.n.toLocaleString('en-US')} | ${fmt(r.mb, 0)} MB | ${name} | ${fmt(m.seconds)} | ${fmt(r.n / m.seconds, 0)} | ${fmt(r.mb / m.seconds, 0)} | ${m.rssMB === null ? '–' : fmt(m.rssMB, 0)} |`,
+    );
   }
 }
 
@@ -71,12 +91,23 @@ const version = startup([join(repo, 'bin', 'placement.js'), '--version']);
 const bare = startup(['-e', '0']);
 console.log(`\nstart-up: placement --version ${fmt(version, 0)} ms, node -e 0 ${fmt(bare, 0)} ms (median of 9)\n`);
 
-const checks = rows.map((r) => [`${r.n.toLocaleString('en-US')} rows: same hourly statistics as DuckDB (mean, p20, p50, p95 within 1e-9)`, r.same]);
-for (const r of rows) checks.push([`${r.n.toLocaleString('en-US')} rows: placement faster than DuckDB end to end (${fmt(r.ours.seconds)} s vs ${fmt(r.duck.seconds)} s)`, r.ours.seconds < r.duck.seconds]);
+const checks = rows.map((r) => [
+  `${r.n.toLocaleString('en-US')} rows: same hourly statistics as DuckDB (mean, p20, p50, p95 within 1e-9)`,
+  r.same,
+]);
+for (const r of rows)
+  checks.push([
+    `${r.n.toLocaleString('en-US')} rows: placement faster than DuckDB end to end (${fmt(r.ours.seconds)} s vs ${fmt(r.duck.seconds)} s)`,
+    r.ours.seconds < r.duck.seconds,
+  ]);
 const big = rows.find((r) => r.n === 10_000_000);
 const small = rows.find((r) => r.n === 1_000_000);
 if (big) checks.push([`10,000,000 rows: peak RSS under 150 MB (${fmt(big.ours.rssMB, 0)} MB)`, big.ours.rssMB < 150]);
-if (big && small) checks.push([`10,000,000 rows: peak RSS within 10 % of 1,000,000 rows (${fmt(big.ours.rssMB, 0)} vs ${fmt(small.ours.rssMB, 0)} MB)`, big.ours.rssMB <= small.ours.rssMB * 1.1]);
+if (big && small)
+  checks.push([
+    `10,000,000 rows: peak RSS within 10 % of 1,000,000 rows (${fmt(big.ours.rssMB, 0)} vs ${fmt(small.ours.rssMB, 0)} MB)`,
+    big.ours.rssMB <= small.ours.rssMB * 1.1,
+  ]);
 for (const [what, ok] of checks) console.log(`${ok ? 'PASS' : 'MISS'}  ${what}`);
 
 // Monte Carlo trial rate (issue 7), in its own process so the reading runs above do not warm it.

@@ -57,9 +57,10 @@ export function applyOverrides(s: ResolvedScenario, o: Omit<AnalyzeOptions, 'for
     ...(o.utilizationFormat !== undefined && { format: o.utilizationFormat }),
     ...(bad !== undefined && { maxBadRowFraction: bad }),
   };
-  const tokens = o.tokens !== undefined
-    ? { format: 'auto' as const, maxBadRowFraction: 0.01, ...w.tokens, source: fromCwd(o.tokens) }
-    : w.tokens;
+  const tokens =
+    o.tokens !== undefined
+      ? { format: 'auto' as const, maxBadRowFraction: 0.01, ...w.tokens, source: fromCwd(o.tokens) }
+      : w.tokens;
   return {
     ...s,
     ...(o.window !== undefined && { window: { days: o.window } }),
@@ -81,36 +82,58 @@ export async function prepareAnalysis(file: string, opts: Omit<AnalyzeOptions, '
   const progress = io.progress && opts.format !== 'json' ? new ProgressLine(io.stderr, io.clock) : null;
   let inputs;
   try {
-    inputs = await loadInputs(scenario, file, { now, progress: progress ? (l, size, bytes) => progress.hook(l, size, bytes) : undefined });
+    inputs = await loadInputs(scenario, file, {
+      now,
+      progress: progress ? (l, size, bytes) => progress.hook(l, size, bytes) : undefined,
+    });
   } finally {
     progress?.done();
   }
   const levers = opts.whatIf ?? [];
   const measured: AnalysisInput = {
-    scenario, utilizationHours: inputs.utilizationHours, tokenDays: inputs.tokenDays,
-    billing: inputs.billing?.months ?? null, inputWarnings: inputs.warnings, now,
+    scenario,
+    utilizationHours: inputs.utilizationHours,
+    tokenDays: inputs.tokenDays,
+    billing: inputs.billing?.months ?? null,
+    inputWarnings: inputs.warnings,
+    now,
     pricesAsOf: opts.asOf,
     // A per-GPU export names its GPUs; a fleet-level series does not.
     gpusSeen: inputs.sources.utilization.gpus > 0 ? inputs.sources.utilization.gpus : null,
   };
   const m = combinedMultiplier(levers);
-  const input = levers.length === 0 ? measured : {
-    ...scaleDemand(measured, m),
-    inputWarnings: [...inputs.warnings, { code: 'what-if', args: { levers: levers.map((l) => `${l.lever}=${l.value}`).join(', '), multiplier: m } }],
-  };
+  const input =
+    levers.length === 0
+      ? measured
+      : {
+          ...scaleDemand(measured, m),
+          inputWarnings: [
+            ...inputs.warnings,
+            { code: 'what-if', args: { levers: levers.map((l) => `${l.lever}=${l.value}`).join(', '), multiplier: m } },
+          ],
+        };
   const measurement = measure(input);
   const refusal = fittedGrowthRefusal(measurement.billed, measurement.utilization);
   if (refusal !== null) {
     const at = positionInText(loaded.text, ['workload', 'growthPerMonth']);
-    throw new InputError({ file, line: at?.line, column: at?.column, field: 'workload.growthPerMonth', message: growthRefusalText(refusal) });
+    throw new InputError({
+      file,
+      line: at?.line,
+      column: at?.column,
+      field: 'workload.growthPerMonth',
+      message: growthRefusalText(refusal),
+    });
   }
   return { loaded, inputs, input, measured, levers, measurement, analysis: analyze(input, measurement), now };
 }
 
 function growthRefusalText(r: GrowthRefusal): string {
-  if (r.reason === 'no-history') return '"fitted" continues the measured trend, but there is no utilization history to fit; state a rate (0.02 for 2 % a month) or 0';
-  return `"fitted" needs ${r.neededDays} days of history with data in ${r.neededCoverage * 100} % of the hours; ` +
-    `this one spans ${r.spanDays} days at ${(r.coverage * 100).toFixed(1)} %: state a rate (0.02 for 2 % a month) or 0`;
+  if (r.reason === 'no-history')
+    return '"fitted" continues the measured trend, but there is no utilization history to fit; state a rate (0.02 for 2 % a month) or 0';
+  return (
+    `"fitted" needs ${r.neededDays} days of history with data in ${r.neededCoverage * 100} % of the hours; ` +
+    `this one spans ${r.spanDays} days at ${(r.coverage * 100).toFixed(1)} %: state a rate (0.02 for 2 % a month) or 0`
+  );
 }
 
 /** Write the rendered text to --out (atomically) or stdout; success says so on stderr only with --verbose (cron mails any output). */
@@ -125,16 +148,32 @@ export async function emit(text: string, out: string | undefined, io: Io): Promi
 export async function analyzeCommand(file: string, opts: AnalyzeOptions, io: Io): Promise<number> {
   const { loaded, inputs, input, measurement, analysis, now } = await prepareAnalysis(file, opts, io);
   // With distributions in the scenario: a one-line confidence from Monte Carlo.
-  const mc = input.scenario.uncertain.length === 0 ? undefined : await runMonteCarlo(measurement, opts.trials ?? DEFAULT_TRIALS, opts.seed ?? DEFAULT_SEED, opts.jobs ?? 'auto');
+  const mc =
+    input.scenario.uncertain.length === 0
+      ? undefined
+      : await runMonteCarlo(measurement, opts.trials ?? DEFAULT_TRIALS, opts.seed ?? DEFAULT_SEED, opts.jobs ?? 'auto');
   const report = buildReport(analysis.scenario, analysis, {
-    toolVersion: io.version, scenarioFile: file, sha256: loaded.sha256, now, sources: inputs.sources, billingMonths: inputs.billing?.months, monteCarlo: mc,
+    toolVersion: io.version,
+    scenarioFile: file,
+    sha256: loaded.sha256,
+    now,
+    sources: inputs.sources,
+    billingMonths: inputs.billing?.months,
+    monteCarlo: mc,
   });
 
   const colour = opts.out === undefined && io.colour;
-  const text = opts.format === 'json' ? renderJson(report)
-    : opts.format === 'markdown' ? renderMarkdown(report)
-    : opts.format === 'html' ? renderHtml(report)
-    : renderTable(report, new Chalk({ level: colour ? 1 : 0 }), { width: io.width ?? DEFAULT_WIDTH, details: opts.details === true || opts.out !== undefined || io.stdoutTTY !== true });
+  const text =
+    opts.format === 'json'
+      ? renderJson(report)
+      : opts.format === 'markdown'
+        ? renderMarkdown(report)
+        : opts.format === 'html'
+          ? renderHtml(report)
+          : renderTable(report, new Chalk({ level: colour ? 1 : 0 }), {
+              width: io.width ?? DEFAULT_WIDTH,
+              details: opts.details === true || opts.out !== undefined || io.stdoutTTY !== true,
+            });
   await emit(text, opts.out, io);
   return 0;
 }

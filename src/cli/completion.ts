@@ -13,17 +13,26 @@ interface Spec {
 function specs(program: Command): Spec[] {
   return program.commands.map((c) => ({
     name: c.name(),
-    options: c.options.map((o) => o.long).filter((x): x is string => x !== undefined).concat('--help'),
-    choices: Object.fromEntries(c.options.filter((o) => o.argChoices && o.long).map((o) => [o.long as string, o.argChoices as string[]])),
+    options: c.options
+      .map((o) => o.long)
+      .filter((x): x is string => x !== undefined)
+      .concat('--help'),
+    choices: Object.fromEntries(
+      c.options.filter((o) => o.argChoices && o.long).map((o) => [o.long as string, o.argChoices as string[]]),
+    ),
   }));
 }
 
 export function bashCompletion(program: Command): string {
   const cmds = specs(program);
-  const cases = cmds.map((c) => {
-    const choice = Object.entries(c.choices).map(([opt, vals]) => `        ${opt}) COMPREPLY=( $(compgen -W "${vals.join(' ')}" -- "$cur") ); return ;;`).join('\n');
-    return `    ${c.name})\n      case "$prev" in\n${choice}\n      esac\n      if [[ "$cur" == -* ]]; then COMPREPLY=( $(compgen -W "${c.options.join(' ')}" -- "$cur") ); else COMPREPLY=( $(compgen -f -- "$cur") ); fi ;;`;
-  }).join('\n');
+  const cases = cmds
+    .map((c) => {
+      const choice = Object.entries(c.choices)
+        .map(([opt, vals]) => `        ${opt}) COMPREPLY=( $(compgen -W "${vals.join(' ')}" -- "$cur") ); return ;;`)
+        .join('\n');
+      return `    ${c.name})\n      case "$prev" in\n${choice}\n      esac\n      if [[ "$cur" == -* ]]; then COMPREPLY=( $(compgen -W "${c.options.join(' ')}" -- "$cur") ); else COMPREPLY=( $(compgen -f -- "$cur") ); fi ;;`;
+    })
+    .join('\n');
   return `# placement bash completion: eval "$(placement completion bash)"
 _placement() {
   local cur prev cmd

@@ -41,7 +41,14 @@ async function head(path: string): Promise<string> {
 /** A figure older than this is said to be so where it is offered. */
 const OLD_PRICE_DAYS = 180;
 
-async function priceQuestion(ask: Asker, message: string, ids: string[], fallback: string, allowNone: boolean, now: number): Promise<PriceAnswer | null> {
+async function priceQuestion(
+  ask: Asker,
+  message: string,
+  ids: string[],
+  fallback: string,
+  allowNone: boolean,
+  now: number,
+): Promise<PriceAnswer | null> {
   const book = bundledPriceBook();
   const choices: Choice<string>[] = ids.map((id) => {
     const e = book.entries.find((x) => x.id === id);
@@ -60,19 +67,37 @@ async function priceQuestion(ask: Asker, message: string, ids: string[], fallbac
 async function ask(a: Asker, file: string, io: Io): Promise<InitAnswers> {
   const book = bundledPriceBook();
   const rates = book.entries.filter((e) => e.unit === 'USD/GPU-hour').map((e) => e.id);
-  const workloadClass = await a.select<WorkloadClassId>('Which kind of workload is it?', WORKLOAD_CLASSES.map((c) => ({ name: c.label, value: c.id })), 'stable-high-volume');
+  const workloadClass = await a.select<WorkloadClassId>(
+    'Which kind of workload is it?',
+    WORKLOAD_CLASSES.map((c) => ({ name: c.label, value: c.id })),
+    'stable-high-volume',
+  );
   const cls = WORKLOAD_CLASSES.find((c) => c.id === workloadClass) ?? WORKLOAD_CLASSES[1];
   const name = await a.input('Scenario name', basename(file).replace(/\.(ya?ml|json)$/i, '') || 'my-inference');
-  const accelerator = acceleratorById(await a.select('Which accelerator serves it?', ACCELERATORS.map((x) => ({ name: x.label, value: x.id })), 'h100'));
+  const accelerator = acceleratorById(
+    await a.select(
+      'Which accelerator serves it?',
+      ACCELERATORS.map((x) => ({ name: x.label, value: x.id })),
+      'h100',
+    ),
+  );
   const referenceGpus = await a.number('How many GPUs serve it today?', 8, 1);
-  const currentPlacement = await a.select('Where does it run today?', [
-    { name: 'managed cloud', value: 'cloud' as const }, { name: 'reserved / dedicated', value: 'dedicated' as const },
-    { name: 'owned on-prem', value: 'onprem' as const }, { name: 'not deployed yet', value: 'none' as const },
-  ], 'none');
+  const currentPlacement = await a.select(
+    'Where does it run today?',
+    [
+      { name: 'managed cloud', value: 'cloud' as const },
+      { name: 'reserved / dedicated', value: 'dedicated' as const },
+      { name: 'owned on-prem', value: 'onprem' as const },
+      { name: 'not deployed yet', value: 'none' as const },
+    ],
+    'none',
+  );
   let utilizationSource: string | null = null;
   let utilizationFormat: string | null = null;
   for (;;) {
-    const path = (await a.input('GPU utilization history (nvidia-smi, DCGM, Prometheus or CSV file; empty for none)', '')).trim();
+    const path = (
+      await a.input('GPU utilization history (nvidia-smi, DCGM, Prometheus or CSV file; empty for none)', '')
+    ).trim();
     if (path === '') break;
     if (!existsSync(path)) {
       io.stderr(`placement: ${path}: no such file\n`);
@@ -83,36 +108,91 @@ async function ask(a: Asker, file: string, io: Io): Promise<InitAnswers> {
     utilizationSource = relative(dirname(resolve(file)), resolve(path));
     break;
   }
-  const assumed = utilizationSource === null ? await a.number('Without history: what utilization do you expect (0 to 1)?', cls.assumed, 0, 1) : cls.assumed;
+  const assumed =
+    utilizationSource === null
+      ? await a.number('Without history: what utilization do you expect (0 to 1)?', cls.assumed, 0, 1)
+      : cls.assumed;
   const tokenPath = (await a.input('Token history (daily totals or a request trace; empty for none)', '')).trim();
   const tokensSource = tokenPath === '' ? null : relative(dirname(resolve(file)), resolve(tokenPath));
   const now = io.now();
-  const mine = rates.filter((id) => accelerator.rates.test(`${id} ${book.entries.find((e) => e.id === id)?.description ?? ''}`));
+  const mine = rates.filter((id) =>
+    accelerator.rates.test(`${id} ${book.entries.find((e) => e.id === id)?.description ?? ''}`),
+  );
   const committed = /contract|reserved|capacity|cud|savings|dedicated/;
-  const cloudPrice = (await priceQuestion(a, `Cloud on-demand price per ${accelerator.label} GPU-hour`, mine.filter((id) => !committed.test(id)), accelerator.cloudDefault, false, now)) as PriceAnswer;
+  const cloudPrice = (await priceQuestion(
+    a,
+    `Cloud on-demand price per ${accelerator.label} GPU-hour`,
+    mine.filter((id) => !committed.test(id)),
+    accelerator.cloudDefault,
+    false,
+    now,
+  )) as PriceAnswer;
   const reservedIds = mine.filter((id) => committed.test(id));
-  const dedicatedPrice = reservedIds.length === 0 || accelerator.reservedDefault === null
-    ? await priceQuestion(a, 'Reserved / dedicated price per GPU-hour (none in the price book for this accelerator)', [], NONE, true, now)
-    : await priceQuestion(a, 'Reserved / dedicated price per GPU-hour', reservedIds, accelerator.reservedDefault, true, now);
-  if (accelerator.server === null) io.stderr(`placement: the price book has no ${accelerator.label} server price: add options.onPrem with your quote to price owning\n`);
-  const onPrem = accelerator.server !== null && await a.confirm(`Price owning 8-GPU ${accelerator.label} servers on-prem too?`, true);
-  const sovereignty = await a.confirm('Must the data stay on owned infrastructure (sovereignty)?', 'sovereignty' in cls && cls.sovereignty === true);
-  const agentic = await a.confirm('Is it agentic (multi-step workflows with tool loops)?', 'agentic' in cls && cls.agentic === true);
+  const dedicatedPrice =
+    reservedIds.length === 0 || accelerator.reservedDefault === null
+      ? await priceQuestion(
+          a,
+          'Reserved / dedicated price per GPU-hour (none in the price book for this accelerator)',
+          [],
+          NONE,
+          true,
+          now,
+        )
+      : await priceQuestion(
+          a,
+          'Reserved / dedicated price per GPU-hour',
+          reservedIds,
+          accelerator.reservedDefault,
+          true,
+          now,
+        );
+  if (accelerator.server === null)
+    io.stderr(
+      `placement: the price book has no ${accelerator.label} server price: add options.onPrem with your quote to price owning\n`,
+    );
+  const onPrem =
+    accelerator.server !== null &&
+    (await a.confirm(`Price owning 8-GPU ${accelerator.label} servers on-prem too?`, true));
+  const sovereignty = await a.confirm(
+    'Must the data stay on owned infrastructure (sovereignty)?',
+    'sovereignty' in cls && cls.sovereignty === true,
+  );
+  const agentic = await a.confirm(
+    'Is it agentic (multi-step workflows with tool loops)?',
+    'agentic' in cls && cls.agentic === true,
+  );
   const ttft = await a.number('Time-to-first-token target in ms (0 for none)', 0, 0);
   return {
-    name, workloadClass, accelerator: accelerator.id, referenceGpus, currentPlacement, utilizationSource, utilizationFormat, assumed, tokensSource,
-    cloudPrice, dedicatedPrice, onPrem, sovereignty, agentic, ttftTargetMs: ttft > 0 ? ttft : null,
+    name,
+    workloadClass,
+    accelerator: accelerator.id,
+    referenceGpus,
+    currentPlacement,
+    utilizationSource,
+    utilizationFormat,
+    assumed,
+    tokensSource,
+    cloudPrice,
+    dedicatedPrice,
+    onPrem,
+    sovereignty,
+    agentic,
+    ttftTargetMs: ttft > 0 ? ttft : null,
   };
 }
 
 export async function initCommand(file: string, opts: InitOptions, io: Io): Promise<number> {
   if (!opts.yes && !io.interactive) {
-    throw new InputError({ field: 'init', message: 'needs a terminal to ask its questions; use --yes to take every default' });
+    throw new InputError({
+      field: 'init',
+      message: 'needs a terminal to ask its questions; use --yes to take every default',
+    });
   }
   try {
     const asker = opts.yes ? defaultsAsker : await inquirerAsker();
     if (existsSync(file) && !opts.force) {
-      if (opts.yes) throw new InputError({ file, message: 'already exists; pass --force to overwrite it, or name another file' });
+      if (opts.yes)
+        throw new InputError({ file, message: 'already exists; pass --force to overwrite it, or name another file' });
       if (!(await asker.confirm(`${file} exists. Overwrite it?`, false))) {
         io.stderr(`placement: kept ${file}; nothing written\n`);
         return 0;

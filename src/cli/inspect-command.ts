@@ -37,7 +37,11 @@ export interface InspectOptions {
 }
 
 export async function inspectCommand(file: string, o: InspectOptions, io: Io): Promise<number> {
-  if (!isValidTimeZone(o.timezone)) throw new InputError({ field: '--timezone', message: `unknown time zone "${o.timezone}"; expected an IANA name such as UTC or Europe/Berlin` });
+  if (!isValidTimeZone(o.timezone))
+    throw new InputError({
+      field: '--timezone',
+      message: `unknown time zone "${o.timezone}"; expected an IANA name such as UTC or Europe/Berlin`,
+    });
   const src = await openText(file, displayName(file));
   const { head, bytes } = await peekBytes(src.bytes as AsyncIterable<Buffer>);
   const input = { ...src, bytes, chunks: decodeUtf8(bytes) };
@@ -49,24 +53,60 @@ export async function inspectCommand(file: string, o: InspectOptions, io: Io): P
     const hook = progress?.hook(src.label, src.size, src.bytesRead);
     if (kind === 'utilization') {
       const read = await readUtilization(input, {
-        format: o.utilizationFormat ?? 'auto', unit: o.unit ?? 'auto', timeZone: o.timezone, metric: o.metric,
-        columns: o.columns?.split(',').map((c) => c.trim()), maxBadRowFraction: o.maxBadRows, now, progress: hook,
-        timestampColumn: o.timeColumn, valueColumn: o.valueColumn, gpuColumn: o.gpuColumn,
+        format: o.utilizationFormat ?? 'auto',
+        unit: o.unit ?? 'auto',
+        timeZone: o.timezone,
+        metric: o.metric,
+        columns: o.columns?.split(',').map((c) => c.trim()),
+        maxBadRowFraction: o.maxBadRows,
+        now,
+        progress: hook,
+        timestampColumn: o.timeColumn,
+        valueColumn: o.valueColumn,
+        gpuColumn: o.gpuColumn,
       });
       const profile = profileFromHistory(read.hours, o.window, o.timezone, [0.4, 0.6, 0.7]);
-      inspection = { kind, file: src.label, timezone: o.timezone, summary: read.summary, profile, warnings: read.warnings };
+      inspection = {
+        kind,
+        file: src.label,
+        timezone: o.timezone,
+        summary: read.summary,
+        profile,
+        warnings: read.warnings,
+      };
     } else if (kind === 'tokens') {
       const read = await readTokens(input, o.timezone, 'auto', o.maxBadRows, hook);
-      inspection = { kind, file: src.label, timezone: o.timezone, format: read.format, counts: read.counts, stats: tokenStats(read.days, o.window) };
+      inspection = {
+        kind,
+        file: src.label,
+        timezone: o.timezone,
+        format: read.format,
+        counts: read.counts,
+        stats: tokenStats(read.days, o.window),
+      };
     } else {
       const read = await readFocus(input, DEFAULT_GPU_PATTERN, o.maxBadRows);
-      inspection = { kind, file: src.label, costColumn: read.costColumn, currency: read.currency, counts: read.counts, months: read.months };
+      inspection = {
+        kind,
+        file: src.label,
+        costColumn: read.costColumn,
+        currency: read.currency,
+        counts: read.counts,
+        months: read.months,
+      };
     }
   } finally {
     progress?.done();
   }
   // The hourly values are the history itself; JSON carries the statistics and the daily means.
-  const data = inspection.kind === 'utilization' ? { ...inspection, profile: { ...inspection.profile, hourly: undefined } } : inspection;
-  io.stdout(o.format === 'json' ? `${JSON.stringify(data, null, 2)}\n` : fitLines(renderInspect(inspection, new Chalk({ level: io.colour ? 1 : 0 })), io.width ?? DEFAULT_WIDTH));
+  const data =
+    inspection.kind === 'utilization'
+      ? { ...inspection, profile: { ...inspection.profile, hourly: undefined } }
+      : inspection;
+  io.stdout(
+    o.format === 'json'
+      ? `${JSON.stringify(data, null, 2)}\n`
+      : fitLines(renderInspect(inspection, new Chalk({ level: io.colour ? 1 : 0 })), io.width ?? DEFAULT_WIDTH),
+  );
   return 0;
 }

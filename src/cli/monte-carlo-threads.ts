@@ -35,7 +35,9 @@ function inWorker(measurement: Measurement, job: BlockJob): Promise<DoneBlock[]>
     worker.once('message', (done: DoneBlock[]) => resolve(done));
     worker.once('error', reject);
     // After a message this does nothing; before one, the worker died without its trials.
-    worker.once('exit', (code) => reject(new Error(`Monte Carlo worker stopped (exit code ${code}) before posting its trials`)));
+    worker.once('exit', (code) =>
+      reject(new Error(`Monte Carlo worker stopped (exit code ${code}) before posting its trials`)),
+    );
   });
 }
 
@@ -50,7 +52,12 @@ export function workerDecision(ends: ReadonlyArray<number>, blocksLeft: number):
   return blocksLeft * pace > WORTH_WORKERS_MS ? 'start' : 'alone';
 }
 
-export async function runMonteCarlo(m: Measurement, trials: number, seed: number, jobs: Jobs = 'auto'): Promise<MonteCarlo> {
+export async function runMonteCarlo(
+  m: Measurement,
+  trials: number,
+  seed: number,
+  jobs: Jobs = 'auto',
+): Promise<MonteCarlo> {
   const blocks = Math.ceil(trials / BLOCK_TRIALS);
   const threads = Math.min(jobs === 'auto' ? availableParallelism() : jobs, blocks);
   if (threads <= 1 || trials < PARALLEL_FROM) return monteCarlo(m, trials, seed);
@@ -74,5 +81,9 @@ export async function runMonteCarlo(m: Measurement, trials: number, seed: number
     if (decision === 'start') startWorkers();
   });
   const done = [...mine, ...(await (others ?? Promise.resolve([]))).flat()].sort((a, b) => a.block - b.block);
-  return summarizeTrials(m.billed.uncertain, seed, done.map((d) => d.columns));
+  return summarizeTrials(
+    m.billed.uncertain,
+    seed,
+    done.map((d) => d.columns),
+  );
 }

@@ -9,5 +9,7 @@ import { takeBlocks, type BlockJob } from './monte-carlo-blocks.js';
 
 const job = workerData as BlockJob & { measurement: Measurement };
 const done = takeBlocks(job.measurement, job);
-const buffers = done.flatMap(({ columns: c }) => [c.placements, ...c.monthly.map((x) => x.values), ...c.npv.map((x) => x.values)]).map((a) => a.buffer as ArrayBuffer);
+const buffers = done
+  .flatMap(({ columns: c }) => [c.placements, ...c.monthly.map((x) => x.values), ...c.npv.map((x) => x.values)])
+  .map((a) => a.buffer as ArrayBuffer);
 parentPort?.postMessage(done, buffers);

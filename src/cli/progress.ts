@@ -12,7 +12,10 @@ export class ProgressLine {
   private lastDraw = -Infinity;
   private readonly start: number;
 
-  constructor(private readonly write: (text: string) => void, private readonly clock: () => number) {
+  constructor(
+    private readonly write: (text: string) => void,
+    private readonly clock: () => number,
+  ) {
     this.start = clock();
   }
 
@@ -23,7 +26,9 @@ export class ProgressLine {
       this.lastDraw = now;
       const mb = bytesRead() / 1e6;
       const share = size ? ` ${Math.min(100, (bytesRead() / size) * 100).toFixed(0)}%` : '';
-      this.write(`\r\u001b[Kplacement: reading ${label}${share} · ${mb.toFixed(1)} MB · ${rows.toLocaleString('en-US')} rows`);
+      this.write(
+        `\r\u001b[Kplacement: reading ${label}${share} · ${mb.toFixed(1)} MB · ${rows.toLocaleString('en-US')} rows`,
+      );
       this.shown = true;
     };
   }

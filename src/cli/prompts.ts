@@ -2,7 +2,11 @@
  * The one wrapper around inquirer (STYLE.md habit 9): `init` asks through an Asker, so tests and
  * --yes run without a terminal. inquirer is loaded only when a question is really asked.
  */
-export interface Choice<T> { name: string; value: T; description?: string }
+export interface Choice<T> {
+  name: string;
+  value: T;
+  description?: string;
+}
 
 export interface Asker {
   select<T>(message: string, choices: Choice<T>[], fallback: T): Promise<T>;
@@ -24,7 +28,8 @@ export async function inquirerAsker(): Promise<Asker> {
   return {
     select: (message, choices, fallback) => p.select({ message, choices, default: fallback }),
     input: (message, fallback) => p.input({ message, default: fallback }),
-    number: async (message, fallback, min, max) => (await p.number({ message, default: fallback, min, max, required: true })) ?? fallback,
+    number: async (message, fallback, min, max) =>
+      (await p.number({ message, default: fallback, min, max, required: true })) ?? fallback,
     confirm: (message, fallback) => p.confirm({ message, default: fallback }),
   };
 }

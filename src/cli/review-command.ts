@@ -12,7 +12,14 @@ import { valueAt } from '../scenario/replace-nodes.js';
 import { MAX_RECORD_FILE_BYTES, readBounded, textOf } from '../readers/read-bounded.js';
 import { appendHistory, readHistory, type HistoryEntry } from '../history/history-file.js';
 import { buildReport, READABLE_SCHEMA_VERSIONS, REPORT_SCHEMA_VERSION, type Report } from '../report/build-report.js';
-import { compareReports, judgeTriggers, keyNumbers, reviewExitCode, type FailOn, type Review } from '../report/compare-reports.js';
+import {
+  compareReports,
+  judgeTriggers,
+  keyNumbers,
+  reviewExitCode,
+  type FailOn,
+  type Review,
+} from '../report/compare-reports.js';
 import { renderReviewMarkdown } from '../render/render-markdown.js';
 import { renderCheck, renderReviewTable } from '../render/render-review.js';
 import { prepareAnalysis, type InputOverrides } from './analyze-command.js';
@@ -38,39 +45,87 @@ async function readPrevious(path: string, scenarioName: string): Promise<Report>
     if (bytes.length > MAX_RECORD_FILE_BYTES) throw new RangeError('too large');
     data = JSON.parse(textOf(bytes));
   } catch (err) {
-    const message = err instanceof SyntaxError ? `not JSON: ${excerpt(err.message, 80)}`
-      : err instanceof RangeError ? `is larger than ${MAX_RECORD_FILE_BYTES / 1024 / 1024} MiB: not a placement report` : describeReadError(err);
+    const message =
+      err instanceof SyntaxError
+        ? `not JSON: ${excerpt(err.message, 80)}`
+        : err instanceof RangeError
+          ? `is larger than ${MAX_RECORD_FILE_BYTES / 1024 / 1024} MiB: not a placement report`
+          : describeReadError(err);
     throw new InputError({ file: path, field: '--previous', message });
   }
-  const r = ((data as { kind?: string; report?: unknown } | null)?.kind === 'review' ? (data as { report: unknown }).report : data) as Partial<Report> | null;
-  if (typeof r !== 'object' || r === null || r.verdict === undefined || !Array.isArray(r.triggers) || !Array.isArray(r.options)) {
-    throw new InputError({ file: path, field: '--previous', message: 'not a placement report: save one with `placement analyze … --json --out FILE` (or review --save-report)' });
+  const r = (
+    (data as { kind?: string; report?: unknown } | null)?.kind === 'review'
+      ? (data as { report: unknown }).report
+      : data
+  ) as Partial<Report> | null;
+  if (
+    typeof r !== 'object' ||
+    r === null ||
+    r.verdict === undefined ||
+    !Array.isArray(r.triggers) ||
+    !Array.isArray(r.options)
+  ) {
+    throw new InputError({
+      file: path,
+      field: '--previous',
+      message:
+        'not a placement report: save one with `placement analyze … --json --out FILE` (or review --save-report)',
+    });
   }
   // A version-1 report is read too: what it lacks is unknown, not an error.
   if (typeof r.schemaVersion !== 'number' || !READABLE_SCHEMA_VERSIONS.includes(r.schemaVersion)) {
-    throw new InputError({ file: path, field: 'schemaVersion', message: `the previous report has schemaVersion ${String(r.schemaVersion)}; this version of placement reads ${READABLE_SCHEMA_VERSIONS.join(' and ')}` });
+    throw new InputError({
+      file: path,
+      field: 'schemaVersion',
+      message: `the previous report has schemaVersion ${String(r.schemaVersion)}; this version of placement reads ${READABLE_SCHEMA_VERSIONS.join(' and ')}`,
+    });
   }
   if (r.scenario?.name !== scenarioName) {
-    throw new InputError({ file: path, field: 'scenario.name', message: `the previous report is of scenario "${excerpt(String(r.scenario?.name))}", not "${scenarioName}"` });
+    throw new InputError({
+      file: path,
+      field: 'scenario.name',
+      message: `the previous report is of scenario "${excerpt(String(r.scenario?.name))}", not "${scenarioName}"`,
+    });
   }
   const checked = previousReportSchema.safeParse(r);
   if (!checked.success) {
     const issue = checked.error.issues[0]!;
-    throw new InputError({ file: path, field: formatPath(issue.path), message: `the previous report is damaged: ${issueMessage(issue, valueAt(r, issue.path))}` });
+    throw new InputError({
+      file: path,
+      field: formatPath(issue.path),
+      message: `the previous report is damaged: ${issueMessage(issue, valueAt(r, issue.path))}`,
+    });
   }
   return r as Report;
 }
 
-async function currentReport(file: string, opts: InputOverrides & { format: string }, io: Io): Promise<{ report: Report; metrics: Record<string, number | null> }> {
+async function currentReport(
+  file: string,
+  opts: InputOverrides & { format: string },
+  io: Io,
+): Promise<{ report: Report; metrics: Record<string, number | null> }> {
   const { loaded, inputs, analysis, now } = await prepareAnalysis(file, opts, io);
-  const report = buildReport(analysis.scenario, analysis, { toolVersion: io.version, scenarioFile: file, sha256: loaded.sha256, now, sources: inputs.sources, billingMonths: inputs.billing?.months });
+  const report = buildReport(analysis.scenario, analysis, {
+    toolVersion: io.version,
+    scenarioFile: file,
+    sha256: loaded.sha256,
+    now,
+    sources: inputs.sources,
+    billingMonths: inputs.billing?.months,
+  });
   return { report, metrics: analysis.metrics };
 }
 
 /** The decision in force: --previous (must exist), or --decision (read when it exists; absent, this run makes it). */
-async function decisionInForce(opts: { previous?: string; decision?: string }, scenarioName: string): Promise<{ previous: Report | null; baseline: string | null }> {
+async function decisionInForce(
+  opts: { previous?: string; decision?: string },
+  scenarioName: string,
+): Promise<{ previous: Report | null; baseline: string | null }> {
   if (opts.previous !== undefined && opts.decision !== undefined) {
-    throw new InputError({ field: '--decision', message: 'give --previous (a report that must exist) or --decision (kept for you), not both' });
+    throw new InputError({
+      field: '--decision',
+      message: 'give --previous (a report that must exist) or --decision (kept for you), not both',
+    });
   }
   if (opts.previous !== undefined) return { previous: await readPrevious(opts.previous, scenarioName), baseline: null };
   if (opts.decision !== undefined) {
@@ -105,17 +160,32 @@ export async function reviewCommand(file: string, opts: ReviewOptions, io: Io): 
   const firedLastTime = await lastFiring(opts.history);
   const review: Review | null = previous === null ? null : compareReports(previous, report, metrics, firedLastTime);
   const firing = review?.triggers.filter((t) => t.firing) ?? [];
-  const code = review === null ? 0 : reviewExitCode({ firing: firing.length > 0, newFiring: firing.some((t) => t.isNew), changed: review.verdict.changed }, opts.failOn);
+  const code =
+    review === null
+      ? 0
+      : reviewExitCode(
+          { firing: firing.length > 0, newFiring: firing.some((t) => t.isNew), changed: review.verdict.changed },
+          opts.failOn,
+        );
 
   // Every output of the run is computed first, then written together: the report, the baseline
   // and the view are staged whole; at commit the history line is appended and they are put in
   // place, so a run that fails (a full disk, an unwritable --out) leaves every file as it was.
   const reportText = `${JSON.stringify(report, null, 2)}\n`;
   const context = { baseline };
-  const text = opts.format === 'json'
-    ? `${JSON.stringify({ schemaVersion: REPORT_SCHEMA_VERSION, kind: 'review', exitCode: code, baseline, review, report }, null, 2)}\n`
-    : opts.format === 'markdown' ? renderReviewMarkdown(report, review, code, context)
-    : renderReviewTable(report, review, code, context, new Chalk({ level: opts.out === undefined && io.colour ? 1 : 0 }), io.width);
+  const text =
+    opts.format === 'json'
+      ? `${JSON.stringify({ schemaVersion: REPORT_SCHEMA_VERSION, kind: 'review', exitCode: code, baseline, review, report }, null, 2)}\n`
+      : opts.format === 'markdown'
+        ? renderReviewMarkdown(report, review, code, context)
+        : renderReviewTable(
+            report,
+            review,
+            code,
+            context,
+            new Chalk({ level: opts.out === undefined && io.colour ? 1 : 0 }),
+            io.width,
+          );
   const batch = new OutputBatch();
   try {
     if (opts.saveReport !== undefined) await batch.stage(opts.saveReport, reportText, '--save-report');
@@ -125,10 +195,23 @@ export async function reviewCommand(file: string, opts: ReviewOptions, io: Io): 
       const entry: HistoryEntry = {
         date: report.generatedAt,
         scenario: report.scenario,
-        verdict: { placement: report.verdict.placement, governingConstraint: report.verdict.governingConstraint, changed: review?.verdict.changed ?? null },
+        verdict: {
+          placement: report.verdict.placement,
+          governingConstraint: report.verdict.governingConstraint,
+          changed: review?.verdict.changed ?? null,
+        },
         keyNumbers: keyNumbers(report),
         triggersFiring: firing.map((t) => t.id),
-        triggers: (review?.triggers ?? []).filter((t) => t.kind === 'metric').map((t) => ({ id: t.id, metric: t.metric, today: t.today, threshold: t.threshold, distance: t.distance, firing: t.firing })),
+        triggers: (review?.triggers ?? [])
+          .filter((t) => t.kind === 'metric')
+          .map((t) => ({
+            id: t.id,
+            metric: t.metric,
+            today: t.today,
+            threshold: t.threshold,
+            distance: t.distance,
+            firing: t.firing,
+          })),
         exitCode: code,
       };
       const history = opts.history;
@@ -163,9 +246,16 @@ export async function checkCommand(file: string, opts: CheckOptions, io: Io): Pr
   const firing = triggers.filter((t) => t.firing);
   const changed = previous !== null && previous.verdict.placement !== report.verdict.placement;
   const code = reviewExitCode({ firing: firing.length > 0, newFiring: firing.length > 0, changed }, opts.failOn);
-  const verdict = { inForce: decision.verdict.placement, today: report.verdict.placement, changed, insideHysteresis: changed && firing.length === 0 };
-  io.stdout(opts.json
-    ? `${JSON.stringify({ schemaVersion: REPORT_SCHEMA_VERSION, kind: 'check', scenario: report.scenario.name, exitCode: code, decisionInForce: previous === null ? null : previous.generatedAt, verdict, triggers }, null, 2)}\n`
-    : renderCheck(report.scenario.name, triggers, verdict, previous === null, report.currency, io.width));
+  const verdict = {
+    inForce: decision.verdict.placement,
+    today: report.verdict.placement,
+    changed,
+    insideHysteresis: changed && firing.length === 0,
+  };
+  io.stdout(
+    opts.json
+      ? `${JSON.stringify({ schemaVersion: REPORT_SCHEMA_VERSION, kind: 'check', scenario: report.scenario.name, exitCode: code, decisionInForce: previous === null ? null : previous.generatedAt, verdict, triggers }, null, 2)}\n`
+      : renderCheck(report.scenario.name, triggers, verdict, previous === null, report.currency, io.width),
+  );
   return code;
 }

@@ -16,12 +16,33 @@ export async function scheduleCommand(file: string, opts: ScheduleOptions, io: I
   const { analysis } = await prepareAnalysis(file, opts, io);
   const onPrem = analysis.options.find((o) => o.cost.id === 'onprem');
   const s = onPrem && onPremSchedule(analysis);
-  if (!s || !onPrem) throw new InputError({ file, field: 'options.onPrem', message: 'schedule needs an on-prem option with its hardware lines' });
+  if (!s || !onPrem)
+    throw new InputError({
+      file,
+      field: 'options.onPrem',
+      message: 'schedule needs an on-prem option with its hardware lines',
+    });
   assertFiniteFigures(s, file);
   const currency = analysis.scenario.currency;
-  const text = opts.format === 'json'
-    ? scheduleJson(s, { scenario: analysis.scenario.name, currency, horizonMonths: analysis.scenario.horizonMonths, growthPerMonth: analysis.path.growth.perMonth, analyzeMonthlyTotal: onPrem.cost.total, horizonAverageMonthly: onPrem.horizonAverageMonthly })
-    : opts.format === 'csv' ? scheduleCsv(s) : scheduleTable(s, currency, onPrem.horizonAverageMonthly, new Chalk({ level: opts.out === undefined && io.colour ? 1 : 0 }), io.width);
+  const text =
+    opts.format === 'json'
+      ? scheduleJson(s, {
+          scenario: analysis.scenario.name,
+          currency,
+          horizonMonths: analysis.scenario.horizonMonths,
+          growthPerMonth: analysis.path.growth.perMonth,
+          analyzeMonthlyTotal: onPrem.cost.total,
+          horizonAverageMonthly: onPrem.horizonAverageMonthly,
+        })
+      : opts.format === 'csv'
+        ? scheduleCsv(s)
+        : scheduleTable(
+            s,
+            currency,
+            onPrem.horizonAverageMonthly,
+            new Chalk({ level: opts.out === undefined && io.colour ? 1 : 0 }),
+            io.width,
+          );
   await emit(text, opts.out, io);
   return 0;
 }

@@ -17,9 +17,16 @@ export async function sensitivityCommand(file: string, opts: SensitivityOptions,
   const { measured, levers, analysis } = await prepareAnalysis(file, opts, io);
   const s = sensitivity(measured, opts.range, levers);
   assertFiniteFigures(s, file);
-  const text = opts.format === 'json'
-    ? `${JSON.stringify({ scenario: analysis.scenario.name, ...s }, null, 2)}\n`
-    : renderSensitivity(s, analysis.scenario.name, analysis.scenario.currency, new Chalk({ level: opts.out === undefined && io.colour ? 1 : 0 }), io.width);
+  const text =
+    opts.format === 'json'
+      ? `${JSON.stringify({ scenario: analysis.scenario.name, ...s }, null, 2)}\n`
+      : renderSensitivity(
+          s,
+          analysis.scenario.name,
+          analysis.scenario.currency,
+          new Chalk({ level: opts.out === undefined && io.colour ? 1 : 0 }),
+          io.width,
+        );
   await emit(text, opts.out, io);
   return 0;
 }

@@ -18,14 +18,26 @@ export interface SimulateOptions extends InputOverrides {
 export async function simulateCommand(file: string, opts: SimulateOptions, io: Io): Promise<number> {
   const { input, measurement, analysis } = await prepareAnalysis(file, opts, io);
   if (input.scenario.uncertain.length === 0) {
-    throw new InputError({ file, message: 'no field is a distribution, so there is nothing to simulate; give one as {triangular: [min, mode, max]}, {uniform: [a, b]} or {normal: {mean, sd}}' });
+    throw new InputError({
+      file,
+      message:
+        'no field is a distribution, so there is nothing to simulate; give one as {triangular: [min, mode, max]}, {uniform: [a, b]} or {normal: {mean, sd}}',
+    });
   }
   const mc = await runMonteCarlo(measurement, opts.trials, opts.seed, opts.jobs ?? 'auto');
   assertFiniteFigures(mc, file);
   const s = analysis.scenario;
-  const text = opts.format === 'json'
-    ? `${JSON.stringify({ scenario: s.name, currency: s.currency, baseVerdict: analysis.verdict.placement, ...mc }, null, 2)}\n`
-    : renderSimulation(mc, s.name, analysis.verdict.placement, s.currency, new Chalk({ level: opts.out === undefined && io.colour ? 1 : 0 }), io.width);
+  const text =
+    opts.format === 'json'
+      ? `${JSON.stringify({ scenario: s.name, currency: s.currency, baseVerdict: analysis.verdict.placement, ...mc }, null, 2)}\n`
+      : renderSimulation(
+          mc,
+          s.name,
+          analysis.verdict.placement,
+          s.currency,
+          new Chalk({ level: opts.out === undefined && io.colour ? 1 : 0 }),
+          io.width,
+        );
   await emit(text, opts.out, io);
   return 0;
 }

@@ -14,10 +14,21 @@ import { breakEvenUtilization } from './economics/break-even.js';
 import { discountedPaybackMonths } from './economics/discounted-payback.js';
 import { annualRate, irr, type IrrNote } from './economics/irr.js';
 import { monthlyDiscountRate, npv, ownershipCashFlows } from './economics/npv.js';
-import { demandPath, fittedGrowth, monthRunning, monthTotal, type DemandPath, type Growth } from './finance/demand-path.js';
+import {
+  demandPath,
+  fittedGrowth,
+  monthRunning,
+  monthTotal,
+  type DemandPath,
+  type Growth,
+} from './finance/demand-path.js';
 import { ownershipSchedule } from './finance/ownership-schedule.js';
 import { monthlySavingBeforeCapital, paybackMonths } from './economics/payback.js';
-import { reconcileBilling, type BillingMonthTotals, type BillingReconciliation } from './signals/billing-reconciliation.js';
+import {
+  reconcileBilling,
+  type BillingMonthTotals,
+  type BillingReconciliation,
+} from './signals/billing-reconciliation.js';
 import type { DailyTotal } from './signals/daily-token-totals.js';
 import { egressShare } from './signals/egress-share.js';
 import { EGRESS_MATERIAL_SHARE } from './model-constants.js';
@@ -31,7 +42,11 @@ import { nextReview } from './verdict/next-review.js';
 import { FIRM_COVERAGE, FIRM_HISTORY_DAYS, PAYBACK_MAX_MONTHS, STALE_PRICE_DAYS } from './model-constants.js';
 import { HOURS_PER_MONTH } from './units.js';
 import type { HourlyPoint } from './utilization/hourly-accumulator.js';
-import { profileFromAssumption, profileFromHistory, type UtilizationProfile } from './utilization/utilization-profile.js';
+import {
+  profileFromAssumption,
+  profileFromHistory,
+  type UtilizationProfile,
+} from './utilization/utilization-profile.js';
 import { repatriation, type Repatriation } from './verdict/repatriation.js';
 import { triggers, type Trigger } from './verdict/triggers.js';
 import { verdict, type Reason, type Verdict, type VerdictInput } from './verdict/verdict.js';
@@ -97,7 +112,10 @@ export interface GrowthReport {
   perMonth: number;
   source: Growth['source'];
   /** Each option's horizon-average month and owning's NPV if the trend continued; null without a trend. */
-  ifTrendContinues: { perMonth: number; options: Array<{ id: OptionId; horizonAverageMonthly: number; npv: number | null }> } | null;
+  ifTrendContinues: {
+    perMonth: number;
+    options: Array<{ id: OptionId; horizonAverageMonthly: number; npv: number | null }>;
+  } | null;
 }
 
 /** The verdict with how sure it is (docs/model.md) and when to look again. */
@@ -110,7 +128,12 @@ export interface FullVerdict extends Verdict {
 export interface Analysis {
   utilization: UtilizationProfile;
   tokens: TokenStats | null;
-  traffic: { internetGBPerMonth: number; retrievalGBPerMonth: number; egressShare: number | null; material: boolean | null };
+  traffic: {
+    internetGBPerMonth: number;
+    retrievalGBPerMonth: number;
+    egressShare: number | null;
+    material: boolean | null;
+  };
   options: OptionAnalysis[];
   thresholds: ThresholdRow[];
   latency: LatencyAssessment;
@@ -134,7 +157,10 @@ export interface Analysis {
 }
 
 /** Without internetGBPerMonth in the scenario, the bill's mean monthly data transfer is the egress. */
-function withBilledEgress(s: ResolvedScenario, billing: ReadonlyArray<BillingMonthTotals> | null | undefined): ResolvedScenario {
+function withBilledEgress(
+  s: ResolvedScenario,
+  billing: ReadonlyArray<BillingMonthTotals> | null | undefined,
+): ResolvedScenario {
   if (s.workload.egress.given || billing == null || billing.length === 0) return s;
   const gb = billing.reduce((sum, m) => sum + m.transferGB, 0) / billing.length;
   return { ...s, workload: { ...s.workload, egress: { internetGBPerMonth: gb, given: false } } };
@@ -168,7 +194,8 @@ export function ownedLinesOnPath(id: OptionId, s: ResolvedScenario, path: Demand
   return assets === null ? null : withExpansions(id, assets, path);
 }
 
-const withExpansions = (id: OptionId, assets: OwnedLine[], path: DemandPath): OwnedLine[] => (id === 'onprem' ? [...assets, ...path.expansions] : assets);
+const withExpansions = (id: OptionId, assets: OwnedLine[], path: DemandPath): OwnedLine[] =>
+  id === 'onprem' ? [...assets, ...path.expansions] : assets;
 
 /** An owned option against cloud: simple payback and the cash flows months 0..H on the demand path. */
 export interface Ownership {
@@ -181,7 +208,11 @@ export interface Ownership {
 }
 
 /** The option's running cost on the path and what it saves a month against a rented option. */
-function savingOnPath(id: OptionId, against: OptionId, path: DemandPath): { running: number | number[]; saving: number | number[] } {
+function savingOnPath(
+  id: OptionId,
+  against: OptionId,
+  path: DemandPath,
+): { running: number | number[]; saving: number | number[] } {
   // A path of one month repeated (no growth, no expansion) gives one figure for all.
   const first = path.months[0];
   if (first !== undefined && path.months.every((m) => m === first)) {
@@ -194,11 +225,19 @@ function savingOnPath(id: OptionId, against: OptionId, path: DemandPath): { runn
 
 /** cash flows of owning `lines` against `against` along the path, cash or financed. */
 function owningFlows(
-  id: OptionId, lines: OwnedLine[], against: OptionId, s: ResolvedScenario, path: DemandPath, financed: boolean,
+  id: OptionId,
+  lines: OwnedLine[],
+  against: OptionId,
+  s: ResolvedScenario,
+  path: DemandPath,
+  financed: boolean,
   { running, saving } = savingOnPath(id, against, path),
 ): number[] {
   return ownershipCashFlows({
-    lines, financing: financed ? financingOf(id, s) : undefined, monthlySaving: saving, runningCost: running,
+    lines,
+    financing: financed ? financingOf(id, s) : undefined,
+    monthlySaving: saving,
+    runningCost: running,
     horizonMonths: s.horizonMonths,
     committedAtHorizon: id === 'onprem' ? leaseCommittedAtHorizon(s) : 0,
     migrationCost: s.migration.cost,
@@ -217,9 +256,12 @@ function ownershipOf(cost: OptionCost, cloud: OptionCost, s: ResolvedScenario, p
   const running = onPath.running;
   const cashFlows = owningFlows(cost.id, lines, 'cloud', s, path, false, onPath);
   // Nothing bought at month 0 (a lease): it saves from the first month when it saves at all.
-  const payback = atMonth0 > 0
-    ? paybackMonths(atMonth0, cloud.total, cost.total, cost.capital)
-    : monthlySavingBeforeCapital(cloud.total, cost.total, cost.capital) > 0 ? 0 : null;
+  const payback =
+    atMonth0 > 0
+      ? paybackMonths(atMonth0, cloud.total, cost.total, cost.capital)
+      : monthlySavingBeforeCapital(cloud.total, cost.total, cost.capital) > 0
+        ? 0
+        : null;
   return { paybackMonths: payback, cashFlows, lines, runningCost: running };
 }
 
@@ -234,7 +276,15 @@ function horizonAverage(id: OptionId, s: ResolvedScenario, path: DemandPath): nu
   return schedule.months.reduce((sum, m) => sum + m.accrualCost, 0) / s.horizonMonths;
 }
 
-function analyzeOption(cost: OptionCost, owned: Ownership | null, profile: DemandProfile, tokens: TokenStats | null, s: ResolvedScenario, path: DemandPath, bestRented: OptionId): OptionAnalysis {
+function analyzeOption(
+  cost: OptionCost,
+  owned: Ownership | null,
+  profile: DemandProfile,
+  tokens: TokenStats | null,
+  s: ResolvedScenario,
+  path: DemandPath,
+  bestRented: OptionId,
+): OptionAnalysis {
   const busyGpuHours = profile.utilization * s.workload.referenceGpus * HOURS_PER_MONTH;
   let presentValue: number | null = null;
   let rate: number | null = null;
@@ -251,15 +301,20 @@ function analyzeOption(cost: OptionCost, owned: Ownership | null, profile: Deman
     rate = r.rate === null ? null : annualRate(r.rate);
     irrNote = r.note;
     discountedPayback = discountedPaybackMonths(flows, monthly);
-    if (financingOf(cost.id, s) !== undefined) financedNpv = npv(owningFlows(cost.id, owned.lines, 'cloud', s, path, true), monthly);
-    npvVsBestRented = bestRented === 'cloud' ? presentValue : npv(owningFlows(cost.id, owned.lines, bestRented, s, path, false), monthly);
+    if (financingOf(cost.id, s) !== undefined)
+      financedNpv = npv(owningFlows(cost.id, owned.lines, 'cloud', s, path, true), monthly);
+    npvVsBestRented =
+      bestRented === 'cloud'
+        ? presentValue
+        : npv(owningFlows(cost.id, owned.lines, bestRented, s, path, false), monthly);
     const schedule = ownershipSchedule(owned.lines, financingOf(cost.id, s), owned.runningCost, s.horizonMonths);
     ownership = { cashFlows: flows, accrualCost: schedule.months.map((m) => m.accrualCost) };
   }
   return {
     cost,
     costPerBusyGpuHour: busyGpuHours > 0 ? cost.total / busyGpuHours : null,
-    costPerMillionTokens: tokens !== null && tokens.monthlyTokens > 0 ? cost.total / (tokens.monthlyTokens / 1e6) : null,
+    costPerMillionTokens:
+      tokens !== null && tokens.monthlyTokens > 0 ? cost.total / (tokens.monthlyTokens / 1e6) : null,
     breakEvenUtilization: breakEvenUtilization(cost.id, cost.capacityGpus, s),
     paybackMonths: owned?.paybackMonths ?? null,
     npv: presentValue,
@@ -281,7 +336,10 @@ function withReserved(s: ResolvedScenario, sizing: ReservedSizing | null): Resol
     const reserved = { gpus: sizing.gpus };
     // A key new to the object goes before the spread: V8 copies an object fast only when the
     // copy adds no key after it (measured: 70 ns against 500; Monte Carlo does this every trial).
-    return { ...s, options: s.options.reserved === undefined ? { reserved, ...s.options } : { ...s.options, reserved } };
+    return {
+      ...s,
+      options: s.options.reserved === undefined ? { reserved, ...s.options } : { ...s.options, reserved },
+    };
   }
   if (s.options.reserved === undefined) return s;
   const options = { ...s.options };
@@ -320,7 +378,13 @@ export interface Decision {
  * average); 'owned' only cloud and the owned options, whose months owning's cash flows read —
  * all a Monte Carlo trial needs.
  */
-export function decide(billed: ResolvedScenario, u: UtilizationProfile, tokens: TokenStats | null, measured: DemandProfile, pathFor: 'all' | 'owned' = 'all'): Decision {
+export function decide(
+  billed: ResolvedScenario,
+  u: UtilizationProfile,
+  tokens: TokenStats | null,
+  measured: DemandProfile,
+  pathFor: 'all' | 'owned' = 'all',
+): Decision {
   const reserved = sizeReserved(measured, billed);
   const s = withReserved(billed, reserved);
   const measuredCosts = allOptionCosts(measured, s);
@@ -339,13 +403,30 @@ export function decide(billed: ResolvedScenario, u: UtilizationProfile, tokens: 
   // Rule 5 reads the NPV only once its other conditions hold; Monte Carlo skips it otherwise.
   const rule5Possible = onPrem !== undefined && repat.met && payback !== null && payback <= PAYBACK_MAX_MONTHS;
   const verdictInput: VerdictInput = {
-    scenario: s, utilization: u, tokens, latency, repatriation: repat, egressShare: share, measured: measuredCosts,
+    scenario: s,
+    utilization: u,
+    tokens,
+    latency,
+    repatriation: repat,
+    egressShare: share,
+    measured: measuredCosts,
     onPremPaybackMonths: payback,
     onPremNpv: rule5Possible ? npv(onPrem.cashFlows, monthlyDiscountRate(s.discountRate)) : null,
     reserved,
   };
   const v = verdict(verdictInput);
-  return { scenario: s, reserved, measuredCosts, path, ownership, egressShare: share, latency, repatriation: repat, verdict: v, verdictInput };
+  return {
+    scenario: s,
+    reserved,
+    measuredCosts,
+    path,
+    ownership,
+    egressShare: share,
+    latency,
+    repatriation: repat,
+    verdict: v,
+    verdictInput,
+  };
 }
 
 /** What the histories say, before any price: the statistics and the measured profile. */
@@ -360,9 +441,10 @@ export interface Measurement {
 export function measure(input: AnalysisInput): Measurement {
   const billed = sovereignPricing(withBilledEgress(input.scenario, input.billing));
   const hours = input.utilizationHours;
-  const u = hours !== null && hours.length > 0
-    ? profileFromHistory(hours, billed.window.days, billed.timezone, billed.thresholds)
-    : profileFromAssumption(billed.workload.utilization.assumed ?? 0, billed.thresholds);
+  const u =
+    hours !== null && hours.length > 0
+      ? profileFromHistory(hours, billed.window.days, billed.timezone, billed.thresholds)
+      : profileFromAssumption(billed.workload.utilization.assumed ?? 0, billed.thresholds);
   const tokens = input.tokenDays === null ? null : tokenStats(input.tokenDays, billed.window.days);
   return { billed, utilization: u, tokens, measured: measuredProfile(u.hourly, billed.workload.referenceGpus) };
 }
@@ -372,8 +454,10 @@ export function analyze(input: AnalysisInput, measurement: Measurement = measure
   const { billed, utilization: u, tokens, measured } = measurement;
   const n = billed.workload.referenceGpus;
   const warnings: Warning[] = [...(input.inputWarnings ?? [])];
-  if (billed.workload.egress !== input.scenario.workload.egress) warnings.push({ code: 'egress-from-billing', args: { gbPerMonth: billed.workload.egress.internetGBPerMonth } });
-  if (billed.options.onPrem?.burst !== input.scenario.options.onPrem?.burst) warnings.push({ code: 'sovereign-no-burst', args: {} });
+  if (billed.workload.egress !== input.scenario.workload.egress)
+    warnings.push({ code: 'egress-from-billing', args: { gbPerMonth: billed.workload.egress.internetGBPerMonth } });
+  if (billed.options.onPrem?.burst !== input.scenario.options.onPrem?.burst)
+    warnings.push({ code: 'sovereign-no-burst', args: {} });
   const d = decide(billed, u, tokens, measured);
   const { scenario: s, reserved, measuredCosts, path } = d;
   const curve = Array.from({ length: CURVE_STEPS + 1 }, (_, i) => allOptionCosts(flatProfile(i / CURVE_STEPS, n), s));
@@ -396,19 +480,42 @@ export function analyze(input: AnalysisInput, measurement: Measurement = measure
 
   const quality = dataQuality(u, tokens, input.gpusSeen ?? null, n);
   const status = verdictStatus(quality, d.repatriation);
-  const plan = d.verdict.plan === null || d.verdict.plan.family !== 'onprem' ? d.verdict.plan : { ...d.verdict.plan, rightSizeServers: rightSizeServers(measured, s) };
+  const plan =
+    d.verdict.plan === null || d.verdict.plan.family !== 'onprem'
+      ? d.verdict.plan
+      : { ...d.verdict.plan, rightSizeServers: rightSizeServers(measured, s) };
   // 90 days after the last sample: the window ends with the last sample's hour.
   const lastSample = u.window === null ? input.now : u.window.end - 1;
-  const v: FullVerdict = { ...d.verdict, plan, status: status.status, needs: status.needs, nextReview: nextReview(plan, s, lastSample) };
+  const v: FullVerdict = {
+    ...d.verdict,
+    plan,
+    status: status.status,
+    needs: status.needs,
+    nextReview: nextReview(plan, s, lastSample),
+  };
 
   const metrics = metricValues({
-    utilization: u, tokens, egressShare: d.egressShare, latency: d.latency, reserved, measured: measuredCosts,
-    onPrem: onPrem === undefined ? null : { paybackMonths: onPrem.paybackMonths, npv: onPrem.npv, breakEvenUtilization: onPrem.breakEvenUtilization },
-    modelChanges: s.workload.modelChanges, asOf,
+    utilization: u,
+    tokens,
+    egressShare: d.egressShare,
+    latency: d.latency,
+    reserved,
+    measured: measuredCosts,
+    onPrem:
+      onPrem === undefined
+        ? null
+        : { paybackMonths: onPrem.paybackMonths, npv: onPrem.npv, breakEvenUtilization: onPrem.breakEvenUtilization },
+    modelChanges: s.workload.modelChanges,
+    asOf,
   });
   // The rules re-run by the triggers see on-prem's NPV, which deciding could skip.
   const decisionInput: VerdictInput = { ...d.verdictInput, onPremNpv: onPrem?.npv ?? null };
-  const trig = triggers({ verdictInput: decisionInput, verdict: d.verdict, metrics, windowDays: u.window?.days ?? null });
+  const trig = triggers({
+    verdictInput: decisionInput,
+    verdict: d.verdict,
+    metrics,
+    windowDays: u.window?.days ?? null,
+  });
 
   collectWarnings(warnings, s, u, tokens, options, quality);
   if (plan === null) warnings.push({ code: 'no-option-for-plan', args: { placement: v.placement } });
@@ -439,7 +546,10 @@ export function analyze(input: AnalysisInput, measurement: Measurement = measure
     decisionInput,
     warnings,
     asOf,
-    billing: input.billing == null || input.billing.length === 0 ? null : reconcileBilling(input.billing, cloud.components.compute ?? 0),
+    billing:
+      input.billing == null || input.billing.length === 0
+        ? null
+        : reconcileBilling(input.billing, cloud.components.compute ?? 0),
     scenario: s,
     path,
     growth: growthReport(s, u, measured, path),
@@ -448,7 +558,12 @@ export function analyze(input: AnalysisInput, measurement: Measurement = measure
 }
 
 /** docs/model.md: the growth priced, and each option's horizon average and NPV if the fitted trend continued. */
-function growthReport(s: ResolvedScenario, u: UtilizationProfile, measured: DemandProfile, path: DemandPath): GrowthReport {
+function growthReport(
+  s: ResolvedScenario,
+  u: UtilizationProfile,
+  measured: DemandProfile,
+  path: DemandPath,
+): GrowthReport {
   const g = path.growth;
   const trend = u.kind === 'history' ? fittedGrowth(u) : null;
   let ifTrendContinues: GrowthReport['ifTrendContinues'] = null;
@@ -459,7 +574,11 @@ function growthReport(s: ResolvedScenario, u: UtilizationProfile, measured: Dema
       perMonth: trend.perMonth,
       options: (p.months[0]?.costs ?? []).map((c) => {
         const owned = ownershipOf(c, cloud, s, p);
-        return { id: c.id, horizonAverageMonthly: horizonAverage(c.id, s, p), npv: owned === null ? null : npv(owned.cashFlows, monthlyDiscountRate(s.discountRate)) };
+        return {
+          id: c.id,
+          horizonAverageMonthly: horizonAverage(c.id, s, p),
+          npv: owned === null ? null : npv(owned.cashFlows, monthlyDiscountRate(s.discountRate)),
+        };
       }),
     };
   }
@@ -477,45 +596,94 @@ export function fittedGrowthRefusal(s: ResolvedScenario, u: UtilizationProfile):
   const w = u.kind === 'history' ? u.window : null;
   if (w === null || u.trendPerMonth === null) return { reason: 'no-history' };
   if (w.spanDays < FIRM_HISTORY_DAYS || w.spanCoverage < FIRM_COVERAGE) {
-    return { reason: 'thin-history', spanDays: w.spanDays, coverage: w.spanCoverage, neededDays: FIRM_HISTORY_DAYS, neededCoverage: FIRM_COVERAGE };
+    return {
+      reason: 'thin-history',
+      spanDays: w.spanDays,
+      coverage: w.spanCoverage,
+      neededDays: FIRM_HISTORY_DAYS,
+      neededCoverage: FIRM_COVERAGE,
+    };
   }
   return null;
 }
 
 /** Price-book entries older than 180 days, in one warning. */
 function staleprices(s: ResolvedScenario, asOf: number): Warning | null {
-  const stale = s.priceReferences.map((p) => ({ p, ageDays: ageInDays(p.date, asOf) })).filter((x) => x.ageDays > STALE_PRICE_DAYS);
+  const stale = s.priceReferences
+    .map((p) => ({ p, ageDays: ageInDays(p.date, asOf) }))
+    .filter((x) => x.ageDays > STALE_PRICE_DAYS);
   if (stale.length === 0) return null;
   const ids = [...new Set(stale.map((x) => x.p.id))];
   const oldest = stale.reduce((a, b) => (b.ageDays > a.ageDays ? b : a));
-  return { code: 'prices-stale', args: { count: ids.length, ids: ids.join(', '), oldestId: oldest.p.id, oldestDate: oldest.p.date, oldestDays: oldest.ageDays, limitDays: STALE_PRICE_DAYS } };
+  return {
+    code: 'prices-stale',
+    args: {
+      count: ids.length,
+      ids: ids.join(', '),
+      oldestId: oldest.p.id,
+      oldestDate: oldest.p.date,
+      oldestDays: oldest.ageDays,
+      limitDays: STALE_PRICE_DAYS,
+    },
+  };
 }
 
 /** A fitted growth beyond ±5 %/month changes NPV a lot: say where it came from. */
 const FITTED_GROWTH_NOTE = 0.05;
 
-function collectWarnings(w: Warning[], s: ResolvedScenario, u: UtilizationProfile, tokens: TokenStats | null, options: OptionAnalysis[], q: DataQuality): void {
+function collectWarnings(
+  w: Warning[],
+  s: ResolvedScenario,
+  u: UtilizationProfile,
+  tokens: TokenStats | null,
+  options: OptionAnalysis[],
+  q: DataQuality,
+): void {
   const util = s.workload.utilization;
   if (u.kind === 'assumed') w.push({ code: 'assumed-utilization', args: { assumed: u.mean } });
   else if (util.assumed !== undefined) w.push({ code: 'assumed-ignored', args: { assumed: util.assumed } });
   if (u.window !== null) {
     if (u.window.coverage < FIRM_COVERAGE) {
-      w.push({ code: 'low-coverage', args: { coverage: u.window.coverage, hoursPresent: u.window.hoursPresent, hoursInWindow: u.window.hoursInWindow } });
+      w.push({
+        code: 'low-coverage',
+        args: {
+          coverage: u.window.coverage,
+          hoursPresent: u.window.hoursPresent,
+          hoursInWindow: u.window.hoursInWindow,
+        },
+      });
     }
-    if (u.daily.length < s.window.days) w.push({ code: 'short-history', args: { daysWithData: u.daily.length, windowDays: s.window.days } });
+    if (u.daily.length < s.window.days)
+      w.push({ code: 'short-history', args: { daysWithData: u.daily.length, windowDays: s.window.days } });
   }
   if (gpusDiffer(q)) w.push({ code: 'gpus-differ', args: { gpusSeen: q.gpusSeen, referenceGpus: q.referenceGpus } });
-  if (q.overlapDays !== null && q.tokenDays !== null && q.utilizationDays !== null && q.overlapDays < Math.min(q.tokenDays, q.utilizationDays) / 2) {
-    w.push({ code: 'histories-overlap-little', args: { overlapDays: q.overlapDays, tokenDays: q.tokenDays, utilizationDays: q.utilizationDays } });
+  if (
+    q.overlapDays !== null &&
+    q.tokenDays !== null &&
+    q.utilizationDays !== null &&
+    q.overlapDays < Math.min(q.tokenDays, q.utilizationDays) / 2
+  ) {
+    w.push({
+      code: 'histories-overlap-little',
+      args: { overlapDays: q.overlapDays, tokenDays: q.tokenDays, utilizationDays: q.utilizationDays },
+    });
   }
   if (tokens !== null && tokens.cv === null) w.push({ code: 'token-history-short', args: { days: tokens.days } });
   const trafficGB = s.workload.egress.internetGBPerMonth + (s.workload.retrieval?.gbPerMonth ?? 0);
-  if (trafficGB > 0 && s.options.cloud.egressTiers.length === 0) w.push({ code: 'egress-unpriced', args: { gbPerMonth: trafficGB } });
-  if (s.workload.retrieval?.indexLocation === 'onprem' && s.options.onPrem === undefined) w.push({ code: 'index-egress-unpriced', args: {} });
-  if (s.workload.constraints.regions.length > 0 && s.workload.constraints.ttftTargetMs === undefined) w.push({ code: 'no-latency-target', args: {} });
+  if (trafficGB > 0 && s.options.cloud.egressTiers.length === 0)
+    w.push({ code: 'egress-unpriced', args: { gbPerMonth: trafficGB } });
+  if (s.workload.retrieval?.indexLocation === 'onprem' && s.options.onPrem === undefined)
+    w.push({ code: 'index-egress-unpriced', args: {} });
+  if (s.workload.constraints.regions.length > 0 && s.workload.constraints.ttftTargetMs === undefined)
+    w.push({ code: 'no-latency-target', args: {} });
   const shortfall = options.find((o) => o.cost.shortfallBusyGpus !== null && o.cost.shortfallBusyGpus > 0);
-  if (shortfall) w.push({ code: 'onprem-shortfall', args: { busyGpus: shortfall.cost.shortfallBusyGpus, hours: shortfall.cost.shortfallHours } });
+  if (shortfall)
+    w.push({
+      code: 'onprem-shortfall',
+      args: { busyGpus: shortfall.cost.shortfallBusyGpus, hours: shortfall.cost.shortfallHours },
+    });
   s.options.onPrem?.hardware.forEach((line, i) => {
-    if (line.purchaseMonth >= s.horizonMonths) w.push({ code: 'purchase-after-horizon', args: { line: i, name: line.name, purchaseMonth: line.purchaseMonth } });
+    if (line.purchaseMonth >= s.horizonMonths)
+      w.push({ code: 'purchase-after-horizon', args: { line: i, name: line.name, purchaseMonth: line.purchaseMonth } });
   });
 }

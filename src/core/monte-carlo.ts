@@ -44,7 +44,12 @@ function spreadOf(values: Float64Array): Spread {
   let sum = 0;
   for (const v of values) sum += v;
   const sorted = values.sort();
-  return { mean: sum / values.length, p10: percentileOfSorted(sorted, 0.1) as number, p50: percentileOfSorted(sorted, 0.5) as number, p90: percentileOfSorted(sorted, 0.9) as number };
+  return {
+    mean: sum / values.length,
+    p10: percentileOfSorted(sorted, 0.1) as number,
+    p50: percentileOfSorted(sorted, 0.5) as number,
+    p90: percentileOfSorted(sorted, 0.9) as number,
+  };
 }
 
 /**
@@ -86,7 +91,10 @@ export function runTrials(m: Measurement, seed: number, first: number, count: nu
   const drawn = new Float64Array(fields.length);
   // The trial's scenario: a private copy whose drawn fields each trial overwrites; a trial keeps
   // only numbers from it.
-  const withDrawn = fieldWriter(base, fields.map((f) => f.path));
+  const withDrawn = fieldWriter(
+    base,
+    fields.map((f) => f.path),
+  );
   let random = seededRandom(blockSeed(seed, first / BLOCK_TRIALS));
   for (let i = 0; i < count; i++) {
     const t = first + i;
@@ -121,16 +129,17 @@ export function summarizeTrials(fields: UncertainField[], seed: number, runs: Re
   const counts = new Array<number>(PLACEMENTS.length).fill(0);
   for (const r of runs) for (const p of r.placements) counts[p] = (counts[p] as number) + 1;
   // Every run has the same columns: the scenario's options, and its owned ones.
-  const joined = (pick: (r: TrialColumns) => TrialColumns['monthly']) => (runs[0] === undefined ? [] : pick(runs[0])).map(({ id }) => {
-    const all = new Float64Array(trials);
-    let at = 0;
-    for (const r of runs) {
-      const values = (pick(r).find((c) => c.id === id) as { values: Float64Array }).values;
-      all.set(values, at);
-      at += values.length;
-    }
-    return { id, spread: spreadOf(all) };
-  });
+  const joined = (pick: (r: TrialColumns) => TrialColumns['monthly']) =>
+    (runs[0] === undefined ? [] : pick(runs[0])).map(({ id }) => {
+      const all = new Float64Array(trials);
+      let at = 0;
+      for (const r of runs) {
+        const values = (pick(r).find((c) => c.id === id) as { values: Float64Array }).values;
+        all.set(values, at);
+        at += values.length;
+      }
+      return { id, spread: spreadOf(all) };
+    });
   return {
     trials,
     seed,

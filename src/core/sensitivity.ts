@@ -20,7 +20,14 @@ const withScenario = (input: AnalysisInput, s: ResolvedScenario): AnalysisInput 
 /** Every value at `paths` in the scenario × f (then `clamp`), the rest shared. */
 function scaledAt(paths: ReadonlyArray<DataPath>, clamp = (x: number): number => x): Variable['apply'] {
   const set = valueSetter(paths);
-  return (i, f) => withScenario(i, set(i.scenario, paths.map((p) => clamp((valueAt(i.scenario, p) as number) * f))));
+  return (i, f) =>
+    withScenario(
+      i,
+      set(
+        i.scenario,
+        paths.map((p) => clamp((valueAt(i.scenario, p) as number) * f)),
+      ),
+    );
 }
 
 /** The inputs a placement decision is most exposed to, those the scenario has. */
@@ -29,12 +36,21 @@ export function variablesOf(s: ResolvedScenario): Variable[] {
     { id: 'demand (utilization)', apply: scaleDemand },
     { id: 'cloud.onDemandPerGpuHour', apply: scaledAt([['options', 'cloud', 'onDemandPerGpuHour']]) },
   ];
-  if (s.workload.egress.internetGBPerMonth > 0) v.push({ id: 'workload.egress.internetGBPerMonth', apply: scaledAt([['workload', 'egress', 'internetGBPerMonth']]) });
-  if (s.options.dedicated) v.push({ id: 'dedicated.perGpuHour', apply: scaledAt([['options', 'dedicated', 'perGpuHour']]) });
+  if (s.workload.egress.internetGBPerMonth > 0)
+    v.push({
+      id: 'workload.egress.internetGBPerMonth',
+      apply: scaledAt([['workload', 'egress', 'internetGBPerMonth']]),
+    });
+  if (s.options.dedicated)
+    v.push({ id: 'dedicated.perGpuHour', apply: scaledAt([['options', 'dedicated', 'perGpuHour']]) });
   const o = s.options.onPrem;
   if (o) {
     const at = (...path: DataPath): DataPath => ['options', 'onPrem', ...path];
-    if (o.hardware.length > 0) v.push({ id: 'onPrem.hardware.unitCost', apply: scaledAt(o.hardware.map((_, k) => at('hardware', k, 'unitCost'))) });
+    if (o.hardware.length > 0)
+      v.push({
+        id: 'onPrem.hardware.unitCost',
+        apply: scaledAt(o.hardware.map((_, k) => at('hardware', k, 'unitCost'))),
+      });
     v.push(
       { id: 'onPrem.electricityPerKwh', apply: scaledAt([at('electricityPerKwh')]) },
       { id: 'onPrem.pue', apply: scaledAt([at('pue')], (x) => Math.max(1, x)) },
@@ -81,7 +97,10 @@ export interface Sensitivity {
 export function outcomeOf(a: Analysis): Outcome {
   const cloud = a.options.find((o) => o.cost.id === 'cloud');
   const others = a.options.filter((o) => o.cost.id !== 'cloud');
-  const best = others.reduce<(typeof others)[number] | null>((b, o) => (b === null || o.cost.total < b.cost.total ? o : b), null);
+  const best = others.reduce<(typeof others)[number] | null>(
+    (b, o) => (b === null || o.cost.total < b.cost.total ? o : b),
+    null,
+  );
   return {
     monthlySaving: cloud && best ? cloud.cost.total - best.cost.total : null,
     onPremBreakEven: a.options.find((o) => o.cost.id === 'onprem')?.breakEvenUtilization ?? null,
@@ -94,8 +113,15 @@ export function sensitivity(input: AnalysisInput, range = 0.2, levers: ReadonlyA
   const rows = variablesOf(input.scenario).map((v) => {
     const low = outcomeOf(analyze(v.apply(input, 1 - range)));
     const high = outcomeOf(analyze(v.apply(input, 1 + range)));
-    const swing = low.monthlySaving === null || high.monthlySaving === null ? 0 : Math.abs(high.monthlySaving - low.monthlySaving);
-    return { id: v.id, low, high, swing, flipsVerdict: low.placement !== base.placement || high.placement !== base.placement };
+    const swing =
+      low.monthlySaving === null || high.monthlySaving === null ? 0 : Math.abs(high.monthlySaving - low.monthlySaving);
+    return {
+      id: v.id,
+      low,
+      high,
+      swing,
+      flipsVerdict: low.placement !== base.placement || high.placement !== base.placement,
+    };
   });
   rows.sort((a, b) => b.swing - a.swing);
   const whatIf = (lever: string, value: number | null, m: number): WhatIfRow => {
@@ -103,5 +129,10 @@ export function sensitivity(input: AnalysisInput, range = 0.2, levers: ReadonlyA
     return { lever, value, demandMultiplier: m, outcome, flipsVerdict: outcome.placement !== base.placement };
   };
   const each = levers.map((l) => whatIf(l.lever, l.value, leverMultiplier(l)));
-  return { range, base, rows, whatIf: levers.length > 1 ? [...each, whatIf('all', null, combinedMultiplier(levers))] : each };
+  return {
+    range,
+    base,
+    rows,
+    whatIf: levers.length > 1 ? [...each, whatIf('all', null, combinedMultiplier(levers))] : each,
+  };
 }

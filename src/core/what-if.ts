@@ -7,19 +7,26 @@ import type { AnalysisInput } from './analyze.js';
 
 export const LEVERS = ['batching', 'quantization', 'cache', 'model'] as const;
 export type Lever = (typeof LEVERS)[number];
-export interface LeverSetting { lever: Lever; value: number }
+export interface LeverSetting {
+  lever: Lever;
+  value: number;
+}
 
 /** The demand multiplier of one lever. */
 export function leverMultiplier(l: LeverSetting): number {
   switch (l.lever) {
     case 'batching':
-    case 'quantization': return 1 / l.value;
-    case 'cache': return 1 - l.value;
-    case 'model': return l.value;
+    case 'quantization':
+      return 1 / l.value;
+    case 'cache':
+      return 1 - l.value;
+    case 'model':
+      return l.value;
   }
 }
 
-export const combinedMultiplier = (levers: ReadonlyArray<LeverSetting>): number => levers.reduce((m, l) => m * leverMultiplier(l), 1);
+export const combinedMultiplier = (levers: ReadonlyArray<LeverSetting>): number =>
+  levers.reduce((m, l) => m * leverMultiplier(l), 1);
 
 /** The input with demand multiplied by f: every hour of history, or the assumption; capped at 100 %. */
 export function scaleDemand(i: AnalysisInput, f: number): AnalysisInput {
@@ -27,6 +34,12 @@ export function scaleDemand(i: AnalysisInput, f: number): AnalysisInput {
   return {
     ...i,
     utilizationHours: i.utilizationHours?.map((h) => ({ ...h, utilization: Math.min(1, h.utilization * f) })) ?? null,
-    scenario: { ...i.scenario, workload: { ...i.scenario.workload, utilization: { ...u, ...(u.assumed !== undefined && { assumed: Math.min(1, u.assumed * f) }) } } },
+    scenario: {
+      ...i.scenario,
+      workload: {
+        ...i.scenario.workload,
+        utilization: { ...u, ...(u.assumed !== undefined && { assumed: Math.min(1, u.assumed * f) }) },
+      },
+    },
   };
 }

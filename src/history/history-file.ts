@@ -15,7 +15,14 @@ export interface HistoryEntry {
   keyNumbers: Record<string, number | null>;
   triggersFiring: string[];
   /** Each trigger of the decision in force as judged at this review (entries before them lack it). */
-  triggers?: Array<{ id: string; metric: string | null; today: number | null; threshold: number | null; distance: number | null; firing: boolean }>;
+  triggers?: Array<{
+    id: string;
+    metric: string | null;
+    today: number | null;
+    threshold: number | null;
+    distance: number | null;
+    firing: boolean;
+  }>;
   exitCode: number;
 }
 
@@ -45,7 +52,11 @@ export async function appendHistory(path: string, entry: HistoryEntry): Promise<
   try {
     handle = await open(path, 'a+');
   } catch (err) {
-    throw new InputError({ file: path, field: '--history', message: describeWriteError(err) ?? describeReadError(err) });
+    throw new InputError({
+      file: path,
+      field: '--history',
+      message: describeWriteError(err) ?? describeReadError(err),
+    });
   }
   let size = 0;
   try {
@@ -77,7 +88,10 @@ export async function readHistory(path: string, field?: string): Promise<History
     if (bytes.length > MAX_RECORD_FILE_BYTES) throw new RangeError('too large');
     text = textOf(bytes);
   } catch (err) {
-    const message = err instanceof RangeError ? `is larger than ${MAX_RECORD_FILE_BYTES / 1024 / 1024} MiB: not a review history` : describeReadError(err);
+    const message =
+      err instanceof RangeError
+        ? `is larger than ${MAX_RECORD_FILE_BYTES / 1024 / 1024} MiB: not a review history`
+        : describeReadError(err);
     throw new InputError({ file: path, field, message });
   }
   const lines = text.split('\n');
@@ -91,13 +105,22 @@ export async function readHistory(path: string, field?: string): Promise<History
       entries.push(e); // a complete entry that only lacks its newline is kept
     } catch {
       const last = i === lines.length - 1 && torn;
-      skipped.push({ line: i + 1, reason: last ? 'torn last line (a write was interrupted)' : 'damaged line (an interrupted write, or not a history entry)' });
+      skipped.push({
+        line: i + 1,
+        reason: last
+          ? 'torn last line (a write was interrupted)'
+          : 'damaged line (an interrupted write, or not a history entry)',
+      });
     }
   });
   // Lines that were all written whole, and not one of them an entry: this is some other file
   // (and appending a review to it would damage it), not a history with a torn line.
   if (entries.length === 0 && skipped.some((k) => !(torn && k.line === lines.length))) {
-    throw new InputError({ file: path, field, message: `not a review history: none of its ${skipped.length} lines is a review entry` });
+    throw new InputError({
+      file: path,
+      field,
+      message: `not a review history: none of its ${skipped.length} lines is a review entry`,
+    });
   }
   return { entries, skipped };
 }

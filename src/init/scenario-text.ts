@@ -45,21 +45,31 @@ export function scenarioText(a: InitAnswers, schemaPath: string, today: string):
     '  utilization:',
     ...(a.utilizationSource === null
       ? [`    assumed: ${a.assumed}                  # a flat assumption: replace with \`source: your-telemetry.csv\``]
-      : [`    source: ${JSON.stringify(a.utilizationSource)}${a.utilizationFormat ? `   # detected: ${a.utilizationFormat}` : ''}`]),
-    ...(a.tokensSource === null ? ['  # tokens: {source: tokens.csv}    # daily totals or a request trace'] : [`  tokens: {source: ${JSON.stringify(a.tokensSource)}}`]),
+      : [
+          `    source: ${JSON.stringify(a.utilizationSource)}${a.utilizationFormat ? `   # detected: ${a.utilizationFormat}` : ''}`,
+        ]),
+    ...(a.tokensSource === null
+      ? ['  # tokens: {source: tokens.csv}    # daily totals or a request trace']
+      : [`  tokens: {source: ${JSON.stringify(a.tokensSource)}}`]),
     '  egress: {internetGBPerMonth: 1000}   # traffic to users; or give workload.billing a FOCUS export',
     `  currentPlacement: ${a.currentPlacement}${' '.repeat(Math.max(1, 21 - a.currentPlacement.length))}# where it runs today: the verdict says what moving saves`,
-    ...('retrieval' in cls && cls.retrieval ? ['  retrieval: {gbPerMonth: 10000, indexLocation: cloud}   # traffic to the vector index'] : []),
+    ...('retrieval' in cls && cls.retrieval
+      ? ['  retrieval: {gbPerMonth: 10000, indexLocation: cloud}   # traffic to the vector index']
+      : []),
     '  constraints:',
     `    sovereignty: ${a.sovereignty}`,
     `    agentic: ${a.agentic}`,
     ...(a.ttftTargetMs === null ? ['    # ttftTargetMs: 300'] : [`    ttftTargetMs: ${a.ttftTargetMs}`]),
-    ...('regions' in cls && cls.regions ? ['    # regions: [{name: eu-west, trafficShare: 0.3, rttMs: 95}]   # RTT to the central site'] : []),
+    ...('regions' in cls && cls.regions
+      ? ['    # regions: [{name: eu-west, trafficShare: 0.3, rttMs: 95}]   # RTT to the central site']
+      : []),
     'options:',
     '  cloud:',
     `    onDemandPerGpuHour: ${price(a.cloudPrice)}`,
     '    egressTiers: [{uptoGB: 10240, perGB: {price: aws/egress/internet-first-10tb}}, {uptoGB: 51200, perGB: {price: aws/egress/internet-next-40tb}}, {perGB: {price: aws/egress/internet-next-100tb}}]',
-    ...(a.dedicatedPrice === null ? [] : ['  dedicated:', `    perGpuHour: ${price(a.dedicatedPrice)}`, '    termMonths: 12']),
+    ...(a.dedicatedPrice === null
+      ? []
+      : ['  dedicated:', `    perGpuHour: ${price(a.dedicatedPrice)}`, '    termMonths: 12']),
     ...(a.onPrem && server !== null
       ? [
           '  onPrem:',

@@ -18,9 +18,13 @@ export function splitFields(line: string, delimiter = ','): Field[] {
     if (line[i] === '"') {
       i++;
       while (i < line.length) {
-        if (line[i] === '"' && line[i + 1] === '"') { value += '"'; i += 2; }
-        else if (line[i] === '"') { i++; break; }
-        else value += line[i++];
+        if (line[i] === '"' && line[i + 1] === '"') {
+          value += '"';
+          i += 2;
+        } else if (line[i] === '"') {
+          i++;
+          break;
+        } else value += line[i++];
       }
       while (i < line.length && line[i] !== delimiter) i++;
     } else {

@@ -44,7 +44,9 @@ interface Columns {
  */
 function headerHas(names: readonly string[]): string {
   const columnLike = names.every((n) => /^[\p{L}\p{N} _.\-()[\]%#]{0,60}$/u.test(n));
-  return columnLike ? `the header has: ${excerpt(names.join(', '), 80)}` : 'the first line does not look like a CSV header';
+  return columnLike
+    ? `the header has: ${excerpt(names.join(', '), 80)}`
+    : 'the first line does not look like a CSV header';
 }
 
 export class CsvUtilizationParser implements RowParser {
@@ -64,12 +66,18 @@ export class CsvUtilizationParser implements RowParser {
     if (this.columns === null) {
       this.delimiter = line.text.includes('\t') && !line.text.includes(',') ? '\t' : ',';
       const fields = splitFields(line.text, this.delimiter);
-      const isData = parseTimestamp(fields[0]?.value ?? '', this.o.timeZone) !== null
-        || fields.some((f) => parseTimestamp(f.value, this.o.timeZone) !== null && /\d{4}[-/]\d{2}[-/]\d{2}/.test(f.value));
+      const isData =
+        parseTimestamp(fields[0]?.value ?? '', this.o.timeZone) !== null ||
+        fields.some(
+          (f) => parseTimestamp(f.value, this.o.timeZone) !== null && /\d{4}[-/]\d{2}[-/]\d{2}/.test(f.value),
+        );
       if (isData) {
         this.columns = this.positional(fields.length, line.number);
       } else {
-        this.columns = this.byName(fields.map((f) => bareName(f.value)), line.number);
+        this.columns = this.byName(
+          fields.map((f) => bareName(f.value)),
+          line.number,
+        );
         this.headerText = line.text;
         return 'skip';
       }
@@ -80,16 +88,27 @@ export class CsvUtilizationParser implements RowParser {
     const tField = fields[c.time];
     const vField = fields[c.value];
     if (tField === undefined || vField === undefined) {
-      return { column: line.text.length + 1, message: `expected at least ${Math.max(c.time, c.value) + 1} fields, found ${fields.length}` };
+      return {
+        column: line.text.length + 1,
+        message: `expected at least ${Math.max(c.time, c.value) + 1} fields, found ${fields.length}`,
+      };
     }
     const t = parseTimestamp(tField.value, this.o.timeZone);
     if (t === null) {
-      return { column: tField.column, field: c.names[c.time], message: `cannot read "${excerpt(tField.value)}" as a time; expected ISO 8601, YYYY-MM-DD HH:MM:SS (or nvidia-smi's YYYY/MM/DD HH:MM:SS.mmm) in ${this.o.timeZone}, or epoch seconds, ${TIME_RANGE_TEXT}` };
+      return {
+        column: tField.column,
+        field: c.names[c.time],
+        message: `cannot read "${excerpt(tField.value)}" as a time; expected ISO 8601, YYYY-MM-DD HH:MM:SS (or nvidia-smi's YYYY/MM/DD HH:MM:SS.mmm) in ${this.o.timeZone}, or epoch seconds, ${TIME_RANGE_TEXT}`,
+      };
     }
     const reading = parseReading(vField.value);
     if (reading === 'unavailable') return 'unavailable';
     if (reading === null || reading.value < 0) {
-      return { column: vField.column, field: c.names[c.value], message: `expected a utilization ≥ 0 (0.63 or 63 or 63 %), got "${excerpt(vField.value)}"` };
+      return {
+        column: vField.column,
+        field: c.names[c.value],
+        message: `expected a utilization ≥ 0 (0.63 or 63 or 63 %), got "${excerpt(vField.value)}"`,
+      };
     }
     if (reading.percentSign) this.percentSignSeen = true;
     const gpu = c.gpu >= 0 ? seriesKeyOf((fields[c.gpu] as Field | undefined)?.value ?? '') : '';
@@ -97,11 +116,22 @@ export class CsvUtilizationParser implements RowParser {
     return 'ok';
   }
 
-  private resolve(ref: ColumnRef | undefined, names: string[], pattern: RegExp | null, what: string, line: number): number {
+  private resolve(
+    ref: ColumnRef | undefined,
+    names: string[],
+    pattern: RegExp | null,
+    what: string,
+    line: number,
+  ): number {
     if (typeof ref === 'number') return ref - 1;
     if (ref !== undefined) {
       const i = names.findIndex((n) => n.toLowerCase() === ref.toLowerCase());
-      if (i < 0) throw new InputError({ file: this.o.file, line, message: `no column named "${ref}" (${what}); ${headerHas(names)}` });
+      if (i < 0)
+        throw new InputError({
+          file: this.o.file,
+          line,
+          message: `no column named "${ref}" (${what}); ${headerHas(names)}`,
+        });
       return i;
     }
     return pattern === null ? -1 : names.findIndex((n) => pattern.test(n));
@@ -114,7 +144,9 @@ export class CsvUtilizationParser implements RowParser {
     const gpu = this.resolve(this.o.gpuColumn, names, GPU, 'gpuColumn', line);
     if (time < 0 || value < 0) {
       throw new InputError({
-        file: this.o.file, line, column: 1,
+        file: this.o.file,
+        line,
+        column: 1,
         message: nvidia
           ? `the nvidia-smi export needs the timestamp and utilization.gpu fields (--query-gpu=timestamp,index,utilization.gpu); ${headerHas(names)}`
           : `expected a header with a timestamp and a utilization column (e.g. "timestamp,utilization"), or name them (timestampColumn and valueColumn in a scenario, --time-column and --value-column with inspect); ${headerHas(names)}`,
@@ -128,14 +160,27 @@ export class CsvUtilizationParser implements RowParser {
     if (names !== undefined) return this.byName(names, line);
     if (this.o.dialect === 'nvidia-smi' && fieldCount > 2) {
       throw new InputError({
-        file: this.o.file, line,
-        message: 'an nvidia-smi export without a header (noheader): name its columns with utilization.columns, the list given to --query-gpu, e.g. columns: "timestamp,index,utilization.gpu"',
+        file: this.o.file,
+        line,
+        message:
+          'an nvidia-smi export without a header (noheader): name its columns with utilization.columns, the list given to --query-gpu, e.g. columns: "timestamp,index,utilization.gpu"',
       });
     }
-    const pos = (ref: ColumnRef | undefined, fallback: number): number => (typeof ref === 'number' ? ref - 1 : fallback);
+    const pos = (ref: ColumnRef | undefined, fallback: number): number =>
+      typeof ref === 'number' ? ref - 1 : fallback;
     if (typeof this.o.timestampColumn === 'string' || typeof this.o.valueColumn === 'string') {
-      throw new InputError({ file: this.o.file, line, message: 'the file has no header, so columns cannot be found by name: give timestampColumn and valueColumn as column numbers (1 = first)' });
+      throw new InputError({
+        file: this.o.file,
+        line,
+        message:
+          'the file has no header, so columns cannot be found by name: give timestampColumn and valueColumn as column numbers (1 = first)',
+      });
     }
-    return { time: pos(this.o.timestampColumn, 0), value: pos(this.o.valueColumn, 1), gpu: typeof this.o.gpuColumn === 'number' ? this.o.gpuColumn - 1 : -1, names: ['timestamp', 'utilization', 'gpu'] };
+    return {
+      time: pos(this.o.timestampColumn, 0),
+      value: pos(this.o.valueColumn, 1),
+      gpu: typeof this.o.gpuColumn === 'number' ? this.o.gpuColumn - 1 : -1,
+      names: ['timestamp', 'utilization', 'gpu'],
+    };
   }
 }

@@ -20,13 +20,16 @@ export function detectUtilizationFormat(head: string): UtilizationFormatName {
   if (text.startsWith('{')) return 'prometheus-json';
   const first = text.split('\n', 1)[0] ?? '';
   // Labels may hold commas ({gpu="0",UUID="…"}); a CSV line has them outside any braces.
-  if (first.startsWith('#') || (METRIC_LINE.test(first) && !first.replace(/\{.*\}/, '').includes(','))) return 'prometheus-text';
+  if (first.startsWith('#') || (METRIC_LINE.test(first) && !first.replace(/\{.*\}/, '').includes(',')))
+    return 'prometheus-text';
   if (first.includes('utilization.gpu') || NVIDIA_TIME.test(first)) return 'nvidia-smi';
   return 'csv';
 }
 
 /** The start of a text stream (at least its first line) and the whole stream again. */
-export async function peekText(chunks: AsyncIterable<string>): Promise<{ head: string; chunks: AsyncIterable<string> }> {
+export async function peekText(
+  chunks: AsyncIterable<string>,
+): Promise<{ head: string; chunks: AsyncIterable<string> }> {
   const it = chunks[Symbol.asyncIterator]();
   const taken: string[] = [];
   let head = '';

@@ -14,7 +14,15 @@
 import { excerpt, InputError } from '../errors.js';
 import { parseTimestamp } from '../time/parse-timestamp.js';
 import { findColumn, splitFields, type Field } from './csv-fields.js';
-import { checkBadRows, emptyCounts, readRows, type Emit, type RowCounts, type RowOutcome, type RowParser } from './row-reader.js';
+import {
+  checkBadRows,
+  emptyCounts,
+  readRows,
+  type Emit,
+  type RowCounts,
+  type RowOutcome,
+  type RowParser,
+} from './row-reader.js';
 import { csvRecords, splitLines, type NumberedLine, type TextSource } from './text-source.js';
 import { compileGpuPattern, type GpuMatcher } from './gpu-pattern.js';
 
@@ -25,7 +33,8 @@ export const DEFAULT_GPU_PATTERN =
 /** Data going out to the internet, as the big clouds describe it. */
 const INTERNET_OUT = /transfer out|data ?out\b|internet|egress|outbound|-out-bytes/i;
 /** Data coming in, or moving between regions or zones: not internet egress. */
-const NOT_INTERNET = /transfer in\b|\bin per month|inbound|ingress|-in-bytes|transfer from\b|transfer to\b|regional|between|inter-?region|inter-?zone|cross-?(az|zone|region)|\baz\b/i;
+const NOT_INTERNET =
+  /transfer in\b|\bin per month|inbound|ingress|-in-bytes|transfer from\b|transfer to\b|regional|between|inter-?region|inter-?zone|cross-?(az|zone|region)|\baz\b/i;
 const GB_UNIT = /^(gb|gib|gigabytes?)$/i;
 const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
 
@@ -69,7 +78,10 @@ export class FocusParser implements RowParser {
   currency: string | null = null;
   private readonly gpu: GpuMatcher;
 
-  constructor(private readonly file: string, gpuPattern: string) {
+  constructor(
+    private readonly file: string,
+    gpuPattern: string,
+  ) {
     this.gpu = compileGpuPattern(gpuPattern);
   }
 
@@ -82,29 +94,68 @@ export class FocusParser implements RowParser {
       this.costColumn = effective >= 0 ? 'EffectiveCost' : 'BilledCost';
       const start = col('ChargePeriodStart');
       if (start < 0 || cost < 0) {
-        throw new InputError({ file: this.file, line: line.number, message: 'not a FOCUS export: expected ChargePeriodStart and EffectiveCost (or BilledCost) columns' });
+        throw new InputError({
+          file: this.file,
+          line: line.number,
+          message: 'not a FOCUS export: expected ChargePeriodStart and EffectiveCost (or BilledCost) columns',
+        });
       }
       this.names = fields.map((f) => f.value);
       this.cols = {
-        currency: col('BillingCurrency'), start, cost, category: col('ServiceCategory'), unit: col('ConsumedUnit'), quantity: col('ConsumedQuantity'),
-        describing: ['SkuId', 'SkuMeter', 'SkuPriceId', 'ChargeDescription', 'ResourceType', 'ResourceName', 'ServiceName', 'x_InstanceType'].map(col).filter((i) => i >= 0),
+        currency: col('BillingCurrency'),
+        start,
+        cost,
+        category: col('ServiceCategory'),
+        unit: col('ConsumedUnit'),
+        quantity: col('ConsumedQuantity'),
+        describing: [
+          'SkuId',
+          'SkuMeter',
+          'SkuPriceId',
+          'ChargeDescription',
+          'ResourceType',
+          'ResourceName',
+          'ServiceName',
+          'x_InstanceType',
+        ]
+          .map(col)
+          .filter((i) => i >= 0),
       };
       return 'skip';
     }
     const c = this.cols;
     const startText = cell(fields, c.start);
     const t = /^\d{4}-\d{2}-\d{2}/.test(startText) ? parseTimestamp(startText, 'UTC') : null;
-    if (t === null) return { column: fields[c.start]?.column, field: 'ChargePeriodStart', message: `expected an ISO 8601 date-time, got "${excerpt(startText)}"` };
+    if (t === null)
+      return {
+        column: fields[c.start]?.column,
+        field: 'ChargePeriodStart',
+        message: `expected an ISO 8601 date-time, got "${excerpt(startText)}"`,
+      };
     const costText = cell(fields, c.cost);
-    if (costText !== '' && !NUMBER.test(costText)) return { column: fields[c.cost]?.column, field: this.names[c.cost], message: `expected a cost, got "${excerpt(costText)}"` };
+    if (costText !== '' && !NUMBER.test(costText))
+      return {
+        column: fields[c.cost]?.column,
+        field: this.names[c.cost],
+        message: `expected a cost, got "${excerpt(costText)}"`,
+      };
     const quantityText = cell(fields, c.quantity);
-    if (quantityText !== '' && !NUMBER.test(quantityText)) return { column: fields[c.quantity]?.column, field: 'ConsumedQuantity', message: `expected a quantity, got "${excerpt(quantityText)}"` };
+    if (quantityText !== '' && !NUMBER.test(quantityText))
+      return {
+        column: fields[c.quantity]?.column,
+        field: 'ConsumedQuantity',
+        message: `expected a quantity, got "${excerpt(quantityText)}"`,
+      };
     const cost = costText === '' ? 0 : Number(costText);
     if (this.currency === null && /^[A-Z]{3}$/.test(cell(fields, c.currency))) this.currency = cell(fields, c.currency);
     const described = c.describing.map((i) => cell(fields, i)).join(' ');
     const category = cell(fields, c.category);
     const gb = GB_UNIT.test(cell(fields, c.unit));
-    const transfer = gb && (category === '' || /^networking$/i.test(category)) && INTERNET_OUT.test(described) && !NOT_INTERNET.test(described);
+    const transfer =
+      gb &&
+      (category === '' || /^networking$/i.test(category)) &&
+      INTERNET_OUT.test(described) &&
+      !NOT_INTERNET.test(described);
     // One emit per row: the series name says which bucket the amount belongs to.
     emit(t, cost, 'total');
     if (transfer) {
@@ -131,6 +182,12 @@ export async function readFocus(src: TextSource, gpuPattern: string, maxBadRowFr
   };
   await readRows(csvRecords(splitLines(src.chunks, src.label, true)), parser, add, counts);
   checkBadRows(counts, src.label, maxBadRowFraction);
-  if (months.size === 0) throw new InputError({ file: src.label, message: 'no billing rows: the file has a header but no data' });
-  return { months: [...months.values()].sort((a, b) => a.month.localeCompare(b.month)), costColumn: parser.costColumn, currency: parser.currency, counts };
+  if (months.size === 0)
+    throw new InputError({ file: src.label, message: 'no billing rows: the file has a header but no data' });
+  return {
+    months: [...months.values()].sort((a, b) => a.month.localeCompare(b.month)),
+    costColumn: parser.costColumn,
+    currency: parser.currency,
+    counts,
+  };
 }

@@ -21,7 +21,7 @@ export function gpuPatternProblem(pattern: string): string | null {
     compileGpuPattern(pattern);
     return null;
   } catch (err) {
-    const detail = err instanceof Error ? err.message.split('\n')[0] ?? '' : String(err);
+    const detail = err instanceof Error ? (err.message.split('\n')[0] ?? '') : String(err);
     return `not a regular expression this tool runs (RE2 syntax: no look-around, no back-references): ${detail}`;
   }
 }

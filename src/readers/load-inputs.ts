@@ -11,7 +11,10 @@ import { badRowsWarning, type ProgressHook } from './row-reader.js';
 import { openText } from './text-source.js';
 import { readTokens } from './tokens-csv.js';
 
-export type UtilizationInput = Pick<UtilizationSummary, 'source' | 'unit' | 'rows' | 'samples' | 'badRows' | 'unavailableRows' | 'gpus' | 'resolutionMs' | 'gzip'> & {
+export type UtilizationInput = Pick<
+  UtilizationSummary,
+  'source' | 'unit' | 'rows' | 'samples' | 'badRows' | 'unavailableRows' | 'gpus' | 'resolutionMs' | 'gzip'
+> & {
   format: UtilizationSummary['format'] | 'samples' | 'assumed';
 };
 
@@ -62,15 +65,31 @@ export async function loadInputs(s: ResolvedScenario, scenarioFile: string, o: L
   if (u.source !== undefined) {
     const { src, progress } = await open(u.source, scenarioFile, o);
     const read = await readUtilization(src, {
-      format: u.format, unit: u.unit, timeZone: s.timezone, metric: u.metric, columns: u.columns,
-      timestampColumn: u.timestampColumn, valueColumn: u.valueColumn, gpuColumn: u.gpuColumn,
-      maxBadRowFraction: u.maxBadRowFraction, now: o.now, progress,
+      format: u.format,
+      unit: u.unit,
+      timeZone: s.timezone,
+      metric: u.metric,
+      columns: u.columns,
+      timestampColumn: u.timestampColumn,
+      valueColumn: u.valueColumn,
+      gpuColumn: u.gpuColumn,
+      maxBadRowFraction: u.maxBadRowFraction,
+      now: o.now,
+      progress,
     });
     utilizationHours = read.hours;
     const r = read.summary;
     utilization = {
-      source: u.source, format: r.format, unit: r.unit, rows: r.rows, samples: r.samples, badRows: r.badRows,
-      unavailableRows: r.unavailableRows, gpus: r.gpus, resolutionMs: r.resolutionMs, gzip: r.gzip,
+      source: u.source,
+      format: r.format,
+      unit: r.unit,
+      rows: r.rows,
+      samples: r.samples,
+      badRows: r.badRows,
+      unavailableRows: r.unavailableRows,
+      gpus: r.gpus,
+      resolutionMs: r.resolutionMs,
+      gzip: r.gzip,
     };
     warnings.push(...read.warnings);
   } else if (u.samples !== undefined) {
@@ -100,12 +119,29 @@ export async function loadInputs(s: ResolvedScenario, scenarioFile: string, o: L
     const { src } = await open(b.source, scenarioFile, o);
     const gpuPattern = b.gpuPattern ?? DEFAULT_GPU_PATTERN;
     billing = await readFocus(src, gpuPattern, b.maxBadRowFraction);
-    billingSource = { source: b.source, costColumn: billing.costColumn, rows: billing.counts.dataRows, badRows: billing.counts.badRows, gpuPattern };
+    billingSource = {
+      source: b.source,
+      costColumn: billing.costColumn,
+      rows: billing.counts.dataRows,
+      badRows: billing.counts.badRows,
+      gpuPattern,
+    };
     if (billing.counts.badRows > 0) warnings.push(badRowsWarning(src.label, billing.counts));
   }
   return { utilizationHours, tokenDays, billing, sources: { utilization, tokens, billing: billingSource }, warnings };
 }
 
 function inlineInput(source: string, format: 'samples' | 'assumed', samples: number): UtilizationInput {
-  return { source, format, unit: 'fraction', rows: samples, samples, badRows: 0, unavailableRows: 0, gpus: 0, resolutionMs: null, gzip: false };
+  return {
+    source,
+    format,
+    unit: 'fraction',
+    rows: samples,
+    samples,
+    badRows: 0,
+    unavailableRows: 0,
+    gpus: 0,
+    resolutionMs: null,
+    gzip: false,
+  };
 }

@@ -9,7 +9,9 @@ import { seriesKey } from './prometheus-text.js';
 import { parseReading } from './reading.js';
 import { countBad, type Emit, type ProgressHook, type RowCounts } from './row-reader.js';
 
-interface StackEntry { key?: string | number | undefined }
+interface StackEntry {
+  key?: string | number | undefined;
+}
 
 export interface PrometheusJsonResult {
   resultType: string | null;
@@ -19,10 +21,21 @@ export interface PrometheusJsonResult {
 }
 
 export async function readPrometheusJson(
-  chunks: AsyncIterable<string>, file: string, emit: Emit, counts: RowCounts, progress?: ProgressHook,
+  chunks: AsyncIterable<string>,
+  file: string,
+  emit: Emit,
+  counts: RowCounts,
+  progress?: ProgressHook,
 ): Promise<PrometheusJsonResult> {
   const parser = new JSONParser({
-    paths: ['$.status', '$.error', '$.data.resultType', '$.data.result.*.metric', '$.data.result.*.values.*', '$.data.result.*.value'],
+    paths: [
+      '$.status',
+      '$.error',
+      '$.data.resultType',
+      '$.data.result.*.metric',
+      '$.data.result.*.values.*',
+      '$.data.result.*.value',
+    ],
     keepStack: false,
   });
   let status: string | null = null;
@@ -62,8 +75,7 @@ export async function readPrometheusJson(
         const labels = value as Record<string, string>;
         if (typeof labels.__name__ === 'string') names.add(labels.__name__);
         keys.set(seriesIndex, seriesKey(new Map(Object.entries(labels))));
-      }
-      else if (key === 'value') point(value, `data.result[${seriesIndex}].value`, seriesIndex);
+      } else if (key === 'value') point(value, `data.result[${seriesIndex}].value`, seriesIndex);
       else point(value, `data.result[${seriesIndex}].values[${String(key)}]`, seriesIndex);
     }
   };
@@ -74,12 +86,24 @@ export async function readPrometheusJson(
     if (err instanceof InputError) throw err;
     throw new InputError({ file, message: `not a valid Prometheus API answer (JSON): ${(err as Error).message}` });
   }
-  if (status === 'error') throw new InputError({ file, message: `the Prometheus query failed: ${error === null ? 'no error message' : excerpt(error, 160)}` });
+  if (status === 'error')
+    throw new InputError({
+      file,
+      message: `the Prometheus query failed: ${error === null ? 'no error message' : excerpt(error, 160)}`,
+    });
   if (resultType !== null && resultType !== 'matrix' && resultType !== 'vector') {
-    throw new InputError({ file, field: 'data.resultType', message: `"${excerpt(String(resultType))}" has no time series; run a range query (matrix) or an instant query (vector)` });
+    throw new InputError({
+      file,
+      field: 'data.resultType',
+      message: `"${excerpt(String(resultType))}" has no time series; run a range query (matrix) or an instant query (vector)`,
+    });
   }
   if (resultType === null) {
-    throw new InputError({ file, message: 'not a Prometheus API answer: expected {"status": "success", "data": {"resultType": "matrix", "result": […]}}' });
+    throw new InputError({
+      file,
+      message:
+        'not a Prometheus API answer: expected {"status": "success", "data": {"resultType": "matrix", "result": […]}}',
+    });
   }
   return { resultType, series: keys.size, metricNames: [...names] };
 }

@@ -22,7 +22,10 @@ export function seriesKey(labels: ReadonlyMap<string, string>): string {
   const host = labels.get('Hostname') ?? labels.get('instance') ?? labels.get('node') ?? '';
   const gpu = labels.get('gpu') ?? labels.get('device') ?? labels.get('minor_number');
   if (gpu !== undefined) return `${host}/${gpu}`;
-  return [...labels.entries()].sort().map(([k, v]) => `${k}=${v}`).join(',');
+  return [...labels.entries()]
+    .sort()
+    .map(([k, v]) => `${k}=${v}`)
+    .join(',');
 }
 
 const ESCAPES: Record<string, string> = { n: '\n', '\\': '\\', '"': '"' };
@@ -71,15 +74,25 @@ export class PrometheusTextParser implements RowParser {
     }
     const parts = s.slice(i).trim().split(/\s+/);
     const [valueText, tsText] = parts;
-    if (valueText === undefined || valueText === '' || parts.length > 2) return { column: i + 1, message: 'expected a value and an optional timestamp after the metric' };
+    if (valueText === undefined || valueText === '' || parts.length > 2)
+      return { column: i + 1, message: 'expected a value and an optional timestamp after the metric' };
     if (/^nan$/i.test(valueText)) return 'unavailable';
     const value = Number(valueText);
-    if (!Number.isFinite(value) || value < 0) return { column: s.indexOf(valueText, i) + 1, field: m, message: `expected a utilization ≥ 0, got "${excerpt(valueText)}"` };
+    if (!Number.isFinite(value) || value < 0)
+      return {
+        column: s.indexOf(valueText, i) + 1,
+        field: m,
+        message: `expected a utilization ≥ 0, got "${excerpt(valueText)}"`,
+      };
     let t = this.o.now;
     if (tsText === undefined) this.untimestamped++;
     else {
       t = Number(tsText);
-      if (!Number.isInteger(t)) return { column: s.lastIndexOf(tsText) + 1, message: `expected a timestamp in milliseconds since the epoch, got "${excerpt(tsText)}"` };
+      if (!Number.isInteger(t))
+        return {
+          column: s.lastIndexOf(tsText) + 1,
+          message: `expected a timestamp in milliseconds since the epoch, got "${excerpt(tsText)}"`,
+        };
     }
     emit(t, value, seriesKey(labels));
     return 'ok';

@@ -32,6 +32,9 @@ export const MAX_RECORD_FILE_BYTES = 64 * 1024 * 1024;
 export function textOf(bytes: Buffer): string {
   const { encoding, markBytes } = encodingOf(bytes);
   const body = bytes.subarray(markBytes);
-  if (encoding === 'utf16be') return Buffer.from(body.subarray(0, body.length - (body.length % 2))).swap16().toString('utf16le');
+  if (encoding === 'utf16be')
+    return Buffer.from(body.subarray(0, body.length - (body.length % 2)))
+      .swap16()
+      .toString('utf16le');
   return body.toString(encoding);
 }

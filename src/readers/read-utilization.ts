@@ -8,11 +8,24 @@ import type { Warning } from '../core/warning.js';
 import { InputError } from '../errors.js';
 import { inTimeRange, TIME_RANGE_TEXT } from '../time/time-range.js';
 import { CsvUtilizationParser, type ColumnRef } from './csv-utilization.js';
-import { detectUtilizationFormat, isNvidiaSmiMonitor, peekBytes, peekText, type UtilizationFormatName } from './detect-format.js';
+import {
+  detectUtilizationFormat,
+  isNvidiaSmiMonitor,
+  peekBytes,
+  peekText,
+  type UtilizationFormatName,
+} from './detect-format.js';
 import { FastCsvUtilization, readRowsFromBytes } from './fast/fast-csv.js';
 import { readPrometheusJson } from './prometheus-json.js';
 import { DEFAULT_GPU_METRIC, PrometheusTextParser } from './prometheus-text.js';
-import { badRowsWarning, checkBadRows, emptyCounts, readRows, type ProgressHook, type RowCounts } from './row-reader.js';
+import {
+  badRowsWarning,
+  checkBadRows,
+  emptyCounts,
+  readRows,
+  type ProgressHook,
+  type RowCounts,
+} from './row-reader.js';
 import { SampleCollector } from './sample-collector.js';
 import { csvRecords, decodeUtf8, splitLines, type TextSource } from './text-source.js';
 
@@ -60,7 +73,7 @@ export interface UtilizationRead {
 /** The unit a metric's name gives: DCGM's `_UTIL` gauges are percent, a `_ratio` a fraction; null when names disagree or say nothing. */
 export function unitOfMetric(names: ReadonlyArray<string>): 'percent' | 'fraction' | null {
   const units = new Set(names.map((n) => (/_UTIL$/.test(n) ? 'percent' : /_ratio$/i.test(n) ? 'fraction' : null)));
-  return units.size === 1 ? [...units][0] ?? null : null;
+  return units.size === 1 ? ([...units][0] ?? null) : null;
 }
 
 /** A metric that carries GPU utilization, by its name. */
@@ -73,11 +86,15 @@ export async function readUtilization(src: TextSource, o: UtilizationReadOptions
   if (src.bytes !== undefined) ({ head, bytes } = await peekBytes(src.bytes));
   else ({ head, chunks } = await peekText(src.chunks));
   const text = (): AsyncIterable<string> => chunks ?? decodeUtf8(bytes as AsyncIterable<Buffer>);
-  if (head.trim() === '') throw new InputError({ file: src.label, message: 'the file is empty: no utilization samples' });
+  if (head.trim() === '')
+    throw new InputError({ file: src.label, message: 'the file is empty: no utilization samples' });
   if (o.format === 'auto' && isNvidiaSmiMonitor(head)) {
     throw new InputError({
-      file: src.label, line: 1, column: 1,
-      message: 'this is nvidia-smi dmon output, a table for the screen; record a history with nvidia-smi --query-gpu=timestamp,index,utilization.gpu --format=csv -l 60',
+      file: src.label,
+      line: 1,
+      column: 1,
+      message:
+        'this is nvidia-smi dmon output, a table for the screen; record a history with nvidia-smi --query-gpu=timestamp,index,utilization.gpu --format=csv -l 60',
     });
   }
   const format = o.format === 'auto' ? detectUtilizationFormat(head) : o.format;
@@ -90,7 +107,11 @@ export async function readUtilization(src: TextSource, o: UtilizationReadOptions
   const emit = (t: number, v: number, series: string | number): void => {
     // Every format's times pass here (the byte path and Prometheus parse their own).
     if (!inTimeRange(t)) {
-      throw new InputError({ file: src.label, line: counts.currentLine ?? undefined, message: `a time ${TIME_RANGE_TEXT} was expected; this one is ${Number.isFinite(t) && Math.abs(t) < 8.64e15 ? new Date(t).toISOString().slice(0, 10) : 'out of any calendar'}` });
+      throw new InputError({
+        file: src.label,
+        line: counts.currentLine ?? undefined,
+        message: `a time ${TIME_RANGE_TEXT} was expected; this one is ${Number.isFinite(t) && Math.abs(t) < 8.64e15 ? new Date(t).toISOString().slice(0, 10) : 'out of any calendar'}`,
+      });
     }
     if (v > max.value) max = { value: v, line: counts.currentLine };
     if (v > 0 && v < 1) {
@@ -112,17 +133,27 @@ export async function readUtilization(src: TextSource, o: UtilizationReadOptions
     untimestamped = parser.untimestamped;
   } else {
     const parser = new CsvUtilizationParser({
-      dialect: format, file: src.label, timeZone: o.timeZone, columns: o.columns,
-      timestampColumn: o.timestampColumn, valueColumn: o.valueColumn, gpuColumn: o.gpuColumn,
+      dialect: format,
+      file: src.label,
+      timeZone: o.timeZone,
+      columns: o.columns,
+      timestampColumn: o.timestampColumn,
+      valueColumn: o.valueColumn,
+      gpuColumn: o.gpuColumn,
     });
-    if (bytes !== null) await readRowsFromBytes(bytes, src.label, new FastCsvUtilization(parser, o.timeZone), emit, counts, o.progress);
+    if (bytes !== null)
+      await readRowsFromBytes(bytes, src.label, new FastCsvUtilization(parser, o.timeZone), emit, counts, o.progress);
     else await readRows(csvRecords(splitLines(text(), src.label, true)), parser, emit, counts, o.progress);
     percentSign = parser.percentSignSeen;
   }
   checkBadRows(counts, src.label, o.maxBadRowFraction);
   if (collector.samples === 0) {
-    const why = format === 'prometheus-text' ? ` (no ${metric} samples: set utilization.metric to the metric that carries GPU utilization)`
-      : counts.unavailableRows > 0 ? ` (all ${counts.unavailableRows} readings are unavailable, e.g. [N/A])` : '';
+    const why =
+      format === 'prometheus-text'
+        ? ` (no ${metric} samples: set utilization.metric to the metric that carries GPU utilization)`
+        : counts.unavailableRows > 0
+          ? ` (all ${counts.unavailableRows} readings are unavailable, e.g. [N/A])`
+          : '';
     throw new InputError({ file: src.label, message: `no utilization samples${why}` });
   }
 
@@ -130,32 +161,61 @@ export async function readUtilization(src: TextSource, o: UtilizationReadOptions
   // The metric's name decides its unit (DCGM's _UTIL gauges are percent, a _ratio a fraction):
   // an idle fleet's answer never above 1 is still percent.
   const byName = unitOfMetric(metricNames);
-  const unit = o.unit !== 'auto' ? o.unit : byName ?? (percentByFormat || percentSign || collector.maxValue > 1 ? 'percent' : 'fraction');
+  const unit =
+    o.unit !== 'auto'
+      ? o.unit
+      : (byName ?? (percentByFormat || percentSign || collector.maxValue > 1 ? 'percent' : 'fraction'));
   const limit = unit === 'percent' ? 100 : 1;
   if (max.value > limit) {
     throw new InputError({
-      file: src.label, line: max.line ?? undefined,
-      message: unit === 'percent' ? `${max.value} is above 100 %; utilization is at most 100` : `${max.value} is above 1 but the unit is fraction; write 63 % as 0.63, or set unit: percent`,
+      file: src.label,
+      line: max.line ?? undefined,
+      message:
+        unit === 'percent'
+          ? `${max.value} is above 100 %; utilization is at most 100`
+          : `${max.value} is above 1 but the unit is fraction; write 63 % as 0.63, or set unit: percent`,
     });
   }
 
   const hours = collector.hourly.finish(unit === 'percent' ? 0.01 : 1);
   const summary: UtilizationSummary = {
-    source: src.label, format, gzip: src.gzip(), unit, rows: counts.dataRows, samples: collector.samples,
-    badRows: counts.badRows, unavailableRows: counts.unavailableRows, badExamples: counts.badExamples,
+    source: src.label,
+    format,
+    gzip: src.gzip(),
+    unit,
+    rows: counts.dataRows,
+    samples: collector.samples,
+    badRows: counts.badRows,
+    unavailableRows: counts.unavailableRows,
+    badExamples: counts.badExamples,
     // A fleet-level series (no GPU column, series "") has no GPU count of its own.
-    gpus: collector.series.filter((k) => k !== '').length, first: collector.first, last: collector.last, resolutionMs: collector.resolutionMs,
-    outOfOrder: collector.outOfOrder, duplicates: collector.duplicates, untimestamped, lateSamples: collector.hourly.lateSamples,
+    gpus: collector.series.filter((k) => k !== '').length,
+    first: collector.first,
+    last: collector.last,
+    resolutionMs: collector.resolutionMs,
+    outOfOrder: collector.outOfOrder,
+    duplicates: collector.duplicates,
+    untimestamped,
+    lateSamples: collector.hourly.lateSamples,
   };
   // Percent inferred from values above 1 while others look like fractions (0.63): the file mixes
   // units, and reading 0.63 as 0.63 % would be wrong without a word.
   const guessed = o.unit === 'auto' && byName === null && !percentByFormat && !percentSign;
-  const mixed: Warning[] = guessed && unit === 'percent' && fractional > 0
-    ? [{ code: 'mixed-units', args: { file: src.label, values: fractional, line: firstFractional } }] : [];
+  const mixed: Warning[] =
+    guessed && unit === 'percent' && fractional > 0
+      ? [{ code: 'mixed-units', args: { file: src.label, values: fractional, line: firstFractional } }]
+      : [];
   // An answer for another metric (memory, power) is not utilization: say so rather than analyse it silently.
   const foreign = metricNames.filter((n) => !UTILIZATION_METRIC.test(n));
-  const metricWarnings: Warning[] = foreign.length === 0 ? [] : [{ code: 'metric-not-utilization', args: { file: src.label, metrics: foreign.slice(0, 3).join(', ') } }];
-  return { hours, summary, warnings: [...mixed, ...metricWarnings, ...inputWarnings(summary), ...gapWarnings(hours, src.label)] };
+  const metricWarnings: Warning[] =
+    foreign.length === 0
+      ? []
+      : [{ code: 'metric-not-utilization', args: { file: src.label, metrics: foreign.slice(0, 3).join(', ') } }];
+  return {
+    hours,
+    summary,
+    warnings: [...mixed, ...metricWarnings, ...inputWarnings(summary), ...gapWarnings(hours, src.label)],
+  };
 }
 
 /** Runs of missing hours inside the history (missing is not idle, docs/model.md). */

@@ -48,13 +48,23 @@ export function emptyCounts(): RowCounts {
 export function countBad(counts: RowCounts, problem: RowProblem, line: number | null, location?: string): void {
   counts.dataRows++;
   counts.badRows++;
-  if (counts.badExamples.length < BAD_ROW_EXAMPLES) counts.badExamples.push({ ...problem, line, ...(location && { location }) });
+  if (counts.badExamples.length < BAD_ROW_EXAMPLES)
+    counts.badExamples.push({ ...problem, line, ...(location && { location }) });
 }
 
 /** The warning for bad rows left out under the tolerance: how many, and the first one. */
 export function badRowsWarning(file: string, c: Pick<RowCounts, 'badRows' | 'dataRows' | 'badExamples'>): Warning {
   const first = c.badExamples[0];
-  return { code: 'bad-rows-skipped', args: { file, badRows: c.badRows, rows: c.dataRows, firstLine: first?.line ?? null, firstMessage: first?.message ?? null } };
+  return {
+    code: 'bad-rows-skipped',
+    args: {
+      file,
+      badRows: c.badRows,
+      rows: c.dataRows,
+      firstLine: first?.line ?? null,
+      firstMessage: first?.message ?? null,
+    },
+  };
 }
 
 /** Progress for long reads: called now and then with the rows read so far. */
@@ -62,7 +72,11 @@ export type ProgressHook = (rows: number) => void;
 const PROGRESS_EVERY = 65_536;
 
 export async function readRows(
-  lines: AsyncIterable<NumberedLine>, parser: RowParser, emit: Emit, counts: RowCounts, progress?: ProgressHook,
+  lines: AsyncIterable<NumberedLine>,
+  parser: RowParser,
+  emit: Emit,
+  counts: RowCounts,
+  progress?: ProgressHook,
 ): Promise<void> {
   for await (const line of lines) {
     counts.currentLine = line.number;
@@ -86,7 +100,11 @@ export function checkBadRows(counts: RowCounts, file: string, maxBadFraction: nu
   const share = counts.badRows / counts.dataRows;
   if (share <= maxBadFraction) return;
   const examples: InputProblem[] = counts.badExamples.map((b) => ({
-    file, line: b.line ?? undefined, column: b.column, field: b.field ?? b.location, message: b.message,
+    file,
+    line: b.line ?? undefined,
+    column: b.column,
+    field: b.field ?? b.location,
+    message: b.message,
   }));
   const more = counts.badRows - examples.length;
   throw new InputError([

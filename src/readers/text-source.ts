@@ -183,7 +183,10 @@ async function* gunzip(source: AsyncIterable<Buffer>, label: string): AsyncGener
   try {
     for await (const out of z) yield out as Buffer;
   } catch (err) {
-    throw new InputError({ file: label, message: `not a readable gzip file (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})` });
+    throw new InputError({
+      file: label,
+      message: `not a readable gzip file (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`,
+    });
   }
   await pump;
 }
@@ -201,14 +204,22 @@ export interface NumberedLine {
 export const MAX_LINE_CHARS = 1024 * 1024;
 
 export function lineTooLong(file: string | undefined, line: number): InputError {
-  return new InputError({ file, line, message: `the line is longer than ${MAX_LINE_CHARS / 1024 / 1024} MiB: not a file of rows (a history has one short row per line)` });
+  return new InputError({
+    file,
+    line,
+    message: `the line is longer than ${MAX_LINE_CHARS / 1024 / 1024} MiB: not a file of rows (a history has one short row per line)`,
+  });
 }
 
 /**
  * Lines of text chunks, numbered from 1; CRLF handled; blank lines skipped, unless `keepBlank`
  * (csvRecords needs them: a blank line inside a quoted field is part of its value).
  */
-export async function* splitLines(chunks: AsyncIterable<string>, file?: string, keepBlank = false): AsyncGenerator<NumberedLine> {
+export async function* splitLines(
+  chunks: AsyncIterable<string>,
+  file?: string,
+  keepBlank = false,
+): AsyncGenerator<NumberedLine> {
   let carry = '';
   let number = 0;
   for await (const chunk of chunks) {

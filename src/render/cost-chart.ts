@@ -27,7 +27,9 @@ export function costChart(r: Report): string[] {
   const label = (row: number): string => (row === 0 ? compact(top) : row === ROWS - 1 ? '0' : '').padStart(7);
   const lines = grid.map((cells, row) => `${label(row)} ┤${cells.join('')}`);
   lines.push(`${' '.repeat(7)} └${'─'.repeat(width)}`);
-  lines.push(`${' '.repeat(9)}0%${' '.repeat(Math.max(0, Math.floor(width / 2) - 4))}50%${' '.repeat(Math.max(0, width - Math.floor(width / 2) - 6))}100%`);
+  lines.push(
+    `${' '.repeat(9)}0%${' '.repeat(Math.max(0, Math.floor(width / 2) - 4))}50%${' '.repeat(Math.max(0, width - Math.floor(width / 2) - 6))}100%`,
+  );
   const marks = Array<string>(width).fill(' ');
   const legend: string[] = [];
   for (const o of options) {

@@ -36,8 +36,10 @@ const CONSTRAINT_WORDS: Record<Verdict['governingConstraint'], string> = {
 
 function constraintWords(v: Verdict): string {
   // Rule 4 keeps cloud because consistent utilization is too low for anything fixed.
-  if (v.governingConstraint === 'utilization-economics' && v.plan?.family === 'cloud') return 'Staying elastic at low consistent utilization';
-  if (v.governingConstraint === 'token-volatility' && v.reasons.some((r) => r.code === 'agentic')) return 'Agentic demand';
+  if (v.governingConstraint === 'utilization-economics' && v.plan?.family === 'cloud')
+    return 'Staying elastic at low consistent utilization';
+  if (v.governingConstraint === 'token-volatility' && v.reasons.some((r) => r.code === 'agentic'))
+    return 'Agentic demand';
   return CONSTRAINT_WORDS[v.governingConstraint];
 }
 
@@ -51,7 +53,12 @@ export function planSentence(r: Report): string {
   const p = v.plan;
   const cur = r.currency;
   if (p === null) {
-    const missing = v.placement === 'edge' ? 'an edge option' : v.placement.startsWith('on-prem') ? 'an on-prem option' : 'a dedicated option (reserved rates)';
+    const missing =
+      v.placement === 'edge'
+        ? 'an edge option'
+        : v.placement.startsWith('on-prem')
+          ? 'an on-prem option'
+          : 'a dedicated option (reserved rates)';
     return `No option in the scenario prices this placement: add ${missing} to size it.`;
   }
   const month = `${money(p.monthly, cur)}/month`;
@@ -59,8 +66,10 @@ export function planSentence(r: Report): string {
     case 'reserved': {
       const upfront = p.upfront > 0 ? `, ${money(p.upfront, cur)} upfront` : '';
       const burst = p.burstShareOfBusyGpuHours ?? 0;
-      return `Reserve ${gpus(p.gpus)} for ${p.termMonths} months at ${rate(p.perGpuHour ?? 0, cur)}/GPU-h${upfront}; ` +
-        `on-demand burst carries ${percent(burst)} of the GPU-hours: ${month}.`;
+      return (
+        `Reserve ${gpus(p.gpus)} for ${p.termMonths} months at ${rate(p.perGpuHour ?? 0, cur)}/GPU-h${upfront}; ` +
+        `on-demand burst carries ${percent(burst)} of the GPU-hours: ${month}.`
+      );
     }
     case 'cloud': {
       const n = r.dataQuality.referenceGpus;
@@ -71,7 +80,10 @@ export function planSentence(r: Report): string {
     case 'onprem': {
       const perServer = p.servers === null || p.servers === 0 ? p.gpus : p.gpus / p.servers;
       const upfront = p.upfront > 0 ? `, ${money(p.upfront, cur)} at month 0` : ', leased';
-      const right = p.rightSizeServers !== null && p.rightSizeServers !== p.servers ? ` (${p.rightSizeServers} servers would minimise the month)` : '';
+      const right =
+        p.rightSizeServers !== null && p.rightSizeServers !== p.servers
+          ? ` (${p.rightSizeServers} servers would minimise the month)`
+          : '';
       return `Buy ${p.servers} × ${perServer}-GPU servers${upfront}: ${month}${right}.`;
     }
     case 'edge': {
@@ -93,9 +105,12 @@ export function decisionLines(r: Report): DecisionLine[] {
     const today = `Against today (${optionName(s.current)}, ${money(s.currentMonthly, cur)}/month)`;
     lines.push({
       kind: 'note',
-      text: Math.abs(s.monthly) < 0.5 ? `${today}: the same cost.`
-        : s.monthly > 0 ? `${today}: saves ${money(s.monthly, cur)}/month, ${money(s.yearly, cur)}/year.`
-          : `${today}: costs ${money(-s.monthly, cur)}/month more, ${money(-s.yearly, cur)}/year.`,
+      text:
+        Math.abs(s.monthly) < 0.5
+          ? `${today}: the same cost.`
+          : s.monthly > 0
+            ? `${today}: saves ${money(s.monthly, cur)}/month, ${money(s.yearly, cur)}/year.`
+            : `${today}: costs ${money(-s.monthly, cur)}/month more, ${money(-s.yearly, cur)}/year.`,
     });
   }
   const c = v.constraintCost;
@@ -103,10 +118,14 @@ export function decisionLines(r: Report): DecisionLine[] {
     if (c.monthly <= 0.005) lines.push({ kind: 'note', text: 'It is the cheapest option at the measured profile.' });
     else {
       const over = `${constraintWords(v)} costs ${money(c.monthly, cur)}/month over ${optionName(c.cheapest)} (${money(c.cheapestMonthly, cur)}/month)`;
-      lines.push({ kind: 'note', text: c.failing.length === 0 ? `${over}.` : `${over}; not chosen: ${failingWords(c.failing)}.` });
+      lines.push({
+        kind: 'note',
+        text: c.failing.length === 0 ? `${over}.` : `${over}; not chosen: ${failingWords(c.failing)}.`,
+      });
     }
   }
-  if (v.needs.length > 0) lines.push({ kind: 'note', text: `To make it firm: ${v.needs.map((n) => lowerFirst(n.message)).join('; ')}.` });
+  if (v.needs.length > 0)
+    lines.push({ kind: 'note', text: `To make it firm: ${v.needs.map((n) => lowerFirst(n.message)).join('; ')}.` });
   // A history that ended long ago gives a review date already past: say the data is stale.
   const overdue = v.nextReview < r.generatedAt.slice(0, 10);
   lines.push({

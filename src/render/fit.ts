@@ -55,7 +55,11 @@ export function fitLines(text: string, width: number): string {
 export function fitTable(head: string[], rows: string[][], width: number, c?: ChalkInstance): string {
   const w = Math.max(MIN_WIDTH, width);
   const render = (cols: number[], colWidths?: number[]): string => {
-    const t = plainTable(cols.map((i) => head[i] ?? ''), c, colWidths);
+    const t = plainTable(
+      cols.map((i) => head[i] ?? ''),
+      c,
+      colWidths,
+    );
     for (const r of rows) t.push(cols.map((i) => r[i] ?? ''));
     return t.toString();
   };
@@ -82,6 +86,9 @@ export function fitTable(head: string[], rows: string[][], width: number, c?: Ch
     if (widest(text) <= w) return text;
     // One column and the labels still too wide: share the width, wrapping the cells.
     const share = Math.floor((w - 1) / cols.length) - 1;
-    return render(cols, cols.map(() => Math.max(6, share)));
+    return render(
+      cols,
+      cols.map(() => Math.max(6, share)),
+    );
   }
 }

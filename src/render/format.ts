@@ -5,7 +5,12 @@ function moneyFormat(currency: string, digits: number): Intl.NumberFormat {
   const key = `${currency}/${digits}`;
   let f = moneyFormats.get(key);
   if (f === undefined) {
-    f = new Intl.NumberFormat('en-US', { style: 'currency', currency, minimumFractionDigits: digits, maximumFractionDigits: digits });
+    f = new Intl.NumberFormat('en-US', {
+      style: 'currency',
+      currency,
+      minimumFractionDigits: digits,
+      maximumFractionDigits: digits,
+    });
     moneyFormats.set(key, f);
   }
   return f;
@@ -30,10 +35,12 @@ export function percentsOfWhole(shares: ReadonlyArray<number>): string[] {
   let left = Math.round(tenths.reduce((a, t) => a + t, 0)) - down.reduce((a, d) => a + d, 0);
   const rest = tenths.map((t, i) => t - (down[i] as number));
   // Remainders within float noise of each other (0.9965 × 1000 = 996.4999…) are a tie.
-  const order = shares.map((_, i) => i).sort((a, b) => {
-    const d = (rest[b] as number) - (rest[a] as number);
-    return Math.abs(d) > 1e-6 ? d : (shares[b] as number) - (shares[a] as number);
-  });
+  const order = shares
+    .map((_, i) => i)
+    .sort((a, b) => {
+      const d = (rest[b] as number) - (rest[a] as number);
+      return Math.abs(d) > 1e-6 ? d : (shares[b] as number) - (shares[a] as number);
+    });
   for (const i of order) {
     if (left <= 0) break;
     down[i] = (down[i] as number) + 1;
@@ -43,7 +50,8 @@ export function percentsOfWhole(shares: ReadonlyArray<number>): string[] {
 }
 export const fixed = (x: number, digits = 2): string => x.toFixed(digits);
 export const months = (x: number): string => `${x.toFixed(1)} months`;
-export const orDash = <T>(x: T | null | undefined, f: (v: T) => string): string => (x === null || x === undefined ? '–' : f(x));
+export const orDash = <T>(x: T | null | undefined, f: (v: T) => string): string =>
+  x === null || x === undefined ? '–' : f(x);
 /** A utilization level as a short percentage: 0.4 → 40%, 0.65 → 65%, 0.125 → 12.5%. */
 export const level = (x: number): string => `${Number((x * 100).toFixed(1))}%`;
 const compactFormat = new Intl.NumberFormat('en-US', { notation: 'compact', maximumFractionDigits: 2 });
@@ -54,7 +62,10 @@ export const compact = (x: number): string => compactFormat.format(x);
  * report's window instants are UTC (Berlin's midnight is 22:00 the day before); its last sample's
  * day is the last daily mean, and the window runs `days` days back from it.
  */
-export function windowDays(u: { window: { days: number }; dailyMeans: ReadonlyArray<{ date: string }> }): { first: string; last: string } | null {
+export function windowDays(u: {
+  window: { days: number };
+  dailyMeans: ReadonlyArray<{ date: string }>;
+}): { first: string; last: string } | null {
   const last = u.dailyMeans.at(-1)?.date;
   if (last === undefined) return null;
   const first = new Date(Date.parse(`${last}T00:00:00Z`) - (u.window.days - 1) * 86_400_000).toISOString().slice(0, 10);

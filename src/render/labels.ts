@@ -4,4 +4,10 @@ import type { Comparator } from '../core/verdict/check.js';
 export const COMPARATOR_SIGN: Record<Comparator, string> = { '>=': '≥', '>': '>', '<=': '≤', '<': '<' };
 
 /** Option ids as table headings. */
-export const OPTION_LABEL: Record<string, string> = { cloud: 'cloud', dedicated: 'dedicated', reserved: 'reserved', onprem: 'on-prem', edge: 'edge' };
+export const OPTION_LABEL: Record<string, string> = {
+  cloud: 'cloud',
+  dedicated: 'dedicated',
+  reserved: 'reserved',
+  onprem: 'on-prem',
+  edge: 'edge',
+};

@@ -29,7 +29,8 @@ export function formatKeyNumber(metric: string, value: number, currency: string)
 export const signedPercent = (x: number): string => `${x >= 0 ? '+' : '−'}${percent(Math.abs(x))}`;
 
 /** A measured value, or "unknown". */
-export const metricValue = (metric: string, v: number | null, currency = 'USD'): string => (v === null ? 'unknown' : formatMetric(metric, v, currency));
+export const metricValue = (metric: string, v: number | null, currency = 'USD'): string =>
+  v === null ? 'unknown' : formatMetric(metric, v, currency);
 
 /** How far a value stands from a threshold, in the metric's own unit: "8.2 points", "60 days", "$20,525". */
 export function distanceText(metric: string, distance: number, currency = 'USD'): string {
@@ -37,7 +38,8 @@ export function distanceText(metric: string, distance: number, currency = 'USD')
   if (MONEY_METRIC.test(metric)) return money(d, currency);
   if (metric.endsWith('Months')) return `${d.toFixed(1)} months`;
   if (/Ms$/.test(metric)) return `${Math.round(d)} ms`;
-  if (/(sustainedDays|daysBelow)\.|Days|days/.test(metric)) return `${Math.round(d)} day${Math.round(d) === 1 ? '' : 's'}`;
+  if (/(sustainedDays|daysBelow)\.|Days|days/.test(metric))
+    return `${Math.round(d)} day${Math.round(d) === 1 ? '' : 's'}`;
   if (/ModelChanges|modelChanges/.test(metric)) return `${Math.round(d)} change${Math.round(d) === 1 ? '' : 's'}`;
   if (SHARE_METRIC.test(metric)) return `${(d * 100).toFixed(1)} points`;
   return fixed(d);
@@ -48,17 +50,30 @@ export function distanceText(metric: string, distance: number, currency = 'USD')
  * (now 1.8%, 8.2 points away)"; a manual one is reviewed by hand.
  */
 export function triggerLine(
-  t: { kind: string; description: string; effect: string | null; metric: string | null; current: number | null; distance: number | null; firing?: boolean }, currency = 'USD',
+  t: {
+    kind: string;
+    description: string;
+    effect: string | null;
+    metric: string | null;
+    current: number | null;
+    distance: number | null;
+    firing?: boolean;
+  },
+  currency = 'USD',
 ): string {
   const effect = t.effect === null ? '' : ` → ${t.effect}`;
   if (t.kind === 'manual' || t.metric === null) return `${t.description}${effect} (reviewed by hand)`;
   const side = t.firing === true ? 'past' : 'away';
-  const where = t.current === null ? 'now unknown' : `now ${metricValue(t.metric, t.current, currency)}${t.distance === null ? '' : `, ${distanceText(t.metric, t.distance, currency)} ${side}`}`;
+  const where =
+    t.current === null
+      ? 'now unknown'
+      : `now ${metricValue(t.metric, t.current, currency)}${t.distance === null ? '' : `, ${distanceText(t.metric, t.distance, currency)} ${side}`}`;
   return `${t.description}${effect} (${where})`;
 }
 
 /** A comparator and its threshold as people write it: "≥ 60.0%". */
-export const thresholdText = (metric: string, comparator: Comparator, threshold: number): string => `${COMPARATOR_SIGN[comparator]} ${formatMetric(metric, threshold)}`;
+export const thresholdText = (metric: string, comparator: Comparator, threshold: number): string =>
+  `${COMPARATOR_SIGN[comparator]} ${formatMetric(metric, threshold)}`;
 
 /** Metrics named as people say them. */
 const METRIC_WORDS: Record<string, string> = {
@@ -72,13 +87,19 @@ const METRIC_WORDS: Record<string, string> = {
 };
 
 export function metricWords(metric: string): string {
-  if (metric.startsWith('utilization.sustainedDays.')) return `days at ≥ ${percent(Number(metric.slice('utilization.sustainedDays.'.length)))}`;
+  if (metric.startsWith('utilization.sustainedDays.'))
+    return `days at ≥ ${percent(Number(metric.slice('utilization.sustainedDays.'.length)))}`;
   return METRIC_WORDS[metric] ?? metric;
 }
 
 /** "egress share 1.8% (needs ≥ 10.0%)", "payback 27.4 months (needs ≤ 18)". */
 export function checkWords(c: Check): string {
-  const value = c.value === null ? 'unknown' : c.metric.endsWith('Months') ? `${c.value.toFixed(1)} months` : metricValue(c.metric, c.value);
+  const value =
+    c.value === null
+      ? 'unknown'
+      : c.metric.endsWith('Months')
+        ? `${c.value.toFixed(1)} months`
+        : metricValue(c.metric, c.value);
   return `${metricWords(c.metric)} ${value} (needs ${thresholdText(c.metric, c.comparator, c.threshold)})`;
 }
 
@@ -87,4 +108,3 @@ export const checkText = (k: Check): string => checkWords(k);
 
 /** A condition's status as a mark. */
 export const STATUS_MARK: Record<Status, string> = { met: '✓', 'not-met': '✗', unknown: '?' };
-

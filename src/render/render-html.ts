@@ -31,20 +31,34 @@ svg .break-even line { stroke-dasharray: 5 4; stroke-width: 1.2; } svg .bar { fi
 .legend span { margin-right: 1rem; } .legend i { display: inline-block; width: 1rem; height: .2rem; vertical-align: middle; margin-right: .3rem; }
 `;
 
-const LEGEND_COLOUR: Record<string, string> = { cloud: '#0969da', dedicated: '#8250df', reserved: '#bf8700', onprem: '#1a7f37', edge: '#cf222e' };
+const LEGEND_COLOUR: Record<string, string> = {
+  cloud: '#0969da',
+  dedicated: '#8250df',
+  reserved: '#bf8700',
+  onprem: '#1a7f37',
+  edge: '#cf222e',
+};
 
-function table(head: string[], rows: string[][], opts: { numeric?: boolean; rowClass?: (i: number) => string; cellClass?: (row: number, col: number) => string } = {}): string {
+function table(
+  head: string[],
+  rows: string[][],
+  opts: { numeric?: boolean; rowClass?: (i: number) => string; cellClass?: (row: number, col: number) => string } = {},
+): string {
   const num = (col: number): string => (opts.numeric && col > 0 ? 'num' : '');
   const cls = (...names: string[]): string => {
     const list = names.filter((x) => x !== '').join(' ');
     return list === '' ? '' : ` class="${list}"`;
   };
   return `<table><thead><tr>${head.map((h, col) => `<th${cls(num(col))}>${e(h)}</th>`).join('')}</tr></thead><tbody>${rows
-    .map((r, i) => `<tr${cls(opts.rowClass?.(i) ?? '')}>${r.map((cell, col) => `<td${cls(num(col), opts.cellClass?.(i, col) ?? '')}>${e(cell)}</td>`).join('')}</tr>`)
+    .map(
+      (r, i) =>
+        `<tr${cls(opts.rowClass?.(i) ?? '')}>${r.map((cell, col) => `<td${cls(num(col), opts.cellClass?.(i, col) ?? '')}>${e(cell)}</td>`).join('')}</tr>`,
+    )
     .join('')}</tbody></table>`;
 }
 
-const list = (items: string[], cls = ''): string => (items.length === 0 ? '' : `<ul${cls === '' ? '' : ` class="${cls}"`}>${items.join('')}</ul>`);
+const list = (items: string[], cls = ''): string =>
+  items.length === 0 ? '' : `<ul${cls === '' ? '' : ` class="${cls}"`}>${items.join('')}</ul>`;
 
 export function renderHtml(r: Report): string {
   const cur = r.currency;
@@ -59,16 +73,29 @@ export function renderHtml(r: Report): string {
   const hist = histogramSvg(r);
   const breakdown = breakdownRows(r);
   const days = windowDays(u);
-  const window = u.window.start === null || days === null ? `assumed ${percent(u.mean)} flat (no history)` : `${u.source}: ${days.first} → ${days.last}, ${u.window.days}-day window, coverage ${percent(u.window.coverage as number)}`;
+  const window =
+    u.window.start === null || days === null
+      ? `assumed ${percent(u.mean)} flat (no history)`
+      : `${u.source}: ${days.first} → ${days.last}, ${u.window.days}-day window, coverage ${percent(u.window.coverage as number)}`;
 
   const body: string[] = [
     `<h1>placement · ${e(r.scenario.name)}</h1>`,
     `<p class="meta">${e(r.scenario.file)} · generated ${e(r.generatedAt)} · placement ${e(r.tool.version)} · ${e(cur)}</p>`,
-    ...decisionLines(r).map((l) => (l.kind === 'headline' ? `<p class="verdict">${e(l.text)}</p>` : l.kind === 'plan' ? `<p><strong>${e(l.text)}</strong></p>` : `<p>${e(l.text)}</p>`)),
+    ...decisionLines(r).map((l) =>
+      l.kind === 'headline'
+        ? `<p class="verdict">${e(l.text)}</p>`
+        : l.kind === 'plan'
+          ? `<p><strong>${e(l.text)}</strong></p>`
+          : `<p>${e(l.text)}</p>`,
+    ),
     confidence === null ? '' : `<p><strong>${e(confidence)}</strong></p>`,
     list([
       ...v.reasons.map((x) => `<li>${e(x.message)}</li>`),
-      ...(v.colocation ? [`<li class="warn">${e(`Co-locate inference with the vector index (${v.colocation.indexLocation}): serving from ${v.colocation.placementLocation} costs ${money(v.colocation.separationCostPerMonth, cur)} a month in retrieval traffic`)}</li>`] : []),
+      ...(v.colocation
+        ? [
+            `<li class="warn">${e(`Co-locate inference with the vector index (${v.colocation.indexLocation}): serving from ${v.colocation.placementLocation} costs ${money(v.colocation.separationCostPerMonth, cur)} a month in retrieval traffic`)}</li>`,
+          ]
+        : []),
     ]),
 
     '<h2>Utilization</h2>',
@@ -79,24 +106,50 @@ export function renderHtml(r: Report): string {
 
     `<h2>Monthly cost by utilization (${e(cur)})</h2>`,
     table(
-      ['option', ...r.thresholds.map((t) => (t.utilization === 'measured' ? `measured (mean ${percent(u.mean)})` : level(t.utilization)))],
+      [
+        'option',
+        ...r.thresholds.map((t) =>
+          t.utilization === 'measured' ? `measured (mean ${percent(u.mean)})` : level(t.utilization),
+        ),
+      ],
       ids.map((id) => [label(id), ...r.thresholds.map((t) => money(t.monthly[id] as number, cur))]),
-      { numeric: true, cellClass: (row, col) => (col > 0 && r.thresholds[col - 1]?.cheapest === ids[row] ? 'cheapest' : '') },
+      {
+        numeric: true,
+        cellClass: (row, col) => (col > 0 && r.thresholds[col - 1]?.cheapest === ids[row] ? 'cheapest' : ''),
+      },
     ),
     '<p class="note">Shaded: the cheapest option at that level.</p>',
     curve ?? '',
-    curve === null ? '' : `<p class="legend">${r.options.filter((o) => o.curve.length > 1).map((o) => `<span><i style="background:${LEGEND_COLOUR[o.id] ?? '#000'}"></i>${e(label(o.id))}${o.id !== 'cloud' && o.breakEvenUtilization !== null ? e(` — break-even ${percent(o.breakEvenUtilization)}`) : ''}</span>`).join('')}</p>`,
+    curve === null
+      ? ''
+      : `<p class="legend">${r.options
+          .filter((o) => o.curve.length > 1)
+          .map(
+            (o) =>
+              `<span><i style="background:${LEGEND_COLOUR[o.id] ?? '#000'}"></i>${e(label(o.id))}${o.id !== 'cloud' && o.breakEvenUtilization !== null ? e(` — break-even ${percent(o.breakEvenUtilization)}`) : ''}</span>`,
+          )
+          .join('')}</p>`,
 
     '<h2>At the measured profile, per month</h2>',
-    table(['', ...ids.map(label)], breakdown.map((row) => [row.label, ...row.cells]), { numeric: true, rowClass: (i) => (breakdown[i]?.strong ? 'strong' : '') }),
+    table(
+      ['', ...ids.map(label)],
+      breakdown.map((row) => [row.label, ...row.cells]),
+      { numeric: true, rowClass: (i) => (breakdown[i]?.strong ? 'strong' : '') },
+    ),
     reservedText === null ? '' : `<p>${e(reservedText)}</p>`,
 
     `<h2>Repatriation threshold: ${r.repatriation.met ? 'met' : 'not met'}</h2>`,
-    list(r.repatriation.conditions.map((c) => `<li>${STATUS_MARK[c.status]} ${e(c.id)}: ${e(c.checks.map(checkText).join('; '))}</li>`)),
+    list(
+      r.repatriation.conditions.map(
+        (c) => `<li>${STATUS_MARK[c.status]} ${e(c.id)}: ${e(c.checks.map(checkText).join('; '))}</li>`,
+      ),
+    ),
 
     '<h2>Reassessment triggers</h2>',
     list(r.triggers.map((t) => `<li>○ ${e(triggerLine(t, cur))}</li>`)),
-    r.warnings.length === 0 ? '' : `<h2>Warnings</h2>${list(r.warnings.map((w) => `<li class="warn">${e(w.message)}</li>`))}`,
+    r.warnings.length === 0
+      ? ''
+      : `<h2>Warnings</h2>${list(r.warnings.map((w) => `<li class="warn">${e(w.message)}</li>`))}`,
   ];
   return `<!DOCTYPE html>
 <html lang="en">

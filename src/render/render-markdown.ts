@@ -15,7 +15,11 @@ import { confidenceLine } from './confidence-line.js';
 /** A Markdown table; pipes in cells are escaped. */
 function table(head: string[], rows: string[][]): string {
   const cell = (s: string): string => s.replaceAll('|', '\\|');
-  return [`| ${head.map(cell).join(' | ')} |`, `|${head.map((_, i) => (i === 0 ? '---' : '---:')).join('|')}|`, ...rows.map((r) => `| ${r.map(cell).join(' | ')} |`)].join('\n');
+  return [
+    `| ${head.map(cell).join(' | ')} |`,
+    `|${head.map((_, i) => (i === 0 ? '---' : '---:')).join('|')}|`,
+    ...rows.map((r) => `| ${r.map(cell).join(' | ')} |`),
+  ].join('\n');
 }
 
 function triggerLines(r: Report): string[] {
@@ -30,11 +34,17 @@ export function renderMarkdown(r: Report): string {
   const out: string[] = [
     `## Placement: ${r.scenario.name}`,
     '',
-    ...decisionLines(r).map((l) => (l.kind === 'headline' ? `**${l.text}**  ` : l.kind === 'plan' ? `**${l.text}**  ` : `${l.text}  `)),
+    ...decisionLines(r).map((l) =>
+      l.kind === 'headline' ? `**${l.text}**  ` : l.kind === 'plan' ? `**${l.text}**  ` : `${l.text}  `,
+    ),
     '',
     ...(confidence === null ? [] : [`${confidence}.`, '']),
     ...v.reasons.map((x) => `- ${x.message}`),
-    ...(v.colocation ? [`- ⚠ Co-locate inference with the vector index (${v.colocation.indexLocation}): serving from ${v.colocation.placementLocation} costs ${money(v.colocation.separationCostPerMonth, cur)} a month`] : []),
+    ...(v.colocation
+      ? [
+          `- ⚠ Co-locate inference with the vector index (${v.colocation.indexLocation}): serving from ${v.colocation.placementLocation} costs ${money(v.colocation.separationCostPerMonth, cur)} a month`,
+        ]
+      : []),
     '',
     `Utilization: mean ${percent(r.utilization.mean)}, consistent (p20) ${percent(r.utilization.consistent)}, peak/median ${orDash(r.utilization.peakToMedian, fixed)}; ` +
       `tokens ${r.tokens.cv === null ? 'without a stable history' : `cv ${fixed(r.tokens.cv)}`}; egress share ${orDash(r.traffic.egressShare, percent)}.`,
@@ -43,7 +53,10 @@ export function renderMarkdown(r: Report): string {
     '',
     table(
       ['option', ...r.thresholds.map((t) => (t.utilization === 'measured' ? 'measured' : level(t.utilization)))],
-      r.options.map((o) => [OPTION_LABEL[o.id] ?? o.id, ...r.thresholds.map((t) => `${money(t.monthly[o.id] as number, cur)}${t.cheapest === o.id ? ' ✓' : ''}`)]),
+      r.options.map((o) => [
+        OPTION_LABEL[o.id] ?? o.id,
+        ...r.thresholds.map((t) => `${money(t.monthly[o.id] as number, cur)}${t.cheapest === o.id ? ' ✓' : ''}`),
+      ]),
     ),
     '',
     '✓ cheapest at that level.',
@@ -55,7 +68,10 @@ export function renderMarkdown(r: Report): string {
       [
         ['total a month', ...r.options.map((o) => money(o.monthly.total as number, cur))],
         ['per busy GPU-hour', ...r.options.map((o) => orDash(o.costPerBusyGpuHour, (x) => rate(x, cur)))],
-        ['break-even utilization', ...r.options.map((o) => (o.id === 'cloud' ? '' : orDash(o.breakEvenUtilization, percent)))],
+        [
+          'break-even utilization',
+          ...r.options.map((o) => (o.id === 'cloud' ? '' : orDash(o.breakEvenUtilization, percent))),
+        ],
         ['payback', ...r.options.map((o) => orDash(o.paybackMonths, months))],
         ['NPV of owning vs cloud', ...r.options.map((o) => orDash(o.npv, (x) => money(x, cur)))],
       ],
@@ -64,7 +80,9 @@ export function renderMarkdown(r: Report): string {
     '',
     `### Repatriation threshold: ${r.repatriation.met ? 'met' : 'not met'}`,
     '',
-    ...r.repatriation.conditions.map((c) => `- ${STATUS_MARK[c.status]} ${c.id}: ${c.checks.map(checkText).join('; ')}`),
+    ...r.repatriation.conditions.map(
+      (c) => `- ${STATUS_MARK[c.status]} ${c.id}: ${c.checks.map(checkText).join('; ')}`,
+    ),
     '',
     '### Reassessment triggers',
     '',
@@ -74,14 +92,24 @@ export function renderMarkdown(r: Report): string {
   return `${out.join('\n')}\n`;
 }
 
-export function renderReviewMarkdown(r: Report, review: Review | null, exitCode: number, ctx: { baseline: string | null }): string {
+export function renderReviewMarkdown(
+  r: Report,
+  review: Review | null,
+  exitCode: number,
+  ctx: { baseline: string | null },
+): string {
   const out: string[] = [`## Placement review: ${r.scenario.name}`, ''];
   if (review === null) out.push(reviewHeadline(r, null, ctx));
   else {
     out.push(review.verdict.changed ? `**${reviewHeadline(r, review, ctx)}**` : reviewHeadline(r, review, ctx));
     out.push('', table(['number', 'previous', 'current', 'change', 'relative'], movementRows(review, r.currency)));
   }
-  out.push('', review === null ? '### When to look again' : '### Triggers of the decision in force, judged today', '', ...(review === null ? triggerLines(r) : judgedLines(review.triggers, r.currency)));
+  out.push(
+    '',
+    review === null ? '### When to look again' : '### Triggers of the decision in force, judged today',
+    '',
+    ...(review === null ? triggerLines(r) : judgedLines(review.triggers, r.currency)),
+  );
   out.push('', exitCode === 3 ? '**Reopen the placement decision** (exit 3).' : 'Nothing to act on (exit 0).');
   return `${out.join('\n')}\n`;
 }

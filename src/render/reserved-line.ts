@@ -10,7 +10,9 @@ export function reservedLine(r: Report): string | null {
   if (h.gpus === 0) {
     return `Reserved plan: no reservation is cheaper than on-demand at the measured profile (reserved ${rate(h.reservedPerGpuHour, cur)} against on-demand ${rate(h.onDemandPerGpuHour, cur)} per GPU-hour, at this demand)`;
   }
-  return `Reserved plan: ${h.gpus} GPU${h.gpus === 1 ? '' : 's'}; on-demand carries ${percent(h.burstShareOfBusyGpuHours)} of the busy GPU-hours in ${percent(h.burstShareOfHours)} of the hours ` +
+  return (
+    `Reserved plan: ${h.gpus} GPU${h.gpus === 1 ? '' : 's'}; on-demand carries ${percent(h.burstShareOfBusyGpuHours)} of the busy GPU-hours in ${percent(h.burstShareOfHours)} of the hours ` +
     `(reserved ${rate(h.reservedPerGpuHour, cur)} ÷ on-demand ${rate(h.onDemandPerGpuHour, cur)} = ${percent(h.criticalRatio)}): ` +
-    `${money(o.monthly.total as number, cur)}/month, against ${money(h.allReservedMonthly, cur)} reserving all ${h.peakGpus} GPUs the peak needs and ${money(h.allCloudMonthly, cur)} all on-demand`;
+    `${money(o.monthly.total as number, cur)}/month, against ${money(h.allReservedMonthly, cur)} reserving all ${h.peakGpus} GPUs the peak needs and ${money(h.allCloudMonthly, cur)} all on-demand`
+  );
 }

@@ -3,7 +3,8 @@ import type { JudgedTrigger, Review } from '../report/compare-reports.js';
 import { OPTION_LABEL } from './labels.js';
 import { formatKeyNumber, signedPercent, triggerLine } from './metric-format.js';
 
-const reviewValue = (metric: string, v: number | null, currency: string): string => (v === null ? '–' : formatKeyNumber(metric, v, currency));
+const reviewValue = (metric: string, v: number | null, currency: string): string =>
+  v === null ? '–' : formatKeyNumber(metric, v, currency);
 
 /** The first line of a review: the baseline, the verdict against the decision in force, or a change inside a deliberate gap. */
 export function reviewHeadline(r: Report, review: Review | null, ctx: { baseline: string | null }): string {
@@ -34,10 +35,19 @@ export function judgedLines(triggers: ReadonlyArray<JudgedTrigger>, currency: st
 export function movementRows(review: Review, currency: string): string[][] {
   return review.movements.map((m) => {
     const points = SHARE_NUMBER.test(m.metric);
-    const change = m.change === null ? '–'
-      : points ? `${m.change >= 0 ? '+' : '−'}${(Math.abs(m.change) * 100).toFixed(1)} pts`
-      : `${m.change >= 0 ? '+' : '−'}${reviewValue(m.metric, Math.abs(m.change), currency)}`;
-    return [numberWords(m.metric), reviewValue(m.metric, m.previous, currency), reviewValue(m.metric, m.current, currency), change, m.relativeChange === null ? '–' : signedPercent(m.relativeChange)];
+    const change =
+      m.change === null
+        ? '–'
+        : points
+          ? `${m.change >= 0 ? '+' : '−'}${(Math.abs(m.change) * 100).toFixed(1)} pts`
+          : `${m.change >= 0 ? '+' : '−'}${reviewValue(m.metric, Math.abs(m.change), currency)}`;
+    return [
+      numberWords(m.metric),
+      reviewValue(m.metric, m.previous, currency),
+      reviewValue(m.metric, m.current, currency),
+      change,
+      m.relativeChange === null ? '–' : signedPercent(m.relativeChange),
+    ];
   });
 }
 
@@ -47,8 +57,12 @@ const SHARE_NUMBER = /(utilization\.mean|utilization\.consistent|breakEvenUtiliz
 /** A key number in words: "mean utilization", "cloud a month". */
 export function numberWords(metric: string): string {
   const words: Record<string, string> = {
-    'utilization.mean': 'mean utilization', 'utilization.consistent': 'consistent utilization', 'onprem.breakEvenUtilization': 'on-prem break-even',
-    'onprem.paybackMonths': 'on-prem payback', 'tokens.cv': 'token cv', 'traffic.egressShare': 'egress share',
+    'utilization.mean': 'mean utilization',
+    'utilization.consistent': 'consistent utilization',
+    'onprem.breakEvenUtilization': 'on-prem break-even',
+    'onprem.paybackMonths': 'on-prem payback',
+    'tokens.cv': 'token cv',
+    'traffic.egressShare': 'egress share',
   };
   const monthly = /^([a-z]+)\.monthly$/.exec(metric);
   return words[metric] ?? (monthly ? `${OPTION_LABEL[monthly[1] as string] ?? monthly[1]} a month` : metric);

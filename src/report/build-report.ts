@@ -39,21 +39,31 @@ export function buildReport(s: ResolvedScenario, a: Analysis, ctx: ReportContext
 }
 
 function assembleReport(s: ResolvedScenario, a: Analysis, ctx: ReportContext): Report {
-  const coded = (c: { code: string; args: Coded['args'] }): Coded => ({ ...c, message: messageFor(c.code, c.args, s.currency) });
+  const coded = (c: { code: string; args: Coded['args'] }): Coded => ({
+    ...c,
+    message: messageFor(c.code, c.args, s.currency),
+  });
   const u = a.utilization;
   const t = a.tokens;
   return {
     schemaVersion: REPORT_SCHEMA_VERSION,
     tool: { name: 'placement', version: ctx.toolVersion },
-    scenario: { name: s.name, file: ctx.scenarioFile, sha256: ctx.sha256, prices: s.priceReferences, targetUtilization: s.workload.targetUtilization },
+    scenario: {
+      name: s.name,
+      file: ctx.scenarioFile,
+      sha256: ctx.sha256,
+      prices: s.priceReferences,
+      targetUtilization: s.workload.targetUtilization,
+    },
     generatedAt: iso(ctx.now),
     currency: s.currency,
     utilization: {
       source: ctx.sources.utilization.source,
       input: ctx.sources.utilization,
-      window: u.window === null
-        ? { start: null, end: null, days: s.window.days, coverage: null }
-        : { start: iso(u.window.start), end: iso(u.window.end), days: u.window.days, coverage: u.window.coverage },
+      window:
+        u.window === null
+          ? { start: null, end: null, days: s.window.days, coverage: null }
+          : { start: iso(u.window.start), end: iso(u.window.end), days: u.window.days, coverage: u.window.coverage },
       mean: u.mean,
       consistent: u.consistent,
       percentiles: u.percentiles,
@@ -118,12 +128,15 @@ function assembleReport(s: ResolvedScenario, a: Analysis, ctx: ReportContext): R
       needs: a.verdict.needs.map(coded),
       nextReview: a.verdict.nextReview,
       colocation: a.verdict.colocation,
-      confidence: ctx.monteCarlo === undefined ? null : {
-        trials: ctx.monteCarlo.trials,
-        seed: ctx.monteCarlo.seed,
-        probability: ctx.monteCarlo.placements.find((p) => p.placement === a.verdict.placement)?.probability ?? 0,
-        placements: ctx.monteCarlo.placements,
-      },
+      confidence:
+        ctx.monteCarlo === undefined
+          ? null
+          : {
+              trials: ctx.monteCarlo.trials,
+              seed: ctx.monteCarlo.seed,
+              probability: ctx.monteCarlo.placements.find((p) => p.placement === a.verdict.placement)?.probability ?? 0,
+              placements: ctx.monteCarlo.placements,
+            },
       latency: { targetMs: a.latency.targetMs, farShare: a.latency.farShare, regions: a.latency.regions },
     },
     triggers: a.triggers.map((t) => ({
@@ -145,8 +158,9 @@ function assembleReport(s: ResolvedScenario, a: Analysis, ctx: ReportContext): R
     warnings: a.warnings.map(coded),
     growth: a.growth,
     dataQuality: a.dataQuality,
-    billing: a.billing === null || ctx.sources.billing === null
-      ? null
-      : { ...a.billing, input: ctx.sources.billing, perMonth: ctx.billingMonths ?? [] },
+    billing:
+      a.billing === null || ctx.sources.billing === null
+        ? null
+        : { ...a.billing, input: ctx.sources.billing, perMonth: ctx.billingMonths ?? [] },
   };
 }

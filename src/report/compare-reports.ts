@@ -59,20 +59,36 @@ type RecordedTrigger = Report['triggers'][number] & Partial<Pick<Report['trigger
  * today's metrics. `lastFiring`: the ids firing at the last review, to tell a new alarm from one
  * already raised; null without a history.
  */
-export function judgeTriggers(recorded: ReadonlyArray<RecordedTrigger>, today: Readonly<Record<string, number | null>>, lastFiring: ReadonlyArray<string> | null): JudgedTrigger[] {
+export function judgeTriggers(
+  recorded: ReadonlyArray<RecordedTrigger>,
+  today: Readonly<Record<string, number | null>>,
+  lastFiring: ReadonlyArray<string> | null,
+): JudgedTrigger[] {
   return recorded.map((t) => {
-    const value = t.kind === 'metric' && t.metric !== null ? today[t.metric] ?? null : null;
-    const firing = value !== null && t.comparator !== null && t.threshold !== null && compare(value, t.comparator, t.threshold);
+    const value = t.kind === 'metric' && t.metric !== null ? (today[t.metric] ?? null) : null;
+    const firing =
+      value !== null && t.comparator !== null && t.threshold !== null && compare(value, t.comparator, t.threshold);
     return {
-      id: t.id, kind: t.kind, description: t.description, effect: t.effect ?? null, metric: t.metric, comparator: t.comparator, threshold: t.threshold,
-      atDecision: t.current, today: value, distance: value === null || t.threshold === null ? null : t.threshold - value,
-      firing, isNew: firing && !(lastFiring ?? []).includes(t.id),
+      id: t.id,
+      kind: t.kind,
+      description: t.description,
+      effect: t.effect ?? null,
+      metric: t.metric,
+      comparator: t.comparator,
+      threshold: t.threshold,
+      atDecision: t.current,
+      today: value,
+      distance: value === null || t.threshold === null ? null : t.threshold - value,
+      firing,
+      isNew: firing && !(lastFiring ?? []).includes(t.id),
     };
   });
 }
 
 /** The numbers a review follows, by name, as read from a report. */
-export function keyNumbers(r: Pick<Report, 'utilization' | 'options' | 'tokens' | 'traffic'>): Record<string, number | null> {
+export function keyNumbers(
+  r: Pick<Report, 'utilization' | 'options' | 'tokens' | 'traffic'>,
+): Record<string, number | null> {
   const onprem = r.options.find((o) => o.id === 'onprem');
   const out: Record<string, number | null> = {
     'utilization.mean': r.utilization.mean,
@@ -90,10 +106,21 @@ function movement(metric: string, previous: number | null | undefined, current: 
   const p = previous ?? null;
   const c = current ?? null;
   const change = p === null || c === null ? null : c - p;
-  return { metric, previous: p, current: c, change, relativeChange: change === null || p === 0 || p === null ? null : change / Math.abs(p) };
+  return {
+    metric,
+    previous: p,
+    current: c,
+    change,
+    relativeChange: change === null || p === 0 || p === null ? null : change / Math.abs(p),
+  };
 }
 
-export function compareReports(previous: Report, current: Report, todayMetrics: Readonly<Record<string, number | null>>, lastFiring: ReadonlyArray<string> | null = null): Review {
+export function compareReports(
+  previous: Report,
+  current: Report,
+  todayMetrics: Readonly<Record<string, number | null>>,
+  lastFiring: ReadonlyArray<string> | null = null,
+): Review {
   const prevNumbers = keyNumbers(previous);
   const nowNumbers = keyNumbers(current);
   const metrics = [...new Set([...Object.keys(nowNumbers), ...Object.keys(prevNumbers)])];
@@ -122,10 +149,15 @@ export type FailOn = (typeof FAIL_ON)[number];
  * `any` for either.
  */
 export function reviewExitCode(r: { firing: boolean; newFiring: boolean; changed: boolean }, failOn: FailOn): 0 | 3 {
-  const act = failOn === 'trigger' ? r.firing
-    : failOn === 'new-trigger' ? r.newFiring
-    : failOn === 'verdict-change' ? r.changed
-    : failOn === 'any' ? r.firing || r.changed
-    : false;
+  const act =
+    failOn === 'trigger'
+      ? r.firing
+      : failOn === 'new-trigger'
+        ? r.newFiring
+        : failOn === 'verdict-change'
+          ? r.changed
+          : failOn === 'any'
+            ? r.firing || r.changed
+            : false;
   return act ? 3 : 0;
 }

@@ -18,6 +18,10 @@ export function firstNonFinite(value: unknown, path = ''): string | null {
 /** Refuse, as the user's input, figures that overflowed (exit 2 rather than "$∞" in a table). */
 export function assertFiniteFigures(value: unknown, file: string): void {
   if (firstNonFinite(value) !== null) {
-    throw new InputError({ file, message: 'the results cannot be computed (they overflow): a price, a volume or a rate in the inputs is far beyond any real one' });
+    throw new InputError({
+      file,
+      message:
+        'the results cannot be computed (they overflow): a price, a volume or a rate in the inputs is far beyond any real one',
+    });
   }
 }

@@ -20,20 +20,24 @@ export const previousReportSchema = z.looseObject({
   utilization: z.looseObject({ mean: optionalFigure, consistent: optionalFigure }),
   tokens: z.looseObject({ cv: optionalFigure }),
   traffic: z.looseObject({ egressShare: optionalFigure }),
-  options: z.array(z.looseObject({
-    id: z.string().max(100),
-    monthly: z.looseObject({ total: optionalFigure }),
-    breakEvenUtilization: optionalFigure,
-    paybackMonths: optionalFigure,
-  })),
-  triggers: z.array(z.looseObject({
-    id: z.string().max(200),
-    kind: z.enum(['metric', 'manual']),
-    description: z.string(),
-    effect: z.string().nullish(),
-    metric: z.string().nullable(),
-    comparator: comparator.nullable(),
-    threshold: figure,
-    current: optionalFigure,
-  })),
+  options: z.array(
+    z.looseObject({
+      id: z.string().max(100),
+      monthly: z.looseObject({ total: optionalFigure }),
+      breakEvenUtilization: optionalFigure,
+      paybackMonths: optionalFigure,
+    }),
+  ),
+  triggers: z.array(
+    z.looseObject({
+      id: z.string().max(200),
+      kind: z.enum(['metric', 'manual']),
+      description: z.string(),
+      effect: z.string().nullish(),
+      metric: z.string().nullable(),
+      comparator: comparator.nullable(),
+      threshold: figure,
+      current: optionalFigure,
+    }),
+  ),
 });

@@ -17,14 +17,32 @@ const coded = z.strictObject({
   message: z.string(),
 });
 const check = z.strictObject({ metric: z.string(), value: maybe(num), comparator, threshold: num });
-const billingMonth = z.strictObject({ month: z.string(), transferGB: num, transferCost: num, gpuComputeCost: num, totalCost: num });
+const billingMonth = z.strictObject({
+  month: z.string(),
+  transferGB: num,
+  transferCost: num,
+  gpuComputeCost: num,
+  totalCost: num,
+});
 
 export const reportSchema = z.strictObject({
   schemaVersion: z.literal(2),
   tool: z.strictObject({ name: z.literal('placement'), version: z.string() }),
   scenario: z.strictObject({
-    name: z.string(), file: z.string(), sha256: z.string().regex(/^[0-9a-f]{64}$/),
-    prices: z.array(z.strictObject({ field: z.string(), id: z.string(), value: num, unit: z.string(), date: z.string(), source: z.string() }))
+    name: z.string(),
+    file: z.string(),
+    sha256: z.string().regex(/^[0-9a-f]{64}$/),
+    prices: z
+      .array(
+        z.strictObject({
+          field: z.string(),
+          id: z.string(),
+          value: num,
+          unit: z.string(),
+          date: z.string(),
+          source: z.string(),
+        }),
+      )
       .describe('price-book entries the scenario referenced, with their dates'),
     targetUtilization: num.describe('τ: the busy share every pool keeps to meet the latency target'),
   }),
@@ -36,7 +54,11 @@ export const reportSchema = z.strictObject({
       source: z.string(),
       format: z.enum(['csv', 'nvidia-smi', 'prometheus-json', 'prometheus-text', 'samples', 'assumed']),
       unit: z.enum(['percent', 'fraction']),
-      rows: num, samples: num, badRows: num, unavailableRows: num, gpus: num,
+      rows: num,
+      samples: num,
+      badRows: num,
+      unavailableRows: num,
+      gpus: num,
       resolutionMs: maybe(num),
       gzip: z.boolean(),
     }),
@@ -48,52 +70,85 @@ export const reportSchema = z.strictObject({
     daysBelow: z.record(z.string(), maybe(num)),
     peakToMedian: maybe(num),
     trendPerMonth: maybe(num),
-    dailyMeans: z.array(z.strictObject({ date: z.string(), utilization: num })).describe('calendar days of the window, in the scenario zone'),
+    dailyMeans: z
+      .array(z.strictObject({ date: z.string(), utilization: num }))
+      .describe('calendar days of the window, in the scenario zone'),
     histogram: z.array(num).describe('hours of the window by utilization, in ten bins of 10 points'),
   }),
   tokens: z.strictObject({
-    source: maybe(z.string()), days: num, firstDay: maybe(z.string()), lastDay: maybe(z.string()),
-    dailyMean: maybe(num), cv: maybe(num), trendPerMonth: maybe(num), stable: maybe(z.boolean()),
+    source: maybe(z.string()),
+    days: num,
+    firstDay: maybe(z.string()),
+    lastDay: maybe(z.string()),
+    dailyMean: maybe(num),
+    cv: maybe(num),
+    trendPerMonth: maybe(num),
+    stable: maybe(z.boolean()),
   }),
-  traffic: z.strictObject({ internetGBPerMonth: num, retrievalGBPerMonth: num, egressShare: maybe(num), material: maybe(z.boolean()) }),
-  options: z.array(z.strictObject({
-    id: optionId,
-    monthly: z.record(z.string(), num).describe('total and every component, per month at the measured profile'),
-    capacityGpus: maybe(num),
-    shortfallBusyGpus: maybe(num),
-    shortfallHours: maybe(num).describe('hours a month in which demand exceeds what the option serves, without burst'),
-    costPerBusyGpuHour: maybe(num),
-    costPerMillionTokens: maybe(num),
-    breakEvenUtilization: maybe(num),
-    paybackMonths: maybe(num),
-    npv: maybe(num),
-    irr: maybe(num).describe('annual; only where NPV crosses zero once, falling (see irrNote)'),
-    irrNote: maybe(z.enum(['no sign change', 'several rates', 'money in first'])),
-    discountedPaybackMonths: maybe(num),
-    financedNpv: maybe(num).describe('NPV with the down payment and loan payments; null without financing'),
-    npvVsBestRented: maybe(num).describe('NPV of owning against the cheaper of cloud and the reserved plan'),
-    burstShareOfHours: maybe(num).describe('reserved only: share of hours with demand above the reserved GPUs at the latency headroom'),
-    burstShareOfBusyGpuHours: maybe(num).describe('reserved only: share of the busy GPU-hours served on-demand'),
-    ownership: maybe(z.strictObject({ cashFlows: z.array(num), accrualCost: z.array(num) })),
-    horizonAverageMonthly: num,
-    sizing: maybe(z.strictObject({
-      gpus: num, criticalRatio: num, reservedPerGpuHour: num, onDemandPerGpuHour: num,
-      burstShareOfHours: num, burstShareOfBusyGpuHours: num, peakBusyGpus: num, peakGpus: num, allReservedMonthly: num, allCloudMonthly: num,
-    })).describe('reserved only: the plan\'s size and the pure answers beside it'),
-    curve: z.array(num).describe('monthly total at flat utilization 0, 2, 4 … 100 % (51 points)'),
-  })),
-  thresholds: z.array(z.strictObject({
-    utilization: z.union([num, z.literal('measured')]),
-    monthly: z.record(z.string(), num),
-    cheapest: optionId,
-  })),
+  traffic: z.strictObject({
+    internetGBPerMonth: num,
+    retrievalGBPerMonth: num,
+    egressShare: maybe(num),
+    material: maybe(z.boolean()),
+  }),
+  options: z.array(
+    z.strictObject({
+      id: optionId,
+      monthly: z.record(z.string(), num).describe('total and every component, per month at the measured profile'),
+      capacityGpus: maybe(num),
+      shortfallBusyGpus: maybe(num),
+      shortfallHours: maybe(num).describe(
+        'hours a month in which demand exceeds what the option serves, without burst',
+      ),
+      costPerBusyGpuHour: maybe(num),
+      costPerMillionTokens: maybe(num),
+      breakEvenUtilization: maybe(num),
+      paybackMonths: maybe(num),
+      npv: maybe(num),
+      irr: maybe(num).describe('annual; only where NPV crosses zero once, falling (see irrNote)'),
+      irrNote: maybe(z.enum(['no sign change', 'several rates', 'money in first'])),
+      discountedPaybackMonths: maybe(num),
+      financedNpv: maybe(num).describe('NPV with the down payment and loan payments; null without financing'),
+      npvVsBestRented: maybe(num).describe('NPV of owning against the cheaper of cloud and the reserved plan'),
+      burstShareOfHours: maybe(num).describe(
+        'reserved only: share of hours with demand above the reserved GPUs at the latency headroom',
+      ),
+      burstShareOfBusyGpuHours: maybe(num).describe('reserved only: share of the busy GPU-hours served on-demand'),
+      ownership: maybe(z.strictObject({ cashFlows: z.array(num), accrualCost: z.array(num) })),
+      horizonAverageMonthly: num,
+      sizing: maybe(
+        z.strictObject({
+          gpus: num,
+          criticalRatio: num,
+          reservedPerGpuHour: num,
+          onDemandPerGpuHour: num,
+          burstShareOfHours: num,
+          burstShareOfBusyGpuHours: num,
+          peakBusyGpus: num,
+          peakGpus: num,
+          allReservedMonthly: num,
+          allCloudMonthly: num,
+        }),
+      ).describe("reserved only: the plan's size and the pure answers beside it"),
+      curve: z.array(num).describe('monthly total at flat utilization 0, 2, 4 … 100 % (51 points)'),
+    }),
+  ),
+  thresholds: z.array(
+    z.strictObject({
+      utilization: z.union([num, z.literal('measured')]),
+      monthly: z.record(z.string(), num),
+      cheapest: optionId,
+    }),
+  ),
   repatriation: z.strictObject({
     met: z.boolean(),
-    conditions: z.array(z.strictObject({
-      id: z.enum(['utilization', 'egress', 'tokens', 'concurrency']),
-      checks: z.array(check),
-      status: z.enum(['met', 'not-met', 'unknown']),
-    })),
+    conditions: z.array(
+      z.strictObject({
+        id: z.enum(['utilization', 'egress', 'tokens', 'concurrency']),
+        checks: z.array(check),
+        status: z.enum(['met', 'not-met', 'unknown']),
+      }),
+    ),
   }),
   verdict: z.strictObject({
     placement: z.enum(PLACEMENTS),
@@ -102,68 +157,124 @@ export const reportSchema = z.strictObject({
     reasons: z.array(coded),
     cheapestAtMeasured: optionId,
     placementOption: maybe(optionId),
-    plan: maybe(z.strictObject({
-      family: z.enum(['cloud', 'reserved', 'onprem', 'edge']),
-      option: optionId,
-      gpus: num, servers: maybe(num), termMonths: maybe(num),
-      burstShareOfBusyGpuHours: maybe(num), burstShareOfHours: maybe(num),
-      monthly: num, upfront: num, perGpuHour: maybe(num), rightSizeServers: maybe(num),
-    })).describe('the placement as a sized plan; null when no option prices its family'),
-    constraintCost: maybe(z.strictObject({
-      monthly: num, cheapest: optionId, cheapestMonthly: num, constraint: z.enum(GOVERNING_CONSTRAINTS), failing: z.array(check),
-    })).describe('the plan\'s month over the cheapest option\'s, and what keeps that option out'),
+    plan: maybe(
+      z.strictObject({
+        family: z.enum(['cloud', 'reserved', 'onprem', 'edge']),
+        option: optionId,
+        gpus: num,
+        servers: maybe(num),
+        termMonths: maybe(num),
+        burstShareOfBusyGpuHours: maybe(num),
+        burstShareOfHours: maybe(num),
+        monthly: num,
+        upfront: num,
+        perGpuHour: maybe(num),
+        rightSizeServers: maybe(num),
+      }),
+    ).describe('the placement as a sized plan; null when no option prices its family'),
+    constraintCost: maybe(
+      z.strictObject({
+        monthly: num,
+        cheapest: optionId,
+        cheapestMonthly: num,
+        constraint: z.enum(GOVERNING_CONSTRAINTS),
+        failing: z.array(check),
+      }),
+    ).describe("the plan's month over the cheapest option's, and what keeps that option out"),
     savingVsCurrent: maybe(z.strictObject({ current: optionId, currentMonthly: num, monthly: num, yearly: num })),
     status: z.enum(['firm', 'provisional']),
     needs: z.array(coded).describe('what would make a provisional verdict firm'),
-    nextReview: z.string().describe('YYYY-MM-DD in the scenario\'s time zone'),
-    colocation: maybe(z.strictObject({ indexLocation: z.enum(['cloud', 'onprem']), placementLocation: z.enum(['cloud', 'onprem', 'edge']), separationCostPerMonth: num })),
-    confidence: maybe(z.strictObject({
-      trials: num, seed: num,
-      probability: num.describe('share of trials whose verdict is this placement'),
-      placements: z.array(z.strictObject({ placement: z.enum(PLACEMENTS), probability: num })),
-    })).describe('Monte Carlo over the scenario\'s distributions; null when it has none'),
+    nextReview: z.string().describe("YYYY-MM-DD in the scenario's time zone"),
+    colocation: maybe(
+      z.strictObject({
+        indexLocation: z.enum(['cloud', 'onprem']),
+        placementLocation: z.enum(['cloud', 'onprem', 'edge']),
+        separationCostPerMonth: num,
+      }),
+    ),
+    confidence: maybe(
+      z.strictObject({
+        trials: num,
+        seed: num,
+        probability: num.describe('share of trials whose verdict is this placement'),
+        placements: z.array(z.strictObject({ placement: z.enum(PLACEMENTS), probability: num })),
+      }),
+    ).describe("Monte Carlo over the scenario's distributions; null when it has none"),
     latency: z.strictObject({
       targetMs: maybe(num),
       farShare: maybe(num),
-      regions: z.array(z.strictObject({ name: z.string(), trafficShare: num, rttMs: num, floorMs: num, exceedsTarget: maybe(z.boolean()) })),
+      regions: z.array(
+        z.strictObject({
+          name: z.string(),
+          trafficShare: num,
+          rttMs: num,
+          floorMs: num,
+          exceedsTarget: maybe(z.boolean()),
+        }),
+      ),
     }),
   }),
-  triggers: z.array(z.strictObject({
-    id: z.string(),
-    kind: z.enum(['metric', 'manual']),
-    role: z.enum(['exit', 'boundary']).describe('exit: the reassessment condition of the placement; boundary: where a rule would change the verdict'),
-    description: z.string(),
-    metric: maybe(z.string()),
-    comparator: maybe(comparator),
-    threshold: maybe(num),
-    windowDays: maybe(num),
-    current: maybe(num),
-    distance: maybe(num).describe('threshold − current, in the metric\'s unit'),
-    effect: z.string().describe('what crossing it means'),
-    leadsTo: maybe(z.enum(PLACEMENTS)).describe('the placement crossing it leads to (or towards); null when it reopens the decision'),
-    hysteresis: maybe(z.strictObject({ comparator, threshold: num })).describe('the entry condition, when this exit is deliberately apart from it'),
-    firing: z.boolean(),
-  })),
+  triggers: z.array(
+    z.strictObject({
+      id: z.string(),
+      kind: z.enum(['metric', 'manual']),
+      role: z
+        .enum(['exit', 'boundary'])
+        .describe('exit: the reassessment condition of the placement; boundary: where a rule would change the verdict'),
+      description: z.string(),
+      metric: maybe(z.string()),
+      comparator: maybe(comparator),
+      threshold: maybe(num),
+      windowDays: maybe(num),
+      current: maybe(num),
+      distance: maybe(num).describe("threshold − current, in the metric's unit"),
+      effect: z.string().describe('what crossing it means'),
+      leadsTo: maybe(z.enum(PLACEMENTS)).describe(
+        'the placement crossing it leads to (or towards); null when it reopens the decision',
+      ),
+      hysteresis: maybe(z.strictObject({ comparator, threshold: num })).describe(
+        'the entry condition, when this exit is deliberately apart from it',
+      ),
+      firing: z.boolean(),
+    }),
+  ),
   warnings: z.array(coded),
   growth: z.strictObject({
-    applied: z.boolean(), perMonth: num, source: z.enum(['scenario', 'fitted', 'none']),
-    ifTrendContinues: maybe(z.strictObject({
-      perMonth: num,
-      options: z.array(z.strictObject({ id: optionId, horizonAverageMonthly: num, npv: maybe(num) })),
-    })),
+    applied: z.boolean(),
+    perMonth: num,
+    source: z.enum(['scenario', 'fitted', 'none']),
+    ifTrendContinues: maybe(
+      z.strictObject({
+        perMonth: num,
+        options: z.array(z.strictObject({ id: optionId, horizonAverageMonthly: num, npv: maybe(num) })),
+      }),
+    ),
   }),
   dataQuality: z.strictObject({
-    utilizationDays: maybe(num), coverage: maybe(num), gpusSeen: maybe(num), referenceGpus: num, tokenDays: maybe(num), overlapDays: maybe(num),
+    utilizationDays: maybe(num),
+    coverage: maybe(num),
+    gpusSeen: maybe(num),
+    referenceGpus: num,
+    tokenDays: maybe(num),
+    overlapDays: maybe(num),
   }),
-  billing: maybe(z.strictObject({
-    months: num,
-    meanMonthly: z.strictObject({ transferGB: num, transferCost: num, gpuComputeCost: num, totalCost: num }),
-    modelCloudCompute: num,
-    difference: maybe(num),
-    relativeDifference: maybe(num),
-    input: z.strictObject({ source: z.string(), costColumn: z.string(), rows: num, badRows: num, gpuPattern: z.string() }),
-    perMonth: z.array(billingMonth),
-  })),
+  billing: maybe(
+    z.strictObject({
+      months: num,
+      meanMonthly: z.strictObject({ transferGB: num, transferCost: num, gpuComputeCost: num, totalCost: num }),
+      modelCloudCompute: num,
+      difference: maybe(num),
+      relativeDifference: maybe(num),
+      input: z.strictObject({
+        source: z.string(),
+        costColumn: z.string(),
+        rows: num,
+        badRows: num,
+        gpuPattern: z.string(),
+      }),
+      perMonth: z.array(billingMonth),
+    }),
+  ),
 });
 
 export type Report = z.infer<typeof reportSchema>;

@@ -25,7 +25,13 @@ const KEYS = ['triangular', 'uniform', 'normal'] as const;
 
 /** The object is meant as a distribution: exactly one key, one of the three. */
 export function isDistributionLike(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v) && Object.keys(v).length === 1 && KEYS.includes(Object.keys(v)[0] as (typeof KEYS)[number]);
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    !Array.isArray(v) &&
+    Object.keys(v).length === 1 &&
+    KEYS.includes(Object.keys(v)[0] as (typeof KEYS)[number])
+  );
 }
 
 const finite = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x);
@@ -34,9 +40,11 @@ const finite = (x: unknown): x is number => typeof x === 'number' && Number.isFi
 export function readDistribution(v: Record<string, unknown>): Distribution | string {
   if ('triangular' in v) {
     const a = v.triangular;
-    if (!Array.isArray(a) || a.length !== 3 || !a.every(finite)) return 'triangular takes [min, mode, max], three numbers';
+    if (!Array.isArray(a) || a.length !== 3 || !a.every(finite))
+      return 'triangular takes [min, mode, max], three numbers';
     const [min, mode, max] = a as [number, number, number];
-    if (!(min <= mode && mode <= max && min < max)) return `triangular needs min ≤ mode ≤ max and min < max, got [${min}, ${mode}, ${max}]`;
+    if (!(min <= mode && mode <= max && min < max))
+      return `triangular needs min ≤ mode ≤ max and min < max, got [${min}, ${mode}, ${max}]`;
     return { kind: 'triangular', min, mode, max };
   }
   if ('uniform' in v) {
@@ -47,7 +55,8 @@ export function readDistribution(v: Record<string, unknown>): Distribution | str
     return { kind: 'uniform', min, max };
   }
   const n = v.normal;
-  if (typeof n !== 'object' || n === null || Array.isArray(n) || Object.keys(n).sort().join() !== 'mean,sd') return 'normal takes {mean, sd}';
+  if (typeof n !== 'object' || n === null || Array.isArray(n) || Object.keys(n).sort().join() !== 'mean,sd')
+    return 'normal takes {mean, sd}';
   const { mean, sd } = n as { mean: unknown; sd: unknown };
   if (!finite(mean) || !finite(sd) || !(sd > 0)) return 'normal needs a number mean and sd > 0';
   return { kind: 'normal', mean, sd };
@@ -55,22 +64,30 @@ export function readDistribution(v: Record<string, unknown>): Distribution | str
 
 export function meanOf(d: Distribution): number {
   switch (d.kind) {
-    case 'triangular': return (d.min + d.mode + d.max) / 3;
-    case 'uniform': return (d.min + d.max) / 2;
-    case 'normal': return d.mean;
+    case 'triangular':
+      return (d.min + d.mode + d.max) / 3;
+    case 'uniform':
+      return (d.min + d.max) / 2;
+    case 'normal':
+      return d.mean;
   }
 }
 
 /** The ends of the values a distribution can take (a normal's truncation points). */
 export function supportOf(d: Distribution): [number, number] {
-  return d.kind === 'normal' ? [d.mean - NORMAL_TRUNCATION_SD * d.sd, d.mean + NORMAL_TRUNCATION_SD * d.sd] : [d.min, d.max];
+  return d.kind === 'normal'
+    ? [d.mean - NORMAL_TRUNCATION_SD * d.sd, d.mean + NORMAL_TRUNCATION_SD * d.sd]
+    : [d.min, d.max];
 }
 
 export function describeDistribution(d: Distribution): string {
   switch (d.kind) {
-    case 'triangular': return `triangular [${d.min}, ${d.mode}, ${d.max}]`;
-    case 'uniform': return `uniform [${d.min}, ${d.max}]`;
-    case 'normal': return `normal mean ${d.mean}, sd ${d.sd}`;
+    case 'triangular':
+      return `triangular [${d.min}, ${d.mode}, ${d.max}]`;
+    case 'uniform':
+      return `uniform [${d.min}, ${d.max}]`;
+    case 'normal':
+      return `normal mean ${d.mean}, sd ${d.sd}`;
   }
 }
 
@@ -80,7 +97,8 @@ export type Random = () => number;
 /** One draw by inverse transform (triangular, uniform) or Box–Muller with rejection (normal). */
 export function draw(d: Distribution, random: Random): number {
   switch (d.kind) {
-    case 'uniform': return d.min + (d.max - d.min) * random();
+    case 'uniform':
+      return d.min + (d.max - d.min) * random();
     case 'triangular': {
       const u = random();
       const { min: a, mode: c, max: b } = d;

@@ -13,8 +13,12 @@ function describeValue(v: unknown): string {
 }
 
 const EXPECTED: Record<string, string> = {
-  number: 'a number', int: 'a whole number', string: 'text', boolean: 'true or false',
-  object: 'a mapping of fields', array: 'a list',
+  number: 'a number',
+  int: 'a whole number',
+  string: 'text',
+  boolean: 'true or false',
+  object: 'a mapping of fields',
+  array: 'a list',
 };
 
 /**

@@ -24,7 +24,10 @@ export async function loadScenario(file: string): Promise<LoadedScenario> {
     throw new InputError({ file, message: describeReadError(err) });
   }
   if (bytes.length > MAX_SCENARIO_BYTES) {
-    throw new InputError({ file, message: `is larger than ${MAX_SCENARIO_BYTES / 1024 / 1024} MiB: a scenario is a short text file (histories go in files it names)` });
+    throw new InputError({
+      file,
+      message: `is larger than ${MAX_SCENARIO_BYTES / 1024 / 1024} MiB: a scenario is a short text file (histories go in files it names)`,
+    });
   }
   const text = textOf(bytes);
   return {

@@ -32,7 +32,9 @@ export function parseScenarioText(text: string, file: string, book: PriceBook = 
     const first = doc.errors[0]!;
     const pos = lineCounter.linePos(first.pos[0]);
     throw new InputError({
-      file, line: pos.line, column: pos.col,
+      file,
+      line: pos.line,
+      column: pos.col,
       message: /Maximum call stack/.test(first.message)
         ? 'nested far too deeply to be a scenario (a scenario is a few levels deep)'
         : `not valid YAML or JSON: ${excerpt(first.message.split('\n')[0] ?? '', 80)}`,
@@ -45,10 +47,13 @@ export function parseScenarioText(text: string, file: string, book: PriceBook = 
     const first = doc.warnings[0]!;
     const pos = lineCounter.linePos(first.pos[0]);
     throw new InputError({
-      file, line: pos.line, column: pos.col,
-      message: first.code === 'TAG_RESOLVE_FAILED'
-        ? 'an unknown YAML tag; a scenario holds plain numbers, strings, lists and mappings'
-        : `not usable YAML: ${excerpt(first.message.split('\n')[0] ?? '', 80)}`,
+      file,
+      line: pos.line,
+      column: pos.col,
+      message:
+        first.code === 'TAG_RESOLVE_FAILED'
+          ? 'an unknown YAML tag; a scenario holds plain numbers, strings, lists and mappings'
+          : `not usable YAML: ${excerpt(first.message.split('\n')[0] ?? '', 80)}`,
     });
   }
   if (doc.contents === null) {
@@ -70,11 +75,15 @@ export function parseScenarioText(text: string, file: string, book: PriceBook = 
   }
   const prices = resolvePriceReferences(raw, book);
   if (prices.unknown.length > 0) {
-    throw new InputError(prices.unknown.map((u) => ({ file, ...at(u.path), field: formatPath(u.path), message: u.message })));
+    throw new InputError(
+      prices.unknown.map((u) => ({ file, ...at(u.path), field: formatPath(u.path), message: u.message })),
+    );
   }
   const uncertain = extractDistributions(prices.data);
   if (uncertain.problems.length > 0) {
-    throw new InputError(uncertain.problems.map((u) => ({ file, ...at(u.path), field: formatPath(u.path), message: u.message })));
+    throw new InputError(
+      uncertain.problems.map((u) => ({ file, ...at(u.path), field: formatPath(u.path), message: u.message })),
+    );
   }
   const data = uncertain.data;
 
@@ -87,13 +96,17 @@ export function parseScenarioText(text: string, file: string, book: PriceBook = 
         for (const key of issue.keys) {
           const guess = closestName(key, valid);
           problems.push({
-            file, ...at(issue.path, key), field: formatPath([...issue.path, key]),
+            file,
+            ...at(issue.path, key),
+            field: formatPath([...issue.path, key]),
             message: `unknown key${guess ? ` (did you mean "${guess}"?)` : ''}; valid here: ${valid.join(', ')}`,
           });
         }
       } else {
         problems.push({
-          file, ...at(issue.path), field: formatPath(issue.path),
+          file,
+          ...at(issue.path),
+          field: formatPath(issue.path),
           message: issueMessage(issue, valueAt(data, issue.path)),
         });
       }
@@ -109,11 +122,17 @@ export function parseScenarioText(text: string, file: string, book: PriceBook = 
   }
   const outOfRange = probeDistributions(data, uncertain.fields, (probe) => {
     const r = scenarioSchema.safeParse(probe);
-    if (!r.success) return r.error.issues.map((i) => ({ path: i.path.map((k) => (typeof k === 'number' ? k : String(k))), message: issueMessage(i, valueAt(probe, i.path)) }));
+    if (!r.success)
+      return r.error.issues.map((i) => ({
+        path: i.path.map((k) => (typeof k === 'number' ? k : String(k))),
+        message: issueMessage(i, valueAt(probe, i.path)),
+      }));
     return checkScenarioRules(r.data);
   });
   if (outOfRange.length > 0) {
-    throw new InputError(sortByPosition(outOfRange.map((u) => ({ file, ...at(u.path), field: formatPath(u.path), message: u.message }))));
+    throw new InputError(
+      sortByPosition(outOfRange.map((u) => ({ file, ...at(u.path), field: formatPath(u.path), message: u.message }))),
+    );
   }
   return { ...resolveScenario(parsed.data), priceReferences: prices.used, uncertain: uncertain.fields };
 }

@@ -28,7 +28,10 @@ const isReference = (v: unknown): v is { price: unknown } =>
   typeof v === 'object' && v !== null && !Array.isArray(v) && Object.keys(v).length === 1 && 'price' in v;
 
 /** A copy of the scenario data with every reference replaced by its value. */
-export function resolvePriceReferences(data: unknown, book: PriceBook): { data: unknown; used: PriceReference[]; unknown: UnknownPrice[] } {
+export function resolvePriceReferences(
+  data: unknown,
+  book: PriceBook,
+): { data: unknown; used: PriceReference[]; unknown: UnknownPrice[] } {
   const byId = new Map<string, PriceEntry>(book.entries.map((e) => [e.id, e]));
   const used: PriceReference[] = [];
   const unknown: UnknownPrice[] = [];
@@ -38,10 +41,21 @@ export function resolvePriceReferences(data: unknown, book: PriceBook): { data: 
     const entry = byId.get(id);
     if (entry === undefined) {
       const guess = closestName(id, [...byId.keys()]);
-      unknown.push({ path, id, message: `no price-book entry "${id}"${guess ? ` (did you mean "${guess}"?)` : ''}; \`placement prices\` lists them` });
+      unknown.push({
+        path,
+        id,
+        message: `no price-book entry "${id}"${guess ? ` (did you mean "${guess}"?)` : ''}; \`placement prices\` lists them`,
+      });
       return v;
     }
-    used.push({ field: formatPath(path), id, value: entry.value, unit: entry.unit, date: entry.date, source: entry.source });
+    used.push({
+      field: formatPath(path),
+      id,
+      value: entry.value,
+      unit: entry.unit,
+      date: entry.date,
+      source: entry.source,
+    });
     return entry.value;
   });
   return { data: resolved, used, unknown };

@@ -10,7 +10,8 @@ export function replaceNodes(data: unknown, replace: (node: unknown, path: DataP
     const replaced = replace(v, path);
     if (replaced !== undefined) return replaced;
     if (Array.isArray(v)) return v.map((x, i) => walk(x, [...path, i]));
-    if (typeof v === 'object' && v !== null) return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walk(x, [...path, k])]));
+    if (typeof v === 'object' && v !== null)
+      return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walk(x, [...path, k])]));
     return v;
   };
   return walk(data, []);

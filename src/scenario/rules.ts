@@ -30,7 +30,10 @@ export function checkScenarioRules(s: Scenario): RuleProblem[] {
   if (stdinUsers > 1) problems.push({ path: ['workload'], message: 'only one input can come from stdin ("-")' });
 
   if (!isValidTimeZone(s.timezone)) {
-    problems.push({ path: ['timezone'], message: `unknown time zone "${s.timezone}"; expected an IANA name such as UTC or Europe/Berlin` });
+    problems.push({
+      path: ['timezone'],
+      message: `unknown time zone "${s.timezone}"; expected an IANA name such as UTC or Europe/Berlin`,
+    });
   } else {
     u.samples?.forEach((sample, i) => {
       if (parseTimestamp(sample.t, s.timezone) === null) {
@@ -65,7 +68,10 @@ export function checkScenarioRules(s: Scenario): RuleProblem[] {
   tiers.forEach((tier, i) => {
     const last = i === tiers.length - 1;
     if (tier.uptoGB === undefined && !last) {
-      problems.push({ path: ['options', 'cloud', 'egressTiers', i, 'uptoGB'], message: 'only the last tier may leave out uptoGB' });
+      problems.push({
+        path: ['options', 'cloud', 'egressTiers', i, 'uptoGB'],
+        message: 'only the last tier may leave out uptoGB',
+      });
     } else if (tier.uptoGB !== undefined && last) {
       problems.push({
         path: ['options', 'cloud', 'egressTiers', i, 'uptoGB'],
@@ -86,21 +92,32 @@ export function checkScenarioRules(s: Scenario): RuleProblem[] {
   const onPrem = s.options.onPrem;
   if (onPrem !== undefined) {
     if (onPrem.lease === undefined && onPrem.hardware.length === 0) {
-      problems.push({ path: ['options', 'onPrem', 'hardware'], message: 'needs at least one hardware line (or a lease instead)' });
+      problems.push({
+        path: ['options', 'onPrem', 'hardware'],
+        message: 'needs at least one hardware line (or a lease instead)',
+      });
     }
     if (onPrem.lease !== undefined && onPrem.hardware.length > 0) {
-      problems.push({ path: ['options', 'onPrem', 'lease'], message: 'give either hardware (bought) or lease, not both; compare the two in two scenario files' });
+      problems.push({
+        path: ['options', 'onPrem', 'lease'],
+        message: 'give either hardware (bought) or lease, not both; compare the two in two scenario files',
+      });
     }
     if (onPrem.lease !== undefined && onPrem.financing !== undefined) {
-      problems.push({ path: ['options', 'onPrem', 'financing'], message: 'financing applies to bought hardware; a lease has none' });
+      problems.push({
+        path: ['options', 'onPrem', 'financing'],
+        message: 'financing applies to bought hardware; a lease has none',
+      });
     }
   }
   s.options.onPrem?.hardware.forEach((line, i) => {
     if (line.factor !== undefined && line.method !== 'declining-balance') {
-      problems.push({ path: ['options', 'onPrem', 'hardware', i, 'factor'], message: 'factor applies to declining-balance only; set method: declining-balance or leave factor out' });
+      problems.push({
+        path: ['options', 'onPrem', 'hardware', i, 'factor'],
+        message: 'factor applies to declining-balance only; set method: declining-balance or leave factor out',
+      });
     }
   });
 
   return problems;
 }
-

@@ -30,7 +30,9 @@ export const INDEX_LOCATIONS = ['cloud', 'onprem'] as const;
 export const BURST_TARGETS = ['cloud', 'none'] as const;
 export const CURRENT_PLACEMENTS = ['cloud', 'dedicated', 'onprem', 'edge', 'none'] as const;
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD')
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD')
   .refine((s) => Number.isFinite(isoDayStart(s)), 'no such date: expected a calendar date as YYYY-MM-DD');
 
 const sample = z.strictObject({
@@ -39,17 +41,25 @@ const sample = z.strictObject({
 });
 
 const columnRef = z.union([z.string().min(1), wholePositive]).describe('a header name, or a column number (1 = first)');
-const maxBadRowFraction = fraction.default(0.01).describe('share of unreadable rows left out (and reported) before the input is refused');
+const maxBadRowFraction = fraction
+  .default(0.01)
+  .describe('share of unreadable rows left out (and reported) before the input is refused');
 
 const utilization = z
   .strictObject({
-    source: z.string().min(1).optional().describe('path relative to the scenario file; "-" = stdin; .gz is read as gzip'),
+    source: z
+      .string()
+      .min(1)
+      .optional()
+      .describe('path relative to the scenario file; "-" = stdin; .gz is read as gzip'),
     format: z.enum(UTILIZATION_FORMATS).default('auto'),
     unit: z.enum(UTILIZATION_UNITS).default('auto'),
     samples: z.array(sample).min(1).max(100_000).optional(),
     assumed: fraction.optional().describe('flat utilization assumed when there is no history'),
     metric: z.string().min(1).optional().describe('prometheus-text: the metric to read (default DCGM_FI_DEV_GPU_UTIL)'),
-    columns: z.union([z.string().min(1), z.array(z.string().min(1)).min(2).max(1000)]).optional()
+    columns: z
+      .union([z.string().min(1), z.array(z.string().min(1)).min(2).max(1000)])
+      .optional()
       .describe('a CSV without a header: its column names in order (nvidia-smi: the --query-gpu list)'),
     timestampColumn: columnRef.optional(),
     valueColumn: columnRef.optional(),
@@ -69,12 +79,18 @@ export const BILLING_FORMATS = ['auto', 'focus'] as const;
 const billing = z.strictObject({
   source: z.string().min(1).describe('a FOCUS billing export (CSV): data transfer and GPU compute spend per month'),
   format: z.enum(BILLING_FORMATS).default('auto'),
-  gpuPattern: z.string().min(1).max(1000)
+  gpuPattern: z
+    .string()
+    .min(1)
+    .max(1000)
     .superRefine((p, ctx) => {
       const problem = gpuPatternProblem(p);
       if (problem !== null) ctx.addIssue({ code: 'custom', message: problem });
     })
-    .optional().describe('regular expression (RE2 syntax, case-insensitive) that picks GPU compute rows by SKU, description or resource type'),
+    .optional()
+    .describe(
+      'regular expression (RE2 syntax, case-insensitive) that picks GPU compute rows by SKU, description or resource type',
+    ),
   maxBadRowFraction,
 });
 
@@ -97,9 +113,11 @@ const workload = z.strictObject({
   referenceGpus: wholePositive.describe('N: the fleet the utilization history was measured on'),
   utilization,
   tokens: tokens.optional(),
-  egress: z.strictObject({
-    internetGBPerMonth: nonNegative.optional().describe('traffic to users, GB/month (default: from billing, else 0)'),
-  }).default({}),
+  egress: z
+    .strictObject({
+      internetGBPerMonth: nonNegative.optional().describe('traffic to users, GB/month (default: from billing, else 0)'),
+    })
+    .default({}),
   billing: billing.optional(),
   retrieval: z
     .strictObject({
@@ -108,13 +126,30 @@ const workload = z.strictObject({
     })
     .optional(),
   modelChanges: z.array(isoDate).max(1000).default([]).describe('dates the serving model changed'),
-  targetUtilization: z.number().gt(0).max(1).optional()
-    .describe('busy share at which a GPU still meets the latency target, in every pool: cloud, reserved, owned, edge (default 0.70)'),
-  growthPerMonth: z.union([z.number().gt(-1).max(1), z.literal('fitted')]).default(0)
-    .describe('demand growth per month, -1 < g ≤ 1 (at most doubling): a number is compounded; "fitted" continues the measured trend (needs 90 days of history); default 0'),
-  currentPlacement: z.enum(CURRENT_PLACEMENTS).default('none').describe('where the workload runs today: the verdict says what moving saves'),
+  targetUtilization: z
+    .number()
+    .gt(0)
+    .max(1)
+    .optional()
+    .describe(
+      'busy share at which a GPU still meets the latency target, in every pool: cloud, reserved, owned, edge (default 0.70)',
+    ),
+  growthPerMonth: z
+    .union([z.number().gt(-1).max(1), z.literal('fitted')])
+    .default(0)
+    .describe(
+      'demand growth per month, -1 < g ≤ 1 (at most doubling): a number is compounded; "fitted" continues the measured trend (needs 90 days of history); default 0',
+    ),
+  currentPlacement: z
+    .enum(CURRENT_PLACEMENTS)
+    .default('none')
+    .describe('where the workload runs today: the verdict says what moving saves'),
   constraints: constraints.default({
-    sovereignty: false, servingTtftMs: 150, retrievalLatencyMs: 0, regions: [], agentic: false,
+    sovereignty: false,
+    servingTtftMs: 150,
+    retrievalLatencyMs: 0,
+    regions: [],
+    agentic: false,
   }),
 });
 
@@ -129,7 +164,9 @@ const cloud = z.strictObject({
   minWarmGpus: nonNegative.default(0).describe('floor that never scales away'),
   egressTiers: z.array(egressTier).max(50).default([]).describe('internet egress price tiers, applied in order'),
   crossZonePerGB: nonNegative.default(0),
-  commitmentEndsMonth: wholeNonNegative.default(0).describe('cloud commitments run until this month: moving earlier pays both'),
+  commitmentEndsMonth: wholeNonNegative
+    .default(0)
+    .describe('cloud commitments run until this month: moving earlier pays both'),
 });
 
 const dedicated = z.strictObject({
@@ -146,21 +183,34 @@ const hardwareLine = z.strictObject({
   purchaseMonth: wholeNonNegative.default(0),
   usefulLifeMonths: months,
   method: z.enum(DEPRECIATION_METHODS).default('straight-line'),
-  factor: z.number().positive().optional().describe('declining-balance: the rate multiple (default 2 = double-declining)'),
+  factor: z
+    .number()
+    .positive()
+    .optional()
+    .describe('declining-balance: the rate multiple (default 2 = double-declining)'),
   residualFraction: z.number().min(0).lt(1).default(0),
 });
 
 const onPrem = z.strictObject({
   gpusPerServer: wholePositive,
   servers: wholePositive.optional().describe('default ceil(referenceGpus / gpusPerServer)'),
-  hardware: z.array(hardwareLine).max(200).default([]).describe('the amortization schedule (bought hardware); leave out with lease'),
+  hardware: z
+    .array(hardwareLine)
+    .max(200)
+    .default([])
+    .describe('the amortization schedule (bought hardware); leave out with lease'),
   lease: z
     .strictObject({ monthlyPerServer: nonNegative, termMonths: months })
     .optional()
     .describe('lease the servers instead of buying them: priced as opex, renewed each term'),
   uplifts: z
     .strictObject({
-      goodputLossFraction: z.number().min(0).lt(1).default(0).describe('share of owned GPU-hours lost (failures, maintenance, drains)'),
+      goodputLossFraction: z
+        .number()
+        .min(0)
+        .lt(1)
+        .default(0)
+        .describe('share of owned GPU-hours lost (failures, maintenance, drains)'),
       supportFraction: nonNegative.default(0).describe('support effort as a share of the owned cost'),
     })
     .optional()
@@ -207,13 +257,27 @@ const edge = z.strictObject({
 export const scenarioSchema = z.strictObject({
   $schema: z.string().optional().describe('JSON Schema reference for editors; ignored'),
   schemaVersion: z.literal(1),
-  // eslint-disable-next-line no-control-regex
-  name: z.string().min(1).max(200).regex(/^[^\u0000-\u001f\u007f-\u009f]*$/, 'control characters (terminal escapes among them) are not allowed in a name'),
-  currency: z.string().regex(/^[A-Z]{3}$/, 'expected an ISO 4217 code such as USD').default('USD'),
+  name: z
+    .string()
+    .min(1)
+    .max(200)
+    .regex(
+      // eslint-disable-next-line no-control-regex
+      /^[^\u0000-\u001f\u007f-\u009f]*$/,
+      'control characters (terminal escapes among them) are not allowed in a name',
+    ),
+  currency: z
+    .string()
+    .regex(/^[A-Z]{3}$/, 'expected an ISO 4217 code such as USD')
+    .default('USD'),
   horizonMonths: months.default(36).describe('analysis horizon in months, at most 600 (50 years)'),
   discountRate: z.number().gt(-1).default(0.08).describe('annual cost of capital, for NPV'),
   thresholds: z.array(z.number().gt(0).lt(1)).min(1).max(MAX_THRESHOLDS).default([0.4, 0.6, 0.7]),
-  window: z.strictObject({ days: wholePositive.max(3660).default(90).describe('trailing days of history, at most 3660 (10 years)') }).default({ days: 90 }),
+  window: z
+    .strictObject({
+      days: wholePositive.max(3660).default(90).describe('trailing days of history, at most 3660 (10 years)'),
+    })
+    .default({ days: 90 }),
   timezone: z.string().default('UTC').describe('zone of timestamps that carry none'),
   workload,
   migration: z

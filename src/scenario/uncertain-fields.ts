@@ -5,7 +5,14 @@
  */
 import { formatPath } from '../errors.js';
 import { replaceNodes, valueAt } from './replace-nodes.js';
-import { describeDistribution, isDistributionLike, meanOf, readDistribution, supportOf, type UncertainField } from './distributions.js';
+import {
+  describeDistribution,
+  isDistributionLike,
+  meanOf,
+  readDistribution,
+  supportOf,
+  type UncertainField,
+} from './distributions.js';
 
 export interface FieldProblem {
   path: (string | number)[];
@@ -15,13 +22,19 @@ export interface FieldProblem {
 /** Where a distribution makes no sense: what the data is read from, and the table's levels. */
 function refusedAt(path: ReadonlyArray<string | number>): string | null {
   const [a, b, c] = path;
-  if (a === 'thresholds' || a === 'window' || a === 'schemaVersion') return 'a distribution is not allowed here: it sets what is reported, not what it costs';
-  if (a === 'workload' && b === 'utilization' && c !== 'assumed') return 'a distribution is not allowed here: utilization comes from the history (use workload.utilization.assumed for an uncertain level)';
+  if (a === 'thresholds' || a === 'window' || a === 'schemaVersion')
+    return 'a distribution is not allowed here: it sets what is reported, not what it costs';
+  if (a === 'workload' && b === 'utilization' && c !== 'assumed')
+    return 'a distribution is not allowed here: utilization comes from the history (use workload.utilization.assumed for an uncertain level)';
   return null;
 }
 
 /** A copy of the data with every distribution replaced by its mean, and the fields found. */
-export function extractDistributions(data: unknown): { data: unknown; fields: UncertainField[]; problems: FieldProblem[] } {
+export function extractDistributions(data: unknown): {
+  data: unknown;
+  fields: UncertainField[];
+  problems: FieldProblem[];
+} {
   const fields: UncertainField[] = [];
   const problems: FieldProblem[] = [];
   const replaced = replaceNodes(data, (v, path) => {
@@ -29,7 +42,7 @@ export function extractDistributions(data: unknown): { data: unknown; fields: Un
     const d = readDistribution(v);
     const refused = refusedAt(path);
     if (typeof d === 'string' || refused !== null) {
-      problems.push({ path, message: typeof d === 'string' ? d : refused as string });
+      problems.push({ path, message: typeof d === 'string' ? d : (refused as string) });
       return v;
     }
     fields.push({ path, field: formatPath(path), distribution: d });
@@ -79,7 +92,10 @@ export function valueSetter(paths: ReadonlyArray<ReadonlyArray<Key>>): <T>(data:
  * copies nothing. Returns the same copy every round.
  */
 export function fieldWriter<T>(data: T, paths: ReadonlyArray<ReadonlyArray<Key>>): (values: ArrayLike<unknown>) => T {
-  const copy = valueSetter(paths)(data, paths.map((p) => valueAt(data, p)));
+  const copy = valueSetter(paths)(
+    data,
+    paths.map((p) => valueAt(data, p)),
+  );
   const holders = paths.map((p) => valueAt(copy, p.slice(0, -1)) as Record<Key, unknown>);
   const keys = paths.map((p) => p[p.length - 1] as Key);
   return (values) => {
@@ -93,7 +109,11 @@ export function fieldWriter<T>(data: T, paths: ReadonlyArray<ReadonlyArray<Key>>
  * at their means) must pass `validate`; otherwise the field gets one problem naming the value and
  * the rule it breaks.
  */
-export function probeDistributions(data: unknown, fields: ReadonlyArray<UncertainField>, validate: (probe: unknown) => FieldProblem[]): FieldProblem[] {
+export function probeDistributions(
+  data: unknown,
+  fields: ReadonlyArray<UncertainField>,
+  validate: (probe: unknown) => FieldProblem[],
+): FieldProblem[] {
   const problems: FieldProblem[] = [];
   for (const f of fields) {
     const [lo, hi] = supportOf(f.distribution);
@@ -101,7 +121,7 @@ export function probeDistributions(data: unknown, fields: ReadonlyArray<Uncertai
     for (const end of [lo, hi, lo + (hi - lo) / Math.PI]) {
       const broken = validate(valueSetter([f.path])(data, [end]));
       if (broken.length === 0) continue;
-      const own = broken.find((p) => formatPath(p.path) === f.field) ?? broken[0] as FieldProblem;
+      const own = broken.find((p) => formatPath(p.path) === f.field) ?? (broken[0] as FieldProblem);
       const where = formatPath(own.path) === f.field ? '' : ` (${formatPath(own.path)}: `;
       problems.push({
         path: f.path,

@@ -1,6 +1,9 @@
 import { isMap, isNode, isPair, isScalar, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 
-export interface Position { line: number; column: number }
+export interface Position {
+  line: number;
+  column: number;
+}
 
 /**
  * Where a field stands in the parsed file: the node at `path`, or, when it is missing, the
@@ -8,7 +11,10 @@ export interface Position { line: number; column: number }
  * (for unknown keys).
  */
 export function positionOf(
-  doc: Document, lineCounter: LineCounter, path: ReadonlyArray<PropertyKey>, key?: string,
+  doc: Document,
+  lineCounter: LineCounter,
+  path: ReadonlyArray<PropertyKey>,
+  key?: string,
 ): Position | undefined {
   let node: Node | undefined;
   for (let depth = path.length; depth >= 0; depth--) {
@@ -27,7 +33,6 @@ export function positionOf(
   const { line, col } = lineCounter.linePos(offset);
   return { line, column: col };
 }
-
 
 /** Where a field stands in a scenario's text, for a problem found after loading (e.g. by the model). */
 export function positionInText(text: string, path: ReadonlyArray<PropertyKey>): Position | undefined {

@@ -34,7 +34,12 @@ function parseAnyTimestamp(text: string, timeZone: string): number | null {
   const m = LOCAL.exec(s);
   if (m === null) return null;
   const [year, month, day, hour, minute, second] = [1, 2, 3, 4, 5, 6].map((i) => Number(m[i] ?? 0)) as [
-    number, number, number, number, number, number,
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
   ];
   if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 60) return null;
   // Milliseconds from the first three fraction digits (digit arithmetic: 0.29 × 1000 is 289.99…).

@@ -13,8 +13,12 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
     f = new Intl.DateTimeFormat('en-US', {
       timeZone,
       hourCycle: 'h23',
-      year: 'numeric', month: 'numeric', day: 'numeric',
-      hour: 'numeric', minute: 'numeric', second: 'numeric',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
     });
     formatters.set(timeZone, f);
   }
@@ -33,7 +37,14 @@ export function isValidTimeZone(timeZone: string): boolean {
 
 const isUtc = (tz: string): boolean => tz === 'UTC' || tz === 'Etc/UTC' || tz === 'GMT';
 
-interface LocalFields { year: number; month: number; day: number; hour: number; minute: number; second: number }
+interface LocalFields {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+}
 
 function localFields(epochMs: number, timeZone: string): LocalFields {
   const out: Record<string, number> = {};
@@ -69,7 +80,14 @@ export function offsetMs(epochMs: number, timeZone: string): number {
  * time is moved forward by the gap (02:30 that never happened reads as 03:30).
  */
 export function localToEpoch(
-  year: number, month: number, day: number, hour = 0, minute = 0, second = 0, ms = 0, timeZone = 'UTC',
+  year: number,
+  month: number,
+  day: number,
+  hour = 0,
+  minute = 0,
+  second = 0,
+  ms = 0,
+  timeZone = 'UTC',
 ): number {
   const asUtc = Date.UTC(year, month - 1, day, hour, minute, second, ms);
   if (isUtc(timeZone)) return asUtc;

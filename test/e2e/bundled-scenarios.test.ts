@@ -16,7 +16,25 @@ const EXPECTED: Array<[file: string, placement: string, rule: number]> = [
   ['uncertain-prices.yaml', 'dedicated-reserved', 7],
 ];
 
-const TOP_LEVEL = ['schemaVersion', 'tool', 'scenario', 'generatedAt', 'currency', 'utilization', 'tokens', 'traffic', 'options', 'thresholds', 'repatriation', 'verdict', 'triggers', 'warnings', 'growth', 'dataQuality', 'billing'];
+const TOP_LEVEL = [
+  'schemaVersion',
+  'tool',
+  'scenario',
+  'generatedAt',
+  'currency',
+  'utilization',
+  'tokens',
+  'traffic',
+  'options',
+  'thresholds',
+  'repatriation',
+  'verdict',
+  'triggers',
+  'warnings',
+  'growth',
+  'dataQuality',
+  'billing',
+];
 
 describe.each(EXPECTED)('scenarios/%s', (file, placement, rule) => {
   const json = cli(['analyze', `scenarios/${file}`, '--json']);
@@ -31,7 +49,9 @@ describe.each(EXPECTED)('scenarios/%s', (file, placement, rule) => {
     expect(report.scenario.sha256).toMatch(/^[0-9a-f]{64}$/);
     expect(report.thresholds.map((t: { utilization: unknown }) => t.utilization)).toEqual([0.4, 0.6, 0.7, 'measured']);
     for (const o of report.options) {
-      const sum = Object.entries(o.monthly).filter(([k]) => k !== 'total').reduce((s, [, v]) => s + (v as number), 0);
+      const sum = Object.entries(o.monthly)
+        .filter(([k]) => k !== 'total')
+        .reduce((s, [, v]) => s + (v as number), 0);
       expect(o.monthly.total).toBeCloseTo(sum, 6);
     }
   });
@@ -48,7 +68,12 @@ describe.each(EXPECTED)('scenarios/%s', (file, placement, rule) => {
     for (const l of block) expect([...l].length).toBeLessThanOrEqual(80);
     expect(block.join(' ')).toContain(`Look again by ${report.verdict.nextReview}`);
     expect(table.stdout).not.toMatch(/\u001b\[|MODEL\.md|§/);
-    for (const section of ['Monthly cost by utilization', 'At the measured profile', 'Repatriation threshold', 'When to look again']) {
+    for (const section of [
+      'Monthly cost by utilization',
+      'At the measured profile',
+      'Repatriation threshold',
+      'When to look again',
+    ]) {
       expect(table.stdout).toContain(section);
     }
   });
@@ -65,15 +90,21 @@ describe('what the examples show', () => {
     const r = report('high-volume-repatriation.yaml');
     const o = r.options.find((x: { id: string }) => x.id === 'onprem');
     const monthly = 1.08 ** (1 / 12) - 1; // default discountRate 0.08
-    const pv = (rate: number) => o.ownership.cashFlows.reduce((s: number, cf: number, m: number) => s + cf / (1 + rate) ** m, 0);
+    const pv = (rate: number) =>
+      o.ownership.cashFlows.reduce((s: number, cf: number, m: number) => s + cf / (1 + rate) ** m, 0);
     expect(o.ownership.cashFlows).toHaveLength(61);
     expect(pv(monthly)).toBeCloseTo(o.npv, 4);
     expect(pv((1 + o.irr) ** (1 / 12) - 1)).toBeCloseTo(0, 3);
     expect(o.irr > 0.08).toBe(o.npv > 0);
-    expect(o.ownership.accrualCost.reduce((s: number, x: number) => s + x, 0)).toBeCloseTo(60 * o.horizonAverageMonthly, 4);
+    expect(o.ownership.accrualCost.reduce((s: number, x: number) => s + x, 0)).toBeCloseTo(
+      60 * o.horizonAverageMonthly,
+      4,
+    );
     // Growth is opt-in: the trend is reported as what it would do, not priced.
     expect(r.growth).toMatchObject({ applied: false, source: 'none' });
-    expect(r.growth.ifTrendContinues.options.map((x: { id: string }) => x.id)).toEqual(r.options.map((x: { id: string }) => x.id));
+    expect(r.growth.ifTrendContinues.options.map((x: { id: string }) => x.id)).toEqual(
+      r.options.map((x: { id: string }) => x.id),
+    );
     expect(o.discountedPaybackMonths).toBeGreaterThan(o.paybackMonths);
     expect(r.options.find((x: { id: string }) => x.id === 'cloud')).toMatchObject({ irr: null, ownership: null });
   });
@@ -97,21 +128,34 @@ describe('what the examples show', () => {
     // With the same 70 % headroom as cloud, 31 reserved GPUs minimise the month (32 cost more).
     expect(r.verdict.plan).toMatchObject({ family: 'reserved', option: 'reserved', gpus: 31, termMonths: 12 });
     expect(r.verdict.plan.burstShareOfBusyGpuHours).toBeLessThan(0.1);
-    expect(r.verdict.plan.monthly).toBeCloseTo(r.options.find((o: { id: string }) => o.id === 'reserved').monthly.total, 9);
+    expect(r.verdict.plan.monthly).toBeCloseTo(
+      r.options.find((o: { id: string }) => o.id === 'reserved').monthly.total,
+      9,
+    );
     expect(r.verdict).not.toHaveProperty('note');
     // On-prem is cheaper at the measured profile; egress share and payback keep it out.
     expect(r.verdict.constraintCost).toMatchObject({ cheapest: 'onprem', constraint: 'utilization-economics' });
-    expect(r.verdict.constraintCost.failing.map((c: { metric: string }) => c.metric)).toEqual(['traffic.egressShare', 'onprem.paybackMonths']);
-    expect(r.verdict.constraintCost.monthly).toBeCloseTo(r.verdict.plan.monthly - r.verdict.constraintCost.cheapestMonthly, 9);
+    expect(r.verdict.constraintCost.failing.map((c: { metric: string }) => c.metric)).toEqual([
+      'traffic.egressShare',
+      'onprem.paybackMonths',
+    ]);
+    expect(r.verdict.constraintCost.monthly).toBeCloseTo(
+      r.verdict.plan.monthly - r.verdict.constraintCost.cheapestMonthly,
+      9,
+    );
     expect(r.verdict.status).toBe('firm');
     expect(r.verdict.nextReview).toBe('2027-02-13');
   });
-  test('the cost-versus-utilization chart: each option\'s curve, break-evens marked where the report puts them', () => {
+  test("the cost-versus-utilization chart: each option's curve, break-evens marked where the report puts them", () => {
     const r = report('stable-high-volume.yaml');
     const onprem = r.options.find((o: { id: string }) => o.id === 'onprem');
     expect(onprem.curve).toHaveLength(51);
     // Points every 2 %: 40, 60 and 70 % are the threshold table's columns.
-    for (const [i, level] of [[20, 0.4], [30, 0.6], [35, 0.7]] as const) {
+    for (const [i, level] of [
+      [20, 0.4],
+      [30, 0.6],
+      [35, 0.7],
+    ] as const) {
       const row = r.thresholds.find((x: { utilization: unknown }) => x.utilization === level);
       for (const o of r.options) expect(o.curve[i]).toBeCloseTo(row.monthly[o.id], 6);
     }
@@ -123,7 +167,9 @@ describe('what the examples show', () => {
     const plot = lines.filter((l) => l.includes('┤'));
     expect(plot).toHaveLength(12);
     const zero = plot[0]!.indexOf('┤') + 1; // column of 0 %
-    for (const o of r.options.filter((x: { id: string; breakEvenUtilization: number | null }) => x.id !== 'cloud' && x.breakEvenUtilization !== null)) {
+    for (const o of r.options.filter(
+      (x: { id: string; breakEvenUtilization: number | null }) => x.id !== 'cloud' && x.breakEvenUtilization !== null,
+    )) {
       const mark = { dedicated: 'D', reserved: 'R', onprem: 'O' }[o.id as 'dedicated' | 'reserved' | 'onprem'];
       expect(axis[zero + Math.round(o.breakEvenUtilization * 50)]).toBe(mark);
     }
@@ -144,6 +190,11 @@ describe('what the examples show', () => {
     // 30 Berlin calendar days (one of 25 hours) from 2026-10-18 00:00 CEST to the last sample at
     // 2026-11-16 00:00 CET: 698 hours. The export's two "02:00" rows on 25 October cannot be told
     // apart, so both read as the first (CEST) one: 697 hours present.
-    expect(r.utilization.window).toEqual({ start: '2026-10-17T22:00:00.000Z', end: '2026-11-16T00:00:00.000Z', days: 30, coverage: 697 / 698 });
+    expect(r.utilization.window).toEqual({
+      start: '2026-10-17T22:00:00.000Z',
+      end: '2026-11-16T00:00:00.000Z',
+      days: 30,
+      coverage: 697 / 698,
+    });
   });
 });

@@ -22,10 +22,26 @@ function scenarioFile(name: string, text: string): string {
 
 describe('bad input: exit 2, one clear line naming file, line, column and field, no stack trace', () => {
   test.each([
-    ['typo.yaml', GOOD.replace('assumed', 'asumed'), /^placement: .*typo\.yaml:5:17: workload\.utilization\.asumed: unknown key \(did you mean "assumed"\?\)/],
-    ['negative.yaml', GOOD.replace('2.35', '-2.35'), /^placement: .*negative\.yaml:8:27: options\.dedicated\.perGpuHour: must be > 0, got number -2\.35$/m],
-    ['fraction.yaml', GOOD.replace('0.5}', '1.5}'), /^placement: .*fraction\.yaml:5:26: workload\.utilization\.assumed: must be ≤ 1, got number 1\.5/],
-    ['malformed.yaml', 'schemaVersion: 1\nname: [x\nworkload: {\n', /^placement: .*malformed\.yaml:\d+:\d+: not valid YAML or JSON/],
+    [
+      'typo.yaml',
+      GOOD.replace('assumed', 'asumed'),
+      /^placement: .*typo\.yaml:5:17: workload\.utilization\.asumed: unknown key \(did you mean "assumed"\?\)/,
+    ],
+    [
+      'negative.yaml',
+      GOOD.replace('2.35', '-2.35'),
+      /^placement: .*negative\.yaml:8:27: options\.dedicated\.perGpuHour: must be > 0, got number -2\.35$/m,
+    ],
+    [
+      'fraction.yaml',
+      GOOD.replace('0.5}', '1.5}'),
+      /^placement: .*fraction\.yaml:5:26: workload\.utilization\.assumed: must be ≤ 1, got number 1\.5/,
+    ],
+    [
+      'malformed.yaml',
+      'schemaVersion: 1\nname: [x\nworkload: {\n',
+      /^placement: .*malformed\.yaml:\d+:\d+: not valid YAML or JSON/,
+    ],
     ['empty.yaml', '', /^placement: .*empty\.yaml: the file is empty/],
   ])('%s', (name, text, pattern) => {
     const r = cli(['analyze', scenarioFile(name, text)]);
@@ -44,20 +60,28 @@ describe('bad input: exit 2, one clear line naming file, line, column and field,
     expect([r.code, r.stderr]).toEqual([2, 'placement: scenarios: is a directory, expected a file\n']);
   });
   test('a missing history file is named relative to where the user runs', () => {
-    const r = cli(['analyze', scenarioFile('nohist.yaml', GOOD.replace('{assumed: 0.5}', '{source: gone.csv}'))], { cwd: tmp });
+    const r = cli(['analyze', scenarioFile('nohist.yaml', GOOD.replace('{assumed: 0.5}', '{source: gone.csv}'))], {
+      cwd: tmp,
+    });
     expect(r.code).toBe(2);
     expect(r.stderr).toBe('placement: gone.csv: no such file\n');
   });
   test('a bad row in the history names its line and column', () => {
     writeFileSync(join(tmp, 'bad.csv'), 'timestamp,utilization\n2026-01-01T00:00:00Z,0.5\n2026-01-01T01:00:00Z,1.7\n');
-    const r = cli(['analyze', scenarioFile('badrow.yaml', GOOD.replace('{assumed: 0.5}', '{source: bad.csv, unit: fraction}'))], { cwd: tmp });
+    const r = cli(
+      ['analyze', scenarioFile('badrow.yaml', GOOD.replace('{assumed: 0.5}', '{source: bad.csv, unit: fraction}'))],
+      { cwd: tmp },
+    );
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/^placement: bad\.csv:3: 1\.7 is above 1 but the unit is fraction/);
   });
   test.each([
     [['analyze', 'scenarios/rag-enterprise.yaml', '--thresholds', '40,60'], /write 40 % as 0\.4/],
     [['analyze', 'scenarios/rag-enterprise.yaml', '--window', 'ten'], /whole number of days/],
-    [['analyze', 'scenarios/rag-enterprise.yaml', '--format', 'xml'], /argument 'xml' is invalid\. Allowed choices are table, json, markdown/],
+    [
+      ['analyze', 'scenarios/rag-enterprise.yaml', '--format', 'xml'],
+      /argument 'xml' is invalid\. Allowed choices are table, json, markdown/,
+    ],
     [['analyze', 'scenarios/rag-enterprise.yaml', '--colour'], /unknown option '--colour'/],
     [['analyse', 'scenarios/rag-enterprise.yaml'], /unknown command 'analyse'/],
     [['analyze'], /missing required argument 'scenario'/],
@@ -84,7 +108,9 @@ describe('options', () => {
     expect(h.stdout).toContain('--thresholds');
   });
   test('--thresholds and --window override the scenario', () => {
-    const r = JSON.parse(cli(['analyze', 'scenarios/rag-enterprise.yaml', '--json', '--thresholds', '0.65,0.5', '--window', '30']).stdout);
+    const r = JSON.parse(
+      cli(['analyze', 'scenarios/rag-enterprise.yaml', '--json', '--thresholds', '0.65,0.5', '--window', '30']).stdout,
+    );
     expect(r.thresholds.map((t: { utilization: unknown }) => t.utilization)).toEqual([0.5, 0.65, 'measured']);
     expect(r.utilization.window.days).toBe(30);
     expect(Object.keys(r.utilization.sustainedDays)).toEqual(['0.4', '0.5', '0.6', '0.65', '0.7']);
@@ -98,8 +124,12 @@ describe('options', () => {
     expect(r.stdout).not.toMatch(/MODEL\.md|§/);
     expect(r.stdout).toContain('| option | 40% | 60% | 70% | measured |');
     expect(r.stdout).toContain('|---|---:|---:|---:|---:|');
-    expect(r.stdout).toMatch(/^- At the measured profile the reserved plan costs \$69,437 a month against \$89,961 for cloud on-demand$/m);
-    expect(r.stdout).toMatch(/^- Reserving 16 GPUs minimises the measured month: on-demand carries 12\.1% of the busy GPU-hours/m);
+    expect(r.stdout).toMatch(
+      /^- At the measured profile the reserved plan costs \$69,437 a month against \$89,961 for cloud on-demand$/m,
+    );
+    expect(r.stdout).toMatch(
+      /^- Reserving 16 GPUs minimises the measured month: on-demand carries 12\.1% of the busy GPU-hours/m,
+    );
   });
   test('--format json equals --json', () => {
     const a = JSON.parse(cli(['analyze', 'scenarios/burst-inference.yaml', '--format', 'json']).stdout);
@@ -116,8 +146,12 @@ describe('options', () => {
     const r = cli(['analyze', 'scenarios/burst-inference.yaml', '--json', '--out', out]);
     // Quiet on success (cron mails any output); --verbose says what was written.
     expect([r.code, r.stdout, r.stderr]).toEqual([0, '', '']);
-    expect(cli(['--verbose', 'analyze', 'scenarios/burst-inference.yaml', '--json', '--out', out]).stderr).toBe(`placement: wrote ${out}\n`);
-    expect(cli(['analyze', 'scenarios/burst-inference.yaml', '--json', '--out', out, '--verbose']).stderr).toBe(`placement: wrote ${out}\n`);
+    expect(cli(['--verbose', 'analyze', 'scenarios/burst-inference.yaml', '--json', '--out', out]).stderr).toBe(
+      `placement: wrote ${out}\n`,
+    );
+    expect(cli(['analyze', 'scenarios/burst-inference.yaml', '--json', '--out', out, '--verbose']).stderr).toBe(
+      `placement: wrote ${out}\n`,
+    );
     expect(JSON.parse(readFileSync(out, 'utf8')).verdict.placement).toBe('hybrid-burst');
     expect(readdirSync(dir)).toEqual(['report.json']);
   });
@@ -132,7 +166,8 @@ describe('options', () => {
 describe('stdin', () => {
   test('utilization history piped in with source "-"', () => {
     const rows = ['timestamp,utilization'];
-    for (let h = 0; h < 24 * 10; h++) rows.push(`${new Date(Date.UTC(2026, 9, 1) + h * 3_600_000).toISOString()},${h % 24 < 12 ? 80 : 40}`);
+    for (let h = 0; h < 24 * 10; h++)
+      rows.push(`${new Date(Date.UTC(2026, 9, 1) + h * 3_600_000).toISOString()},${h % 24 < 12 ? 80 : 40}`);
     const file = scenarioFile('stdin.yaml', GOOD.replace('{assumed: 0.5}', '{source: "-"}'));
     const r = cli(['analyze', file, '--json'], { input: `${rows.join('\n')}\n` });
     expect(r.code).toBe(0);

@@ -12,15 +12,28 @@ import { tempDir } from '../helpers/temp-dir.js';
 // and the diff is reviewed with the change.
 const NOW = Date.UTC(2026, 10, 22, 12);
 const tmp = tempDir('placement-golden-');
-const scenarios = readdirSync(join(REPO, 'scenarios')).filter((f) => f.endsWith('.yaml')).sort();
+const scenarios = readdirSync(join(REPO, 'scenarios'))
+  .filter((f) => f.endsWith('.yaml'))
+  .sort();
 const dataFiles = readdirSync(join(REPO, 'scenarios', 'data')).sort();
 
 async function placement(argv: string[], width = 80): Promise<string> {
   let out = '';
   let err = '';
   const io: Io = {
-    stdout: (t) => { out += t; }, stderr: (t) => { err += t; },
-    colour: false, progress: false, interactive: false, width, now: () => NOW, clock: () => 0, version: '0.0.0-golden',
+    stdout: (t) => {
+      out += t;
+    },
+    stderr: (t) => {
+      err += t;
+    },
+    colour: false,
+    progress: false,
+    interactive: false,
+    width,
+    now: () => NOW,
+    clock: () => 0,
+    version: '0.0.0-golden',
   };
   const code = await run(argv, io);
   return `$ placement ${argv.join(' ')}\nexit ${code}\n--- stdout\n${out}--- stderr\n${err}`;
@@ -31,15 +44,25 @@ describe.each(scenarios)('%s', (file) => {
   const scenario = `scenarios/${file}`;
   const base = file.replace(/\.yaml$/, '');
   test.each([
-    ['analyze', []], ['analyze-details', ['--details']], ['analyze-wide', ['--details'], 120],
-    ['analyze.json', ['--json']], ['analyze.md', ['--format', 'markdown']], ['analyze.html', ['--format', 'html']],
+    ['analyze', []],
+    ['analyze-details', ['--details']],
+    ['analyze-wide', ['--details'], 120],
+    ['analyze.json', ['--json']],
+    ['analyze.md', ['--format', 'markdown']],
+    ['analyze.html', ['--format', 'html']],
   ] as Array<[string, string[], number?]>)('%s', async (name, extra, width) => {
-    await expect(await placement(['analyze', scenario, ...extra], width)).toMatchFileSnapshot(golden(`${base}/${name}.txt`));
+    await expect(await placement(['analyze', scenario, ...extra], width)).toMatchFileSnapshot(
+      golden(`${base}/${name}.txt`),
+    );
   });
   test.each([
-    ['sensitivity', ['sensitivity']], ['sensitivity.json', ['sensitivity', '--json']],
-    ['schedule', ['schedule']], ['schedule.csv', ['schedule', '--format', 'csv']], ['schedule.json', ['schedule', '--json']],
-    ['check', ['check']], ['validate', ['validate']],
+    ['sensitivity', ['sensitivity']],
+    ['sensitivity.json', ['sensitivity', '--json']],
+    ['schedule', ['schedule']],
+    ['schedule.csv', ['schedule', '--format', 'csv']],
+    ['schedule.json', ['schedule', '--json']],
+    ['check', ['check']],
+    ['validate', ['validate']],
   ])('%s', async (name, [command, ...extra]) => {
     await expect(await placement([command!, scenario, ...extra])).toMatchFileSnapshot(golden(`${base}/${name}.txt`));
   });
@@ -50,7 +73,9 @@ describe.each(scenarios)('%s', (file) => {
       await placement(['review', scenario, '--previous', previous]),
       await placement(['review', scenario, '--previous', previous, '--format', 'markdown']),
       await placement(['review', scenario, '--previous', previous, '--json']),
-    ].join('\n').replaceAll(tmp, '<tmp>');
+    ]
+      .join('\n')
+      .replaceAll(tmp, '<tmp>');
     await expect(text).toMatchFileSnapshot(golden(`${base}/review.txt`));
   });
   test('simulate: the same trials for a seed on one thread and on all of them', async () => {
@@ -70,8 +95,13 @@ describe('inputs and reference data', () => {
     const text = (await placement(['inspect', path])) + (await placement(['inspect', path, '--json']));
     await expect(text).toMatchFileSnapshot(golden(`inspect/${data}.txt`));
   });
-  test.each([['prices', []], ['prices.json', ['--json']]] as Array<[string, string[]]>)('%s', async (name, extra) => {
-    await expect(await placement(['prices', '--as-of', '2026-11-22', ...extra])).toMatchFileSnapshot(golden(`${name}.txt`));
+  test.each([
+    ['prices', []],
+    ['prices.json', ['--json']],
+  ] as Array<[string, string[]]>)('%s', async (name, extra) => {
+    await expect(await placement(['prices', '--as-of', '2026-11-22', ...extra])).toMatchFileSnapshot(
+      golden(`${name}.txt`),
+    );
   });
   test.each(['report', 'scenario'])('schema %s', async (which) => {
     await expect(await placement(['schema', which])).toMatchFileSnapshot(golden(`schema-${which}.txt`));

@@ -10,13 +10,28 @@ import { tempDir } from '../helpers/temp-dir.js';
 const tmp = tempDir('placement-html-');
 
 /** Debian's chromium (.ci/run installs it), or CHROMIUM=/path/to/chrome. */
-const CHROMIUM = [process.env.CHROMIUM, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].find((p) => p !== undefined && p !== '' && existsSync(p));
+const CHROMIUM = [
+  process.env.CHROMIUM,
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+  '/usr/bin/google-chrome',
+].find((p) => p !== undefined && p !== '' && existsSync(p));
 
 /** Headless, offline: every host name fails to resolve, so a page that fetched anything would show it. */
 function chromium(args: string[]): { code: number | null; stdout: string } {
-  const r = spawnSync(CHROMIUM as string, [
-    '--headless', '--no-sandbox', '--disable-gpu', '--hide-scrollbars', '--host-resolver-rules=MAP * ~NOTFOUND', '--no-first-run', ...args,
-  ], { encoding: 'utf8', timeout: 60_000 });
+  const r = spawnSync(
+    CHROMIUM as string,
+    [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--hide-scrollbars',
+      '--host-resolver-rules=MAP * ~NOTFOUND',
+      '--no-first-run',
+      ...args,
+    ],
+    { encoding: 'utf8', timeout: 60_000 },
+  );
   return { code: r.status, stdout: r.stdout };
 }
 
@@ -53,8 +68,14 @@ describe('analyze --format html (issue 7)', () => {
   });
 
   test('the chart marks each break-even where the report puts it, and draws every curve point', () => {
-    const marks = [...html.matchAll(/<g class="break-even opt-(\w+)" data-option="\w+" data-utilization="([\d.e-]+)"><line x1="([\d.]+)"/g)];
-    const expected = json.options.filter((o: { id: string; breakEvenUtilization: number | null }) => o.id !== 'cloud' && o.breakEvenUtilization !== null);
+    const marks = [
+      ...html.matchAll(
+        /<g class="break-even opt-(\w+)" data-option="\w+" data-utilization="([\d.e-]+)"><line x1="([\d.]+)"/g,
+      ),
+    ];
+    const expected = json.options.filter(
+      (o: { id: string; breakEvenUtilization: number | null }) => o.id !== 'cloud' && o.breakEvenUtilization !== null,
+    );
     expect(marks.map((m) => m[1])).toEqual(expected.map((o: { id: string }) => o.id));
     for (const [i, o] of expected.entries()) {
       const m = marks[i]!;
@@ -71,37 +92,53 @@ describe('analyze --format html (issue 7)', () => {
   });
 
   test('the threshold table shades the cheapest option of each column, as the report says', () => {
-    const rows = [...html.matchAll(/<tr><td>([\w-]+)<\/td>(.*?)<\/tr>/g)].filter((m) => ['cloud', 'dedicated', 'hybrid', 'on-prem'].includes(m[1]!)).slice(0, 4);
-    const label: Record<string, string> = { cloud: 'cloud', dedicated: 'dedicated', hybrid: 'hybrid', onprem: 'on-prem' };
+    const rows = [...html.matchAll(/<tr><td>([\w-]+)<\/td>(.*?)<\/tr>/g)]
+      .filter((m) => ['cloud', 'dedicated', 'hybrid', 'on-prem'].includes(m[1]!))
+      .slice(0, 4);
+    const label: Record<string, string> = {
+      cloud: 'cloud',
+      dedicated: 'dedicated',
+      hybrid: 'hybrid',
+      onprem: 'on-prem',
+    };
     json.thresholds.forEach((t: { cheapest: string }, col: number) => {
-      const shaded = rows.filter((r) => [...r[2]!.matchAll(/<td class="([^"]*)"/g)][col]![1]!.includes('cheapest')).map((r) => r[1]);
+      const shaded = rows
+        .filter((r) => [...r[2]!.matchAll(/<td class="([^"]*)"/g)][col]![1]!.includes('cheapest'))
+        .map((r) => r[1]);
       expect(shaded).toEqual([label[t.cheapest]]);
     });
   });
 
-  test.skipIf(CHROMIUM === undefined)('headless Chromium opens it offline, lays out the charts and screenshots a page that is not blank', () => {
-    const url = pathToFileURL(out).href;
-    const dom = chromium(['--dump-dom', url]);
-    expect(dom.code).toBe(0);
-    expect(dom.stdout).toContain('hybrid-burst');
-    expect(dom.stdout.match(/<svg /g)).toHaveLength(3);
-    const shot = join(tmp, 'report.png');
-    const r = chromium(['--window-size=1100,2600', `--screenshot=${shot}`, url]);
-    expect(r.code).toBe(0);
-    const png = readPng(shot);
-    expect([png.width, png.height]).toEqual([1100, 2600]);
-    // A blank page inflates to the row filter bytes and one colour; text, tables and charts to
-    // many distinct bytes.
-    expect(new Set(png.pixels).size).toBeGreaterThan(100);
-  });
+  test.skipIf(CHROMIUM === undefined)(
+    'headless Chromium opens it offline, lays out the charts and screenshots a page that is not blank',
+    () => {
+      const url = pathToFileURL(out).href;
+      const dom = chromium(['--dump-dom', url]);
+      expect(dom.code).toBe(0);
+      expect(dom.stdout).toContain('hybrid-burst');
+      expect(dom.stdout.match(/<svg /g)).toHaveLength(3);
+      const shot = join(tmp, 'report.png');
+      const r = chromium(['--window-size=1100,2600', `--screenshot=${shot}`, url]);
+      expect(r.code).toBe(0);
+      const png = readPng(shot);
+      expect([png.width, png.height]).toEqual([1100, 2600]);
+      // A blank page inflates to the row filter bytes and one colour; text, tables and charts to
+      // many distinct bytes.
+      expect(new Set(png.pixels).size).toBeGreaterThan(100);
+    },
+  );
 });
 
-describe('the history window in the scenario\'s own calendar days', () => {
-  test('Europe/Berlin: the window\'s UTC start (22:00 the day before) is shown as the local first day, in both views', () => {
+describe("the history window in the scenario's own calendar days", () => {
+  test("Europe/Berlin: the window's UTC start (22:00 the day before) is shown as the local first day, in both views", () => {
     const json = JSON.parse(cli(['analyze', 'scenarios/multi-region-latency.yaml', '--json']).stdout);
     expect(json.utilization.window.start).toBe('2026-10-17T22:00:00.000Z');
     expect(json.utilization.dailyMeans.at(-1).date).toBe('2026-11-16');
-    expect(cli(['analyze', 'scenarios/multi-region-latency.yaml']).stdout).toContain('data/multi-region-util.csv: 2026-10-18 → 2026-11-16, 30-day window');
-    expect(cli(['analyze', 'scenarios/multi-region-latency.yaml', '--format', 'html']).stdout).toContain('data/multi-region-util.csv: 2026-10-18 → 2026-11-16, 30-day window');
+    expect(cli(['analyze', 'scenarios/multi-region-latency.yaml']).stdout).toContain(
+      'data/multi-region-util.csv: 2026-10-18 → 2026-11-16, 30-day window',
+    );
+    expect(cli(['analyze', 'scenarios/multi-region-latency.yaml', '--format', 'html']).stdout).toContain(
+      'data/multi-region-util.csv: 2026-10-18 → 2026-11-16, 30-day window',
+    );
   });
 });

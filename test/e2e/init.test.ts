@@ -9,36 +9,57 @@ const tmp = tempDir('placement-init-');
 const BIN = join(REPO, 'bin', 'placement.js');
 const DOWN = '\u001b[B';
 
-function drive(argv: string[], steps: Array<[string, string]>): { code: number | null; output: string; stuck?: string } {
-  const r = spawnSync('python3', [join(REPO, 'test', 'helpers', 'pty-drive.py'), JSON.stringify({ argv: [process.execPath, BIN, ...argv], cwd: REPO, steps, timeout: 30 })], { encoding: 'utf8' });
+function drive(
+  argv: string[],
+  steps: Array<[string, string]>,
+): { code: number | null; output: string; stuck?: string } {
+  const r = spawnSync(
+    'python3',
+    [
+      join(REPO, 'test', 'helpers', 'pty-drive.py'),
+      JSON.stringify({ argv: [process.execPath, BIN, ...argv], cwd: REPO, steps, timeout: 30 }),
+    ],
+    { encoding: 'utf8' },
+  );
   return JSON.parse(r.stdout);
 }
 
 describe('placement init', () => {
   test('through a real terminal, answering every prompt: the file validates and is analysed', () => {
     const file = join(tmp, 'pty.yaml');
-    const r = drive(['init', file], [
-      ['Which kind of workload', `${DOWN}${DOWN}${DOWN}\r`], // stable-high-volume → agentic
-      ['Scenario name', 'pty-scenario\r'],
-      ['Which accelerator', `${DOWN}${DOWN}${DOWN}\r`], // H100 → A100
-      ['How many GPUs', '16\r'],
-      ['Where does it run today', '\r'],
-      ['GPU utilization history', 'scenarios/data/agentic-util.csv\r'],
-      ['Token history', 'scenarios/data/agentic-tokens.csv\r'],
-      ['Cloud on-demand price', '\r'],
-      ['Reserved / dedicated price', '\r'],
-      ['owning 8-GPU NVIDIA A100 servers', 'n\r'],
-      ['sovereignty', '\r'],
-      ['agentic', '\r'],
-      ['Time-to-first-token', '\r'],
-    ]);
+    const r = drive(
+      ['init', file],
+      [
+        ['Which kind of workload', `${DOWN}${DOWN}${DOWN}\r`], // stable-high-volume → agentic
+        ['Scenario name', 'pty-scenario\r'],
+        ['Which accelerator', `${DOWN}${DOWN}${DOWN}\r`], // H100 → A100
+        ['How many GPUs', '16\r'],
+        ['Where does it run today', '\r'],
+        ['GPU utilization history', 'scenarios/data/agentic-util.csv\r'],
+        ['Token history', 'scenarios/data/agentic-tokens.csv\r'],
+        ['Cloud on-demand price', '\r'],
+        ['Reserved / dedicated price', '\r'],
+        ['owning 8-GPU NVIDIA A100 servers', 'n\r'],
+        ['sovereignty', '\r'],
+        ['agentic', '\r'],
+        ['Time-to-first-token', '\r'],
+      ],
+    );
     expect(r.stuck).toBeUndefined();
     expect(r.code).toBe(0);
     expect(r.output).toContain('detected csv');
     expect(r.output).toMatch(/hybrid-burst · (firm|PROVISIONAL) · pty-scenario/);
     const text = readFileSync(file, 'utf8');
     expect(text.split('\n')[0]).toBe(`# yaml-language-server: $schema=${join(REPO, 'dist', 'scenario.schema.json')}`);
-    for (const s of ['name: "pty-scenario"', 'referenceGpus: 16', 'agentic: true', 'onDemandPerGpuHour: {price: lambda/a100-80gb/on-demand}', 'perGpuHour: {price: aws/p4de.24xlarge/reserved-1y}', '# detected: csv']) expect(text).toContain(s);
+    for (const s of [
+      'name: "pty-scenario"',
+      'referenceGpus: 16',
+      'agentic: true',
+      'onDemandPerGpuHour: {price: lambda/a100-80gb/on-demand}',
+      'perGpuHour: {price: aws/p4de.24xlarge/reserved-1y}',
+      '# detected: csv',
+    ])
+      expect(text).toContain(s);
     expect(text).not.toContain('onPrem:');
     expect(cli(['validate', file]).code).toBe(0);
   });

@@ -10,14 +10,19 @@ const SHARED = new URL('../../../shared/data/', import.meta.url).pathname;
 
 function analyze(utilization: string, extra = ''): { code: number | null; report: Report; stderr: string } {
   const file = join(tmp, `s-${Math.random().toString(36).slice(2)}.yaml`);
-  writeFileSync(file, `schemaVersion: 1\nname: inputs\n${extra}workload:\n  referenceGpus: 4\n  utilization: ${utilization}\noptions:\n  cloud: {onDemandPerGpuHour: 2.99}\n`);
+  writeFileSync(
+    file,
+    `schemaVersion: 1\nname: inputs\n${extra}workload:\n  referenceGpus: 4\n  utilization: ${utilization}\noptions:\n  cloud: {onDemandPerGpuHour: 2.99}\n`,
+  );
   const r = cli(['analyze', file, '--json']);
   return { code: r.code, report: (r.code === 0 ? JSON.parse(r.stdout) : null) as Report, stderr: r.stderr };
 }
 
 describe('utilization inputs', () => {
   test('inline samples: averaged per hour, fractions', () => {
-    const { code, report } = analyze('{samples: [{t: "2026-11-01T10:00:00Z", u: 0.2}, {t: "2026-11-01T10:30:00Z", u: 0.6}, {t: "2026-11-01T11:00:00Z", u: 0.9}]}');
+    const { code, report } = analyze(
+      '{samples: [{t: "2026-11-01T10:00:00Z", u: 0.2}, {t: "2026-11-01T10:30:00Z", u: 0.6}, {t: "2026-11-01T11:00:00Z", u: 0.9}]}',
+    );
     expect(code).toBe(0);
     expect(report.utilization.input).toMatchObject({ source: 'inline', rows: 3 });
     expect(report.utilization.mean).toBeCloseTo((0.4 + 0.9) / 2, 12);
@@ -25,15 +30,21 @@ describe('utilization inputs', () => {
     expect(report.utilization.window).toMatchObject({ end: '2026-11-01T12:00:00.000Z', coverage: 2 / 2148 });
     expect(report.warnings.map((w: { code: string }) => w.code)).toContain('low-coverage');
   });
-  test.skipIf(!existsSync(SHARED))('a real nvidia-smi CSV export (units in the header, "88 %" values) reads as percent', () => {
-    const { code, report } = analyze(`{source: ${SHARED}telemetry-samples/nvidia-smi-timestamp-first.csv}`);
-    expect(code).toBe(0);
-    expect(report.utilization.input).toMatchObject({ unit: 'percent', rows: 8 });
-    expect(report.utilization.mean).toBeCloseTo(3.65 / 8, 12); // (100+88+0+35+35+36+38+33) % / 8, one hour
-  });
+  test.skipIf(!existsSync(SHARED))(
+    'a real nvidia-smi CSV export (units in the header, "88 %" values) reads as percent',
+    () => {
+      const { code, report } = analyze(`{source: ${SHARED}telemetry-samples/nvidia-smi-timestamp-first.csv}`);
+      expect(code).toBe(0);
+      expect(report.utilization.input).toMatchObject({ unit: 'percent', rows: 8 });
+      expect(report.utilization.mean).toBeCloseTo(3.65 / 8, 12); // (100+88+0+35+35+36+38+33) % / 8, one hour
+    },
+  );
   test('money in the scenario currency', () => {
     const file = join(tmp, 'eur.yaml');
-    writeFileSync(file, 'schemaVersion: 1\nname: eur\ncurrency: EUR\nworkload:\n  referenceGpus: 4\n  utilization: {assumed: 0.5}\noptions:\n  cloud: {onDemandPerGpuHour: 2.5}\n');
+    writeFileSync(
+      file,
+      'schemaVersion: 1\nname: eur\ncurrency: EUR\nworkload:\n  referenceGpus: 4\n  utilization: {assumed: 0.5}\noptions:\n  cloud: {onDemandPerGpuHour: 2.5}\n',
+    );
     const r = cli(['analyze', file]);
     expect(r.stdout).toContain('€5,214'); // 4 × 0.5 / 0.7 × 730 × 2.5 = 5,214.29
     expect(r.stdout).toContain('(EUR; * cheapest)');

@@ -9,7 +9,9 @@ import { tempDir } from '../helpers/temp-dir.js';
 const tmp = tempDir('placement-prices-');
 const book = JSON.parse(readFileSync('pricebook/prices.json', 'utf8'));
 const priced = join(tmp, 'priced.yaml');
-writeFileSync(priced, `schemaVersion: 1
+writeFileSync(
+  priced,
+  `schemaVersion: 1
 name: priced
 workload:
   referenceGpus: 8
@@ -19,7 +21,8 @@ options:
     onDemandPerGpuHour: {price: aws/p5.48xlarge/on-demand}
     egressTiers: [{uptoGB: 10240, perGB: {price: aws/egress/internet-first-10tb}}, {perGB: {price: aws/egress/internet-next-40tb}}]
   dedicated: {perGpuHour: {price: market/h100/1-year-contract}}
-`);
+`,
+);
 
 describe('the price book', () => {
   test('every entry has an id, a positive value, a unit, a source and a date', () => {
@@ -39,7 +42,8 @@ describe('the price book', () => {
   test('placement prices: a filtered table, or JSON entries with id, value, unit, source, date', () => {
     const json = JSON.parse(cli(['prices', 'egress', '--json']).stdout);
     expect(json.length).toBeGreaterThan(3);
-    for (const e of json) expect(Object.keys(e)).toEqual(expect.arrayContaining(['id', 'value', 'unit', 'source', 'date']));
+    for (const e of json)
+      expect(Object.keys(e)).toEqual(expect.arrayContaining(['id', 'value', 'unit', 'source', 'date']));
     const table = cli(['prices', 'colocation', '--as-of', '2025-01-01'], { env: { COLUMNS: '160' } });
     expect(table.stdout).toMatch(/colocation\/na-primary-250-500kw │ 184\.06 │ USD\/kW-month │ 2024-07 │ 184 /);
     // At 80 columns the same table splits, the id repeated, rather than overflow.
@@ -52,7 +56,9 @@ describe('the price book', () => {
 describe('price references in a scenario', () => {
   test('resolve to the entry value, are listed in the report with their dates', () => {
     const r = JSON.parse(cli(['analyze', priced, '--json', '--as-of', '2026-06-30']).stdout);
-    expect(r.scenario.prices.map((p: { field: string; id: string; value: number }) => [p.field, p.id, p.value])).toEqual([
+    expect(
+      r.scenario.prices.map((p: { field: string; id: string; value: number }) => [p.field, p.id, p.value]),
+    ).toEqual([
       ['options.cloud.onDemandPerGpuHour', 'aws/p5.48xlarge/on-demand', 6.88],
       ['options.cloud.egressTiers[0].perGB', 'aws/egress/internet-first-10tb', 0.09],
       ['options.cloud.egressTiers[1].perGB', 'aws/egress/internet-next-40tb', 0.085],
@@ -61,20 +67,30 @@ describe('price references in a scenario', () => {
     expect(r.options[0].monthly.compute).toBeCloseTo((4 / 0.7) * 730 * 6.88, 9);
   });
   test('entries older than 180 days as of --as-of are warned about, in one line', () => {
-    const stale = (asOf: string) => JSON.parse(cli(['analyze', priced, '--json', '--as-of', asOf]).stdout).warnings
-      .filter((w: { code: string }) => w.code === 'prices-stale');
+    const stale = (asOf: string) =>
+      JSON.parse(cli(['analyze', priced, '--json', '--as-of', asOf]).stdout).warnings.filter(
+        (w: { code: string }) => w.code === 'prices-stale',
+      );
     expect(stale('2025-06-29')).toEqual([]); // 179 days after 2025-01-01
     const [one, ...more] = stale('2026-06-30');
     expect(more).toEqual([]);
-    expect(one.args).toMatchObject({ count: 3, ids: 'aws/p5.48xlarge/on-demand, aws/egress/internet-first-10tb, aws/egress/internet-next-40tb', limitDays: 180 });
-    expect(one.message).toMatch(/^3 price-book entries are over 180 days old, the oldest .* at \d+ days: re-check them/);
+    expect(one.args).toMatchObject({
+      count: 3,
+      ids: 'aws/p5.48xlarge/on-demand, aws/egress/internet-first-10tb, aws/egress/internet-next-40tb',
+      limitDays: 180,
+    });
+    expect(one.message).toMatch(
+      /^3 price-book entries are over 180 days old, the oldest .* at \d+ days: re-check them/,
+    );
   });
   test('an unknown entry is bad input at its position, with the closest id', () => {
     const bad = join(tmp, 'typo.yaml');
     writeFileSync(bad, readFileSync(priced, 'utf8').replace('1-year-contract', '1-yaer-contract'));
     const r = cli(['analyze', bad]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/typo\.yaml:10:27: options\.dedicated\.perGpuHour: no price-book entry "market\/h100\/1-yaer-contract" \(did you mean "market\/h100\/1-year-contract"\?\)/);
+    expect(r.stderr).toMatch(
+      /typo\.yaml:10:27: options\.dedicated\.perGpuHour: no price-book entry "market\/h100\/1-yaer-contract" \(did you mean "market\/h100\/1-year-contract"\?\)/,
+    );
     expectCleanError(r.stderr);
   });
   test('the scenario JSON Schema accepts a reference wherever it accepts a number', () => {

@@ -17,7 +17,11 @@ const haveGit = spawnSync('git', ['--version']).status === 0;
 
 /** A block's commands: comments dropped, continued lines joined. */
 function commands(block: string): string[] {
-  return block.replace(/\\\n\s*/g, ' ').split('\n').map((l) => l.replace(/\s+#.*$/, '').trim()).filter((l) => l !== '' && !l.startsWith('#'));
+  return block
+    .replace(/\\\n\s*/g, ' ')
+    .split('\n')
+    .map((l) => l.replace(/\s+#.*$/, '').trim())
+    .filter((l) => l !== '' && !l.startsWith('#'));
 }
 
 /** 95 days of ten-minute samples from 8 GPUs (the fleet `init --yes` describes), as `nvidia-smi --query-gpu=timestamp,index,utilization.gpu --format=csv` prints them. */
@@ -42,7 +46,13 @@ describe.skipIf(!haveGit)('the README, as printed, from a fresh clone', () => {
     writeFileSync(join(tmp, 'capture.csv'), nvidiaSmiExport());
     writeFileSync(join(stubs, 'nvidia-smi'), `#!/bin/sh\ncat "${join(tmp, 'capture.csv')}"\n`);
     chmodSync(join(stubs, 'nvidia-smi'), 0o755);
-    const env = { ...process.env, PATH: `${join(prefix, 'bin')}:${stubs}:${process.env.PATH}`, npm_config_prefix: prefix, NO_COLOR: '1', TZ: 'UTC' };
+    const env = {
+      ...process.env,
+      PATH: `${join(prefix, 'bin')}:${stubs}:${process.env.PATH}`,
+      npm_config_prefix: prefix,
+      NO_COLOR: '1',
+      TZ: 'UTC',
+    };
     const sh = (command: string) => {
       const r = spawnSync('/bin/sh', ['-c', command], { cwd: clone, env, encoding: 'utf8', timeout: 300_000 });
       return { code: r.status, out: r.stdout ?? '', err: r.stderr ?? '' };
@@ -62,7 +72,10 @@ describe.skipIf(!haveGit)('the README, as printed, from a fresh clone', () => {
         ran.push(command);
         expect(r.code, `${command}\n${r.err}`).toBe(0);
         if (command === 'npm start') expect(r.out).toMatch(/^dedicated-reserved · firm · stable-high-volume$/m);
-        if (command.startsWith('placement analyze my-inference.yaml --utilization util.csv') && !command.includes('--json')) {
+        if (
+          command.startsWith('placement analyze my-inference.yaml --utilization util.csv') &&
+          !command.includes('--json')
+        ) {
           expect(r.out.split('\n')[0]).toMatch(/ · firm · my-inference$/);
         }
         if (command.startsWith('sh review.sh')) expect([r.out, r.err]).toEqual(['', '']);
@@ -71,7 +84,15 @@ describe.skipIf(!haveGit)('the README, as printed, from a fresh clone', () => {
     }
     // The bare command came from the install, not from the clone's bin.
     expect(existsSync(join(prefix, 'bin', 'placement'))).toBe(true);
-    expect(ran).toEqual(expect.arrayContaining(['npm install', 'npm link', 'npm start', 'placement init my-inference.yaml --yes', 'sh review.sh']));
+    expect(ran).toEqual(
+      expect.arrayContaining([
+        'npm install',
+        'npm link',
+        'npm start',
+        'placement init my-inference.yaml --yes',
+        'sh review.sh',
+      ]),
+    );
     expect(existsSync(join(clone, 'decision.json'))).toBe(true);
   });
 });

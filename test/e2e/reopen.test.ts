@@ -12,7 +12,11 @@ cpSync(join(REPO, 'scenarios'), dir, { recursive: true });
 const DAY = 86_400_000;
 
 /** A timestamp,value CSV with each value moved by f(value) in the last `days` days, or every timestamp moved by `shiftDays`. */
-function movedCsv(file: string, out: string, o: { days?: number; f?: (v: number) => number; shiftDays?: number }): string {
+function movedCsv(
+  file: string,
+  out: string,
+  o: { days?: number; f?: (v: number) => number; shiftDays?: number },
+): string {
   const [head, ...rows] = readFileSync(join(dir, file), 'utf8').trim().split('\n');
   const last = Math.max(...rows.map((r) => Date.parse(r.split(',')[0]!)));
   const moved = rows.map((r) => {
@@ -34,24 +38,66 @@ function movedScenario(file: string, from: string, to: string): string {
 }
 
 const CASES: Array<[file: string, move: string, expected: string, args: () => string[]]> = [
-  ['stable-high-volume.yaml', 'utilization 25 points lower for 70 days', 'utilization-below-50',
-    () => ['--utilization', movedCsv('data/stable-high-volume-util.csv', 'shv.csv', { days: 70, f: (v) => Math.max(0, v - 0.25) })]],
-  ['rag-enterprise.yaml', 'utilization 25 points lower for 70 days', 'consistent-below-40',
-    () => ['--utilization', movedCsv('data/rag-enterprise-util.csv', 'rag.csv', { days: 70, f: (v) => Math.max(0, v - 0.25) })]],
-  ['experimental-copilot.yaml', 'the same history 80 days later: no model change for 93 days', 'model-selection-hardens',
-    () => ['--utilization', movedCsv('data/experimental-copilot-util.csv', 'exp.csv', { shiftDays: 80 })]],
-  ['agentic-workflows.yaml', 'token volume steady', 'token-cv-stable',
-    () => ['--tokens', movedCsv('data/agentic-tokens.csv', 'agentic-tokens.csv', { days: 1000, f: () => 1e9 })]],
-  ['burst-inference.yaml', 'token volume steady', 'token-cv-stable',
-    () => ['--tokens', movedCsv('data/burst-tokens.csv', 'burst-tokens.csv', { days: 1000, f: () => 1e9 })]],
-  ['high-volume-repatriation.yaml', 'egress an eighth', 'egress-immaterial',
-    () => [movedScenario('high-volume-repatriation.yaml', 'internetGBPerMonth: 350000', 'internetGBPerMonth: 43750')]],
-  ['multi-region-latency.yaml', 'the TTFT target relaxed to 300 ms', 'latency-target-relaxes',
-    () => [movedScenario('multi-region-latency.yaml', 'ttftTargetMs: 100', 'ttftTargetMs: 300')]],
-  ['uncertain-prices.yaml', 'the fleet assumed at 25 %', 'consistent-below-40',
-    () => [movedScenario('uncertain-prices.yaml', 'assumed: {triangular: [0.55, 0.70, 0.80]}', 'assumed: 0.25')]],
-  ['ownership-worked-example.yaml', 'a measured history: 40 % or more for 120 days', 'consistent-utilization-40',
-    () => ['--utilization', movedCsv('data/stable-high-volume-util.csv', 'owned.csv', {})]],
+  [
+    'stable-high-volume.yaml',
+    'utilization 25 points lower for 70 days',
+    'utilization-below-50',
+    () => [
+      '--utilization',
+      movedCsv('data/stable-high-volume-util.csv', 'shv.csv', { days: 70, f: (v) => Math.max(0, v - 0.25) }),
+    ],
+  ],
+  [
+    'rag-enterprise.yaml',
+    'utilization 25 points lower for 70 days',
+    'consistent-below-40',
+    () => [
+      '--utilization',
+      movedCsv('data/rag-enterprise-util.csv', 'rag.csv', { days: 70, f: (v) => Math.max(0, v - 0.25) }),
+    ],
+  ],
+  [
+    'experimental-copilot.yaml',
+    'the same history 80 days later: no model change for 93 days',
+    'model-selection-hardens',
+    () => ['--utilization', movedCsv('data/experimental-copilot-util.csv', 'exp.csv', { shiftDays: 80 })],
+  ],
+  [
+    'agentic-workflows.yaml',
+    'token volume steady',
+    'token-cv-stable',
+    () => ['--tokens', movedCsv('data/agentic-tokens.csv', 'agentic-tokens.csv', { days: 1000, f: () => 1e9 })],
+  ],
+  [
+    'burst-inference.yaml',
+    'token volume steady',
+    'token-cv-stable',
+    () => ['--tokens', movedCsv('data/burst-tokens.csv', 'burst-tokens.csv', { days: 1000, f: () => 1e9 })],
+  ],
+  [
+    'high-volume-repatriation.yaml',
+    'egress an eighth',
+    'egress-immaterial',
+    () => [movedScenario('high-volume-repatriation.yaml', 'internetGBPerMonth: 350000', 'internetGBPerMonth: 43750')],
+  ],
+  [
+    'multi-region-latency.yaml',
+    'the TTFT target relaxed to 300 ms',
+    'latency-target-relaxes',
+    () => [movedScenario('multi-region-latency.yaml', 'ttftTargetMs: 100', 'ttftTargetMs: 300')],
+  ],
+  [
+    'uncertain-prices.yaml',
+    'the fleet assumed at 25 %',
+    'consistent-below-40',
+    () => [movedScenario('uncertain-prices.yaml', 'assumed: {triangular: [0.55, 0.70, 0.80]}', 'assumed: 0.25')],
+  ],
+  [
+    'ownership-worked-example.yaml',
+    'a measured history: 40 % or more for 120 days',
+    'consistent-utilization-40',
+    () => ['--utilization', movedCsv('data/stable-high-volume-util.csv', 'owned.csv', {})],
+  ],
 ];
 
 describe.each(CASES)('scenarios/%s', (file, move, expected, args) => {
@@ -67,7 +113,9 @@ describe.each(CASES)('scenarios/%s', (file, move, expected, args) => {
     const r = cli(['review', ...scenarioArg, '--previous', decision, '--json']);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(3);
-    const firing = JSON.parse(r.stdout).review.triggers.filter((t: { firing: boolean }) => t.firing).map((t: { id: string }) => t.id);
+    const firing = JSON.parse(r.stdout)
+      .review.triggers.filter((t: { firing: boolean }) => t.firing)
+      .map((t: { id: string }) => t.id);
     expect(firing).toContain(expected);
   });
 });

@@ -10,7 +10,25 @@ const validate = new Ajv2020({ allErrors: true, strict: false }).compile(schema)
 describe('placement schema report', () => {
   test('a draft 2020-12 schema of §10, every top-level key required', () => {
     expect(schema.$schema).toBe('https://json-schema.org/draft/2020-12/schema');
-    expect(schema.required).toEqual(['schemaVersion', 'tool', 'scenario', 'generatedAt', 'currency', 'utilization', 'tokens', 'traffic', 'options', 'thresholds', 'repatriation', 'verdict', 'triggers', 'warnings', 'growth', 'dataQuality', 'billing']);
+    expect(schema.required).toEqual([
+      'schemaVersion',
+      'tool',
+      'scenario',
+      'generatedAt',
+      'currency',
+      'utilization',
+      'tokens',
+      'traffic',
+      'options',
+      'thresholds',
+      'repatriation',
+      'verdict',
+      'triggers',
+      'warnings',
+      'growth',
+      'dataQuality',
+      'billing',
+    ]);
     expect(schema.additionalProperties).toBe(false);
   });
   test.each(readdirSync('scenarios').filter((f) => f.endsWith('.yaml')))('the report of scenarios/%s is valid', (f) => {

@@ -8,7 +8,9 @@ import { tempDir } from '../helpers/temp-dir.js';
 const tmp = tempDir('placement-review-');
 const scenario = join(tmp, 'inference.yaml');
 // Cloud and a dedicated baseline of 8 GPUs (no on-prem option, so no break-even trigger).
-writeFileSync(scenario, `schemaVersion: 1
+writeFileSync(
+  scenario,
+  `schemaVersion: 1
 name: quarterly-inference
 workload:
   referenceGpus: 16
@@ -16,13 +18,16 @@ workload:
 options:
   cloud: {onDemandPerGpuHour: 2.99}
   dedicated: {perGpuHour: 2.35, gpus: 8}
-`);
+`,
+);
 
 const DAY = 86_400_000;
 /** Hourly history of 120 days ending at `end`, day d (0 = oldest) at level(d). */
 function quarter(name: string, end: number, level: (day: number) => number): string {
   const rows = ['timestamp,utilization'];
-  for (let d = 0; d < 120; d++) for (let h = 0; h < 24; h++) rows.push(`${new Date(end - (120 - d) * DAY + h * 3_600_000).toISOString()},${level(d)}`);
+  for (let d = 0; d < 120; d++)
+    for (let h = 0; h < 24; h++)
+      rows.push(`${new Date(end - (120 - d) * DAY + h * 3_600_000).toISOString()},${level(d)}`);
   const file = join(tmp, `${name}.csv`);
   writeFileSync(file, `${rows.join('\n')}\n`);
   return file;
@@ -40,7 +45,18 @@ describe('four quarterly reviews, utilization falling below the dedicated thresh
   ];
   const runs = quarters.map((file, i) => {
     const previous = i === 0 ? [] : ['--previous', join(tmp, `report-q${i}.json`)];
-    const r = cli(['review', scenario, '--utilization', file, ...previous, '--history', history, '--save-report', join(tmp, `report-q${i + 1}.json`), '--json']);
+    const r = cli([
+      'review',
+      scenario,
+      '--utilization',
+      file,
+      ...previous,
+      '--history',
+      history,
+      '--save-report',
+      join(tmp, `report-q${i + 1}.json`),
+      '--json',
+    ]);
     return { ...r, out: r.stdout ? JSON.parse(r.stdout) : null };
   });
 
@@ -49,28 +65,59 @@ describe('four quarterly reviews, utilization falling below the dedicated thresh
     expect(runs.map((r) => r.code)).toEqual([0, 0, 3, 3]);
   });
   test('what each review says', () => {
-    expect(runs.map((r) => r.out.report.verdict.placement)).toEqual(['dedicated-reserved', 'dedicated-reserved', 'dedicated-reserved', 'cloud-managed']);
+    expect(runs.map((r) => r.out.report.verdict.placement)).toEqual([
+      'dedicated-reserved',
+      'dedicated-reserved',
+      'dedicated-reserved',
+      'cloud-managed',
+    ]);
     expect(runs[0]!.out.review).toBeNull();
     // Q3: the verdict holds (rule 7: reserving 10 GPUs is still cheaper than cloud, and burst
     // carries under 10 % of the busy GPU-hours) but a trigger starts firing.
     const q3 = runs[2]!.out.review;
-    expect(q3.verdict).toEqual({ previous: 'dedicated-reserved', current: 'dedicated-reserved', changed: false, insideHysteresis: false });
-    expect(runs[2]!.out.report.verdict.reasons.map((r: { code: string }) => r.code)).toEqual(['between-bands', 'cheaper-at-measured', 'reserved-sizing']);
+    expect(q3.verdict).toEqual({
+      previous: 'dedicated-reserved',
+      current: 'dedicated-reserved',
+      changed: false,
+      insideHysteresis: false,
+    });
+    expect(runs[2]!.out.report.verdict.reasons.map((r: { code: string }) => r.code)).toEqual([
+      'between-bands',
+      'cheaper-at-measured',
+      'reserved-sizing',
+    ]);
     expect(runs[2]!.out.report.verdict.reasons[2].args).toMatchObject({ gpus: 10, burstShareOfHours: 8 / 90 });
     expect(runs[2]!.out.report.verdict.reasons[2].args.burstShareOfBusyGpuHours).toBeCloseTo(960 / 16080, 12);
-    expect(q3.triggers.find((t: { id: string }) => t.id === 'utilization-below-50')).toMatchObject({ atDecision: 0, today: 82, firing: true, isNew: true });
+    expect(q3.triggers.find((t: { id: string }) => t.id === 'utilization-below-50')).toMatchObject({
+      atDecision: 0,
+      today: 82,
+      firing: true,
+      isNew: true,
+    });
     const mean = q3.movements.find((m: { metric: string }) => m.metric === 'utilization.mean');
     expect(mean.previous).toBeCloseTo(0.75, 12);
     expect(mean.current).toBeCloseTo((8 * 0.75 + 82 * 0.4375) / 90, 12);
     expect(mean.relativeChange).toBeCloseTo(mean.change / 0.75, 12);
     // Q4: consistent utilization under 40 %: cloud-managed.
-    expect(runs[3]!.out.review.verdict).toEqual({ previous: 'dedicated-reserved', current: 'cloud-managed', changed: true, insideHysteresis: false });
+    expect(runs[3]!.out.review.verdict).toEqual({
+      previous: 'dedicated-reserved',
+      current: 'cloud-managed',
+      changed: true,
+      insideHysteresis: false,
+    });
   });
   test('the history holds one line per review, and reads back quarter by quarter', () => {
     expect(readFileSync(history, 'utf8').trim().split('\n')).toHaveLength(4);
     const h = JSON.parse(cli(['history', history, '--json']).stdout);
     expect(h.skipped).toEqual([]);
-    expect(h.entries.map((e: { exitCode: number; verdict: { changed: boolean | null } }) => [e.exitCode, e.verdict.changed])).toEqual([[0, null], [0, false], [3, false], [3, true]]);
+    expect(
+      h.entries.map((e: { exitCode: number; verdict: { changed: boolean | null } }) => [e.exitCode, e.verdict.changed]),
+    ).toEqual([
+      [0, null],
+      [0, false],
+      [3, false],
+      [3, true],
+    ]);
     expect(h.entries[2].triggersFiring).toEqual(['utilization-below-50']);
     const table = cli(['history', history]).stdout;
     expect(table).toContain('mean utilization, review by review: ');
@@ -83,21 +130,49 @@ describe('four quarterly reviews, utilization falling below the dedicated thresh
     expect(cli(['review', scenario, ...prev, '--fail-on', 'trigger']).code).toBe(3);
     expect(cli(['review', scenario, ...prev, '--fail-on', 'never']).code).toBe(0);
     // check judges the decision in force on today's data; without one, today's own triggers fire nothing.
-    const check = cli(['check', scenario, '--previous', join(tmp, 'report-q2.json'), '--utilization', quarters[2]!], { env: { COLUMNS: '400' } });
+    const check = cli(['check', scenario, '--previous', join(tmp, 'report-q2.json'), '--utilization', quarters[2]!], {
+      env: { COLUMNS: '400' },
+    });
     expect(check.code).toBe(3);
-    expect(check.stdout.split('\n')[0]).toMatch(/^FIRING quarterly-inference utilization-below-50: Daily mean utilization below 50 % for 60 days in a row \(.*\) → the basis of dedicated-reserved no longer holds: reopen the decision \(now 82, 22 days past\)$/);
+    expect(check.stdout.split('\n')[0]).toMatch(
+      /^FIRING quarterly-inference utilization-below-50: Daily mean utilization below 50 % for 60 days in a row \(.*\) → the basis of dedicated-reserved no longer holds: reopen the decision \(now 82, 22 days past\)$/,
+    );
     const alone = cli(['check', scenario, '--utilization', quarters[2]!]);
     expect(alone.code).toBe(0);
     expect(alone.stdout).toMatch(/no decision in force was given/);
-    const json = JSON.parse(cli(['check', scenario, '--previous', join(tmp, 'report-q2.json'), '--utilization', quarters[2]!, '--json']).stdout);
-    expect(json).toMatchObject({ kind: 'check', exitCode: 3, verdict: { inForce: 'dedicated-reserved', today: 'dedicated-reserved', changed: false } });
-    expect(json.triggers.find((t: { id: string }) => t.id === 'utilization-below-50')).toMatchObject({ atDecision: 0, today: 82, threshold: 60, distance: -22, firing: true });
+    const json = JSON.parse(
+      cli(['check', scenario, '--previous', join(tmp, 'report-q2.json'), '--utilization', quarters[2]!, '--json'])
+        .stdout,
+    );
+    expect(json).toMatchObject({
+      kind: 'check',
+      exitCode: 3,
+      verdict: { inForce: 'dedicated-reserved', today: 'dedicated-reserved', changed: false },
+    });
+    expect(json.triggers.find((t: { id: string }) => t.id === 'utilization-below-50')).toMatchObject({
+      atDecision: 0,
+      today: 82,
+      threshold: 60,
+      distance: -22,
+      firing: true,
+    });
   });
   test('Markdown for a pull-request comment', () => {
-    const md = cli(['review', scenario, '--previous', join(tmp, 'report-q3.json'), '--utilization', quarters[3]!, '--format', 'markdown']);
+    const md = cli([
+      'review',
+      scenario,
+      '--previous',
+      join(tmp, 'report-q3.json'),
+      '--utilization',
+      quarters[3]!,
+      '--format',
+      'markdown',
+    ]);
     expect(md.code).toBe(3);
     expect(md.stdout).toContain('**Verdict changed: dedicated-reserved → cloud-managed.**');
-    expect(md.stdout).toMatch(/\*\*● FIRING \(new\)\*\* Consistent utilization \(p20\) falls below 40 % → the verdict would become cloud-managed \(now 35\.0%, 5\.0 points past\)/);
+    expect(md.stdout).toMatch(
+      /\*\*● FIRING \(new\)\*\* Consistent utilization \(p20\) falls below 40 % → the verdict would become cloud-managed \(now 35\.0%, 5\.0 points past\)/,
+    );
     expect(md.stdout).toContain('| number | previous | current | change | relative |');
     // Q3's mean (8 × 0.75 + 82 × 0.4375) / 90 = 46.5 %; Q4's 35 %: −11.5 points, −24.8 % relative.
     expect(md.stdout).toMatch(/\| mean utilization \| 46\.5% \| 35\.0% \| −11\.5 pts \| −24\.8% \|/);
@@ -105,21 +180,44 @@ describe('four quarterly reviews, utilization falling below the dedicated thresh
   });
   test('a previous report of another scenario or schema version is bad input', () => {
     const other = JSON.parse(readFileSync(join(tmp, 'report-q1.json'), 'utf8'));
-    writeFileSync(join(tmp, 'other.json'), JSON.stringify({ ...other, scenario: { ...other.scenario, name: 'someone-else' } }));
+    writeFileSync(
+      join(tmp, 'other.json'),
+      JSON.stringify({ ...other, scenario: { ...other.scenario, name: 'someone-else' } }),
+    );
     writeFileSync(join(tmp, 'v3.json'), JSON.stringify({ ...other, schemaVersion: 3 }));
     const a = cli(['review', scenario, '--previous', join(tmp, 'other.json')]);
     expect([a.code, a.stdout]).toEqual([2, '']);
-    expect(a.stderr).toMatch(/other\.json: scenario\.name: the previous report is of scenario "someone-else", not "quarterly-inference"/);
+    expect(a.stderr).toMatch(
+      /other\.json: scenario\.name: the previous report is of scenario "someone-else", not "quarterly-inference"/,
+    );
     const b = cli(['review', scenario, '--previous', join(tmp, 'v3.json')]);
     expect(b.code).toBe(2);
-    expect(b.stderr).toMatch(/schemaVersion: the previous report has schemaVersion 3; this version of placement reads 1 and 2/);
+    expect(b.stderr).toMatch(
+      /schemaVersion: the previous report has schemaVersion 3; this version of placement reads 1 and 2/,
+    );
     expectCleanError(b.stderr);
   });
   test.each([
-    ['a null verdict', (r: Record<string, unknown>) => ({ ...r, verdict: null }), /verdict: the previous report is damaged: expected a mapping of fields, got null/],
-    ['a verdict that is a number', (r: Record<string, unknown>) => ({ ...r, verdict: { ...(r.verdict as object), placement: 42 } }), /verdict\.placement: the previous report is damaged: expected one of "cloud-managed", .*, got number 42/],
-    ['a null trigger', (r: Record<string, unknown>) => ({ ...r, triggers: [null] }), /triggers\[0\]: the previous report is damaged/],
-    ['monthly figures as text', (r: Record<string, unknown>) => ({ ...r, options: [{ id: 'cloud', monthly: { total: 'lots' } }] }), /options\[0\]\.monthly\.total: the previous report is damaged: expected a number/],
+    [
+      'a null verdict',
+      (r: Record<string, unknown>) => ({ ...r, verdict: null }),
+      /verdict: the previous report is damaged: expected a mapping of fields, got null/,
+    ],
+    [
+      'a verdict that is a number',
+      (r: Record<string, unknown>) => ({ ...r, verdict: { ...(r.verdict as object), placement: 42 } }),
+      /verdict\.placement: the previous report is damaged: expected one of "cloud-managed", .*, got number 42/,
+    ],
+    [
+      'a null trigger',
+      (r: Record<string, unknown>) => ({ ...r, triggers: [null] }),
+      /triggers\[0\]: the previous report is damaged/,
+    ],
+    [
+      'monthly figures as text',
+      (r: Record<string, unknown>) => ({ ...r, options: [{ id: 'cloud', monthly: { total: 'lots' } }] }),
+      /options\[0\]\.monthly\.total: the previous report is damaged: expected a number/,
+    ],
     ['null as the whole file', () => null, /--previous: not a placement report/],
   ])('a previous report with %s is refused, exit 2', (_what, damage, message) => {
     const good = JSON.parse(readFileSync(join(tmp, 'report-q1.json'), 'utf8')) as Record<string, unknown>;
@@ -138,23 +236,47 @@ describe('four quarterly reviews, utilization falling below the dedicated thresh
     writeFileSync(file, text);
     const r = cli(['review', scenario, '--previous', join(tmp, 'report-q1.json'), '--history', file]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/not-history\.txt: --history: not a review history: none of its 3 lines is a review entry/);
+    expect(r.stderr).toMatch(
+      /not-history\.txt: --history: not a review history: none of its 3 lines is a review entry/,
+    );
     expect(readFileSync(file, 'utf8')).toBe(text);
     expect(cli(['history', file]).code).toBe(2);
   });
   test('a version-1 report is still read as the previous one: what it lacks is unknown', () => {
     // Version 1's hybrid option and its verdict note; no growth, dataQuality, plan or status.
     const current = JSON.parse(readFileSync(join(tmp, 'report-q1.json'), 'utf8'));
-    const v1 = { ...current, schemaVersion: 1, options: current.options.map((o: { id: string }) => (o.id === 'reserved' ? { ...o, id: 'hybrid' } : o)) };
+    const v1 = {
+      ...current,
+      schemaVersion: 1,
+      options: current.options.map((o: { id: string }) => (o.id === 'reserved' ? { ...o, id: 'hybrid' } : o)),
+    };
     for (const k of ['growth', 'dataQuality']) delete v1[k];
-    v1.verdict = { placement: current.verdict.placement, governingConstraint: current.verdict.governingConstraint, rule: current.verdict.rule, reasons: [], cheapestAtMeasured: 'hybrid', placementOption: 'dedicated', note: null, colocation: null, confidence: null, latency: current.verdict.latency };
+    v1.verdict = {
+      placement: current.verdict.placement,
+      governingConstraint: current.verdict.governingConstraint,
+      rule: current.verdict.rule,
+      reasons: [],
+      cheapestAtMeasured: 'hybrid',
+      placementOption: 'dedicated',
+      note: null,
+      colocation: null,
+      confidence: null,
+      latency: current.verdict.latency,
+    };
     writeFileSync(join(tmp, 'v1.json'), JSON.stringify(v1));
     const r = cli(['review', scenario, '--previous', join(tmp, 'v1.json'), '--utilization', quarters[1]!, '--json']);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     const review = JSON.parse(r.stdout).review;
-    expect(review.verdict).toEqual({ previous: 'dedicated-reserved', current: 'dedicated-reserved', changed: false, insideHysteresis: false });
-    expect(review.movements.find((m: { metric: string }) => m.metric === 'reserved.monthly')).toMatchObject({ previous: null });
+    expect(review.verdict).toEqual({
+      previous: 'dedicated-reserved',
+      current: 'dedicated-reserved',
+      changed: false,
+      insideHysteresis: false,
+    });
+    expect(review.movements.find((m: { metric: string }) => m.metric === 'reserved.monthly')).toMatchObject({
+      previous: null,
+    });
   });
 });
 
@@ -165,15 +287,21 @@ describe('a review killed mid-append', () => {
     expect(cli(['review', scenario, '--utilization', q, '--history', history]).code).toBe(0);
     const entry = readFileSync(history, 'utf8');
     // A process that appends half an entry and is killed before it can finish.
-    const killed = spawnSync(process.execPath, ['-e', `
+    const killed = spawnSync(process.execPath, [
+      '-e',
+      `
       const fs = require('node:fs');
       const fd = fs.openSync(${JSON.stringify(history)}, 'a');
       fs.writeSync(fd, ${JSON.stringify(entry.slice(0, Math.floor(entry.length / 2)))});
-      process.kill(process.pid, 'SIGKILL');`]);
+      process.kill(process.pid, 'SIGKILL');`,
+    ]);
     expect(killed.signal).toBe('SIGKILL');
     const torn = cli(['history', history, '--json']);
     expect(torn.code).toBe(0);
-    expect(JSON.parse(torn.stdout)).toMatchObject({ entries: [expect.anything()], skipped: [{ line: 2, reason: 'torn last line (a write was interrupted)' }] });
+    expect(JSON.parse(torn.stdout)).toMatchObject({
+      entries: [expect.anything()],
+      skipped: [{ line: 2, reason: 'torn last line (a write was interrupted)' }],
+    });
     expect(torn.stderr).toMatch(/killed\.ndjson:2: skipped: torn last line/);
     expect(cli(['review', scenario, '--utilization', q, '--history', history]).code).toBe(0);
     const after = JSON.parse(cli(['history', history, '--json']).stdout);

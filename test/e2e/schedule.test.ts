@@ -12,7 +12,12 @@ const ONPREM_RUNNING = `    powerKwPerServer: 10.2
     facilityPerKwMonth: 150
     staff: {ftes: 0.5, costPerFteYear: 180000}
 `;
-const onPremScenarios = ['stable-high-volume.yaml', 'sovereign-enterprise.yaml', 'rag-enterprise.yaml', 'high-volume-repatriation.yaml'];
+const onPremScenarios = [
+  'stable-high-volume.yaml',
+  'sovereign-enterprise.yaml',
+  'rag-enterprise.yaml',
+  'high-volume-repatriation.yaml',
+];
 
 function reconcile(file: string): void {
   const schedule = JSON.parse(cli(['schedule', file, '--json']).stdout);
@@ -35,7 +40,9 @@ describe('schedule reconciles with analyze: Σ accrual cost = horizon × the on-
 
   test('declining balance, a refresh inside the horizon, an expansion, financing with a down payment', () => {
     const file = join(tmp, 'refresh.yaml');
-    writeFileSync(file, `schemaVersion: 1
+    writeFileSync(
+      file,
+      `schemaVersion: 1
 name: refresh
 horizonMonths: 60
 workload:
@@ -49,27 +56,44 @@ options:
       - {name: first nodes, unitCost: 300000, quantity: 2, usefulLifeMonths: 48, method: declining-balance, residualFraction: 0.1}
       - {name: expansion, unitCost: 280000, quantity: 1, purchaseMonth: 18, usefulLifeMonths: 36, method: sum-of-years-digits}
     financing: {annualRate: 0.07, termMonths: 36, downPaymentFraction: 0.2}
-${ONPREM_RUNNING}`);
+${ONPREM_RUNNING}`,
+    );
     reconcile(file);
     const s = JSON.parse(cli(['schedule', file, '--json']).stdout);
-    expect(s.lines.map((l: { name: string; method: string; factor: number | null }) => [l.name, l.method, l.factor])).toEqual([
-      ['first nodes', 'declining-balance', 2], ['expansion', 'sum-of-years-digits', null],
+    expect(
+      s.lines.map((l: { name: string; method: string; factor: number | null }) => [l.name, l.method, l.factor]),
+    ).toEqual([
+      ['first nodes', 'declining-balance', 2],
+      ['expansion', 'sum-of-years-digits', null],
     ]);
     // Purchases: month 1 (first nodes), 19 (expansion), 49 (first nodes refreshed at 48), 55 (expansion refreshed at 54).
-    expect(s.months.filter((m: { purchases: number }) => m.purchases > 0).map((m: { month: number; purchases: number }) => [m.month, m.purchases])).toEqual([[1, 600000], [19, 280000], [49, 600000], [55, 280000]]);
+    expect(
+      s.months
+        .filter((m: { purchases: number }) => m.purchases > 0)
+        .map((m: { month: number; purchases: number }) => [m.month, m.purchases]),
+    ).toEqual([
+      [1, 600000],
+      [19, 280000],
+      [49, 600000],
+      [55, 280000],
+    ]);
     expect(s.months[0].cashOut).toBeCloseTo(600000 * 0.2 + s.months[0].loanPayment + s.months[0].opex, 6);
     // SYD over 36 months: the first month is 280,000 × 36 × 2 / (36 × 37) = 15,135.14.
-    expect(s.lines[1].months[18].depreciation).toBeCloseTo(280000 * 2 / 37, 6);
+    expect(s.lines[1].months[18].depreciation).toBeCloseTo((280000 * 2) / 37, 6);
     const table = cli(['schedule', file]).stdout;
     expect(table).toContain('Accrual cost over 60 months');
     const csv = cli(['schedule', file, '--format', 'csv']).stdout.trim().split('\n');
     expect(csv).toHaveLength(61);
-    expect(csv[0]).toBe('month,purchases,depreciation,interest,principal,loanPayment,opex,cashOut,accrualCost,bookValue,line1_depreciation,line1_bookValue,line2_depreciation,line2_bookValue');
+    expect(csv[0]).toBe(
+      'month,purchases,depreciation,interest,principal,loanPayment,opex,cashOut,accrualCost,bookValue,line1_depreciation,line1_bookValue,line2_depreciation,line2_bookValue',
+    );
   });
 
   test('growth with expansion: bought servers appear as lines, and the reconciliation still holds', () => {
     const file = join(tmp, 'growing.yaml');
-    writeFileSync(file, `schemaVersion: 1
+    writeFileSync(
+      file,
+      `schemaVersion: 1
 name: growing
 horizonMonths: 36
 workload:
@@ -82,7 +106,8 @@ options:
     gpusPerServer: 8
     hardware: [{name: node, unitCost: 300000, quantity: 2, usefulLifeMonths: 48}]
     expansion: {leadTimeMonths: 2}
-${ONPREM_RUNNING}`);
+${ONPREM_RUNNING}`,
+    );
     reconcile(file);
     const s = JSON.parse(cli(['schedule', file, '--json']).stdout);
     const report = JSON.parse(cli(['analyze', file, '--json']).stdout);
@@ -101,7 +126,9 @@ ${ONPREM_RUNNING}`);
   test('no on-prem option: exit 2 with one clear line', () => {
     const r = cli(['schedule', 'scenarios/burst-inference.yaml']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe('placement: scenarios/burst-inference.yaml: options.onPrem: schedule needs an on-prem option with its hardware lines\n');
+    expect(r.stderr).toBe(
+      'placement: scenarios/burst-inference.yaml: options.onPrem: schedule needs an on-prem option with its hardware lines\n',
+    );
     expectCleanError(r.stderr);
   });
 });
@@ -110,7 +137,13 @@ describe('the README worked example of owning (numbers checked by hand there)', 
   test('scenarios/ownership-worked-example.yaml', () => {
     const s = JSON.parse(cli(['schedule', 'scenarios/ownership-worked-example.yaml', '--json']).stdout);
     const m = (n: number) => s.months[n - 1];
-    expect(m(1)).toMatchObject({ purchases: 310000, depreciation: 5812.5, interest: expect.closeTo(1446.67, 2), loanPayment: expect.closeTo(7657.52, 2), opex: expect.closeTo(8255.82, 2) });
+    expect(m(1)).toMatchObject({
+      purchases: 310000,
+      depreciation: 5812.5,
+      interest: expect.closeTo(1446.67, 2),
+      loanPayment: expect.closeTo(7657.52, 2),
+      opex: expect.closeTo(8255.82, 2),
+    });
     expect(m(1).cashOut).toBeCloseTo(62000 + 7657.52 + 8255.82, 1);
     expect(m(1).bookValue).toBe(304187.5);
     expect(m(37).loanPayment).toBe(0);
@@ -118,8 +151,13 @@ describe('the README worked example of owning (numbers checked by hand there)', 
     expect(m(49).purchases).toBe(310000);
     expect(m(60).bookValue).toBeCloseTo(240250, 6);
     expect(s.balanceAtHorizon).toBeCloseTo(171031, 0);
-    expect(s.horizonAverageMonthly * 60).toBeCloseTo(s.months.reduce((t: number, x: { accrualCost: number }) => t + x.accrualCost, 0), 4);
-    const o = JSON.parse(cli(['analyze', 'scenarios/ownership-worked-example.yaml', '--json']).stdout).options.find((x: { id: string }) => x.id === 'onprem');
+    expect(s.horizonAverageMonthly * 60).toBeCloseTo(
+      s.months.reduce((t: number, x: { accrualCost: number }) => t + x.accrualCost, 0),
+      4,
+    );
+    const o = JSON.parse(cli(['analyze', 'scenarios/ownership-worked-example.yaml', '--json']).stdout).options.find(
+      (x: { id: string }) => x.id === 'onprem',
+    );
     expect(o.paybackMonths).toBeCloseTo(310000 / (34439.31 - (14778.19 - 6522.37)), 2);
     expect(o.monthly.total).toBeCloseTo(14778.19, 2);
     // The 8 GPUs serve 5.6 busy at τ = 0.70: demand 4.8 × 1.02^(m − 1) first passes it in month 9,

@@ -15,9 +15,14 @@ describe('placement sensitivity', () => {
   });
   test('--what-if on analyze: the whole analysis at the scaled demand, said in a warning', () => {
     const base = JSON.parse(cli(['analyze', 'scenarios/rag-enterprise.yaml', '--json']).stdout);
-    const r = JSON.parse(cli(['analyze', 'scenarios/rag-enterprise.yaml', '--json', '--what-if', 'batching=1.5']).stdout);
+    const r = JSON.parse(
+      cli(['analyze', 'scenarios/rag-enterprise.yaml', '--json', '--what-if', 'batching=1.5']).stdout,
+    );
     expect(r.utilization.mean).toBeCloseTo(base.utilization.mean / 1.5, 9);
-    expect(r.warnings.find((w: { code: string }) => w.code === 'what-if').args).toEqual({ levers: 'batching=1.5', multiplier: 1 / 1.5 });
+    expect(r.warnings.find((w: { code: string }) => w.code === 'what-if').args).toEqual({
+      levers: 'batching=1.5',
+      multiplier: 1 / 1.5,
+    });
     expect(r.verdict.placement).toBe('cloud-managed');
     const bad = cli(['analyze', 'scenarios/rag-enterprise.yaml', '--what-if', 'cache=1.5']);
     expect(bad.code).toBe(2);

@@ -23,12 +23,18 @@ describe('placement simulate and the confidence line (issue 7)', () => {
     const r = JSON.parse(a.stdout);
     expect(r).toMatchObject({ scenario: 'uncertain-prices', trials: 2000, seed: 7, baseVerdict: 'dedicated-reserved' });
     expect(r.fields.map((f: { field: string }) => f.field)).toEqual([
-      'workload.utilization.assumed', 'options.cloud.onDemandPerGpuHour', 'options.dedicated.perGpuHour',
-      'options.onPrem.hardware[0].unitCost', 'options.onPrem.electricityPerKwh',
+      'workload.utilization.assumed',
+      'options.cloud.onDemandPerGpuHour',
+      'options.dedicated.perGpuHour',
+      'options.onPrem.hardware[0].unitCost',
+      'options.onPrem.electricityPerKwh',
     ]);
     expect(r.placements.reduce((s: number, p: { probability: number }) => s + p.probability, 0)).toBeCloseTo(1, 12);
-    for (const m of [...r.monthly, ...r.npv]) expect(m.spread.p10 <= m.spread.p50 && m.spread.p50 <= m.spread.p90).toBe(true);
-    expect(cli(['simulate', 'scenarios/uncertain-prices.yaml', '--trials', '2000', '--seed', '7', '--json']).stdout).toBe(a.stdout);
+    for (const m of [...r.monthly, ...r.npv])
+      expect(m.spread.p10 <= m.spread.p50 && m.spread.p50 <= m.spread.p90).toBe(true);
+    expect(
+      cli(['simulate', 'scenarios/uncertain-prices.yaml', '--trials', '2000', '--seed', '7', '--json']).stdout,
+    ).toBe(a.stdout);
     const table = cli(['simulate', 'scenarios/uncertain-prices.yaml', '--trials', '2000']).stdout;
     expect(table).toContain('2,000 trials, seed 1');
     expect(table).toMatch(/NPV of on-prem vs cloud/);
@@ -37,11 +43,18 @@ describe('placement simulate and the confidence line (issue 7)', () => {
     const t = cli(['analyze', 'scenarios/uncertain-prices.yaml', '--trials', '1000']);
     const lines = t.stdout.split('\n');
     const block = lines.slice(0, lines.indexOf(''));
-    expect(block.filter((l) => /^Confidence: dedicated-reserved in \d+\.\d% of 1,000 trials \(seed 1\)/.test(l))).toHaveLength(1);
+    expect(
+      block.filter((l) => /^Confidence: dedicated-reserved in \d+\.\d% of 1,000 trials \(seed 1\)/.test(l)),
+    ).toHaveLength(1);
     const r = JSON.parse(cli(['analyze', 'scenarios/uncertain-prices.yaml', '--trials', '1000', '--json']).stdout);
     expect(r.verdict.confidence).toMatchObject({ trials: 1000, seed: 1 });
-    expect(r.verdict.confidence.probability).toBe(r.verdict.confidence.placements.find((p: { placement: string }) => p.placement === 'dedicated-reserved').probability);
-    expect(JSON.parse(cli(['analyze', 'scenarios/stable-high-volume.yaml', '--json']).stdout).verdict.confidence).toBeNull();
+    expect(r.verdict.confidence.probability).toBe(
+      r.verdict.confidence.placements.find((p: { placement: string }) => p.placement === 'dedicated-reserved')
+        .probability,
+    );
+    expect(
+      JSON.parse(cli(['analyze', 'scenarios/stable-high-volume.yaml', '--json']).stdout).verdict.confidence,
+    ).toBeNull();
   });
   test('nothing uncertain: simulate says so, exit 2', () => {
     const r = cli(['simulate', 'scenarios/stable-high-volume.yaml']);
@@ -50,9 +63,18 @@ describe('placement simulate and the confidence line (issue 7)', () => {
   });
   test('bad distributions: file, line, column, field, and what would be valid', () => {
     const cases: Array<[string, RegExp]> = [
-      ['  cloud: {onDemandPerGpuHour: {triangular: [4, 2, 5]}}\n', /:5:31: options\.cloud\.onDemandPerGpuHour: triangular needs min ≤ mode ≤ max and min < max, got \[4, 2, 5\]/],
-      ['  cloud: {onDemandPerGpuHour: {normal: {mean: 1, sd: 0.5}}}\n', /options\.cloud\.onDemandPerGpuHour: normal mean 1, sd 0.5 reaches -0\.5, which is not valid here: /],
-      ['  cloud: {onDemandPerGpuHour: 4, targetUtilization: {uniform: [0.5, 1.2]}}\n', /options\.cloud\.targetUtilization: uniform \[0\.5, 1\.2\] reaches 1\.2, which is not valid here/],
+      [
+        '  cloud: {onDemandPerGpuHour: {triangular: [4, 2, 5]}}\n',
+        /:5:31: options\.cloud\.onDemandPerGpuHour: triangular needs min ≤ mode ≤ max and min < max, got \[4, 2, 5\]/,
+      ],
+      [
+        '  cloud: {onDemandPerGpuHour: {normal: {mean: 1, sd: 0.5}}}\n',
+        /options\.cloud\.onDemandPerGpuHour: normal mean 1, sd 0.5 reaches -0\.5, which is not valid here: /,
+      ],
+      [
+        '  cloud: {onDemandPerGpuHour: 4, targetUtilization: {uniform: [0.5, 1.2]}}\n',
+        /options\.cloud\.targetUtilization: uniform \[0\.5, 1\.2\] reaches 1\.2, which is not valid here/,
+      ],
       ['  cloud: {onDemandPerGpuHour: {uniform: [2]}}\n', /uniform takes \[a, b\], two numbers/],
     ];
     for (const [body, message] of cases) {
@@ -61,27 +83,54 @@ describe('placement simulate and the confidence line (issue 7)', () => {
       expect(r.stderr).toMatch(message);
       expectCleanError(r.stderr);
     }
-    const thresholds = cli(['validate', write('thresholds.yaml', `${HEAD}  cloud: {onDemandPerGpuHour: 4}\nthresholds: [{uniform: [0.3, 0.5]}]\n`)]);
+    const thresholds = cli([
+      'validate',
+      write('thresholds.yaml', `${HEAD}  cloud: {onDemandPerGpuHour: 4}\nthresholds: [{uniform: [0.3, 0.5]}]\n`),
+    ]);
     expect(thresholds.code).toBe(2);
     expect(thresholds.stdout + thresholds.stderr).toMatch(/thresholds\[0\]: a distribution is not allowed here/);
-    const whole = cli(['validate', write('whole.yaml', `${HEAD.replace('referenceGpus: 10', 'referenceGpus: {uniform: [8, 12]}')}  cloud: {onDemandPerGpuHour: 4}\n`)]);
+    const whole = cli([
+      'validate',
+      write(
+        'whole.yaml',
+        `${HEAD.replace('referenceGpus: 10', 'referenceGpus: {uniform: [8, 12]}')}  cloud: {onDemandPerGpuHour: 4}\n`,
+      ),
+    ]);
     expect(whole.code).toBe(2);
-    expect(whole.stdout + whole.stderr).toMatch(/workload\.referenceGpus: uniform \[8, 12\] reaches 9\.27[0-9]*, which is not valid here: /);
+    expect(whole.stdout + whole.stderr).toMatch(
+      /workload\.referenceGpus: uniform \[8, 12\] reaches 9\.27[0-9]*, which is not valid here: /,
+    );
   });
   test('--trials, --seed and --jobs are checked', () => {
-    expect(cli(['simulate', 'scenarios/uncertain-prices.yaml', '--trials', '0']).stderr).toMatch(/expected a whole number of trials/);
+    expect(cli(['simulate', 'scenarios/uncertain-prices.yaml', '--trials', '0']).stderr).toMatch(
+      /expected a whole number of trials/,
+    );
     expect(cli(['simulate', 'scenarios/uncertain-prices.yaml', '--seed', '-1']).code).toBe(2);
     const jobs = cli(['simulate', 'scenarios/uncertain-prices.yaml', '--jobs', '0']);
     expect(jobs.code).toBe(2);
     expect(jobs.stderr).toMatch(/expected a whole number of threads from 1 to 256, got "0"/);
   });
   test('worker threads give the same trials as one thread (25 000 trials: past the point where workers start)', () => {
-    const run = (jobs: string) => cli(['simulate', 'scenarios/uncertain-prices.yaml', '--trials', '25000', '--seed', '3', '--jobs', jobs, '--json']);
+    const run = (jobs: string) =>
+      cli([
+        'simulate',
+        'scenarios/uncertain-prices.yaml',
+        '--trials',
+        '25000',
+        '--seed',
+        '3',
+        '--jobs',
+        jobs,
+        '--json',
+      ]);
     const one = run('1');
     expect([one.code, one.stderr]).toEqual([0, '']);
     // 3 threads on 25 blocks of 1,000: runs of 8, 8 and 9 blocks.
     expect(run('3').stdout).toBe(one.stdout);
-    const confidence = (jobs: string) => JSON.parse(cli(['analyze', 'scenarios/uncertain-prices.yaml', '--trials', '25000', '--jobs', jobs, '--json']).stdout).verdict.confidence;
+    const confidence = (jobs: string) =>
+      JSON.parse(
+        cli(['analyze', 'scenarios/uncertain-prices.yaml', '--trials', '25000', '--jobs', jobs, '--json']).stdout,
+      ).verdict.confidence;
     expect(confidence('2')).toEqual(confidence('1'));
   });
 });

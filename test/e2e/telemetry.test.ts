@@ -8,14 +8,17 @@ import { tempDir } from '../helpers/temp-dir.js';
 const tmp = tempDir('placement-telemetry-');
 const SHARED = join(REPO, '..', 'shared', 'data');
 const scenario = join(tmp, 'fleet.yaml');
-writeFileSync(scenario, `schemaVersion: 1
+writeFileSync(
+  scenario,
+  `schemaVersion: 1
 name: fleet
 workload:
   referenceGpus: 2
   utilization: {assumed: 0.5}
 options:
   cloud: {onDemandPerGpuHour: 2.99}
-`);
+`,
+);
 
 const T0 = Date.UTC(2026, 9, 1);
 const H = 3_600_000;
@@ -25,11 +28,43 @@ for (let t = T0; t < T0 + 48 * H; t += 300_000) points.push([t, 0, 40], [t, 1, 8
 const nvidiaTime = (t: number) => new Date(t).toISOString().slice(0, 23).replaceAll('-', '/').replace('T', ' ');
 
 const FORMATS: Array<[string, string, string[]]> = [
-  ['nvidia-smi with header', ['timestamp, index, utilization.gpu [%], memory.used [MiB]', ...points.map(([t, g, u]) => `${nvidiaTime(t)}, ${g}, ${u} %, 1024 MiB`)].join('\n'), []],
-  ['nvidia-smi noheader,nounits', points.map(([t, g, u]) => `${nvidiaTime(t)}, ${g}, ${u}`).join('\n'), ['--utilization-format', 'nvidia-smi']],
-  ['DCGM text exposition', points.map(([t, g, u]) => `DCGM_FI_DEV_GPU_UTIL{gpu="${g}",Hostname="n1"} ${u} ${t}`).join('\n'), []],
-  ['Prometheus query_range', JSON.stringify({ status: 'success', data: { resultType: 'matrix', result: [0, 1].map((g) => ({ metric: { gpu: String(g) }, values: points.filter((p) => p[1] === g).map(([t, , u]) => [t / 1000, String(u)]) })) } }), []],
-  ['generic CSV', ['timestamp,gpu,utilization', ...points.map(([t, g, u]) => `${t / 1000},${g},${u / 100}`)].join('\n'), []],
+  [
+    'nvidia-smi with header',
+    [
+      'timestamp, index, utilization.gpu [%], memory.used [MiB]',
+      ...points.map(([t, g, u]) => `${nvidiaTime(t)}, ${g}, ${u} %, 1024 MiB`),
+    ].join('\n'),
+    [],
+  ],
+  [
+    'nvidia-smi noheader,nounits',
+    points.map(([t, g, u]) => `${nvidiaTime(t)}, ${g}, ${u}`).join('\n'),
+    ['--utilization-format', 'nvidia-smi'],
+  ],
+  [
+    'DCGM text exposition',
+    points.map(([t, g, u]) => `DCGM_FI_DEV_GPU_UTIL{gpu="${g}",Hostname="n1"} ${u} ${t}`).join('\n'),
+    [],
+  ],
+  [
+    'Prometheus query_range',
+    JSON.stringify({
+      status: 'success',
+      data: {
+        resultType: 'matrix',
+        result: [0, 1].map((g) => ({
+          metric: { gpu: String(g) },
+          values: points.filter((p) => p[1] === g).map(([t, , u]) => [t / 1000, String(u)]),
+        })),
+      },
+    }),
+    [],
+  ],
+  [
+    'generic CSV',
+    ['timestamp,gpu,utilization', ...points.map(([t, g, u]) => `${t / 1000},${g},${u / 100}`)].join('\n'),
+    [],
+  ],
 ];
 
 describe.each(FORMATS)('%s through stdin', (name, text, extra) => {
@@ -40,7 +75,12 @@ describe.each(FORMATS)('%s through stdin', (name, text, extra) => {
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     const report = JSON.parse(r.stdout);
-    expect(report.utilization.input).toMatchObject({ source: '-', gpus: 2, rows: points.length, unit: name === 'generic CSV' ? 'fraction' : 'percent' });
+    expect(report.utilization.input).toMatchObject({
+      source: '-',
+      gpus: 2,
+      rows: points.length,
+      unit: name === 'generic CSV' ? 'fraction' : 'percent',
+    });
     expect(report.utilization.mean).toBeCloseTo(0.6, 12);
     expect(report.utilization.window.coverage).toBeCloseTo(48 / (90 * 24), 12); // 48 hours in a 90-day window
   });
@@ -55,7 +95,13 @@ describe.each(FORMATS)('%s through stdin', (name, text, extra) => {
 
 function scenarioWithColumns(): string {
   const file = join(tmp, 'noheader.yaml');
-  writeFileSync(file, readFileSync(scenario, 'utf8').replace('{assumed: 0.5}', '{assumed: 0.5, columns: "timestamp,index,utilization.gpu"}'));
+  writeFileSync(
+    file,
+    readFileSync(scenario, 'utf8').replace(
+      '{assumed: 0.5}',
+      '{assumed: 0.5, columns: "timestamp,index,utilization.gpu"}',
+    ),
+  );
   return file;
 }
 
@@ -64,28 +110,40 @@ function scenarioWithColumns(): string {
 const REAL = join(SHARED, 'real');
 const realCaptures = existsSync(REAL)
   ? [
-    ...readdirSync(join(REAL, 'nvidia-gpu-exporter')).filter((f) => f.endsWith('.csv')).map((f) => join(REAL, 'nvidia-gpu-exporter', f)),
-    join(REAL, 'datadog-dcgm', 'metrics.txt'),
-  ]
+      ...readdirSync(join(REAL, 'nvidia-gpu-exporter'))
+        .filter((f) => f.endsWith('.csv'))
+        .map((f) => join(REAL, 'nvidia-gpu-exporter', f)),
+      join(REAL, 'datadog-dcgm', 'metrics.txt'),
+    ]
   : [];
 function independentUtilization(file: string): number {
   const lines = readFileSync(file, 'utf8').trim().split('\n');
   if (file.endsWith('.txt')) {
     const gauge = lines.find((l) => l.startsWith('DCGM_FI_DEV_GPU_UTIL{'))!;
-    return Number(gauge.slice(gauge.lastIndexOf('}') + 1).trim().split(/\s+/)[0]) / 100;
+    return (
+      Number(
+        gauge
+          .slice(gauge.lastIndexOf('}') + 1)
+          .trim()
+          .split(/\s+/)[0],
+      ) / 100
+    );
   }
   const header = lines[0]!.split(',').map((h) => h.trim());
   const at = header.findIndex((h) => h.startsWith('utilization.gpu'));
   return Number.parseFloat(lines[1]!.split(',')[at]!.trim()) / 100;
 }
 describe.skipIf(realCaptures.length === 0)('real captures', () => {
-  test.each(realCaptures.map((f) => [f.slice(REAL.length + 1), f]))('%s: one sample, one GPU, the utilization it holds', (_name, file) => {
-    const r = cli(['inspect', file, '--json']);
-    expect([r.code, r.stderr]).toEqual([0, expect.any(String)]);
-    const j = JSON.parse(r.stdout);
-    expect(j.summary).toMatchObject({ rows: 1, gpus: 1, unit: 'percent' });
-    expect(j.profile.mean).toBeCloseTo(independentUtilization(file), 12);
-  });
+  test.each(realCaptures.map((f) => [f.slice(REAL.length + 1), f]))(
+    '%s: one sample, one GPU, the utilization it holds',
+    (_name, file) => {
+      const r = cli(['inspect', file, '--json']);
+      expect([r.code, r.stderr]).toEqual([0, expect.any(String)]);
+      const j = JSON.parse(r.stdout);
+      expect(j.summary).toMatchObject({ rows: 1, gpus: 1, unit: 'percent' });
+      expect(j.profile.mean).toBeCloseTo(independentUtilization(file), 12);
+    },
+  );
 });
 
 describe('inspect', () => {
@@ -94,21 +152,40 @@ describe('inspect', () => {
     writeFileSync(file, FORMATS[0]![1]);
     const r = cli(['inspect', file]);
     expect(r.code).toBe(0);
-    for (const s of ['format      nvidia-smi, unit percent', 'GPUs        2', 'resolution  5 min', 'mean 60.0%', 'range       2026-10-01T00:00:00Z → 2026-10-02T23:55:00Z']) expect(r.stdout).toContain(s);
+    for (const s of [
+      'format      nvidia-smi, unit percent',
+      'GPUs        2',
+      'resolution  5 min',
+      'mean 60.0%',
+      'range       2026-10-01T00:00:00Z → 2026-10-02T23:55:00Z',
+    ])
+      expect(r.stdout).toContain(s);
   });
   test.skipIf(!existsSync(SHARED))('tokens and a FOCUS bill are recognised by their headers', () => {
     const trace = cli(['inspect', join(SHARED, 'azure-llm-trace-2023', 'AzureLLMInferenceTrace_code.csv'), '--json']);
-    expect(JSON.parse(trace.stdout)).toMatchObject({ kind: 'tokens', format: 'request-trace', counts: { dataRows: 8819 } });
+    expect(JSON.parse(trace.stdout)).toMatchObject({
+      kind: 'tokens',
+      format: 'request-trace',
+      counts: { dataRows: 8819 },
+    });
     const bill = cli(['inspect', join(REPO, 'test', 'fixtures', 'focus-gpu-egress.csv')]);
     expect(bill.stdout).toContain('2026-10  data transfer 17,000 GB ($1,496)   GPU compute $163,799');
   });
   test('a headered CSV with its own column names: told which by name or number', () => {
     const file = join(tmp, 'own-names.csv');
-    writeFileSync(file, 'host,ts,sm_busy,card\nn1,2026-01-01T00:00:00Z,55,0\nn1,2026-01-01T00:00:00Z,65,1\nn1,2026-01-01T01:00:00Z,75,0\n');
+    writeFileSync(
+      file,
+      'host,ts,sm_busy,card\nn1,2026-01-01T00:00:00Z,55,0\nn1,2026-01-01T00:00:00Z,65,1\nn1,2026-01-01T01:00:00Z,75,0\n',
+    );
     const guessed = cli(['inspect', file]);
     expect(guessed.code).toBe(2);
-    expect(guessed.stderr).toMatch(/--time-column and --value-column with inspect\); the header has: host, ts, sm_busy, card/);
-    for (const args of [['--time-column', 'ts', '--value-column', 'sm_busy', '--gpu-column', 'card'], ['--time-column', '2', '--value-column', '3', '--gpu-column', '4']]) {
+    expect(guessed.stderr).toMatch(
+      /--time-column and --value-column with inspect\); the header has: host, ts, sm_busy, card/,
+    );
+    for (const args of [
+      ['--time-column', 'ts', '--value-column', 'sm_busy', '--gpu-column', 'card'],
+      ['--time-column', '2', '--value-column', '3', '--gpu-column', '4'],
+    ]) {
       const r = cli(['inspect', file, '--json', ...args]);
       expect(r.code).toBe(0);
       expect(JSON.parse(r.stdout).summary).toMatchObject({ rows: 3, gpus: 2 });
@@ -132,7 +209,9 @@ describe('inspect', () => {
 describe('a FOCUS bill in the scenario', () => {
   test('egress comes from the bill and the model is reconciled with the billed GPU compute', () => {
     const file = join(tmp, 'billed.yaml');
-    writeFileSync(file, `schemaVersion: 1
+    writeFileSync(
+      file,
+      `schemaVersion: 1
 name: billed
 workload:
   referenceGpus: 8
@@ -142,14 +221,19 @@ options:
   cloud:
     onDemandPerGpuHour: 6.88
     egressTiers: [{uptoGB: 10240, perGB: 0.09}, {uptoGB: 51200, perGB: 0.085}, {perGB: 0.07}]
-`);
+`,
+    );
     const r = cli(['analyze', file, '--json']);
     expect(r.code).toBe(0);
     const report = JSON.parse(r.stdout);
     expect(report.traffic.internetGBPerMonth).toBe(16000); // (15,000 + 17,000) / 2 months
     expect(report.warnings.map((w: { code: string }) => w.code)).toContain('egress-from-billing');
-    const model = 8 * 0.7 / 0.7 * 730 * 6.88; // 40,179.2
-    expect(report.billing).toMatchObject({ months: 2, modelCloudCompute: expect.closeTo(model, 6), meanMonthly: { gpuComputeCost: expect.closeTo(162257.92, 6) } });
+    const model = ((8 * 0.7) / 0.7) * 730 * 6.88; // 40,179.2
+    expect(report.billing).toMatchObject({
+      months: 2,
+      modelCloudCompute: expect.closeTo(model, 6),
+      meanMonthly: { gpuComputeCost: expect.closeTo(162257.92, 6) },
+    });
     expect(report.billing.difference).toBeCloseTo(model - 162257.92, 6);
     expect(cli(['analyze', file]).stdout).toMatch(/below the billed\s+GPU compute/);
   });
@@ -166,25 +250,40 @@ describe.skipIf(!existsSync(SHARED))('token and billing inputs through stdin', (
   });
   test('a FOCUS bill from stdin, gzip-compressed', () => {
     const file = join(tmp, 'bill-stdin.yaml');
-    writeFileSync(file, readFileSync(scenario, 'utf8').replace('{assumed: 0.5}', '{assumed: 0.5}\n  billing: {source: "-"}'));
+    writeFileSync(
+      file,
+      readFileSync(scenario, 'utf8').replace('{assumed: 0.5}', '{assumed: 0.5}\n  billing: {source: "-"}'),
+    );
     const bill = gzipSync(readFileSync(join(REPO, 'test', 'fixtures', 'focus-gpu-egress.csv')));
     const r = cli(['analyze', file, '--json'], { input: bill as unknown as string });
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.stdout).billing).toMatchObject({ months: 2, input: { source: '-', costColumn: 'EffectiveCost' } });
+    expect(JSON.parse(r.stdout).billing).toMatchObject({
+      months: 2,
+      input: { source: '-', costColumn: 'EffectiveCost' },
+    });
   });
 });
 
-test('a FOCUS bill\'s zone-less times are UTC even on a machine at UTC−7', () => {
+test("a FOCUS bill's zone-less times are UTC even on a machine at UTC−7", () => {
   const file = join(tmp, 'zoneless-bill.csv');
-  writeFileSync(file, 'ChargePeriodStart,EffectiveCost,ServiceCategory,ConsumedQuantity,ConsumedUnit,ChargeDescription\n2024-09-30 23:00:00,1,Compute,1,Hours,x\n2024-10-01 00:00:00,2,Compute,1,Hours,x\n');
+  writeFileSync(
+    file,
+    'ChargePeriodStart,EffectiveCost,ServiceCategory,ConsumedQuantity,ConsumedUnit,ChargeDescription\n2024-09-30 23:00:00,1,Compute,1,Hours,x\n2024-10-01 00:00:00,2,Compute,1,Hours,x\n',
+  );
   const r = cli(['inspect', file, '--json'], { env: { TZ: 'America/Los_Angeles' } });
   expect(r.code).toBe(0);
-  expect(JSON.parse(r.stdout).months.map((m: { month: string; totalCost: number }) => [m.month, m.totalCost])).toEqual([['2024-09', 1], ['2024-10', 2]]);
+  expect(JSON.parse(r.stdout).months.map((m: { month: string; totalCost: number }) => [m.month, m.totalCost])).toEqual([
+    ['2024-09', 1],
+    ['2024-10', 2],
+  ]);
 });
 
 test('a utilization file with a quoted line break reads through the byte fast path too', () => {
   const file = join(tmp, 'noted-util.csv');
-  writeFileSync(file, 'timestamp,utilization,note\n2026-01-01T00:00:00Z,0.5,"first\nsecond"\n2026-01-01T01:00:00Z,0.7,plain\n');
+  writeFileSync(
+    file,
+    'timestamp,utilization,note\n2026-01-01T00:00:00Z,0.5,"first\nsecond"\n2026-01-01T01:00:00Z,0.7,plain\n',
+  );
   const r = cli(['inspect', file, '--json']);
   expect(r.code).toBe(0);
   const j = JSON.parse(r.stdout);

@@ -12,9 +12,22 @@ afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 function terminal(width: number): Io & { out: string; err: string } {
   const r = {
-    out: '', err: '', colour: false, progress: false, interactive: false, clock: () => 0, version: '9.9.9', now: () => Date.UTC(2026, 10, 26),
-    width, stdoutTTY: true,
-    stdout: (t: string) => { r.out += t; }, stderr: (t: string) => { r.err += t; },
+    out: '',
+    err: '',
+    colour: false,
+    progress: false,
+    interactive: false,
+    clock: () => 0,
+    version: '9.9.9',
+    now: () => Date.UTC(2026, 10, 26),
+    width,
+    stdoutTTY: true,
+    stdout: (t: string) => {
+      r.out += t;
+    },
+    stderr: (t: string) => {
+      r.err += t;
+    },
   };
   return r;
 }
@@ -25,12 +38,29 @@ async function shown(argv: string[], width: number): Promise<{ out: string; err:
   return { out: io.out, err: io.err };
 }
 
-const SCENARIOS = readdirSync('scenarios').filter((f) => f.endsWith('.yaml')).map((f) => `scenarios/${f}`);
+const SCENARIOS = readdirSync('scenarios')
+  .filter((f) => f.endsWith('.yaml'))
+  .map((f) => `scenarios/${f}`);
 const DATA = readdirSync('scenarios/data').map((f) => `scenarios/data/${f}`);
-const COMMANDS = ['analyze', 'review', 'check', 'schedule', 'sensitivity', 'simulate', 'inspect', 'init', 'history', 'prices', 'validate', 'schema', 'completion'];
+const COMMANDS = [
+  'analyze',
+  'review',
+  'check',
+  'schedule',
+  'sensitivity',
+  'simulate',
+  'inspect',
+  'init',
+  'history',
+  'prices',
+  'validate',
+  'schema',
+  'completion',
+];
 
 /** Words of the authors, not of the user: the model contract's file, section signs, seed and issue numbers, the report's JSON paths. */
-const FORBIDDEN = /MODEL\.md|§|\bseed 0\d\d\b|\bissue \d+\b|(?<![\w./-])(utilization|tokens|traffic|onprem|reserved|latency|verdict|repatriation)\.(?!gpu\b|memory\b)[a-z]/;
+const FORBIDDEN =
+  /MODEL\.md|§|\bseed 0\d\d\b|\bissue \d+\b|(?<![\w./-])(utilization|tokens|traffic|onprem|reserved|latency|verdict|repatriation)\.(?!gpu\b|memory\b)[a-z]/;
 
 async function everyView(width: number): Promise<Array<[string, { out: string; err: string }]>> {
   const views: Array<[string, { out: string; err: string }]> = [];
@@ -72,7 +102,7 @@ describe.each([80, 120])('at %i columns', (width) => {
   });
 });
 
-test('no author\'s words reach the user: output, help, errors, init', { timeout: 120_000 }, async () => {
+test("no author's words reach the user: output, help, errors, init", { timeout: 120_000 }, async () => {
   const found: string[] = [];
   for (const [what, { out, err }] of await everyView(80)) {
     for (const line of `${out}\n${err}`.split('\n')) if (FORBIDDEN.test(line)) found.push(`${what}: ${line}`);
@@ -80,7 +110,7 @@ test('no author\'s words reach the user: output, help, errors, init', { timeout:
   expect(found).toEqual([]);
 });
 
-test('every command\'s help has an example; the top-level help names a first command', async () => {
+test("every command's help has an example; the top-level help names a first command", async () => {
   for (const c of COMMANDS) expect((await shown([c, '--help'], 80)).out, c).toMatch(/\n {2}\$ placement /);
   expect((await shown(['--help'], 80)).out).toContain('$ placement analyze scenarios/stable-high-volume.yaml');
 });

@@ -46,7 +46,9 @@ describe.skipIf(!HAVE_SHARED)('a two-day trace from real H100 captures', () => {
   const trace = join(tmp, 'two-days.csv');
   writeFileSync(trace, `${[load[0], idle[1]!.replace(/^2026\/07\/14/, '2026/07/13'), load[1]].join('\n')}\n`);
   const scenario = join(tmp, 'two-days.yaml');
-  writeFileSync(scenario, `schemaVersion: 1
+  writeFileSync(
+    scenario,
+    `schemaVersion: 1
 name: two-days
 workload:
   referenceGpus: 1
@@ -63,7 +65,8 @@ options:
     electricityPerKwh: 0.1
     facilityPerKwMonth: 150
     staff: {ftes: 0.1, costPerFteYear: 180000}
-`);
+`,
+  );
   test('no growth unless asked; what the trend would do is a sensitivity, bounded', () => {
     const r = cli(['analyze', scenario, '--json']);
     expect([r.code, r.stderr]).toEqual([0, '']);
@@ -80,19 +83,29 @@ options:
     const r = cli(['analyze', scenario]);
     expect(r.code).toBe(0);
     expect(r.stdout).not.toMatch(/\d{16}|e[+-]\d/);
-    for (const line of r.stdout.split('\n').filter((l) => l.startsWith('│'))) expect([...line].length).toBeLessThanOrEqual(100);
+    for (const line of r.stdout.split('\n').filter((l) => l.startsWith('│')))
+      expect([...line].length).toBeLessThanOrEqual(100);
   });
   test('asking to fit growth on two days is refused with the reason, exit 2', () => {
-    writeFileSync(join(tmp, 'fitted.yaml'), readFileSync(scenario, 'utf8').replace('  utilization: {source: two-days.csv}', '  utilization: {source: two-days.csv}\n  growthPerMonth: fitted'));
+    writeFileSync(
+      join(tmp, 'fitted.yaml'),
+      readFileSync(scenario, 'utf8').replace(
+        '  utilization: {source: two-days.csv}',
+        '  utilization: {source: two-days.csv}\n  growthPerMonth: fitted',
+      ),
+    );
     const r = cli(['analyze', join(tmp, 'fitted.yaml')]);
     expect([r.code, r.stdout]).toEqual([2, '']);
-    expect(r.stderr).toMatch(/fitted\.yaml:6:19: workload\.growthPerMonth: "fitted" needs 90 days of history with data in 80 % of the hours; this one spans 2 days/);
+    expect(r.stderr).toMatch(
+      /fitted\.yaml:6:19: workload\.growthPerMonth: "fitted" needs 90 days of history with data in 80 % of the hours; this one spans 2 days/,
+    );
     expectCleanError(r.stderr);
   });
 });
 
 describe('hostile scenarios: exit 2 with one short, clean line', () => {
-  const scenario = (extra: string, utilization = '{assumed: 0.5}') => `schemaVersion: 1\nname: h\n${extra}workload: {referenceGpus: 8, utilization: ${utilization}}\noptions: {cloud: {onDemandPerGpuHour: 3}}\n`;
+  const scenario = (extra: string, utilization = '{assumed: 0.5}') =>
+    `schemaVersion: 1\nname: h\n${extra}workload: {referenceGpus: 8, utilization: ${utilization}}\noptions: {cloud: {onDemandPerGpuHour: 3}}\n`;
   /** `analyze` of a scenario whose utilization history is `path`, written with `content` first. */
   const analyzeHistory = (path: string, content: string): ReturnType<typeof cli> => {
     writeFileSync(path, content);
@@ -104,14 +117,48 @@ describe('hostile scenarios: exit 2 with one short, clean line', () => {
     ['a horizon of 1e8 months', scenario('horizonMonths: 100000000\n'), /horizonMonths: must be ≤ 600/],
     ['a window of 1e8 days', scenario('window: {days: 100000000}\n'), /window\.days: must be ≤ 3660/],
     ['an undefined alias', 'a: &a [1]\nb: *c\n', /not a usable scenario: Unresolved alias/],
-    ['an alias bomb', Array.from({ length: 10 }, (_, i) => (i === 0 ? 'a0: &a0 [x,x,x,x,x,x,x,x,x,x]' : `a${i}: &a${i} [${Array(10).fill(`*a${i - 1}`).join(',')}]`)).join('\n'), /not a usable scenario: Excessive alias count/],
-    ['a model change on 30 February', scenario('').replace('workload: {', 'workload: {modelChanges: ["2026-02-30"], '), /modelChanges\[0\]: no such date/],
-    ['growth of 1e300 a month', scenario('').replace('workload: {', 'workload: {growthPerMonth: 1e300, '), /growthPerMonth: must be ≤ 1/],
-    ['a tab that breaks the YAML (one line, not dozens)', scenario('').replace('name: h', 'name: h\nx:\n\t- 1\n\ty: 2\n\tz: 3'), /Tabs are not allowed/],
+    [
+      'an alias bomb',
+      Array.from({ length: 10 }, (_, i) =>
+        i === 0
+          ? 'a0: &a0 [x,x,x,x,x,x,x,x,x,x]'
+          : `a${i}: &a${i} [${Array(10)
+              .fill(`*a${i - 1}`)
+              .join(',')}]`,
+      ).join('\n'),
+      /not a usable scenario: Excessive alias count/,
+    ],
+    [
+      'a model change on 30 February',
+      scenario('').replace('workload: {', 'workload: {modelChanges: ["2026-02-30"], '),
+      /modelChanges\[0\]: no such date/,
+    ],
+    [
+      'growth of 1e300 a month',
+      scenario('').replace('workload: {', 'workload: {growthPerMonth: 1e300, '),
+      /growthPerMonth: must be ≤ 1/,
+    ],
+    [
+      'a tab that breaks the YAML (one line, not dozens)',
+      scenario('').replace('name: h', 'name: h\nx:\n\t- 1\n\ty: 2\n\tz: 3'),
+      /Tabs are not allowed/,
+    ],
     ['a sample dated 1970', scenario('', '{samples: [{t: "1", u: 0.5}]}'), /between 2000 and 2099/],
-    ['lists nested 100,000 deep', `a: ${'['.repeat(100_000)}${']'.repeat(100_000)}\n`, /hostile\.yaml:1:\d+: nested far too deeply to be a scenario/],
-    ['terminal escapes in a key', scenario('"\\e[31mevil\\e]0;title\\a": 1\n'), /hostile\.yaml:3:1: \?\[31mevil\?\]0;title\?: unknown key/],
-    ['a terminal escape in the name', scenario('').replace('name: h', 'name: "\\e[31mred"'), /control characters .* not allowed in a name, got the text "\?\[31mred"/],
+    [
+      'lists nested 100,000 deep',
+      `a: ${'['.repeat(100_000)}${']'.repeat(100_000)}\n`,
+      /hostile\.yaml:1:\d+: nested far too deeply to be a scenario/,
+    ],
+    [
+      'terminal escapes in a key',
+      scenario('"\\e[31mevil\\e]0;title\\a": 1\n'),
+      /hostile\.yaml:3:1: \?\[31mevil\?\]0;title\?: unknown key/,
+    ],
+    [
+      'a terminal escape in the name',
+      scenario('').replace('name: h', 'name: "\\e[31mred"'),
+      /control characters .* not allowed in a name, got the text "\?\[31mred"/,
+    ],
   ];
   test.each(cases)('%s', (_what, text, message) => {
     const file = join(tmp, 'hostile.yaml');
@@ -141,14 +188,20 @@ describe('hostile scenarios: exit 2 with one short, clean line', () => {
     expect(r.stderr).toMatch(/the first line does not look like a CSV header/);
     expect(r.stderr).not.toMatch(/root:|wJalr|\/bin/);
   });
-  test.each(['1', '99999999999999999', '1999-12-31 23:00:00', '2100-01-01T00:00:00Z'])('a history time of %s is refused, not read', (t) => {
-    const r = analyzeHistory(join(tmp, 'far.csv'), `timestamp,utilization\n${t},50\n`);
-    expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/far\.csv:2:1: .*between 2000 and 2099/);
-  });
+  test.each(['1', '99999999999999999', '1999-12-31 23:00:00', '2100-01-01T00:00:00Z'])(
+    'a history time of %s is refused, not read',
+    (t) => {
+      const r = analyzeHistory(join(tmp, 'far.csv'), `timestamp,utilization\n${t},50\n`);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(/far\.csv:2:1: .*between 2000 and 2099/);
+    },
+  );
   test('a Prometheus sample stamped beyond any calendar is refused', () => {
     const r = analyzeHistory(join(tmp, 'far.prom'), 'DCGM_FI_DEV_GPU_UTIL{gpu="0"} 5 99999999999999999\n');
-    expect([r.code, r.stderr]).toEqual([2, expect.stringMatching(/far\.prom:1: a time between 2000 and 2099 was expected/)]);
+    expect([r.code, r.stderr]).toEqual([
+      2,
+      expect.stringMatching(/far\.prom:1: a time between 2000 and 2099 was expected/),
+    ]);
   });
   test.each(['2026-02-30', '1999-12-31'])('--as-of %s is refused', (date) => {
     const file = join(tmp, 'asof.yaml');
@@ -160,11 +213,20 @@ describe('hostile scenarios: exit 2 with one short, clean line', () => {
   test('a line without end in a history: refused at 1 MiB, memory bounded', () => {
     const csv = join(tmp, 'endless.csv');
     const r = analyzeHistory(csv, `timestamp,utilization\n${'7'.repeat(3 * 1024 * 1024)}`);
-    expect([r.code, r.stderr]).toEqual([2, `placement: ${csv}:2: the line is longer than 1 MiB: not a file of rows (a history has one short row per line)\n`]);
+    expect([r.code, r.stderr]).toEqual([
+      2,
+      `placement: ${csv}:2: the line is longer than 1 MiB: not a file of rows (a history has one short row per line)\n`,
+    ]);
   });
   test('a price of 1e306: refused as an overflow by analyze and sensitivity, never printed as ∞', () => {
     const file = join(tmp, 'overflow.yaml');
-    writeFileSync(file, scenario('').replace('{cloud: {onDemandPerGpuHour: 3}}', '{cloud: {onDemandPerGpuHour: 1e306}, dedicated: {perGpuHour: 2, termMonths: 12}}'));
+    writeFileSync(
+      file,
+      scenario('').replace(
+        '{cloud: {onDemandPerGpuHour: 3}}',
+        '{cloud: {onDemandPerGpuHour: 1e306}, dedicated: {perGpuHour: 2, termMonths: 12}}',
+      ),
+    );
     for (const command of ['analyze', 'sensitivity']) {
       const r = cli([command, file]);
       expect(r.code).toBe(2);

@@ -10,13 +10,23 @@ const tmp = tempDir('placement-validate-');
 describe('placement validate', () => {
   test('every bundled scenario is valid: exit 0, one ok line each', () => {
     const r = cli(['validate', 'scenarios/burst-inference.yaml', 'scenarios/rag-enterprise.yaml']);
-    expect([r.code, r.stdout, r.stderr]).toEqual([0, 'ok  scenarios/burst-inference.yaml\nok  scenarios/rag-enterprise.yaml\n', '']);
+    expect([r.code, r.stdout, r.stderr]).toEqual([
+      0,
+      'ok  scenarios/burst-inference.yaml\nok  scenarios/rag-enterprise.yaml\n',
+      '',
+    ]);
   });
   test('every problem of every file, inputs that do not exist included; exit 2', () => {
     const missing = join(tmp, 'missing.yaml');
-    writeFileSync(missing, 'schemaVersion: 1\nname: t\nworkload:\n  referenceGpus: 8\n  utilization: {source: nope.csv}\n  tokens: {source: gone.csv}\noptions:\n  cloud: {onDemandPerGpuHour: 2.99}\n');
+    writeFileSync(
+      missing,
+      'schemaVersion: 1\nname: t\nworkload:\n  referenceGpus: 8\n  utilization: {source: nope.csv}\n  tokens: {source: gone.csv}\noptions:\n  cloud: {onDemandPerGpuHour: 2.99}\n',
+    );
     const broken = join(tmp, 'broken.yaml');
-    writeFileSync(broken, 'schemaVersion: 1\nname: t\nworkload:\n  referenceGpus: -8\n  utilization: {asumed: 0.5}\noptions:\n  cloud: {onDemandPerGpuHour: 0}\n');
+    writeFileSync(
+      broken,
+      'schemaVersion: 1\nname: t\nworkload:\n  referenceGpus: -8\n  utilization: {asumed: 0.5}\noptions:\n  cloud: {onDemandPerGpuHour: 0}\n',
+    );
     const r = cli(['validate', missing, broken, 'scenarios/burst-inference.yaml']);
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('ok  scenarios/burst-inference.yaml\n');
@@ -31,19 +41,32 @@ describe('placement validate', () => {
     ]);
     expectCleanError(r.stderr);
     const json = JSON.parse(cli(['validate', missing, '--json']).stdout);
-    expect(json[0]).toMatchObject({ ok: false, problems: [expect.objectContaining({ field: 'workload.utilization.source' }), expect.anything()] });
+    expect(json[0]).toMatchObject({
+      ok: false,
+      problems: [expect.objectContaining({ field: 'workload.utilization.source' }), expect.anything()],
+    });
   });
 });
 
 describe('placement completion', () => {
   const script = join(tmp, 'completion.bash');
   writeFileSync(script, cli(['completion', 'bash']).stdout);
-  const complete = (words: string[]) => spawnSync('bash', ['-c', `source ${script}; COMP_WORDS=(${words.map((w) => JSON.stringify(w)).join(' ')}); COMP_CWORD=${words.length - 1}; _placement; echo "\${COMPREPLY[@]}"`], { encoding: 'utf8' }).stdout.trim();
+  const complete = (words: string[]) =>
+    spawnSync(
+      'bash',
+      [
+        '-c',
+        `source ${script}; COMP_WORDS=(${words.map((w) => JSON.stringify(w)).join(' ')}); COMP_CWORD=${words.length - 1}; _placement; echo "\${COMPREPLY[@]}"`,
+      ],
+      { encoding: 'utf8' },
+    ).stdout.trim();
   test('commands, options and their choices, from the command definitions', () => {
     expect(complete(['placement', 're'])).toBe('review');
     expect(complete(['placement', 'analyze', '--fo'])).toBe('--format');
     expect(complete(['placement', 'analyze', 'x', '--format', ''])).toBe('table json markdown html');
-    expect(complete(['placement', 'review', 'x', '--fail-on', ''])).toBe('trigger new-trigger verdict-change any never');
+    expect(complete(['placement', 'review', 'x', '--fail-on', ''])).toBe(
+      'trigger new-trigger verdict-change any never',
+    );
   });
   test('zsh gets the same through bashcompinit', () => {
     expect(cli(['completion', 'zsh']).stdout.split('\n')[0]).toBe('#compdef placement');

@@ -65,7 +65,9 @@ describe('outputs onto things that are not regular files', () => {
     execFileSync('mkfifo', [fifo]);
     const reader = spawn('cat', [fifo]);
     let got = '';
-    reader.stdout.on('data', (d: Buffer) => { got += d.toString(); });
+    reader.stdout.on('data', (d: Buffer) => {
+      got += d.toString();
+    });
     const done = new Promise((resolve) => reader.on('close', resolve));
     const r = cli(['analyze', scenario, '--out', fifo]);
     await done;
@@ -77,7 +79,8 @@ describe('outputs onto things that are not regular files', () => {
 
 test('a device that never ends as the history or the previous report: refused at 64 MiB', () => {
   for (const flag of ['--history', '--previous']) {
-    const args = flag === '--previous' ? ['--previous', '/dev/zero'] : ['--previous', previous, '--history', '/dev/zero'];
+    const args =
+      flag === '--previous' ? ['--previous', '/dev/zero'] : ['--previous', previous, '--history', '/dev/zero'];
     const r = cli(['review', scenario, ...args]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(new RegExp(`/dev/zero: ${flag}: is larger than 64 MiB`));
@@ -90,7 +93,18 @@ describe('a review writes all of its outputs or none', () => {
     const history = join(tmp, 'history.jsonl');
     writeFileSync(saved, '{"kept": true}\n');
     writeFileSync(history, '');
-    const r = cli(['review', scenario, '--previous', previous, '--save-report', saved, '--history', history, '--out', join(tmp, 'no-such-dir', 'view.txt')]);
+    const r = cli([
+      'review',
+      scenario,
+      '--previous',
+      previous,
+      '--save-report',
+      saved,
+      '--history',
+      history,
+      '--out',
+      join(tmp, 'no-such-dir', 'view.txt'),
+    ]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/view\.txt: --out: its folder does not exist/);
     expect(readFileSync(saved, 'utf8')).toBe('{"kept": true}\n');
@@ -100,7 +114,16 @@ describe('a review writes all of its outputs or none', () => {
   test('a history that cannot be appended: the saved report is not replaced', () => {
     const saved = join(tmp, 'saved2.json');
     writeFileSync(saved, '{"kept": true}\n');
-    const r = cli(['review', scenario, '--previous', previous, '--save-report', saved, '--history', join(tmp, 'gone', 'h.jsonl')]);
+    const r = cli([
+      'review',
+      scenario,
+      '--previous',
+      previous,
+      '--save-report',
+      saved,
+      '--history',
+      join(tmp, 'gone', 'h.jsonl'),
+    ]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/h\.jsonl: --history: its folder does not exist/);
     expect(readFileSync(saved, 'utf8')).toBe('{"kept": true}\n');
@@ -111,16 +134,28 @@ describe('reviews appending to one history at once', () => {
   test('six concurrent runs: six whole entries, none torn', async () => {
     const history = join(tmp, 'shared-history.jsonl');
     const bin = join(REPO, 'bin', 'placement.js');
-    const runs = Array.from({ length: 6 }, () => new Promise<number | null>((resolve) => {
-      const child = spawn(process.execPath, [bin, 'review', scenario, '--previous', previous, '--history', history], { stdio: 'ignore' });
-      child.on('close', resolve);
-    }));
+    const runs = Array.from(
+      { length: 6 },
+      () =>
+        new Promise<number | null>((resolve) => {
+          const child = spawn(
+            process.execPath,
+            [bin, 'review', scenario, '--previous', previous, '--history', history],
+            { stdio: 'ignore' },
+          );
+          child.on('close', resolve);
+        }),
+    );
     expect(await Promise.all(runs)).toEqual([0, 0, 0, 0, 0, 0]);
     const read = cli(['history', history, '--json']);
     expect(read.code).toBe(0);
     const h = JSON.parse(read.stdout);
     expect([h.entries.length, h.skipped]).toEqual([6, []]);
-    expect(readFileSync(history, 'utf8').split('\n').filter((l) => l !== '')).toHaveLength(6);
+    expect(
+      readFileSync(history, 'utf8')
+        .split('\n')
+        .filter((l) => l !== ''),
+    ).toHaveLength(6);
   });
 });
 
@@ -131,7 +166,11 @@ describe('a review killed at any moment', () => {
     writeFileSync(saved, readFileSync(previous));
     const bin = join(REPO, 'bin', 'placement.js');
     for (let i = 0; i < 8; i++) {
-      const child = spawn(process.execPath, [bin, 'review', scenario, '--previous', previous, '--save-report', saved, '--history', history], { stdio: 'ignore' });
+      const child = spawn(
+        process.execPath,
+        [bin, 'review', scenario, '--previous', previous, '--save-report', saved, '--history', history],
+        { stdio: 'ignore' },
+      );
       const done = new Promise((resolve) => child.on('close', resolve));
       // From early in the run to about when it writes (a run takes ~0.4 s here).
       setTimeout(() => child.kill('SIGKILL'), 150 + i * 50);
@@ -144,7 +183,7 @@ describe('a review killed at any moment', () => {
   });
 });
 
-test('a temporary copy left by a killed run is removed by the next; a live run\'s is left alone', () => {
+test("a temporary copy left by a killed run is removed by the next; a live run's is left alone", () => {
   const out = join(tmp, 'orphans.txt');
   const dead = spawnSync('true').pid as number; // a process that has exited
   const orphan = join(tmp, `.orphans.txt.tmp-${dead}-deadbeef`);

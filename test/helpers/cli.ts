@@ -11,7 +11,10 @@ export interface CliResult {
 }
 
 /** Spawns the built bin as a user would (run `npm run build` first; `npm test` does). */
-export function cli(args: string[], options: { input?: string; cwd?: string; env?: Record<string, string> } = {}): CliResult {
+export function cli(
+  args: string[],
+  options: { input?: string; cwd?: string; env?: Record<string, string> } = {},
+): CliResult {
   const r = spawnSync(process.execPath, [BIN, ...args], {
     cwd: options.cwd ?? REPO,
     input: options.input ?? '',
@@ -24,5 +27,7 @@ export function cli(args: string[], options: { input?: string; cwd?: string; env
 /** stderr of a user error: lines starting "placement: ", and never a stack trace. */
 export function expectCleanError(stderr: string): void {
   if (/\n\s+at /.test(stderr)) throw new Error(`stack trace on stderr:\n${stderr}`);
-  for (const line of stderr.trim().split('\n')) if (!line.startsWith('placement: ') && !line.startsWith('(add --help')) throw new Error(`unexpected stderr line: ${line}`);
+  for (const line of stderr.trim().split('\n'))
+    if (!line.startsWith('placement: ') && !line.startsWith('(add --help'))
+      throw new Error(`unexpected stderr line: ${line}`);
 }

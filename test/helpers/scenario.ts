@@ -2,14 +2,24 @@ import { resolveScenario, type ResolvedScenario } from '../../src/scenario/resol
 import { scenarioSchema, type ScenarioInput } from '../../src/scenario/schema.js';
 
 type Deep<T> = {
-  [K in keyof T]?: NonNullable<T[K]> extends ReadonlyArray<unknown> ? T[K]
-    : NonNullable<T[K]> extends object ? Deep<NonNullable<T[K]>> | undefined
-    : T[K];
+  [K in keyof T]?: NonNullable<T[K]> extends ReadonlyArray<unknown>
+    ? T[K]
+    : NonNullable<T[K]> extends object
+      ? Deep<NonNullable<T[K]>> | undefined
+      : T[K];
 };
 
 function merge(a: unknown, b: unknown): unknown {
   if (b === undefined) return a;
-  if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object' || Array.isArray(a) || Array.isArray(b)) return b;
+  if (
+    a === null ||
+    b === null ||
+    typeof a !== 'object' ||
+    typeof b !== 'object' ||
+    Array.isArray(a) ||
+    Array.isArray(b)
+  )
+    return b;
   const out: Record<string, unknown> = { ...(a as Record<string, unknown>) };
   for (const [k, v] of Object.entries(b)) out[k] = merge(out[k], v);
   return out;
@@ -45,13 +55,23 @@ export const BASE: ScenarioInput = {
       egressPerGB: 0.005,
     },
     edge: {
-      sites: 4, gpusPerSite: 2, hardwareCostPerSite: 90000, usefulLifeMonths: 48, opexPerSiteMonth: 1200,
-      powerKwPerSite: 3, electricityPerKwh: 0.14, backhaulGBPerMonth: 200, egressPerGB: 0.02,
+      sites: 4,
+      gpusPerSite: 2,
+      hardwareCostPerSite: 90000,
+      usefulLifeMonths: 48,
+      opexPerSiteMonth: 1200,
+      powerKwPerSite: 3,
+      electricityPerKwh: 0.14,
+      backhaulGBPerMonth: 200,
+      egressPerGB: 0.02,
     },
   },
 };
 
-export function scenario(overrides: Deep<ScenarioInput> = {}, drop: Array<'dedicated' | 'onPrem' | 'edge'> = []): ResolvedScenario {
+export function scenario(
+  overrides: Deep<ScenarioInput> = {},
+  drop: Array<'dedicated' | 'onPrem' | 'edge'> = [],
+): ResolvedScenario {
   // A deep copy: merge shares the parts it does not override, and `drop` deletes from them.
   const input = structuredClone(merge(BASE, overrides)) as ScenarioInput;
   for (const d of drop) delete (input.options as Record<string, unknown>)[d];

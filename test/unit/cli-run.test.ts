@@ -3,7 +3,22 @@ import { run } from '../../src/cli/main.js';
 import type { Io } from '../../src/cli/io.js';
 
 function io(now: () => number = () => Date.UTC(2026, 10, 22)): Io & { out: string; err: string } {
-  const r = { out: '', err: '', colour: false, progress: false, interactive: false, clock: () => 0, version: '9.9.9', now, stdout: (t: string) => { r.out += t; }, stderr: (t: string) => { r.err += t; } };
+  const r = {
+    out: '',
+    err: '',
+    colour: false,
+    progress: false,
+    interactive: false,
+    clock: () => 0,
+    version: '9.9.9',
+    now,
+    stdout: (t: string) => {
+      r.out += t;
+    },
+    stderr: (t: string) => {
+      r.err += t;
+    },
+  };
   return r;
 }
 
@@ -16,12 +31,16 @@ describe('run() exit codes (MODEL.md §11), in-process', () => {
     expect(report.tool).toEqual({ name: 'placement', version: '9.9.9' });
   });
   test('1 for our own fault: says it is a bug, no stack without --debug', async () => {
-    const x = io(() => { throw new Error('clock exploded'); });
+    const x = io(() => {
+      throw new Error('clock exploded');
+    });
     expect(await run(['analyze', 'scenarios/burst-inference.yaml'], x)).toBe(1);
     expect(x.err).toContain('placement: internal error: clock exploded');
     expect(x.err).toContain('please report it');
     expect(x.err).not.toMatch(/\n\s+at /);
-    const d = io(() => { throw new Error('clock exploded'); });
+    const d = io(() => {
+      throw new Error('clock exploded');
+    });
     expect(await run(['analyze', 'scenarios/burst-inference.yaml', '--debug'], d)).toBe(1);
     expect(d.err).toMatch(/\n\s+at /);
   });
@@ -31,7 +50,9 @@ describe('run() exit codes (MODEL.md §11), in-process', () => {
     expect(plain.out).not.toMatch(/\u001b\[/);
     const tty = { ...io(), colour: true };
     let out = '';
-    tty.stdout = (t: string) => { out += t; };
+    tty.stdout = (t: string) => {
+      out += t;
+    };
     await run(['analyze', 'scenarios/burst-inference.yaml'], tty);
     expect(out).toMatch(/\u001b\[/);
   });

@@ -7,5 +7,9 @@ import { trafficCost } from './traffic-cost.js';
 /** docs/model.md cloud (on-demand, elastic) at a demand profile. */
 export function cloudCost(profile: DemandProfile, s: ResolvedScenario): OptionCost {
   const traffic = trafficCost('cloud', s, profile.trafficScale);
-  return optionCost('cloud', { compute: cloudCompute(profile, s.options.cloud), internetEgress: traffic.internetEgress, retrieval: traffic.retrieval });
+  return optionCost('cloud', {
+    compute: cloudCompute(profile, s.options.cloud),
+    internetEgress: traffic.internetEgress,
+    retrieval: traffic.retrieval,
+  });
 }

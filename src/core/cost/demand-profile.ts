@@ -35,12 +35,21 @@ export function flatProfile(utilization: number, referenceGpus: number): DemandP
 
 /** docs/model.md: d_t = u_t × N for each hour of the window. */
 export function measuredProfile(hourly: ReadonlyArray<number>, referenceGpus: number): DemandProfile {
-  return profileFromBusy(hourly.map((u) => u * referenceGpus), mean(hourly) ?? 0);
+  return profileFromBusy(
+    hourly.map((u) => u * referenceGpus),
+    mean(hourly) ?? 0,
+  );
 }
 
 /** The same hours with every busy count and the traffic × factor; owned power's utilization capped at 100 %. */
 export function scaledProfile(p: DemandProfile, factor: number): DemandProfile {
-  return { sorted: p.sorted, above: p.above, scale: p.scale * factor, utilization: Math.min(1, p.utilization * factor), trafficScale: p.trafficScale * factor };
+  return {
+    sorted: p.sorted,
+    above: p.above,
+    scale: p.scale * factor,
+    utilization: Math.min(1, p.utilization * factor),
+    trafficScale: p.trafficScale * factor,
+  };
 }
 
 /** Index of the first sorted hour strictly above x (binary search). */

@@ -9,7 +9,8 @@ import { powerCost } from './power-cost.js';
 import { trafficCost } from './traffic-cost.js';
 
 /** A lease instead of a purchase: servers × monthlyPerServer, as opex. */
-export const leasePerMonth = (o: OnPremOption): number => (o.lease === undefined ? 0 : o.servers * o.lease.monthlyPerServer);
+export const leasePerMonth = (o: OnPremOption): number =>
+  o.lease === undefined ? 0 : o.servers * o.lease.monthlyPerServer;
 
 /**
  * Hidden costs of owning on the owned cost (capital, lease, power, facility, staff, support,
@@ -22,7 +23,8 @@ export function goodputLossUplift(o: OnPremOption, ownedCost: number): number {
 }
 
 /** Support effort: its share of the owned cost. */
-export const supportEffortUplift = (o: OnPremOption, ownedCost: number): number => ownedCost * (o.uplifts?.supportFraction ?? 0);
+export const supportEffortUplift = (o: OnPremOption, ownedCost: number): number =>
+  ownedCost * (o.uplifts?.supportFraction ?? 0);
 
 /** GPUs owned on-prem: k = servers × gpusPerServer. */
 export const onPremGpus = (o: OnPremOption): number => o.servers * o.gpusPerServer;
@@ -46,12 +48,21 @@ export function onPremCost(profile: DemandProfile, o: OnPremOption, s: ResolvedS
   const support = monthlyFromYearly(o.supportRatePerYear * hardwareCost(o));
   const software = monthlyFromYearly(o.softwarePerGpuYear * k);
   const network = o.networkPerMonth;
-  const owned = capital.depreciation + capital.interest + lease + power + facility + staff + support + software + network;
+  const owned =
+    capital.depreciation + capital.interest + lease + power + facility + staff + support + software + network;
   const traffic = trafficCost('onprem', s, profile.trafficScale);
   return optionCost(
     'onprem',
     {
-      depreciation: capital.depreciation, interest: capital.interest, lease, power, facility, staff, support, software, network,
+      depreciation: capital.depreciation,
+      interest: capital.interest,
+      lease,
+      power,
+      facility,
+      staff,
+      support,
+      software,
+      network,
       goodputLoss: goodputLossUplift(o, owned),
       supportEffort: supportEffortUplift(o, owned),
       burst: burstToCloud ? overflowPricedAsCloud(profile, capacity, s.options.cloud) : 0,

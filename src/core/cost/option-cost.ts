@@ -18,10 +18,19 @@ export interface OptionCost {
 }
 
 export function optionCost(
-  id: OptionId, components: Record<string, number>,
+  id: OptionId,
+  components: Record<string, number>,
   extra: Partial<Pick<OptionCost, 'capital' | 'capacityGpus' | 'shortfallBusyGpus' | 'shortfallHours'>> = {},
 ): OptionCost {
   let total = 0;
   for (const key in components) total += components[key] as number;
-  return { id, total, components, capital: extra.capital ?? 0, capacityGpus: extra.capacityGpus ?? null, shortfallBusyGpus: extra.shortfallBusyGpus ?? null, shortfallHours: extra.shortfallHours ?? null };
+  return {
+    id,
+    total,
+    components,
+    capital: extra.capital ?? 0,
+    capacityGpus: extra.capacityGpus ?? null,
+    shortfallBusyGpus: extra.shortfallBusyGpus ?? null,
+    shortfallHours: extra.shortfallHours ?? null,
+  };
 }

@@ -18,7 +18,12 @@ export function reservedPerGpuHour(d: DedicatedOption): number {
  * With k = 0 nothing else is warm, so it is the cloud option itself, warm floor included.
  * Pays the cloud's traffic.
  */
-export function reservedCost(profile: DemandProfile, d: DedicatedOption, gpus: number, s: ResolvedScenario): OptionCost {
+export function reservedCost(
+  profile: DemandProfile,
+  d: DedicatedOption,
+  gpus: number,
+  s: ResolvedScenario,
+): OptionCost {
   const traffic = trafficCost('cloud', s, profile.trafficScale);
   const cloud = s.options.cloud;
   return optionCost(
@@ -26,7 +31,10 @@ export function reservedCost(profile: DemandProfile, d: DedicatedOption, gpus: n
     {
       reserved: gpus * monthlyFromHourly(d.perGpuHour),
       upfront: (gpus * d.upfront) / d.termMonths,
-      burst: gpus === 0 ? cloudCompute(profile, cloud) : overflowPricedAsCloud(profile, gpus * cloud.targetUtilization, cloud),
+      burst:
+        gpus === 0
+          ? cloudCompute(profile, cloud)
+          : overflowPricedAsCloud(profile, gpus * cloud.targetUtilization, cloud),
       internetEgress: traffic.internetEgress,
       retrieval: traffic.retrieval,
     },

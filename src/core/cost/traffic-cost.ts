@@ -22,9 +22,11 @@ export function trafficCost(location: Location, s: ResolvedScenario, scale = 1):
   const onPremEgressPerGB = s.options.onPrem?.egressPerGB ?? 0;
   const internetGB = s.workload.egress.internetGBPerMonth * scale;
   const internetEgress =
-    location === 'cloud' ? tieredEgressCost(internetGB, cloud.egressTiers)
-    : location === 'onprem' ? internetGB * onPremEgressPerGB
-    : 0;
+    location === 'cloud'
+      ? tieredEgressCost(internetGB, cloud.egressTiers)
+      : location === 'onprem'
+        ? internetGB * onPremEgressPerGB
+        : 0;
 
   const r = s.workload.retrieval;
   let retrieval = 0;

@@ -21,6 +21,9 @@ export function breakEvenUtilization(id: OptionId, capacityGpus: number | null, 
   const n = s.workload.referenceGpus;
   const { minWarmGpus, targetUtilization } = s.options.cloud;
   // The option's overflow starts where its GPUs are τ busy (docs/model.md).
-  const kinks = [(minWarmGpus * targetUtilization) / n, ...(capacityGpus === null ? [] : [(capacityGpus * targetUtilization) / n])];
+  const kinks = [
+    (minWarmGpus * targetUtilization) / n,
+    ...(capacityGpus === null ? [] : [(capacityGpus * targetUtilization) / n]),
+  ];
   return lowestCrossing((x) => marginOverCloud(id, x, s), kinks);
 }

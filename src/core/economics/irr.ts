@@ -36,7 +36,7 @@ export function irr(flows: ReadonlyArray<number>): Irr {
     const fr = f(r);
     if (!Number.isFinite(fr)) continue;
     if (fr === 0) return onlyRoot(f, r);
-    if (Number.isFinite(prevF) && (prevF < 0) !== (fr < 0)) crossings.push([prevR, r, prevF]);
+    if (Number.isFinite(prevF) && prevF < 0 !== fr < 0) crossings.push([prevR, r, prevF]);
     prevR = r;
     prevF = fr;
   }
@@ -59,7 +59,7 @@ function bisect(f: (r: number) => number, lo: number, hi: number): number {
   for (let i = 0; i < 200 && hi - lo > 1e-14; i++) {
     const mid = (lo + hi) / 2;
     const fm = f(mid);
-    if ((fm < 0) === (flo < 0)) [lo, flo] = [mid, fm];
+    if (fm < 0 === flo < 0) [lo, flo] = [mid, fm];
     else hi = mid;
   }
   return (lo + hi) / 2;

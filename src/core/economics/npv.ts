@@ -34,7 +34,8 @@ export interface OwnershipInput {
   runningCost?: number | ReadonlyArray<number> | undefined;
 }
 
-const monthOf = (x: number | ReadonlyArray<number> | undefined, month: number): number => (typeof x === 'number' ? x : x?.[month - 1] ?? 0);
+const monthOf = (x: number | ReadonlyArray<number> | undefined, month: number): number =>
+  typeof x === 'number' ? x : (x?.[month - 1] ?? 0);
 
 /**
  * docs/model.md cash flows of owning against cloud, months 0..H, read off the ownership schedule:

@@ -3,7 +3,12 @@
  * − the option's monthly total without its capital line), both at the measured profile.
  * Financing does not change it. null when that saving is ≤ 0.
  */
-export function paybackMonths(hardwareAtMonth0: number, cloudTotal: number, optionTotal: number, optionCapital: number): number | null {
+export function paybackMonths(
+  hardwareAtMonth0: number,
+  cloudTotal: number,
+  optionTotal: number,
+  optionCapital: number,
+): number | null {
   const saving = monthlySavingBeforeCapital(cloudTotal, optionTotal, optionCapital);
   return saving > 0 ? hardwareAtMonth0 / saving : null;
 }

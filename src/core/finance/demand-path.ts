@@ -73,10 +73,15 @@ export interface DemandPath {
 const NO_ARRIVALS: ReadonlyMap<number, number> = new Map();
 
 /** Servers ordered so that capacity keeps up with the forecast mean demand lead-time months ahead. */
-function plannedExpansions(s: ResolvedScenario, meanBusy: number, g: Growth): { lines: OwnedLine[]; arrivals: ReadonlyMap<number, number> } {
+function plannedExpansions(
+  s: ResolvedScenario,
+  meanBusy: number,
+  g: Growth,
+): { lines: OwnedLine[]; arrivals: ReadonlyMap<number, number> } {
   const o = s.options.onPrem;
   const template = o?.hardware[0];
-  if (o === undefined || o.expansion === undefined || template === undefined) return { lines: [], arrivals: NO_ARRIVALS };
+  if (o === undefined || o.expansion === undefined || template === undefined)
+    return { lines: [], arrivals: NO_ARRIVALS };
   const arrivals = new Map<number, number>();
   const lines: OwnedLine[] = [];
   const lead = o.expansion.leadTimeMonths;
@@ -103,7 +108,12 @@ function withServers(s: ResolvedScenario, servers: number): ResolvedScenario {
 }
 
 /** The horizon's months at the scenario's growth, or at `growth` when given (what the trend would do). */
-export function demandPath(s: ResolvedScenario, measured: DemandProfile, u: UtilizationProfile, growth: Growth = growthOf(s, u)): DemandPath {
+export function demandPath(
+  s: ResolvedScenario,
+  measured: DemandProfile,
+  u: UtilizationProfile,
+  growth: Growth = growthOf(s, u),
+): DemandPath {
   const meanBusy = measured.utilization * s.workload.referenceGpus;
   const { lines, arrivals } = plannedExpansions(s, meanBusy, growth);
   const months: PathMonth[] = [];
@@ -112,7 +122,11 @@ export function demandPath(s: ResolvedScenario, measured: DemandProfile, u: Util
   // trial); a fitted trend is linear.
   const fitted = growth.source === 'fitted';
   let factor = 1;
-  for (let m = 1; m <= s.horizonMonths; m++, factor = fitted ? growthFactor(growth, m) : factor * (1 + growth.perMonth)) {
+  for (
+    let m = 1;
+    m <= s.horizonMonths;
+    m++, factor = fitted ? growthFactor(growth, m) : factor * (1 + growth.perMonth)
+  ) {
     servers += arrivals.get(m) ?? 0;
     const inService = s.options.onPrem ? servers : null;
     // Without growth every month is the first again: price it once.

@@ -58,8 +58,11 @@ export function decliningBalance(cost: number, salvage: number, life: number, fa
 export function depreciationSchedule(d: DepreciationInput): number[] {
   const salvage = d.cost * d.residualFraction;
   switch (d.method) {
-    case 'straight-line': return straightLine(d.cost, salvage, d.lifeMonths);
-    case 'sum-of-years-digits': return sumOfYearsDigits(d.cost, salvage, d.lifeMonths);
-    case 'declining-balance': return decliningBalance(d.cost, salvage, d.lifeMonths, d.factor ?? 2);
+    case 'straight-line':
+      return straightLine(d.cost, salvage, d.lifeMonths);
+    case 'sum-of-years-digits':
+      return sumOfYearsDigits(d.cost, salvage, d.lifeMonths);
+    case 'declining-balance':
+      return decliningBalance(d.cost, salvage, d.lifeMonths, d.factor ?? 2);
   }
 }

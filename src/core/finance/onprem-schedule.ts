@@ -12,5 +12,10 @@ export function onPremSchedule(a: Analysis): OwnershipSchedule | null {
   const s = a.scenario;
   const lines = ownedLinesOnPath('onprem', s, a.path);
   if (s.options.onPrem === undefined || lines === null) return null;
-  return ownershipSchedule(lines, s.options.onPrem.financing, a.path.months.map((m) => monthRunning(m, 'onprem')), s.horizonMonths);
+  return ownershipSchedule(
+    lines,
+    s.options.onPrem.financing,
+    a.path.months.map((m) => monthRunning(m, 'onprem')),
+    s.horizonMonths,
+  );
 }

@@ -25,7 +25,10 @@ export interface OwnedLine {
 }
 
 /** What a line's schedule at a price of 1 depends on: everything but its name and price. */
-export type LineShape = Pick<OwnedLine, 'purchaseMonth' | 'usefulLifeMonths' | 'residualFraction' | 'method' | 'factor'>;
+export type LineShape = Pick<
+  OwnedLine,
+  'purchaseMonth' | 'usefulLifeMonths' | 'residualFraction' | 'method' | 'factor'
+>;
 
 export interface Financing {
   annualRate: number;
@@ -107,12 +110,26 @@ interface LineArrays {
 function computeLineArrays(line: OwnedLine, financing: Financing | undefined, h: number): LineArrays {
   const c = line.cost;
   const u: LineArrays = {
-    purchase: new Float64Array(h), depreciation: new Float64Array(h), bookValue: new Float64Array(h), loanPayment: new Float64Array(h),
-    interest: new Float64Array(h), principal: new Float64Array(h), cashOut: new Float64Array(h), balanceAtHorizon: 0, flows: new Float64Array(h + 1),
-    depreciationTotal: 0, interestTotal: 0,
+    purchase: new Float64Array(h),
+    depreciation: new Float64Array(h),
+    bookValue: new Float64Array(h),
+    loanPayment: new Float64Array(h),
+    interest: new Float64Array(h),
+    principal: new Float64Array(h),
+    cashOut: new Float64Array(h),
+    balanceAtHorizon: 0,
+    flows: new Float64Array(h + 1),
+    depreciationTotal: 0,
+    interestTotal: 0,
   };
-  const perLife = depreciationSchedule({ cost: c, residualFraction: line.residualFraction, lifeMonths: line.usefulLifeMonths, method: line.method, factor: line.factor });
-  const down = financing === undefined ? 1 : financing.downPaymentFraction ?? 0;
+  const perLife = depreciationSchedule({
+    cost: c,
+    residualFraction: line.residualFraction,
+    lifeMonths: line.usefulLifeMonths,
+    method: line.method,
+    factor: line.factor,
+  });
+  const down = financing === undefined ? 1 : (financing.downPaymentFraction ?? 0);
   for (const t of purchaseTimes(line, h)) {
     add(u.purchase, t, c); // paid in schedule month t + 1
     add(u.cashOut, t, c * down);
@@ -165,9 +182,18 @@ const UNIT: UnitEntry[] = [];
 const UNIT_KEPT = 32;
 
 const sameShape = (a: LineShape, b: LineShape): boolean =>
-  a.purchaseMonth === b.purchaseMonth && a.usefulLifeMonths === b.usefulLifeMonths && a.residualFraction === b.residualFraction && a.method === b.method && a.factor === b.factor;
+  a.purchaseMonth === b.purchaseMonth &&
+  a.usefulLifeMonths === b.usefulLifeMonths &&
+  a.residualFraction === b.residualFraction &&
+  a.method === b.method &&
+  a.factor === b.factor;
 const sameFinancing = (a: Financing | undefined, b: Financing | undefined): boolean =>
-  a === b || (a !== undefined && b !== undefined && a.annualRate === b.annualRate && a.termMonths === b.termMonths && a.downPaymentFraction === b.downPaymentFraction);
+  a === b ||
+  (a !== undefined &&
+    b !== undefined &&
+    a.annualRate === b.annualRate &&
+    a.termMonths === b.termMonths &&
+    a.downPaymentFraction === b.downPaymentFraction);
 
 /**
  * The line's shape (everything but its name and price) at a price of 1, memoised: the sums below
@@ -175,9 +201,16 @@ const sameFinancing = (a: Financing | undefined, b: Financing | undefined): bool
  * gets the same figures whatever it computed before.
  */
 function unitArrays(line: LineShape, financing: Financing | undefined, h: number): LineArrays {
-  for (const e of UNIT) if (e.h === h && sameShape(e.shape, line) && sameFinancing(e.financing, financing)) return e.unit;
+  for (const e of UNIT)
+    if (e.h === h && sameShape(e.shape, line) && sameFinancing(e.financing, financing)) return e.unit;
   // A copy of the shape and the financing: the caller's objects may be reused with other values.
-  const shape: LineShape = { purchaseMonth: line.purchaseMonth, usefulLifeMonths: line.usefulLifeMonths, residualFraction: line.residualFraction, method: line.method, factor: line.factor };
+  const shape: LineShape = {
+    purchaseMonth: line.purchaseMonth,
+    usefulLifeMonths: line.usefulLifeMonths,
+    residualFraction: line.residualFraction,
+    method: line.method,
+    factor: line.factor,
+  };
   const unit = computeLineArrays({ ...shape, name: '', cost: 1 }, financing, h);
   UNIT.unshift({ shape, financing: financing && { ...financing }, h, unit });
   if (UNIT.length > UNIT_KEPT) UNIT.pop();
@@ -186,10 +219,22 @@ function unitArrays(line: LineShape, financing: Financing | undefined, h: number
 
 function scheduleLine(line: OwnedLine, a: LineArrays): ScheduleLine {
   const months = Array.from({ length: a.purchase.length }, (_, i): LineMonth => ({
-    month: i + 1, purchase: a.purchase[i] as number, depreciation: a.depreciation[i] as number, bookValue: a.bookValue[i] as number,
-    loanPayment: a.loanPayment[i] as number, interest: a.interest[i] as number, principal: a.principal[i] as number, cashOut: a.cashOut[i] as number,
+    month: i + 1,
+    purchase: a.purchase[i] as number,
+    depreciation: a.depreciation[i] as number,
+    bookValue: a.bookValue[i] as number,
+    loanPayment: a.loanPayment[i] as number,
+    interest: a.interest[i] as number,
+    principal: a.principal[i] as number,
+    cashOut: a.cashOut[i] as number,
   }));
-  return { name: line.name, method: line.method, factor: line.method === 'declining-balance' ? line.factor ?? 2 : null, months, balanceAtHorizon: a.balanceAtHorizon };
+  return {
+    name: line.name,
+    method: line.method,
+    factor: line.method === 'declining-balance' ? (line.factor ?? 2) : null,
+    months,
+    balanceAtHorizon: a.balanceAtHorizon,
+  };
 }
 
 /**
@@ -198,7 +243,11 @@ function scheduleLine(line: OwnedLine, a: LineArrays): ScheduleLine {
  * recovered less the loan balance still owed. Scaled from the unit schedule, so it may differ from
  * the schedule's own figures in the last digit.
  */
-export function hardwareCashFlows(lines: ReadonlyArray<OwnedLine>, financing: Financing | undefined, h: number): number[] {
+export function hardwareCashFlows(
+  lines: ReadonlyArray<OwnedLine>,
+  financing: Financing | undefined,
+  h: number,
+): number[] {
   const flows = Array<number>(h + 1).fill(0);
   for (const line of lines) {
     const u = unitArrays(line, financing, h).flows;
@@ -212,7 +261,12 @@ export function hardwareCashFlows(lines: ReadonlyArray<OwnedLine>, financing: Fi
  * Depreciation and financing interest per month, averaged over the horizon: docs/model.md's capital
  * line (scaled as above). `costOf`: the price of one purchase of a line.
  */
-export function averageCapital<L extends LineShape>(lines: ReadonlyArray<L>, costOf: (line: L) => number, financing: Financing | undefined, h: number): { depreciation: number; interest: number } {
+export function averageCapital<L extends LineShape>(
+  lines: ReadonlyArray<L>,
+  costOf: (line: L) => number,
+  financing: Financing | undefined,
+  h: number,
+): { depreciation: number; interest: number } {
   let depreciation = 0;
   let interest = 0;
   for (const line of lines) {
@@ -228,22 +282,36 @@ export function averageCapital<L extends LineShape>(lines: ReadonlyArray<L>, cos
  * The whole schedule, each line at its own price: every line, and per month the totals with the
  * option's other costs (opex: one figure, or one per month).
  */
-export function ownershipSchedule(lines: ReadonlyArray<OwnedLine>, financing: Financing | undefined, opex: number | ReadonlyArray<number>, horizonMonths: number): OwnershipSchedule {
+export function ownershipSchedule(
+  lines: ReadonlyArray<OwnedLine>,
+  financing: Financing | undefined,
+  opex: number | ReadonlyArray<number>,
+  horizonMonths: number,
+): OwnershipSchedule {
   const arrays = lines.map((l) => computeLineArrays(l, financing, horizonMonths));
-  const sum = (pick: (a: LineArrays) => Float64Array, i: number): number => arrays.reduce((total, a) => total + (pick(a)[i] as number), 0);
+  const sum = (pick: (a: LineArrays) => Float64Array, i: number): number =>
+    arrays.reduce((total, a) => total + (pick(a)[i] as number), 0);
   const months: ScheduleMonth[] = Array.from({ length: horizonMonths }, (_, i) => {
-    const opexPerMonth = typeof opex === 'number' ? opex : opex[i] ?? 0;
+    const opexPerMonth = typeof opex === 'number' ? opex : (opex[i] ?? 0);
     const depreciation = sum((a) => a.depreciation, i);
     const interest = sum((a) => a.interest, i);
     return {
-      month: i + 1, purchases: sum((a) => a.purchase, i), depreciation, interest, principal: sum((a) => a.principal, i), loanPayment: sum((a) => a.loanPayment, i),
-      opex: opexPerMonth, cashOut: sum((a) => a.cashOut, i) + opexPerMonth, accrualCost: depreciation + interest + opexPerMonth,
+      month: i + 1,
+      purchases: sum((a) => a.purchase, i),
+      depreciation,
+      interest,
+      principal: sum((a) => a.principal, i),
+      loanPayment: sum((a) => a.loanPayment, i),
+      opex: opexPerMonth,
+      cashOut: sum((a) => a.cashOut, i) + opexPerMonth,
+      accrualCost: depreciation + interest + opexPerMonth,
     };
   });
   return {
     lines: lines.map((l, j) => scheduleLine(l, arrays[j] as LineArrays)),
     months,
-    bookValueAtHorizon: horizonMonths > 0 ? arrays.reduce((total, a) => total + (a.bookValue[horizonMonths - 1] as number), 0) : 0,
+    bookValueAtHorizon:
+      horizonMonths > 0 ? arrays.reduce((total, a) => total + (a.bookValue[horizonMonths - 1] as number), 0) : 0,
     balanceAtHorizon: arrays.reduce((total, a) => total + a.balanceAtHorizon, 0),
   };
 }

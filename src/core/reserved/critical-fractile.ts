@@ -11,7 +11,13 @@
 import { meanAbove, type DemandProfile } from '../cost/demand-profile.js';
 
 /** Per-hour cost of k reserved GPUs plus the burst above k × τ (× 730 for a month). */
-export function reservedHourlyCost(p: DemandProfile, k: number, reservedPerGpuHour: number, onDemandPerGpuHour: number, tau: number): number {
+export function reservedHourlyCost(
+  p: DemandProfile,
+  k: number,
+  reservedPerGpuHour: number,
+  onDemandPerGpuHour: number,
+  tau: number,
+): number {
   return k * reservedPerGpuHour + (onDemandPerGpuHour / tau) * meanAbove(p, k * tau);
 }
 
@@ -28,7 +34,12 @@ export function criticalFractileDemand(p: DemandProfile, ratio: number): number 
 }
 
 /** The whole number of reserved GPUs that minimises f(k) for k ≥ 0 (burst with no warm floor). */
-export function criticalFractileGpus(p: DemandProfile, reservedPerGpuHour: number, onDemandPerGpuHour: number, tau: number): number {
+export function criticalFractileGpus(
+  p: DemandProfile,
+  reservedPerGpuHour: number,
+  onDemandPerGpuHour: number,
+  tau: number,
+): number {
   if (!(onDemandPerGpuHour > 0)) return 0;
   const real = criticalFractileDemand(p, reservedPerGpuHour / onDemandPerGpuHour) / tau;
   const low = Math.floor(real);

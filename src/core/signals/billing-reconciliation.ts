@@ -23,13 +23,21 @@ export interface BillingReconciliation {
  * The real bill beside the model: mean monthly data transfer and GPU compute spend over the
  * months in the export, and how far the model's cloud compute is from the billed GPU compute.
  */
-export function reconcileBilling(months: ReadonlyArray<BillingMonthTotals>, modelCloudCompute: number): BillingReconciliation {
+export function reconcileBilling(
+  months: ReadonlyArray<BillingMonthTotals>,
+  modelCloudCompute: number,
+): BillingReconciliation {
   const avg = (f: (m: BillingMonthTotals) => number): number => mean(months.map(f)) ?? 0;
   const billed = avg((m) => m.gpuComputeCost);
   const difference = billed > 0 ? modelCloudCompute - billed : null;
   return {
     months: months.length,
-    meanMonthly: { transferGB: avg((m) => m.transferGB), transferCost: avg((m) => m.transferCost), gpuComputeCost: billed, totalCost: avg((m) => m.totalCost) },
+    meanMonthly: {
+      transferGB: avg((m) => m.transferGB),
+      transferCost: avg((m) => m.transferCost),
+      gpuComputeCost: billed,
+      totalCost: avg((m) => m.totalCost),
+    },
     modelCloudCompute,
     difference,
     relativeDifference: difference === null ? null : difference / billed,

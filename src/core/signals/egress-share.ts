@@ -1,6 +1,5 @@
 import type { OptionCost } from '../cost/option-cost.js';
 
-
 /**
  * docs/model.md egressShare: (cloud internet egress + cloud retrieval cost) / cloud compute cost,
  * at the measured profile. null when cloud compute is zero.

@@ -23,7 +23,13 @@ export function latencyFloors(c: Scenario['workload']['constraints']): LatencyAs
   const target = c.ttftTargetMs ?? null;
   const regions = c.regions.map((r) => {
     const floorMs = r.rttMs + c.retrievalLatencyMs + c.servingTtftMs;
-    return { name: r.name, trafficShare: r.trafficShare, rttMs: r.rttMs, floorMs, exceedsTarget: target === null ? null : floorMs > target };
+    return {
+      name: r.name,
+      trafficShare: r.trafficShare,
+      rttMs: r.rttMs,
+      floorMs,
+      exceedsTarget: target === null ? null : floorMs > target,
+    };
   });
   return {
     targetMs: target,

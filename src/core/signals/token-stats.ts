@@ -31,7 +31,10 @@ export function tokenStats(daily: ReadonlyArray<DailyTotal>, windowDays: number)
   const m = mean(values) as number;
   const sd = sampleStdev(values);
   const cv = sd === null || m === 0 ? null : sd / m;
-  const slope = olsSlope(inWindow.map((d) => d.day), values);
+  const slope = olsSlope(
+    inWindow.map((d) => d.day),
+    values,
+  );
   const trendPerMonth = slope === null || m === 0 ? null : (slope * TREND_DAYS_PER_MONTH) / m;
   return {
     days: inWindow.length,
@@ -40,7 +43,10 @@ export function tokenStats(daily: ReadonlyArray<DailyTotal>, windowDays: number)
     dailyMean: m,
     cv,
     trendPerMonth,
-    stable: cv === null || trendPerMonth === null ? null : cv <= TOKEN_STABLE_MAX_CV && Math.abs(trendPerMonth) <= TOKEN_STABLE_MAX_TREND,
+    stable:
+      cv === null || trendPerMonth === null
+        ? null
+        : cv <= TOKEN_STABLE_MAX_CV && Math.abs(trendPerMonth) <= TOKEN_STABLE_MAX_TREND,
     monthlyTokens: m * DAYS_PER_MONTH,
   };
 }

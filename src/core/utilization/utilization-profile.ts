@@ -51,7 +51,10 @@ export interface UtilizationProfile {
 }
 
 export function profileFromHistory(
-  allHours: ReadonlyArray<HourlyPoint>, windowDays: number, timeZone: string, thresholds: ReadonlyArray<number>,
+  allHours: ReadonlyArray<HourlyPoint>,
+  windowDays: number,
+  timeZone: string,
+  thresholds: ReadonlyArray<number>,
 ): UtilizationProfile {
   const last = allHours[allHours.length - 1];
   if (last === undefined) throw new Error('profileFromHistory needs at least one hour');
@@ -72,13 +75,22 @@ export function profileFromHistory(
   for (const level of reportedLevels(thresholds)) {
     sustainedDays[thresholdKey(level)] = streakDays(daily, lastDay, (u) => u >= level);
   }
-  const slope = olsSlope(daily.map((d) => d.day), daily.map((d) => d.utilization));
+  const slope = olsSlope(
+    daily.map((d) => d.day),
+    daily.map((d) => d.utilization),
+  );
   const p50 = pct(0.5);
   return {
     kind: 'history',
     window: {
-      start, end, days: windowDays, coverage: hours.length / hoursInWindow, hoursPresent: hours.length, hoursInWindow,
-      spanDays, spanCoverage: hours.length / spanHours,
+      start,
+      end,
+      days: windowDays,
+      coverage: hours.length / hoursInWindow,
+      hoursPresent: hours.length,
+      hoursInWindow,
+      spanDays,
+      spanCoverage: hours.length / spanHours,
     },
     mean: mean(values) as number,
     consistent: pct(CONSISTENT_PERCENTILE),
@@ -116,7 +128,11 @@ const BELOW_UNKNOWN: Record<string, null> = { [BELOW_KEY]: null };
 /** Every reported level unknown; Monte Carlo asks once per trial for the same thresholds. */
 function unknownAt(thresholds: ReadonlyArray<number>): Record<string, null> {
   let unknown = UNKNOWN.get(thresholds);
-  if (unknown === undefined) UNKNOWN.set(thresholds, (unknown = Object.fromEntries(reportedLevels(thresholds).map((l) => [thresholdKey(l), null]))));
+  if (unknown === undefined)
+    UNKNOWN.set(
+      thresholds,
+      (unknown = Object.fromEntries(reportedLevels(thresholds).map((l) => [thresholdKey(l), null]))),
+    );
   return { ...unknown };
 }
 const UNKNOWN = new WeakMap<ReadonlyArray<number>, Record<string, null>>();

@@ -12,10 +12,14 @@ export type Status = 'met' | 'not-met' | 'unknown';
 
 export function compare(value: number, comparator: Comparator, threshold: number): boolean {
   switch (comparator) {
-    case '>=': return value >= threshold;
-    case '>': return value > threshold;
-    case '<=': return value <= threshold;
-    case '<': return value < threshold;
+    case '>=':
+      return value >= threshold;
+    case '>':
+      return value > threshold;
+    case '<=':
+      return value <= threshold;
+    case '<':
+      return value < threshold;
   }
 }
 

@@ -14,9 +14,11 @@ export function nextReview(plan: Plan | null, s: ResolvedScenario, asOf: number)
   const dates = [today + REVIEW_AFTER_DAYS];
   if (plan?.termMonths != null) dates.push(addMonthsToDay(today, plan.termMonths));
   if (plan?.family === 'onprem' && s.options.onPrem !== undefined) {
-    for (const line of s.options.onPrem.hardware) dates.push(addMonthsToDay(today, line.purchaseMonth + line.usefulLifeMonths));
+    for (const line of s.options.onPrem.hardware)
+      dates.push(addMonthsToDay(today, line.purchaseMonth + line.usefulLifeMonths));
   }
-  if (plan?.family === 'edge' && s.options.edge !== undefined) dates.push(addMonthsToDay(today, s.options.edge.usefulLifeMonths));
+  if (plan?.family === 'edge' && s.options.edge !== undefined)
+    dates.push(addMonthsToDay(today, s.options.edge.usefulLifeMonths));
   const commitment = s.options.cloud.commitmentEndsMonth;
   if (commitment > 0) dates.push(addMonthsToDay(today, commitment));
   return dayNumberToIso(Math.min(...dates));

@@ -39,19 +39,34 @@ export function cloudPlan(cloud: OptionCost, u: UtilizationProfile, s: ResolvedS
   const c = s.options.cloud;
   const p95Busy = u.percentiles.p95 * s.workload.referenceGpus;
   return {
-    family: 'cloud', option: 'cloud',
+    family: 'cloud',
+    option: 'cloud',
     gpus: Math.max(c.minWarmGpus, Math.ceil(p95Busy / s.workload.targetUtilization - 1e-9)),
-    servers: null, termMonths: null, burstShareOfBusyGpuHours: null, burstShareOfHours: null,
-    monthly: cloud.total, upfront: 0, perGpuHour: c.onDemandPerGpuHour, rightSizeServers: null,
+    servers: null,
+    termMonths: null,
+    burstShareOfBusyGpuHours: null,
+    burstShareOfHours: null,
+    monthly: cloud.total,
+    upfront: 0,
+    perGpuHour: c.onDemandPerGpuHour,
+    rightSizeServers: null,
   };
 }
 
 /** k GPUs reserved for the dedicated term, the rest on-demand. */
 export function reservedPlan(reserved: OptionCost, r: ReservedSizing, d: DedicatedOption): Plan {
   return {
-    family: 'reserved', option: 'reserved', gpus: r.gpus, servers: null, termMonths: d.termMonths,
-    burstShareOfBusyGpuHours: r.burstShareOfBusyGpuHours, burstShareOfHours: r.burstShareOfHours,
-    monthly: reserved.total, upfront: r.gpus * d.upfront, perGpuHour: r.reservedPerGpuHour, rightSizeServers: null,
+    family: 'reserved',
+    option: 'reserved',
+    gpus: r.gpus,
+    servers: null,
+    termMonths: d.termMonths,
+    burstShareOfBusyGpuHours: r.burstShareOfBusyGpuHours,
+    burstShareOfHours: r.burstShareOfHours,
+    monthly: reserved.total,
+    upfront: r.gpus * d.upfront,
+    perGpuHour: r.reservedPerGpuHour,
+    rightSizeServers: null,
   };
 }
 
@@ -60,15 +75,33 @@ export function onPremPlan(onprem: OptionCost, o: OnPremOption): Plan {
   let atMonth0 = 0;
   for (const line of o.hardware) if (line.purchaseMonth === 0) atMonth0 += line.unitCost * line.quantity;
   return {
-    family: 'onprem', option: 'onprem', gpus: onPremGpus(o), servers: o.servers, termMonths: null,
-    burstShareOfBusyGpuHours: null, burstShareOfHours: null, monthly: onprem.total, upfront: atMonth0, perGpuHour: null, rightSizeServers: null,
+    family: 'onprem',
+    option: 'onprem',
+    gpus: onPremGpus(o),
+    servers: o.servers,
+    termMonths: null,
+    burstShareOfBusyGpuHours: null,
+    burstShareOfHours: null,
+    monthly: onprem.total,
+    upfront: atMonth0,
+    perGpuHour: null,
+    rightSizeServers: null,
   };
 }
 
 /** The edge sites, their hardware bought at month 0. */
 export function edgePlan(edge: OptionCost, e: EdgeOption): Plan {
   return {
-    family: 'edge', option: 'edge', gpus: edgeGpus(e), servers: e.sites, termMonths: null,
-    burstShareOfBusyGpuHours: null, burstShareOfHours: null, monthly: edge.total, upfront: e.sites * e.hardwareCostPerSite, perGpuHour: null, rightSizeServers: null,
+    family: 'edge',
+    option: 'edge',
+    gpus: edgeGpus(e),
+    servers: e.sites,
+    termMonths: null,
+    burstShareOfBusyGpuHours: null,
+    burstShareOfHours: null,
+    monthly: edge.total,
+    upfront: e.sites * e.hardwareCostPerSite,
+    perGpuHour: null,
+    rightSizeServers: null,
   };
 }

@@ -22,13 +22,19 @@ export interface DataQuality {
   overlapDays: number | null;
 }
 
-export function dataQuality(u: UtilizationProfile, tokens: TokenStats | null, gpusSeen: number | null, referenceGpus: number): DataQuality {
+export function dataQuality(
+  u: UtilizationProfile,
+  tokens: TokenStats | null,
+  gpusSeen: number | null,
+  referenceGpus: number,
+): DataQuality {
   const w = u.kind === 'history' ? u.window : null;
   const firstDay = u.daily[0]?.day;
   const lastDay = u.daily.at(-1)?.day;
-  const overlap = tokens === null || firstDay === undefined || lastDay === undefined
-    ? null
-    : Math.max(0, Math.min(lastDay, tokens.lastDay) - Math.max(firstDay, tokens.firstDay) + 1);
+  const overlap =
+    tokens === null || firstDay === undefined || lastDay === undefined
+      ? null
+      : Math.max(0, Math.min(lastDay, tokens.lastDay) - Math.max(firstDay, tokens.firstDay) + 1);
   return {
     utilizationDays: w?.spanDays ?? null,
     coverage: w?.spanCoverage ?? null,
@@ -50,14 +56,22 @@ export function verdictStatus(q: DataQuality, repatriation: Repatriation): Statu
   if (q.utilizationDays === null) needs.push({ code: 'need-measured-utilization', args: { days: FIRM_HISTORY_DAYS } });
   else {
     if (q.utilizationDays < FIRM_HISTORY_DAYS) {
-      needs.push({ code: 'need-longer-history', args: { days: q.utilizationDays, needed: FIRM_HISTORY_DAYS, more: FIRM_HISTORY_DAYS - q.utilizationDays } });
+      needs.push({
+        code: 'need-longer-history',
+        args: { days: q.utilizationDays, needed: FIRM_HISTORY_DAYS, more: FIRM_HISTORY_DAYS - q.utilizationDays },
+      });
     }
-    if (q.coverage !== null && q.coverage < FIRM_COVERAGE) needs.push({ code: 'need-coverage', args: { coverage: q.coverage, needed: FIRM_COVERAGE } });
-    if (gpusDiffer(q)) needs.push({ code: 'need-gpus-match', args: { gpusSeen: q.gpusSeen, referenceGpus: q.referenceGpus } });
+    if (q.coverage !== null && q.coverage < FIRM_COVERAGE)
+      needs.push({ code: 'need-coverage', args: { coverage: q.coverage, needed: FIRM_COVERAGE } });
+    if (gpusDiffer(q))
+      needs.push({ code: 'need-gpus-match', args: { gpusSeen: q.gpusSeen, referenceGpus: q.referenceGpus } });
   }
   const unknown = repatriation.conditions.filter((c) => c.status === 'unknown');
   if (unknown.length === 1 && repatriation.conditions.every((c) => c.status !== 'not-met')) {
-    needs.push({ code: 'need-repatriation-input', args: { condition: (unknown[0] as Repatriation['conditions'][number]).id } });
+    needs.push({
+      code: 'need-repatriation-input',
+      args: { condition: (unknown[0] as Repatriation['conditions'][number]).id },
+    });
   }
   return { status: needs.length === 0 ? 'firm' : 'provisional', needs };
 }

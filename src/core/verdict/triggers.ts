@@ -15,9 +15,21 @@ import { compare, type Comparator } from './check.js';
 import { METRIC, belowMetric, sustainedMetric, withConstraint, withMetric } from './move-metric.js';
 import { verdict, type Placement, type Verdict, type VerdictInput } from './verdict.js';
 import {
-  BELOW_DAYS, BELOW_UTILIZATION, CHURN_CHANGES, CHURN_WINDOW_DAYS, CLOUD_BELOW_CONSISTENT, EGRESS_MATERIAL_SHARE, FAR_REGION_SHARE,
-  MODEL_STABLE_DAYS, PAYBACK_MAX_MONTHS, PEAK_TO_MEDIAN_MAX, RESERVED_MAX_BURST_SHARE, SUSTAINED_DAYS, SUSTAINED_UTILIZATION,
-  TOKEN_STABLE_MAX_CV, TOKEN_VOLATILE_CV,
+  BELOW_DAYS,
+  BELOW_UTILIZATION,
+  CHURN_CHANGES,
+  CHURN_WINDOW_DAYS,
+  CLOUD_BELOW_CONSISTENT,
+  EGRESS_MATERIAL_SHARE,
+  FAR_REGION_SHARE,
+  MODEL_STABLE_DAYS,
+  PAYBACK_MAX_MONTHS,
+  PEAK_TO_MEDIAN_MAX,
+  RESERVED_MAX_BURST_SHARE,
+  SUSTAINED_DAYS,
+  SUSTAINED_UTILIZATION,
+  TOKEN_STABLE_MAX_CV,
+  TOKEN_VOLATILE_CV,
 } from '../model-constants.js';
 
 export type TriggerEffect =
@@ -130,15 +142,34 @@ export function triggers(t: TriggerInput): Trigger[] {
   const hasOnPrem = vi.scenario.options.onPrem !== undefined;
 
   // Boundaries of the rules above the one that decided.
-  if (v.rule > 1) manual.push({ id: 'becomes-sovereign', role: 'boundary', switches: { constraint: 'sovereignty', on: true } });
+  if (v.rule > 1)
+    manual.push({ id: 'becomes-sovereign', role: 'boundary', switches: { constraint: 'sovereignty', on: true } });
   if (v.rule > 2 && vi.latency.targetMs !== null && vi.latency.regions.length > 0) {
-    metrics.push({ id: 'far-region-share-rises', role: 'boundary', metric: METRIC.farShare, comparator: '>=', threshold: FAR_REGION_SHARE });
+    metrics.push({
+      id: 'far-region-share-rises',
+      role: 'boundary',
+      metric: METRIC.farShare,
+      comparator: '>=',
+      threshold: FAR_REGION_SHARE,
+    });
   }
   if (v.rule > 3) {
-    metrics.push({ id: 'token-cv-volatile', role: 'boundary', metric: METRIC.tokenCv, comparator: '>', threshold: TOKEN_VOLATILE_CV });
+    metrics.push({
+      id: 'token-cv-volatile',
+      role: 'boundary',
+      metric: METRIC.tokenCv,
+      comparator: '>',
+      threshold: TOKEN_VOLATILE_CV,
+    });
     manual.push({ id: 'becomes-agentic', role: 'boundary', switches: { constraint: 'agentic', on: true } });
   }
-  const consistentBelow40: Candidate = { id: 'consistent-below-40', role: 'boundary', metric: METRIC.consistent, comparator: '<', threshold: CLOUD_BELOW_CONSISTENT };
+  const consistentBelow40: Candidate = {
+    id: 'consistent-below-40',
+    role: 'boundary',
+    metric: METRIC.consistent,
+    comparator: '<',
+    threshold: CLOUD_BELOW_CONSISTENT,
+  };
   if (v.rule > 4) metrics.push(consistentBelow40);
   if (v.rule > 5 && hasOnPrem) {
     // Rule 5's conditions that fail today, each the nearest value at which it would hold.
@@ -146,59 +177,187 @@ export function triggers(t: TriggerInput): Trigger[] {
       for (const check of c.checks) {
         if (check.value !== null && compare(check.value, check.comparator, check.threshold)) continue;
         const id = REPATRIATION_TRIGGER[check.metric] ?? `onprem-${check.metric}`;
-        metrics.push({ id, role: 'boundary', metric: check.metric, comparator: check.comparator, threshold: check.threshold, towards: 'on-prem', windowDays: check.metric.includes('sustainedDays') ? days : null });
+        metrics.push({
+          id,
+          role: 'boundary',
+          metric: check.metric,
+          comparator: check.comparator,
+          threshold: check.threshold,
+          towards: 'on-prem',
+          windowDays: check.metric.includes('sustainedDays') ? days : null,
+        });
       }
     }
     const payback = vi.onPremPaybackMonths;
-    if (payback === null || payback > PAYBACK_MAX_MONTHS) metrics.push({ id: 'onprem-payback-within', role: 'boundary', metric: METRIC.payback, comparator: '<=', threshold: PAYBACK_MAX_MONTHS, towards: 'on-prem' });
+    if (payback === null || payback > PAYBACK_MAX_MONTHS)
+      metrics.push({
+        id: 'onprem-payback-within',
+        role: 'boundary',
+        metric: METRIC.payback,
+        comparator: '<=',
+        threshold: PAYBACK_MAX_MONTHS,
+        towards: 'on-prem',
+      });
     const npv = vi.onPremNpv;
-    if (npv !== null && npv <= 0) metrics.push({ id: 'onprem-npv-positive', role: 'boundary', metric: METRIC.onPremNpv, comparator: '>', threshold: 0, towards: 'on-prem' });
+    if (npv !== null && npv <= 0)
+      metrics.push({
+        id: 'onprem-npv-positive',
+        role: 'boundary',
+        metric: METRIC.onPremNpv,
+        comparator: '>',
+        threshold: 0,
+        towards: 'on-prem',
+      });
   }
   if (v.rule > 6) {
     metrics.push(
-      { id: 'consistent-reaches-60', role: 'boundary', metric: METRIC.consistent, comparator: '>=', threshold: SUSTAINED_UTILIZATION },
-      { id: 'sustained-60', role: 'boundary', metric: sustainedMetric(sustained60), comparator: '>=', threshold: SUSTAINED_DAYS, windowDays: days },
+      {
+        id: 'consistent-reaches-60',
+        role: 'boundary',
+        metric: METRIC.consistent,
+        comparator: '>=',
+        threshold: SUSTAINED_UTILIZATION,
+      },
+      {
+        id: 'sustained-60',
+        role: 'boundary',
+        metric: sustainedMetric(sustained60),
+        comparator: '>=',
+        threshold: SUSTAINED_DAYS,
+        windowDays: days,
+      },
     );
   }
 
   // The framework's exits for the placement, and the deciding rule's own boundary where it gives none.
   const belowHysteresis = { comparator: '>=' as const, threshold: SUSTAINED_UTILIZATION };
   const steady: Candidate[] = [
-    { id: 'utilization-below-50', role: 'exit', metric: belowMetric(thresholdKey(BELOW_UTILIZATION)), comparator: '>=', threshold: BELOW_DAYS, windowDays: days, hysteresis: belowHysteresis, insteadWhenFiring: consistentBelow40 },
+    {
+      id: 'utilization-below-50',
+      role: 'exit',
+      metric: belowMetric(thresholdKey(BELOW_UTILIZATION)),
+      comparator: '>=',
+      threshold: BELOW_DAYS,
+      windowDays: days,
+      hysteresis: belowHysteresis,
+      insteadWhenFiring: consistentBelow40,
+    },
     // A reservation came in below the volatile 0.35 and leaves at 0.25; on-prem came in at ≤ 0.25.
-    { id: 'token-volatility', role: 'exit', metric: METRIC.tokenCv, comparator: '>', threshold: TOKEN_STABLE_MAX_CV, ...(p !== 'on-prem' && { hysteresis: { comparator: '>', threshold: TOKEN_VOLATILE_CV } }) },
-    { id: 'model-churn', role: 'exit', metric: METRIC.modelChanges, comparator: '>=', threshold: CHURN_CHANGES, windowDays: CHURN_WINDOW_DAYS },
+    {
+      id: 'token-volatility',
+      role: 'exit',
+      metric: METRIC.tokenCv,
+      comparator: '>',
+      threshold: TOKEN_STABLE_MAX_CV,
+      ...(p !== 'on-prem' && { hysteresis: { comparator: '>', threshold: TOKEN_VOLATILE_CV } }),
+    },
+    {
+      id: 'model-churn',
+      role: 'exit',
+      metric: METRIC.modelChanges,
+      comparator: '>=',
+      threshold: CHURN_CHANGES,
+      windowDays: CHURN_WINDOW_DAYS,
+    },
   ];
   switch (p) {
     case 'cloud-managed':
       metrics.push(
         {
-          id: 'consistent-utilization-40', role: 'exit', metric: sustainedMetric(thresholdKey(CLOUD_BELOW_CONSISTENT)), comparator: '>=', threshold: SUSTAINED_DAYS, windowDays: days,
-          insteadWhenFiring: { id: 'consistent-reaches-40', role: 'boundary', metric: METRIC.consistent, comparator: '>=', threshold: CLOUD_BELOW_CONSISTENT },
+          id: 'consistent-utilization-40',
+          role: 'exit',
+          metric: sustainedMetric(thresholdKey(CLOUD_BELOW_CONSISTENT)),
+          comparator: '>=',
+          threshold: SUSTAINED_DAYS,
+          windowDays: days,
+          insteadWhenFiring: {
+            id: 'consistent-reaches-40',
+            role: 'boundary',
+            metric: METRIC.consistent,
+            comparator: '>=',
+            threshold: CLOUD_BELOW_CONSISTENT,
+          },
         },
-        { id: 'model-selection-hardens', role: 'exit', metric: METRIC.daysSinceModelChange, comparator: '>=', threshold: MODEL_STABLE_DAYS },
+        {
+          id: 'model-selection-hardens',
+          role: 'exit',
+          metric: METRIC.daysSinceModelChange,
+          comparator: '>=',
+          threshold: MODEL_STABLE_DAYS,
+        },
       );
-      if (v.rule === 7 && vi.reserved !== null) metrics.push({ id: 'reservation-pays', role: 'exit', metric: METRIC.reservedSaving, comparator: '>', threshold: 0 });
+      if (v.rule === 7 && vi.reserved !== null)
+        metrics.push({
+          id: 'reservation-pays',
+          role: 'exit',
+          metric: METRIC.reservedSaving,
+          comparator: '>',
+          threshold: 0,
+        });
       break;
     case 'on-prem-sovereign':
-      manual.push({ id: 'regulatory-change', role: 'exit', switches: { constraint: 'sovereignty', on: false } }, { id: 'sovereign-cloud-region', role: 'exit' });
+      manual.push(
+        { id: 'regulatory-change', role: 'exit', switches: { constraint: 'sovereignty', on: false } },
+        { id: 'sovereign-cloud-region', role: 'exit' },
+      );
       break;
     case 'edge': {
       const target = edgeExitTarget(vi.latency);
-      if (target !== null) metrics.push({ id: 'latency-target-relaxes', role: 'exit', metric: METRIC.ttftTarget, comparator: '>=', threshold: target });
-      metrics.push({ id: 'far-region-share', role: 'exit', metric: METRIC.farShare, comparator: '<', threshold: FAR_REGION_SHARE });
+      if (target !== null)
+        metrics.push({
+          id: 'latency-target-relaxes',
+          role: 'exit',
+          metric: METRIC.ttftTarget,
+          comparator: '>=',
+          threshold: target,
+        });
+      metrics.push({
+        id: 'far-region-share',
+        role: 'exit',
+        metric: METRIC.farShare,
+        comparator: '<',
+        threshold: FAR_REGION_SHARE,
+      });
       break;
     }
     case 'on-prem':
       metrics.push(
         ...steady,
-        { id: 'onprem-below-break-even', role: 'exit', metric: METRIC.mean, comparator: '<', threshold: value('onprem.breakEvenUtilization') ?? 0 },
-        { id: 'onprem-payback-beyond', role: 'exit', metric: METRIC.payback, comparator: '>', threshold: PAYBACK_MAX_MONTHS },
+        {
+          id: 'onprem-below-break-even',
+          role: 'exit',
+          metric: METRIC.mean,
+          comparator: '<',
+          threshold: value('onprem.breakEvenUtilization') ?? 0,
+        },
+        {
+          id: 'onprem-payback-beyond',
+          role: 'exit',
+          metric: METRIC.payback,
+          comparator: '>',
+          threshold: PAYBACK_MAX_MONTHS,
+        },
         { id: 'onprem-npv-negative', role: 'exit', metric: METRIC.onPremNpv, comparator: '<=', threshold: 0 },
-        { id: 'egress-immaterial', role: 'exit', metric: METRIC.egressShare, comparator: '<', threshold: EGRESS_MATERIAL_SHARE },
-        { id: 'concurrency-peaks', role: 'exit', metric: METRIC.peakToMedian, comparator: '>', threshold: PEAK_TO_MEDIAN_MAX },
+        {
+          id: 'egress-immaterial',
+          role: 'exit',
+          metric: METRIC.egressShare,
+          comparator: '<',
+          threshold: EGRESS_MATERIAL_SHARE,
+        },
+        {
+          id: 'concurrency-peaks',
+          role: 'exit',
+          metric: METRIC.peakToMedian,
+          comparator: '>',
+          threshold: PEAK_TO_MEDIAN_MAX,
+        },
       );
-      if (value('onprem.breakEvenUtilization') === null) metrics.splice(metrics.findIndex((c) => c.id === 'onprem-below-break-even'), 1);
+      if (value('onprem.breakEvenUtilization') === null)
+        metrics.splice(
+          metrics.findIndex((c) => c.id === 'onprem-below-break-even'),
+          1,
+        );
       manual.push({ id: 'annual-review', role: 'exit' });
       break;
     case 'dedicated-reserved':
@@ -206,17 +365,48 @@ export function triggers(t: TriggerInput): Trigger[] {
       if (v.rule === 3) {
         const cv = vi.tokens?.cv ?? null;
         if (cv !== null && cv > TOKEN_VOLATILE_CV) {
-          metrics.push({ id: 'token-cv-stable', role: 'exit', metric: METRIC.tokenCv, comparator: '<=', threshold: TOKEN_STABLE_MAX_CV, hysteresis: { comparator: '>', threshold: TOKEN_VOLATILE_CV } });
+          metrics.push({
+            id: 'token-cv-stable',
+            role: 'exit',
+            metric: METRIC.tokenCv,
+            comparator: '<=',
+            threshold: TOKEN_STABLE_MAX_CV,
+            hysteresis: { comparator: '>', threshold: TOKEN_VOLATILE_CV },
+          });
         }
-        if (vi.scenario.workload.constraints.agentic) manual.push({ id: 'stops-agentic', role: 'exit', switches: { constraint: 'agentic', on: false } });
+        if (vi.scenario.workload.constraints.agentic)
+          manual.push({ id: 'stops-agentic', role: 'exit', switches: { constraint: 'agentic', on: false } });
         break;
       }
       metrics.push(...steady);
       if (vi.reserved !== null && vi.reserved.gpus > 0) {
-        metrics.push(p === 'hybrid-burst'
-          ? { id: 'burst-share', role: 'boundary', metric: METRIC.burstShare, comparator: '<', threshold: RESERVED_MAX_BURST_SHARE, windowDays: days }
-          : { id: 'burst-share-rises', role: 'boundary', metric: METRIC.burstShare, comparator: '>=', threshold: RESERVED_MAX_BURST_SHARE, windowDays: days });
-        if (v.rule === 7) metrics.push({ id: 'reserved-stops-saving', role: 'exit', metric: METRIC.reservedSaving, comparator: '<=', threshold: 0 });
+        metrics.push(
+          p === 'hybrid-burst'
+            ? {
+                id: 'burst-share',
+                role: 'boundary',
+                metric: METRIC.burstShare,
+                comparator: '<',
+                threshold: RESERVED_MAX_BURST_SHARE,
+                windowDays: days,
+              }
+            : {
+                id: 'burst-share-rises',
+                role: 'boundary',
+                metric: METRIC.burstShare,
+                comparator: '>=',
+                threshold: RESERVED_MAX_BURST_SHARE,
+                windowDays: days,
+              },
+        );
+        if (v.rule === 7)
+          metrics.push({
+            id: 'reserved-stops-saving',
+            role: 'exit',
+            metric: METRIC.reservedSaving,
+            comparator: '<=',
+            threshold: 0,
+          });
       }
       break;
   }
@@ -250,8 +440,17 @@ export function triggers(t: TriggerInput): Trigger[] {
     seen.add(c.id);
     seen.add(key);
     out.push({
-      id: c.id, kind: 'metric', role: c.role, metric: c.metric, comparator: c.comparator, threshold: c.threshold, windowDays: c.windowDays ?? null,
-      current, firing: false, effect, hysteresis: c.hysteresis ?? null,
+      id: c.id,
+      kind: 'metric',
+      role: c.role,
+      metric: c.metric,
+      comparator: c.comparator,
+      threshold: c.threshold,
+      windowDays: c.windowDays ?? null,
+      current,
+      firing: false,
+      effect,
+      hysteresis: c.hysteresis ?? null,
     });
   };
   // Exits first: they are the decision's own terms; then the boundaries, nearest rule first.
@@ -263,15 +462,32 @@ export function triggers(t: TriggerInput): Trigger[] {
     // A constraint that would not change the placement (agentic under a hybrid-burst) is no boundary.
     if (t.effect.code === 'verdict-becomes') out.push(t);
   }
-  if (reservedFamily(p) && out.length === 0) out.push(manualTrigger({ id: 'annual-review', role: 'exit' }, vi, p, placementAt));
+  if (reservedFamily(p) && out.length === 0)
+    out.push(manualTrigger({ id: 'annual-review', role: 'exit' }, vi, p, placementAt));
   return out;
 }
 
-function manualTrigger(m: ManualCandidate, vi: VerdictInput, p: Placement, placementAt: (v: VerdictInput) => Placement): Trigger {
+function manualTrigger(
+  m: ManualCandidate,
+  vi: VerdictInput,
+  p: Placement,
+  placementAt: (v: VerdictInput) => Placement,
+): Trigger {
   const after = m.switches === undefined ? p : placementAt(withConstraint(vi, m.switches.constraint, m.switches.on));
   return {
-    id: m.id, kind: 'manual', role: m.role, metric: null, comparator: null, threshold: null, windowDays: null, current: null, firing: false,
-    effect: after !== p ? { code: 'verdict-becomes', args: { placement: after } } : { code: 'basis-lost', args: { placement: p } },
+    id: m.id,
+    kind: 'manual',
+    role: m.role,
+    metric: null,
+    comparator: null,
+    threshold: null,
+    windowDays: null,
+    current: null,
+    firing: false,
+    effect:
+      after !== p
+        ? { code: 'verdict-becomes', args: { placement: after } }
+        : { code: 'basis-lost', args: { placement: p } },
     hysteresis: null,
   };
 }

@@ -14,18 +14,35 @@ import type { LatencyAssessment } from '../signals/latency-floors.js';
 import type { TokenStats } from '../signals/token-stats.js';
 import type { UtilizationProfile } from '../utilization/utilization-profile.js';
 import {
-  CLOUD_BELOW_CONSISTENT, FAR_REGION_SHARE, PAYBACK_MAX_MONTHS, RESERVED_MAX_BURST_SHARE, SUSTAINED_DAYS, SUSTAINED_UTILIZATION,
+  CLOUD_BELOW_CONSISTENT,
+  FAR_REGION_SHARE,
+  PAYBACK_MAX_MONTHS,
+  RESERVED_MAX_BURST_SHARE,
+  SUSTAINED_DAYS,
+  SUSTAINED_UTILIZATION,
   TOKEN_VOLATILE_CV,
 } from '../model-constants.js';
 import { compare, type Check } from './check.js';
 import { SUSTAINED_KEY, type Repatriation } from './repatriation.js';
 import { cloudPlan, edgePlan, onPremPlan, reservedPlan, type Plan } from './plan.js';
 
-export const PLACEMENTS = ['cloud-managed', 'dedicated-reserved', 'on-prem', 'on-prem-sovereign', 'edge', 'hybrid-burst'] as const;
+export const PLACEMENTS = [
+  'cloud-managed',
+  'dedicated-reserved',
+  'on-prem',
+  'on-prem-sovereign',
+  'edge',
+  'hybrid-burst',
+] as const;
 export type Placement = (typeof PLACEMENTS)[number];
 
 export const GOVERNING_CONSTRAINTS = [
-  'regulatory', 'latency-geography', 'token-volatility', 'utilization-economics', 'repatriation-threshold', 'predictability',
+  'regulatory',
+  'latency-geography',
+  'token-volatility',
+  'utilization-economics',
+  'repatriation-threshold',
+  'predictability',
 ] as const;
 export type GoverningConstraint = (typeof GOVERNING_CONSTRAINTS)[number];
 
@@ -113,61 +130,132 @@ function decide(v: VerdictInput): Decision {
   const sustained = u.sustainedDays[SUSTAINED_KEY] ?? null;
 
   if (c.sovereignty) {
-    return { placement: 'on-prem-sovereign', family: 'onprem', governingConstraint: 'regulatory', rule: 1, reasons: [{ code: 'sovereignty', args: {} }] };
+    return {
+      placement: 'on-prem-sovereign',
+      family: 'onprem',
+      governingConstraint: 'regulatory',
+      rule: 1,
+      reasons: [{ code: 'sovereignty', args: {} }],
+    };
   }
   const far = v.latency.farShare;
   if (far !== null && far >= FAR_REGION_SHARE) {
-    const names = v.latency.regions.filter((r) => r.exceedsTarget).map((r) => `${r.name} (${r.floorMs} ms)`).join(', ');
+    const names = v.latency.regions
+      .filter((r) => r.exceedsTarget)
+      .map((r) => `${r.name} (${r.floorMs} ms)`)
+      .join(', ');
     return {
-      placement: 'edge', family: 'edge', governingConstraint: 'latency-geography', rule: 2,
-      reasons: [{ code: 'far-regions', args: { farShare: far, limit: FAR_REGION_SHARE, targetMs: v.latency.targetMs, regions: names } }],
+      placement: 'edge',
+      family: 'edge',
+      governingConstraint: 'latency-geography',
+      rule: 2,
+      reasons: [
+        {
+          code: 'far-regions',
+          args: { farShare: far, limit: FAR_REGION_SHARE, targetMs: v.latency.targetMs, regions: names },
+        },
+      ],
     };
   }
   const cv = v.tokens?.cv ?? null;
   if (c.agentic || (cv !== null && cv > TOKEN_VOLATILE_CV)) {
     const reasons: Reason[] = [];
     if (c.agentic) reasons.push({ code: 'agentic', args: {} });
-    if (cv !== null && cv > TOKEN_VOLATILE_CV) reasons.push({ code: 'token-volatile', args: { cv, limit: TOKEN_VOLATILE_CV } });
+    if (cv !== null && cv > TOKEN_VOLATILE_CV)
+      reasons.push({ code: 'token-volatile', args: { cv, limit: TOKEN_VOLATILE_CV } });
     // Volatility is the reason to keep the burst path: always hybrid-burst, whatever k turns out.
     return { placement: 'hybrid-burst', family: 'reserved', governingConstraint: 'token-volatility', rule: 3, reasons };
   }
   if (u.consistent < CLOUD_BELOW_CONSISTENT) {
     return {
-      placement: 'cloud-managed', family: 'cloud', governingConstraint: 'utilization-economics', rule: 4,
-      reasons: [{ code: 'consistent-below', args: { consistent: u.consistent, limit: CLOUD_BELOW_CONSISTENT, mean: u.mean } }],
+      placement: 'cloud-managed',
+      family: 'cloud',
+      governingConstraint: 'utilization-economics',
+      rule: 4,
+      reasons: [
+        { code: 'consistent-below', args: { consistent: u.consistent, limit: CLOUD_BELOW_CONSISTENT, mean: u.mean } },
+      ],
     };
   }
   const payback = v.onPremPaybackMonths;
   const npv = v.onPremNpv;
   if (v.repatriation.met && payback !== null && payback <= PAYBACK_MAX_MONTHS && npv !== null && npv > 0) {
     return {
-      placement: 'on-prem', family: 'onprem', governingConstraint: 'repatriation-threshold', rule: 5,
-      reasons: [{ code: 'repatriation-met', args: {} }, { code: 'payback-within', args: { paybackMonths: payback, limit: PAYBACK_MAX_MONTHS } }],
+      placement: 'on-prem',
+      family: 'onprem',
+      governingConstraint: 'repatriation-threshold',
+      rule: 5,
+      reasons: [
+        { code: 'repatriation-met', args: {} },
+        { code: 'payback-within', args: { paybackMonths: payback, limit: PAYBACK_MAX_MONTHS } },
+      ],
     };
   }
   if (u.consistent >= SUSTAINED_UTILIZATION && sustained !== null && sustained >= SUSTAINED_DAYS) {
     return {
-      placement: null, family: 'reserved', governingConstraint: 'utilization-economics', rule: 6,
-      reasons: [{ code: 'utilization-sustained', args: { consistent: u.consistent, limit: SUSTAINED_UTILIZATION, sustainedDays: sustained, days: SUSTAINED_DAYS } }],
+      placement: null,
+      family: 'reserved',
+      governingConstraint: 'utilization-economics',
+      rule: 6,
+      reasons: [
+        {
+          code: 'utilization-sustained',
+          args: {
+            consistent: u.consistent,
+            limit: SUSTAINED_UTILIZATION,
+            sustainedDays: sustained,
+            days: SUSTAINED_DAYS,
+          },
+        },
+      ],
     };
   }
   // Rule 7: the 40–60 % band, or high but not yet sustained: the cheaper of the cloud plan and the
   // reserved plan. The reserved plan's k minimises over k = 0 too (k = 0 is the cloud plan), so it
   // is never dearer; it is the cloud plan when no reservation pays.
-  const band: Reason = u.consistent < SUSTAINED_UTILIZATION
-    ? { code: 'between-bands', args: { consistent: u.consistent, low: CLOUD_BELOW_CONSISTENT, high: SUSTAINED_UTILIZATION } }
-    : { code: 'high-not-sustained', args: { consistent: u.consistent, sustainedDays: sustained, days: SUSTAINED_DAYS } };
+  const band: Reason =
+    u.consistent < SUSTAINED_UTILIZATION
+      ? {
+          code: 'between-bands',
+          args: { consistent: u.consistent, low: CLOUD_BELOW_CONSISTENT, high: SUSTAINED_UTILIZATION },
+        }
+      : {
+          code: 'high-not-sustained',
+          args: { consistent: u.consistent, sustainedDays: sustained, days: SUSTAINED_DAYS },
+        };
   const reservedOption = v.measured.find((o) => o.id === 'reserved');
   const cloud = v.measured[0] as OptionCost;
   if (reservedOption === undefined || v.reserved === null || v.reserved.gpus === 0) {
-    const why: Reason = reservedOption === undefined
-      ? { code: 'no-dedicated-option', args: {} }
-      : { code: 'no-reservation-pays', args: { reservedPerGpuHour: v.reserved?.reservedPerGpuHour ?? null, onDemandPerGpuHour: v.scenario.options.cloud.onDemandPerGpuHour } };
-    return { placement: 'cloud-managed', family: 'cloud', governingConstraint: 'predictability', rule: 7, reasons: [band, why] };
+    const why: Reason =
+      reservedOption === undefined
+        ? { code: 'no-dedicated-option', args: {} }
+        : {
+            code: 'no-reservation-pays',
+            args: {
+              reservedPerGpuHour: v.reserved?.reservedPerGpuHour ?? null,
+              onDemandPerGpuHour: v.scenario.options.cloud.onDemandPerGpuHour,
+            },
+          };
+    return {
+      placement: 'cloud-managed',
+      family: 'cloud',
+      governingConstraint: 'predictability',
+      rule: 7,
+      reasons: [band, why],
+    };
   }
   return {
-    placement: null, family: 'reserved', governingConstraint: 'predictability', rule: 7,
-    reasons: [band, { code: 'cheaper-at-measured', args: { option: 'reserved', total: reservedOption.total, other: 'cloud', otherTotal: cloud.total } }],
+    placement: null,
+    family: 'reserved',
+    governingConstraint: 'predictability',
+    rule: 7,
+    reasons: [
+      band,
+      {
+        code: 'cheaper-at-measured',
+        args: { option: 'reserved', total: reservedOption.total, other: 'cloud', otherTotal: cloud.total },
+      },
+    ],
   };
 }
 
@@ -183,11 +271,14 @@ function planOf(family: Family, v: VerdictInput): Plan | null {
   const priced = (id: OptionId): OptionCost | undefined => v.measured.find((o) => o.id === id);
   const s = v.scenario;
   switch (family) {
-    case 'cloud': return cloudPlan(priced('cloud') as OptionCost, v.utilization, s);
+    case 'cloud':
+      return cloudPlan(priced('cloud') as OptionCost, v.utilization, s);
     case 'reserved': {
       const r = priced('reserved');
       if (r === undefined || v.reserved === null || s.options.dedicated === undefined) return null;
-      return v.reserved.gpus === 0 ? cloudPlan(priced('cloud') as OptionCost, v.utilization, s) : reservedPlan(r, v.reserved, s.options.dedicated);
+      return v.reserved.gpus === 0
+        ? cloudPlan(priced('cloud') as OptionCost, v.utilization, s)
+        : reservedPlan(r, v.reserved, s.options.dedicated);
     }
     case 'onprem': {
       const o = priced('onprem');
@@ -211,7 +302,12 @@ function failingFor(cheapestId: OptionId, v: VerdictInput): Check[] {
         if (c.status === 'met') continue;
         for (const x of c.checks) if (!passes(x)) failing.push(x);
       }
-      const payback = { metric: 'onprem.paybackMonths', value: v.onPremPaybackMonths, comparator: '<=' as const, threshold: PAYBACK_MAX_MONTHS };
+      const payback = {
+        metric: 'onprem.paybackMonths',
+        value: v.onPremPaybackMonths,
+        comparator: '<=' as const,
+        threshold: PAYBACK_MAX_MONTHS,
+      };
       if (!passes(payback)) failing.push(payback);
       return failing;
     }
@@ -219,7 +315,16 @@ function failingFor(cheapestId: OptionId, v: VerdictInput): Check[] {
       return [{ metric: 'latency.farShare', value: v.latency.farShare, comparator: '>=', threshold: FAR_REGION_SHARE }];
     case 'reserved':
     case 'dedicated':
-      return u.consistent < CLOUD_BELOW_CONSISTENT ? [{ metric: 'utilization.consistent', value: u.consistent, comparator: '>=', threshold: CLOUD_BELOW_CONSISTENT }] : [];
+      return u.consistent < CLOUD_BELOW_CONSISTENT
+        ? [
+            {
+              metric: 'utilization.consistent',
+              value: u.consistent,
+              comparator: '>=',
+              threshold: CLOUD_BELOW_CONSISTENT,
+            },
+          ]
+        : [];
     case 'cloud':
       return [];
   }
@@ -237,28 +342,44 @@ function colocation(family: Family, s: ResolvedScenario): Colocation | null {
   return { indexLocation: r.indexLocation, placementLocation: location, separationCostPerMonth: away - together };
 }
 
-const CURRENT_OPTION: Record<string, OptionId | null> = { cloud: 'cloud', dedicated: 'dedicated', onprem: 'onprem', edge: 'edge', none: null };
+const CURRENT_OPTION: Record<string, OptionId | null> = {
+  cloud: 'cloud',
+  dedicated: 'dedicated',
+  onprem: 'onprem',
+  edge: 'edge',
+  none: null,
+};
 
 export function verdict(v: VerdictInput): Verdict {
   const d = decide(v);
   const placement = reservedPlacement(d, v.reserved);
   const plan = planOf(placement === 'cloud-managed' ? 'cloud' : d.family, v);
   const best = cheapest(v.measured);
-  const reasons = plan?.family === 'reserved' && v.reserved !== null ? [...d.reasons, reservedSizingReason(v.reserved)] : d.reasons;
-  const constraintCost: ConstraintCost | null = plan === null ? null : {
-    monthly: Math.max(0, plan.monthly - best.total),
-    cheapest: best.id,
-    cheapestMonthly: best.total,
-    constraint: d.governingConstraint,
-    // Rules 1–3 are constraints prices cannot weigh: the constraint itself is why the cheaper
-    // option is out. From rule 4 on, the cheaper option's own conditions say why.
-    failing: plan.monthly > best.total && d.rule >= 4 ? failingFor(best.id, v) : [],
-  };
+  const reasons =
+    plan?.family === 'reserved' && v.reserved !== null ? [...d.reasons, reservedSizingReason(v.reserved)] : d.reasons;
+  const constraintCost: ConstraintCost | null =
+    plan === null
+      ? null
+      : {
+          monthly: Math.max(0, plan.monthly - best.total),
+          cheapest: best.id,
+          cheapestMonthly: best.total,
+          constraint: d.governingConstraint,
+          // Rules 1–3 are constraints prices cannot weigh: the constraint itself is why the cheaper
+          // option is out. From rule 4 on, the cheaper option's own conditions say why.
+          failing: plan.monthly > best.total && d.rule >= 4 ? failingFor(best.id, v) : [],
+        };
   const currentId = CURRENT_OPTION[v.scenario.workload.currentPlacement] ?? null;
   const current = currentId === null ? undefined : v.measured.find((o) => o.id === currentId);
-  const savingVsCurrent: SavingVsCurrent | null = plan === null || current === undefined ? null : {
-    current: current.id, currentMonthly: current.total, monthly: current.total - plan.monthly, yearly: 12 * (current.total - plan.monthly),
-  };
+  const savingVsCurrent: SavingVsCurrent | null =
+    plan === null || current === undefined
+      ? null
+      : {
+          current: current.id,
+          currentMonthly: current.total,
+          monthly: current.total - plan.monthly,
+          yearly: 12 * (current.total - plan.monthly),
+        };
   return {
     placement,
     governingConstraint: d.governingConstraint,
@@ -277,8 +398,12 @@ function reservedSizingReason(r: ReservedSizing): Reason {
   return {
     code: 'reserved-sizing',
     args: {
-      gpus: r.gpus, burstShareOfHours: r.burstShareOfHours, burstShareOfBusyGpuHours: r.burstShareOfBusyGpuHours,
-      criticalRatio: r.criticalRatio, reservedPerGpuHour: r.reservedPerGpuHour, onDemandPerGpuHour: r.onDemandPerGpuHour,
+      gpus: r.gpus,
+      burstShareOfHours: r.burstShareOfHours,
+      burstShareOfBusyGpuHours: r.burstShareOfBusyGpuHours,
+      criticalRatio: r.criticalRatio,
+      reservedPerGpuHour: r.reservedPerGpuHour,
+      onDemandPerGpuHour: r.onDemandPerGpuHour,
     },
   };
 }

@@ -98,15 +98,33 @@ export class TimestampBytes {
     const minute = two(b, start + 14);
     const second = two(b, start + 17);
     if (minute > 59 || second > 59) return NaN;
-    const key = ((((b[start] as number) * 10 + (b[start + 1] as number)) * 10 + (b[start + 2] as number)) * 10 + (b[start + 3] as number)) * 1e6
-      + two(b, start + 5) * 1e4 + two(b, start + 8) * 100 + two(b, start + 11);
+    const key =
+      ((((b[start] as number) * 10 + (b[start + 1] as number)) * 10 + (b[start + 2] as number)) * 10 +
+        (b[start + 3] as number)) *
+        1e6 +
+      two(b, start + 5) * 1e4 +
+      two(b, start + 8) * 100 +
+      two(b, start + 11);
     if (key !== this.hourKey || z !== this.hourZ) {
-      const year = Number(String.fromCharCode(b[start] as number, b[start + 1] as number, b[start + 2] as number, b[start + 3] as number));
+      const year = Number(
+        String.fromCharCode(b[start] as number, b[start + 1] as number, b[start + 2] as number, b[start + 3] as number),
+      );
       const month = two(b, start + 5);
       const day = two(b, start + 8);
       const hour = two(b, start + 11);
-      if (year < 2000 || year > 2099 || month < 1 || month > 12 || day < 1 || hour > 23 || new Date(Date.UTC(year, month - 1, day)).getUTCDate() !== day) return NaN;
-      this.hourEpoch = z ? Date.UTC(year, month - 1, day, hour) : localToEpoch(year, month, day, hour, 0, 0, 0, this.timeZone);
+      if (
+        year < 2000 ||
+        year > 2099 ||
+        month < 1 ||
+        month > 12 ||
+        day < 1 ||
+        hour > 23 ||
+        new Date(Date.UTC(year, month - 1, day)).getUTCDate() !== day
+      )
+        return NaN;
+      this.hourEpoch = z
+        ? Date.UTC(year, month - 1, day, hour)
+        : localToEpoch(year, month, day, hour, 0, 0, 0, this.timeZone);
       this.hourKey = key;
       this.hourZ = z;
     }

@@ -25,7 +25,10 @@ export class FastCsvUtilization {
   private readonly starts: number[] = [];
   private readonly ends: number[] = [];
 
-  constructor(private readonly slow: CsvUtilizationParser, timeZone: string) {
+  constructor(
+    private readonly slow: CsvUtilizationParser,
+    timeZone: string,
+  ) {
     this.ts = new TimestampBytes(timeZone);
   }
 
@@ -72,7 +75,12 @@ export class FastCsvUtilization {
 
 /** The row loop of readRows over bytes: lines split on \n (CR dropped), blank lines skipped. */
 export async function readRowsFromBytes(
-  bytes: AsyncIterable<Buffer>, file: string, parser: FastCsvUtilization, emit: Emit, counts: RowCounts, progress?: ProgressHook,
+  bytes: AsyncIterable<Buffer>,
+  file: string,
+  parser: FastCsvUtilization,
+  emit: Emit,
+  counts: RowCounts,
+  progress?: ProgressHook,
 ): Promise<void> {
   let number = 0;
   // A quoted field may hold line breaks (RFC 4180): a line whose quotes do not pair up is held

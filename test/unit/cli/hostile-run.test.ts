@@ -11,7 +11,22 @@ const tmp = tempDir('placement-hostile-');
 const SCENARIO = 'scenarios/burst-inference.yaml';
 
 function io(): Io & { out: string; err: string } {
-  const r = { out: '', err: '', colour: false, progress: false, interactive: false, clock: () => 0, version: '9.9.9', now: () => Date.UTC(2026, 10, 22), stdout: (t: string) => { r.out += t; }, stderr: (t: string) => { r.err += t; } };
+  const r = {
+    out: '',
+    err: '',
+    colour: false,
+    progress: false,
+    interactive: false,
+    clock: () => 0,
+    version: '9.9.9',
+    now: () => Date.UTC(2026, 10, 22),
+    stdout: (t: string) => {
+      r.out += t;
+    },
+    stderr: (t: string) => {
+      r.err += t;
+    },
+  };
   return r;
 }
 async function placement(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
@@ -21,7 +36,10 @@ async function placement(...argv: string[]): Promise<{ code: number; out: string
 }
 const scenario = (extra: string) => {
   const file = join(tmp, `s${Math.random().toString(36).slice(2)}.yaml`);
-  writeFileSync(file, `schemaVersion: 1\nname: h\n${extra}workload: {referenceGpus: 8, utilization: {assumed: 0.5}}\noptions: {cloud: {onDemandPerGpuHour: 3}, dedicated: {perGpuHour: 2.35, termMonths: 12}}\n`);
+  writeFileSync(
+    file,
+    `schemaVersion: 1\nname: h\n${extra}workload: {referenceGpus: 8, utilization: {assumed: 0.5}}\noptions: {cloud: {onDemandPerGpuHour: 3}, dedicated: {perGpuHour: 2.35, termMonths: 12}}\n`,
+  );
   return file;
 };
 
@@ -54,15 +72,20 @@ describe('scenarios', () => {
     const file = scenario(`x: ${value}\n`);
     const r = await placement('analyze', file);
     expect(r.code).toBe(2);
-    expect(r.err).toBe(`placement: ${file}:${line}:${column}: an unknown YAML tag; a scenario holds plain numbers, strings, lists and mappings\n`);
+    expect(r.err).toBe(
+      `placement: ${file}:${line}:${column}: an unknown YAML tag; a scenario holds plain numbers, strings, lists and mappings\n`,
+    );
   });
-  test.each(['termMonths: 100000000', 'termMonths: 2147483647'])('a contract %s is refused at 600 months', async (term) => {
-    const file = scenario('');
-    writeFileSync(file, readFileSync(file, 'utf8').replace('termMonths: 12', term));
-    const r = await placement('analyze', file);
-    expect(r.code).toBe(2);
-    expect(r.err).toMatch(/options\.dedicated\.termMonths: must be ≤ 600/);
-  });
+  test.each(['termMonths: 100000000', 'termMonths: 2147483647'])(
+    'a contract %s is refused at 600 months',
+    async (term) => {
+      const file = scenario('');
+      writeFileSync(file, readFileSync(file, 'utf8').replace('termMonths: 12', term));
+      const r = await placement('analyze', file);
+      expect(r.code).toBe(2);
+      expect(r.err).toMatch(/options\.dedicated\.termMonths: must be ≤ 600/);
+    },
+  );
   test('a token-shaped value is not repeated in the message', async () => {
     const token = 'ghp_a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6q7R8';
     const r = await placement('analyze', scenario(`horizonMonths: "${token}"\n`));

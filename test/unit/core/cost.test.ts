@@ -26,9 +26,15 @@ describe('§3 cloud', () => {
   test('measured profile: mean over hours, hour by hour', () => {
     const cloud = { ...s.options.cloud, minWarmGpus: 10 };
     // hours at 0.25 and 0.75 of 32: 8/0.7 = 11.43 and 24/0.7 = 34.29; mean 22.857
-    expect(cloudCompute(measuredProfile([0.25, 0.75], 32), cloud)).toBeCloseTo(((8 / 0.7 + 24 / 0.7) / 2) * 730 * 4.1, 9);
+    expect(cloudCompute(measuredProfile([0.25, 0.75], 32), cloud)).toBeCloseTo(
+      ((8 / 0.7 + 24 / 0.7) / 2) * 730 * 4.1,
+      9,
+    );
     // with a floor of 20 the first hour costs 20: (20 + 34.2857) / 2
-    expect(cloudCompute(measuredProfile([0.25, 0.75], 32), { ...cloud, minWarmGpus: 20 })).toBeCloseTo(((20 + 24 / 0.7) / 2) * 730 * 4.1, 9);
+    expect(cloudCompute(measuredProfile([0.25, 0.75], 32), { ...cloud, minWarmGpus: 20 })).toBeCloseTo(
+      ((20 + 24 / 0.7) / 2) * 730 * 4.1,
+      9,
+    );
   });
   test('overflow is priced hour by hour, with no warm floor', () => {
     const cloud = { ...s.options.cloud, minWarmGpus: 50 };
@@ -36,7 +42,11 @@ describe('§3 cloud', () => {
     expect(overflowPricedAsCloud(measuredProfile([0.5, 0.75], 32), 20, cloud)).toBeCloseTo((2 / 0.7) * 730 * 4.1, 9);
   });
   test('components of the month', () => {
-    expect(byId('cloud').components).toEqual({ compute: expect.closeTo(75252.5714, 3), internetEgress: expect.closeTo(1071.2, 9), retrieval: 0 });
+    expect(byId('cloud').components).toEqual({
+      compute: expect.closeTo(75252.5714, 3),
+      internetEgress: expect.closeTo(1071.2, 9),
+      retrieval: 0,
+    });
     expect(byId('cloud').total).toBeCloseTo(76323.7714, 3);
   });
 });
@@ -107,8 +117,15 @@ describe('§3 the same headroom for every fixed pool: overflow starts at G × τ
   test('the older name options.cloud.targetUtilization is still read; both set differently is refused', () => {
     expect(scenario({ options: { cloud: { targetUtilization: 0.8 } } }).workload.targetUtilization).toBe(0.8);
     expect(scenario({}).workload.targetUtilization).toBe(0.7);
-    expect(checkScenarioRules(scenarioSchema.parse({ ...BASE, workload: { ...BASE.workload, targetUtilization: 0.6 }, options: { ...BASE.options, cloud: { ...BASE.options.cloud, targetUtilization: 0.7 } } })))
-      .toEqual([expect.objectContaining({ path: ['options', 'cloud', 'targetUtilization'] })]);
+    expect(
+      checkScenarioRules(
+        scenarioSchema.parse({
+          ...BASE,
+          workload: { ...BASE.workload, targetUtilization: 0.6 },
+          options: { ...BASE.options, cloud: { ...BASE.options.cloud, targetUtilization: 0.7 } },
+        }),
+      ),
+    ).toEqual([expect.objectContaining({ path: ['options', 'cloud', 'targetUtilization'] })]);
   });
 });
 
@@ -130,7 +147,10 @@ describe('§3 on-prem (the worked example at X = 0.55)', () => {
   });
   test('total is the sum of its components; capital is depreciation + interest', () => {
     const c = byId('onprem');
-    expect(c.total).toBeCloseTo(Object.values(c.components).reduce((a, b) => a + b, 0), 9);
+    expect(c.total).toBeCloseTo(
+      Object.values(c.components).reduce((a, b) => a + b, 0),
+      9,
+    );
     expect(c.capital).toBeCloseTo(21000 + 124964.54561179753 / 36, 6);
   });
   test('demand above k bursts to cloud, or is a shortfall with burst: none', () => {
@@ -144,7 +164,15 @@ describe('§3 on-prem (the worked example at X = 0.55)', () => {
     expect(n.shortfallHours).toBe(730); // the one flat hour is short: every hour of the month
   });
   test('a line bought later depreciates for its share of the horizon', () => {
-    const later = scenario({ horizonMonths: 36, options: { onPrem: { hardware: [{ name: 'x', unitCost: 48000, usefulLifeMonths: 48, purchaseMonth: 12 }], financing: undefined } } });
+    const later = scenario({
+      horizonMonths: 36,
+      options: {
+        onPrem: {
+          hardware: [{ name: 'x', unitCost: 48000, usefulLifeMonths: 48, purchaseMonth: 12 }],
+          financing: undefined,
+        },
+      },
+    });
     expect(capitalPerMonth(later.options.onPrem as OnPremOption, 36).depreciation).toBeCloseTo((1000 * 24) / 36, 9);
   });
 });

@@ -28,46 +28,64 @@ const cases = fc.record({
 });
 
 describe('the decision over generated scenarios', () => {
-  test('the plan is never dearer than its family\'s configured option; constraintCost ≥ 0; irr > discount rate ⇔ npv > 0', () => {
-    fc.assert(fc.property(cases, (c) => {
-      const s = scenario({
-        workload: {
-          referenceGpus: c.referenceGpus, targetUtilization: c.tau, egress: { internetGBPerMonth: c.egressGB },
-          constraints: { sovereignty: c.sovereignty, agentic: c.agentic }, currentPlacement: c.current as 'cloud',
-        },
-        options: {
-          cloud: { onDemandPerGpuHour: c.onDemand, minWarmGpus: c.minWarm },
-          dedicated: { perGpuHour: c.onDemand * c.reservedRatio, gpus: c.dedicatedGpus },
-          onPrem: {
-            servers: c.servers,
-            hardware: [{ name: 'node', unitCost: c.unitCost, quantity: c.servers, usefulLifeMonths: 48, residualFraction: 0.1 }],
-            financing: c.financed ? { annualRate: 0.07, termMonths: 36 } : undefined,
+  test("the plan is never dearer than its family's configured option; constraintCost ≥ 0; irr > discount rate ⇔ npv > 0", () => {
+    fc.assert(
+      fc.property(cases, (c) => {
+        const s = scenario({
+          workload: {
+            referenceGpus: c.referenceGpus,
+            targetUtilization: c.tau,
+            egress: { internetGBPerMonth: c.egressGB },
+            constraints: { sovereignty: c.sovereignty, agentic: c.agentic },
+            currentPlacement: c.current as 'cloud',
           },
-        },
-      });
-      const n = c.days * 24;
-      const utilizationHours: HourlyPoint[] = Array.from({ length: n }, (_, i) => ({
-        hourStart: END - (n - 1 - i) * HOUR,
-        utilization: Math.min(1, c.base + c.swing * (0.5 + 0.5 * Math.sin(i / 3.7))),
-      }));
-      const a = analyze({ scenario: s, utilizationHours, tokenDays: null, now: 0 });
-      const v = a.verdict;
-      const month = (id: string) => a.options.find((o) => o.cost.id === id)?.cost.total;
-      if (v.plan !== null) {
-        const tolerance = 1e-9 * Math.max(1, v.plan.monthly);
-        if (v.plan.family === 'reserved') expect(v.plan.monthly).toBeLessThanOrEqual(month('dedicated')! + tolerance);
-        if (v.plan.family === 'reserved' || v.plan.family === 'cloud') expect(v.plan.monthly).toBeLessThanOrEqual(month('cloud')! + tolerance);
-        expect(v.plan.monthly).toBeCloseTo(month(v.plan.option)!, 6);
-        expect(v.constraintCost!.monthly).toBeGreaterThanOrEqual(0);
-        expect(v.constraintCost!.monthly).toBeCloseTo(v.plan.monthly - Math.min(...a.options.map((o) => o.cost.total)), 6);
-      }
-      if (c.sovereignty) expect(a.options.find((o) => o.cost.id === 'onprem')!.cost.components.burst).toBe(0);
-      for (const o of a.options) {
-        if (o.irr === null || o.npv === null || Math.abs(o.npv) < 1e-6) continue;
-        expect(o.irr > s.discountRate).toBe(o.npv > 0);
-      }
-      if (v.savingVsCurrent !== null) expect(v.savingVsCurrent.yearly).toBeCloseTo(12 * v.savingVsCurrent.monthly, 6);
-      expect(v.status === 'firm').toBe(v.needs.length === 0);
-    }), { numRuns: 150 });
+          options: {
+            cloud: { onDemandPerGpuHour: c.onDemand, minWarmGpus: c.minWarm },
+            dedicated: { perGpuHour: c.onDemand * c.reservedRatio, gpus: c.dedicatedGpus },
+            onPrem: {
+              servers: c.servers,
+              hardware: [
+                {
+                  name: 'node',
+                  unitCost: c.unitCost,
+                  quantity: c.servers,
+                  usefulLifeMonths: 48,
+                  residualFraction: 0.1,
+                },
+              ],
+              financing: c.financed ? { annualRate: 0.07, termMonths: 36 } : undefined,
+            },
+          },
+        });
+        const n = c.days * 24;
+        const utilizationHours: HourlyPoint[] = Array.from({ length: n }, (_, i) => ({
+          hourStart: END - (n - 1 - i) * HOUR,
+          utilization: Math.min(1, c.base + c.swing * (0.5 + 0.5 * Math.sin(i / 3.7))),
+        }));
+        const a = analyze({ scenario: s, utilizationHours, tokenDays: null, now: 0 });
+        const v = a.verdict;
+        const month = (id: string) => a.options.find((o) => o.cost.id === id)?.cost.total;
+        if (v.plan !== null) {
+          const tolerance = 1e-9 * Math.max(1, v.plan.monthly);
+          if (v.plan.family === 'reserved') expect(v.plan.monthly).toBeLessThanOrEqual(month('dedicated')! + tolerance);
+          if (v.plan.family === 'reserved' || v.plan.family === 'cloud')
+            expect(v.plan.monthly).toBeLessThanOrEqual(month('cloud')! + tolerance);
+          expect(v.plan.monthly).toBeCloseTo(month(v.plan.option)!, 6);
+          expect(v.constraintCost!.monthly).toBeGreaterThanOrEqual(0);
+          expect(v.constraintCost!.monthly).toBeCloseTo(
+            v.plan.monthly - Math.min(...a.options.map((o) => o.cost.total)),
+            6,
+          );
+        }
+        if (c.sovereignty) expect(a.options.find((o) => o.cost.id === 'onprem')!.cost.components.burst).toBe(0);
+        for (const o of a.options) {
+          if (o.irr === null || o.npv === null || Math.abs(o.npv) < 1e-6) continue;
+          expect(o.irr > s.discountRate).toBe(o.npv > 0);
+        }
+        if (v.savingVsCurrent !== null) expect(v.savingVsCurrent.yearly).toBeCloseTo(12 * v.savingVsCurrent.monthly, 6);
+        expect(v.status === 'firm').toBe(v.needs.length === 0);
+      }),
+      { numRuns: 150 },
+    );
   });
 });

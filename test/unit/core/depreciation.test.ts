@@ -1,6 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { decliningBalance, depreciationSchedule, straightLine, sumOfYearsDigits } from '../../../src/core/finance/depreciation.js';
+import {
+  decliningBalance,
+  depreciationSchedule,
+  straightLine,
+  sumOfYearsDigits,
+} from '../../../src/core/finance/depreciation.js';
 
 const sum = (xs: number[], from = 0, to = xs.length) => xs.slice(from, to).reduce((a, b) => a + b, 0);
 
@@ -41,15 +46,20 @@ describe('depreciation methods against the spreadsheet functions', () => {
     expect(decliningBalance(100, 33, 20)[10]).toBeCloseTo(1.87, 2);
   });
   test('property: every method depreciates exactly cost − salvage over the life, never negative', () => {
-    fc.assert(fc.property(
-      fc.double({ min: 1, max: 1e7, noNaN: true }), fc.double({ min: 0, max: 0.9, noNaN: true }), fc.integer({ min: 1, max: 120 }),
-      fc.constantFrom('straight-line', 'declining-balance', 'sum-of-years-digits' as const), fc.double({ min: 1, max: 3, noNaN: true }),
-      (cost, residualFraction, lifeMonths, method, factor) => {
-        const s = depreciationSchedule({ cost, residualFraction, lifeMonths, method, factor });
-        expect(s).toHaveLength(lifeMonths);
-        expect(sum(s)).toBeCloseTo(cost * (1 - residualFraction), 4);
-        for (const x of s) expect(x).toBeGreaterThanOrEqual(-1e-9);
-      },
-    ));
+    fc.assert(
+      fc.property(
+        fc.double({ min: 1, max: 1e7, noNaN: true }),
+        fc.double({ min: 0, max: 0.9, noNaN: true }),
+        fc.integer({ min: 1, max: 120 }),
+        fc.constantFrom('straight-line', 'declining-balance', 'sum-of-years-digits' as const),
+        fc.double({ min: 1, max: 3, noNaN: true }),
+        (cost, residualFraction, lifeMonths, method, factor) => {
+          const s = depreciationSchedule({ cost, residualFraction, lifeMonths, method, factor });
+          expect(s).toHaveLength(lifeMonths);
+          expect(sum(s)).toBeCloseTo(cost * (1 - residualFraction), 4);
+          for (const x of s) expect(x).toBeGreaterThanOrEqual(-1e-9);
+        },
+      ),
+    );
   });
 });

@@ -9,8 +9,17 @@ import type { OwnedLine } from '../../../src/core/finance/ownership-schedule.js'
 import { scenario } from '../../helpers/scenario.js';
 import { expectFlows } from '../../helpers/flows.js';
 
-const line = (o: Partial<OwnedLine>): OwnedLine => ({ name: 'l', cost: 0, purchaseMonth: 0, usefulLifeMonths: 12, residualFraction: 0, method: 'straight-line', ...o });
-const total = (id: string, x: number, s = scenario()) => allOptionCosts(flatProfile(x, 32), s).find((o) => o.id === id)!.total;
+const line = (o: Partial<OwnedLine>): OwnedLine => ({
+  name: 'l',
+  cost: 0,
+  purchaseMonth: 0,
+  usefulLifeMonths: 12,
+  residualFraction: 0,
+  method: 'straight-line',
+  ...o,
+});
+const total = (id: string, x: number, s = scenario()) =>
+  allOptionCosts(flatProfile(x, 32), s).find((o) => o.id === id)!.total;
 
 /** Independent check: scan X on a fine grid for the first point where the option is no dearer. */
 function bruteForce(id: string, s = scenario()): number | null {
@@ -25,7 +34,8 @@ describe('§5 break-even utilization', () => {
   const s = scenario();
   test('on-prem: hand-worked closed form 47,208.4 / 134,112.6 = 0.35201', () => {
     // on-prem(X) = 48,279.6 + 2,710.3 X (fixed costs + power), cloud(X) = 1,071.2 + 136,822.9 X
-    const fixedOnPrem = 21000 + 124964.54561179753 / 36 + 6120 + 7500 + (0.08 * 1120000) / 12 + 1500 + 60 + 4 * 10.2 * 0.3 * 1.3 * 73;
+    const fixedOnPrem =
+      21000 + 124964.54561179753 / 36 + 6120 + 7500 + (0.08 * 1120000) / 12 + 1500 + 60 + 4 * 10.2 * 0.3 * 1.3 * 73;
     const powerSlope = 4 * 10.2 * 0.7 * 1.3 * 73;
     const cloudSlope = (32 / 0.7) * 730 * 4.1;
     const expected = (fixedOnPrem - 1071.2) / (cloudSlope - powerSlope);
@@ -79,7 +89,11 @@ describe('§5 NPV', () => {
   });
   test('cash purchase, saving and book value at H (hand-worked: 247.48)', () => {
     // 1,200 of hardware, 12-month life, no residual, 150/month saving, H = 6, 10 %/year.
-    const flows = ownershipCashFlows({ lines: [line({ cost: 1200, usefulLifeMonths: 12 })], monthlySaving: 150, horizonMonths: 6 });
+    const flows = ownershipCashFlows({
+      lines: [line({ cost: 1200, usefulLifeMonths: 12 })],
+      monthlySaving: 150,
+      horizonMonths: 6,
+    });
     expectFlows(flows, [-1200, 150, 150, 150, 150, 150, 150 + 600]);
     expect(npv(flows, monthlyDiscountRate(0.1))).toBeCloseTo(247.4837086557655, 9);
   });
@@ -96,7 +110,9 @@ describe('§5 NPV', () => {
   test('financed: no cash at month 0, payments, balance paid off at H', () => {
     const flows = ownershipCashFlows({
       lines: [line({ cost: 1.12e6, usefulLifeMonths: 48, residualFraction: 0.1 })],
-      financing: { annualRate: 0.07, termMonths: 36 }, monthlySaving: 0, horizonMonths: 12,
+      financing: { annualRate: 0.07, termMonths: 36 },
+      monthlySaving: 0,
+      horizonMonths: 12,
     });
     expect(flows[0]).toBe(0);
     expect(flows[1]).toBeCloseTo(-34582.348489216456, 6);

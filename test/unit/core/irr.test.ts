@@ -35,17 +35,20 @@ describe('IRR and NPV against the spreadsheet', () => {
     expect(irr([-1, 1e6])).toEqual({ rate: null, note: 'no sign change' });
   });
   test('property: where there is an IRR, irr > r exactly when NPV(r) > 0', () => {
-    fc.assert(fc.property(
-      fc.array(fc.double({ min: -1000, max: 1000, noNaN: true }), { minLength: 2, maxLength: 30 }),
-      fc.double({ min: -0.05, max: 0.3, noNaN: true }),
-      (cash, r) => {
-        const result = irr(cash);
-        if (result.rate === null) return;
-        const value = npv(cash, r);
-        if (Math.abs(r - result.rate) < 1e-9 || Math.abs(value) < 1e-6) return;
-        expect(result.rate > r).toBe(value > 0);
-      },
-    ), { numRuns: 500 });
+    fc.assert(
+      fc.property(
+        fc.array(fc.double({ min: -1000, max: 1000, noNaN: true }), { minLength: 2, maxLength: 30 }),
+        fc.double({ min: -0.05, max: 0.3, noNaN: true }),
+        (cash, r) => {
+          const result = irr(cash);
+          if (result.rate === null) return;
+          const value = npv(cash, r);
+          if (Math.abs(r - result.rate) < 1e-9 || Math.abs(value) < 1e-6) return;
+          expect(result.rate > r).toBe(value > 0);
+        },
+      ),
+      { numRuns: 500 },
+    );
   });
   test('annual rate from monthly: (1 + r)^12 − 1', () => {
     expect(annualRate(0.01)).toBeCloseTo(0.12682503013196977, 15);

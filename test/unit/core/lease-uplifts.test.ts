@@ -4,13 +4,26 @@ import { allOptionCosts } from '../../../src/core/cost/all-options.js';
 import { flatProfile } from '../../../src/core/cost/demand-profile.js';
 import { scenario } from '../../helpers/scenario.js';
 
-const onprem = (s: ReturnType<typeof scenario>, x = 0.55) => allOptionCosts(flatProfile(x, 32), s).find((o) => o.id === 'onprem')!;
+const onprem = (s: ReturnType<typeof scenario>, x = 0.55) =>
+  allOptionCosts(flatProfile(x, 32), s).find((o) => o.id === 'onprem')!;
 
 describe('hidden-cost uplifts on the owned side (issue 4)', () => {
   test('lost goodput f adds f / (1 − f) of the owned cost; support effort its share', () => {
     const base = onprem(scenario());
-    const owned = ['depreciation', 'interest', 'lease', 'power', 'facility', 'staff', 'support', 'software', 'network'].reduce((s, k) => s + (base.components[k] ?? 0), 0);
-    const up = onprem(scenario({ options: { onPrem: { uplifts: { goodputLossFraction: 0.05, supportFraction: 0.1 } } } }));
+    const owned = [
+      'depreciation',
+      'interest',
+      'lease',
+      'power',
+      'facility',
+      'staff',
+      'support',
+      'software',
+      'network',
+    ].reduce((s, k) => s + (base.components[k] ?? 0), 0);
+    const up = onprem(
+      scenario({ options: { onPrem: { uplifts: { goodputLossFraction: 0.05, supportFraction: 0.1 } } } }),
+    );
     expect(up.components.goodputLoss).toBeCloseTo((owned * 0.05) / 0.95, 9);
     expect(up.components.supportEffort).toBeCloseTo(owned * 0.1, 9);
     expect(up.total).toBeCloseTo(base.total + owned * (0.05 / 0.95 + 0.1), 9);
@@ -19,7 +32,10 @@ describe('hidden-cost uplifts on the owned side (issue 4)', () => {
 });
 
 describe('lease instead of purchase (issue 4)', () => {
-  const leased = scenario({ horizonMonths: 36, options: { onPrem: { hardware: [], financing: undefined, lease: { monthlyPerServer: 9000, termMonths: 24 } } } });
+  const leased = scenario({
+    horizonMonths: 36,
+    options: { onPrem: { hardware: [], financing: undefined, lease: { monthlyPerServer: 9000, termMonths: 24 } } },
+  });
   test('servers × monthlyPerServer as opex, no capital, no support base', () => {
     const c = onprem(leased);
     expect(c.components.lease).toBe(4 * 9000);
@@ -37,7 +53,14 @@ describe('lease instead of purchase (issue 4)', () => {
     // Nothing bought at month 0 and a positive saving: it saves from the first month.
     expect(saving).toBeGreaterThan(0);
     expect(o.paybackMonths).toBe(0);
-    const dear = scenario({ horizonMonths: 36, options: { onPrem: { hardware: [], financing: undefined, lease: { monthlyPerServer: 90000, termMonths: 24 } } } });
-    expect(analyze({ scenario: dear, utilizationHours: null, tokenDays: null, now: 0 }).options.find((x) => x.cost.id === 'onprem')!.paybackMonths).toBeNull();
+    const dear = scenario({
+      horizonMonths: 36,
+      options: { onPrem: { hardware: [], financing: undefined, lease: { monthlyPerServer: 90000, termMonths: 24 } } },
+    });
+    expect(
+      analyze({ scenario: dear, utilizationHours: null, tokenDays: null, now: 0 }).options.find(
+        (x) => x.cost.id === 'onprem',
+      )!.paybackMonths,
+    ).toBeNull();
   });
 });

@@ -12,27 +12,36 @@ import { parseScenarioText } from '../../../src/scenario/parse-scenario.js';
 
 /** 10 GPUs at an assumed 50 %: 5 busy, cloud provisions 5 / 0.7 GPUs; dedicated 10 × $2 × 730 = $14,600. */
 function scenario(rate: string, extra = ''): AnalysisInput {
-  const s = parseScenarioText(`schemaVersion: 1
+  const s = parseScenarioText(
+    `schemaVersion: 1
 name: mc
 horizonMonths: 48
 workload: {referenceGpus: 10, utilization: {assumed: 0.5}, growthPerMonth: 0}
 options:
   cloud: {onDemandPerGpuHour: ${rate}, targetUtilization: 0.7}
   dedicated: {perGpuHour: 2}
-${extra}`, 'mc.yaml');
+${extra}`,
+    'mc.yaml',
+  );
   return { scenario: s, utilizationHours: null, tokenDays: null, now: 0 };
 }
 const PER_RATE = (5 / 0.7) * 730; // cloud's month per $1/GPU-hour
 const cloudMonthly = (mc: ReturnType<typeof monteCarlo>) => mc.monthly.find((m) => m.id === 'cloud')!.spread;
 
 describe('Monte Carlo against closed forms (issue 7)', () => {
-  test('uniform [2, 4]: P10/P50/P90 of cloud\'s month are 2.2, 3, 3.8 × 5 / 0.7 × 730', () => {
+  test("uniform [2, 4]: P10/P50/P90 of cloud's month are 2.2, 3, 3.8 × 5 / 0.7 × 730", () => {
     const mc = monteCarlo(measure(scenario('{uniform: [2, 4]}')), 20_000, 1);
     const c = cloudMonthly(mc);
     // Sampling error of a 20 000-trial quantile here is about 0.007; the seed makes it repeatable.
-    for (const [got, want] of [[c.p10, 2.2], [c.p50, 3], [c.p90, 3.8], [c.mean, 3]] as const) expect(Math.abs(got / PER_RATE - want)).toBeLessThan(0.02);
+    for (const [got, want] of [
+      [c.p10, 2.2],
+      [c.p50, 3],
+      [c.p90, 3.8],
+      [c.mean, 3],
+    ] as const)
+      expect(Math.abs(got / PER_RATE - want)).toBeLessThan(0.02);
   });
-  test('the verdict\'s probability: a reservation wins when on-demand exceeds the $2 reserved rate, so P = (3 − 2) / 2 = 0.5', () => {
+  test("the verdict's probability: a reservation wins when on-demand exceeds the $2 reserved rate, so P = (3 − 2) / 2 = 0.5", () => {
     // Rule 7 at an assumed 50 %: 5 busy GPUs. k reserved GPUs cost, per hour, 2k + (rate / 0.7) ×
     // max(0, 5 − 0.7k) = 7.14 rate + k (2 − rate) for k ≤ 7: k = 7 when rate > 2 (burst 0.1 of 5
     // busy GPUs: dedicated-reserved), k = 0 (the cloud plan) when rate < 2.
@@ -78,7 +87,10 @@ describe('Monte Carlo against closed forms (issue 7)', () => {
   test('trials run in seeded blocks: any split into runs of whole blocks gives the same result', () => {
     const m = measure(scenario('{triangular: [2, 3, 5]}'));
     const whole = monteCarlo(m, 3500, 8);
-    const split = summarizeTrials(m.billed.uncertain, 8, [runTrials(m, 8, 0, 2 * BLOCK_TRIALS), runTrials(m, 8, 2 * BLOCK_TRIALS, 1500)]);
+    const split = summarizeTrials(m.billed.uncertain, 8, [
+      runTrials(m, 8, 0, 2 * BLOCK_TRIALS),
+      runTrials(m, 8, 2 * BLOCK_TRIALS, 1500),
+    ]);
     expect(split).toEqual(whole);
     expect(() => runTrials(m, 8, 500, 10)).toThrow(/does not start a block/);
   });
@@ -86,10 +98,13 @@ describe('Monte Carlo against closed forms (issue 7)', () => {
   // per line shape and financing: a drawn shape (the residual) or a drawn loan rate must never find
   // the previous trial's schedule. Each case draws one of them, with a price, growth and the level.
   test.each([
-    ['a line\'s residual', '{uniform: [0.05, 0.2]}', '0.07'],
+    ["a line's residual", '{uniform: [0.05, 0.2]}', '0.07'],
     ['the loan rate', '0.1', '{uniform: [0.04, 0.09]}'],
-  ])('a trial depends only on its own draws (%s drawn): each matches a fresh copy of the scenario decided on its own', (_, residual, rate) => {
-    const base = parseScenarioText(`schemaVersion: 1
+  ])(
+    'a trial depends only on its own draws (%s drawn): each matches a fresh copy of the scenario decided on its own',
+    (_, residual, rate) => {
+      const base = parseScenarioText(
+        `schemaVersion: 1
 name: mc
 horizonMonths: 48
 workload: {referenceGpus: 10, utilization: {assumed: {uniform: [0.3, 0.9]}}, growthPerMonth: {uniform: [0, 0.03]}}
@@ -105,22 +120,30 @@ options:
     pue: 1.3
     electricityPerKwh: 0.1
     facilityPerKwMonth: 150
-    staff: {ftes: 0.25, costPerFteYear: 180000}`, 'mc.yaml');
-    const m = measure({ scenario: base, utilizationHours: null, tokenDays: null, now: 0 });
-    const count = 40;
-    const got = runTrials(m, 5, 0, count);
-    const random = seededRandom(blockSeed(5, 0));
-    const set = valueSetter(base.uncertain.map((f) => f.path));
-    for (let t = 0; t < count; t++) {
-      const s = set(base, base.uncertain.map((f) => draw(f.distribution, random)));
-      const u = profileFromAssumption(s.workload.utilization.assumed!, s.thresholds);
-      const d = decide(s, u, null, measuredProfile(u.hourly, s.workload.referenceGpus), 'owned');
-      expect(PLACEMENTS[got.placements[t]!]).toBe(d.verdict.placement);
-      for (const c of d.measuredCosts) expect(got.monthly.find((x) => x.id === c.id)!.values[t]).toBe(c.total);
-      expect(got.npv.find((x) => x.id === 'onprem')!.values[t]).toBe(npv(d.ownership.get('onprem')!.cashFlows, monthlyDiscountRate(s.discountRate)));
-    }
-    expect(new Set(got.placements).size).toBeGreaterThan(1);
-  });
+    staff: {ftes: 0.25, costPerFteYear: 180000}`,
+        'mc.yaml',
+      );
+      const m = measure({ scenario: base, utilizationHours: null, tokenDays: null, now: 0 });
+      const count = 40;
+      const got = runTrials(m, 5, 0, count);
+      const random = seededRandom(blockSeed(5, 0));
+      const set = valueSetter(base.uncertain.map((f) => f.path));
+      for (let t = 0; t < count; t++) {
+        const s = set(
+          base,
+          base.uncertain.map((f) => draw(f.distribution, random)),
+        );
+        const u = profileFromAssumption(s.workload.utilization.assumed!, s.thresholds);
+        const d = decide(s, u, null, measuredProfile(u.hourly, s.workload.referenceGpus), 'owned');
+        expect(PLACEMENTS[got.placements[t]!]).toBe(d.verdict.placement);
+        for (const c of d.measuredCosts) expect(got.monthly.find((x) => x.id === c.id)!.values[t]).toBe(c.total);
+        expect(got.npv.find((x) => x.id === 'onprem')!.values[t]).toBe(
+          npv(d.ownership.get('onprem')!.cashFlows, monthlyDiscountRate(s.discountRate)),
+        );
+      }
+      expect(new Set(got.placements).size).toBeGreaterThan(1);
+    },
+  );
   test('the analysis itself runs on the means', () => {
     const a = analyze(scenario('{triangular: [2, 3, 5]}'));
     expect(a.options[0]!.cost.components.compute).toBeCloseTo((10 / 3) * PER_RATE, 6);
@@ -138,7 +161,7 @@ describe('draws', () => {
     expect(xs.at(-1)).toBeLessThanOrEqual(5);
     expect(Math.abs(xs.filter((x) => x <= 2).length / xs.length - 0.25)).toBeLessThan(0.01);
   });
-  test('normal draws never leave mean ± 3 sd; their sd is the truncated normal\'s, 0.9866 sd', () => {
+  test("normal draws never leave mean ± 3 sd; their sd is the truncated normal's, 0.9866 sd", () => {
     const xs = sample({ kind: 'normal', mean: 10, sd: 2 });
     expect(Math.min(...xs)).toBeGreaterThanOrEqual(4);
     expect(Math.max(...xs)).toBeLessThanOrEqual(16);

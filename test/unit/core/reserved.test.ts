@@ -11,7 +11,7 @@ import { scenario } from '../../helpers/scenario.js';
 const profile = (busy: number[]) => profileFromBusy(busy, 0);
 /** f(k) per hour straight from the hours: k reserved GPUs serve k × τ busy GPUs, the rest on-demand at τ. */
 const direct = (busy: number[], k: number, reserved: number, onDemand: number, tau: number) =>
-  k * reserved + (onDemand / tau) * busy.reduce((s, d) => s + Math.max(0, d - k * tau), 0) / busy.length;
+  k * reserved + ((onDemand / tau) * busy.reduce((s, d) => s + Math.max(0, d - k * tau), 0)) / busy.length;
 
 /** Brute force: every whole k from 0 to ⌈peak / τ⌉ + 1, the cheapest (the smallest on a tie). */
 function bruteForce(cost: (k: number) => number, peak: number, tau: number): number {
@@ -36,49 +36,68 @@ describe('critical fractile with the same headroom for reserved GPUs', () => {
     expect(criticalFractileGpus(profile([3, 5, 9]), 5, 4, 0.7)).toBe(0);
   });
   test('equals a brute-force search over k = 0 … ⌈peak / τ⌉ on the same hours', () => {
-    fc.assert(fc.property(
-      fc.array(fc.double({ min: 0, max: 40, noNaN: true }), { minLength: 1, maxLength: 300 }),
-      fc.double({ min: 0.05, max: 12, noNaN: true }),
-      fc.double({ min: 0.05, max: 12, noNaN: true }),
-      fc.double({ min: 0.3, max: 1, noNaN: true }),
-      (hours, reserved, onDemand, tau) => {
-        const cost = (k: number) => direct(hours, k, reserved, onDemand, tau);
-        const k = criticalFractileGpus(profile(hours), reserved, onDemand, tau);
-        const best = bruteForce(cost, Math.max(...hours), tau);
-        expect(cost(k)).toBeLessThanOrEqual(cost(best) * (1 + 1e-12) + 1e-12);
-        expect(reservedHourlyCost(profile(hours), k, reserved, onDemand, tau)).toBeCloseTo(cost(k), 9);
-      },
-    ), { numRuns: 500 });
+    fc.assert(
+      fc.property(
+        fc.array(fc.double({ min: 0, max: 40, noNaN: true }), { minLength: 1, maxLength: 300 }),
+        fc.double({ min: 0.05, max: 12, noNaN: true }),
+        fc.double({ min: 0.05, max: 12, noNaN: true }),
+        fc.double({ min: 0.3, max: 1, noNaN: true }),
+        (hours, reserved, onDemand, tau) => {
+          const cost = (k: number) => direct(hours, k, reserved, onDemand, tau);
+          const k = criticalFractileGpus(profile(hours), reserved, onDemand, tau);
+          const best = bruteForce(cost, Math.max(...hours), tau);
+          expect(cost(k)).toBeLessThanOrEqual(cost(best) * (1 + 1e-12) + 1e-12);
+          expect(reservedHourlyCost(profile(hours), k, reserved, onDemand, tau)).toBeCloseTo(cost(k), 9);
+        },
+      ),
+      { numRuns: 500 },
+    );
   });
   test('whole hours (ties at integers) too', () => {
-    fc.assert(fc.property(
-      fc.array(fc.integer({ min: 0, max: 12 }), { minLength: 1, maxLength: 60 }),
-      fc.integer({ min: 1, max: 20 }), fc.integer({ min: 1, max: 20 }),
-      (hours, reserved, onDemand) => {
-        const cost = (k: number) => direct(hours, k, reserved / 4, onDemand / 4, 0.7);
-        expect(cost(criticalFractileGpus(profile(hours), reserved / 4, onDemand / 4, 0.7))).toBeCloseTo(cost(bruteForce(cost, Math.max(...hours), 0.7)), 9);
-      },
-    ), { numRuns: 500 });
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 12 }), { minLength: 1, maxLength: 60 }),
+        fc.integer({ min: 1, max: 20 }),
+        fc.integer({ min: 1, max: 20 }),
+        (hours, reserved, onDemand) => {
+          const cost = (k: number) => direct(hours, k, reserved / 4, onDemand / 4, 0.7);
+          expect(cost(criticalFractileGpus(profile(hours), reserved / 4, onDemand / 4, 0.7))).toBeCloseTo(
+            cost(bruteForce(cost, Math.max(...hours), 0.7)),
+            9,
+          );
+        },
+      ),
+      { numRuns: 500 },
+    );
   });
 });
 
 describe('the reserved plan of a scenario', () => {
   const s = scenario({ options: { cloud: { minWarmGpus: 2 } } }, ['onPrem', 'edge']);
   test('its month is minimal over every k = 0 … ⌈peak / τ⌉, warm floor at k = 0 included, ties to the smaller k', () => {
-    fc.assert(fc.property(
-      fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 1, maxLength: 200 }),
-      fc.double({ min: 0.5, max: 6, noNaN: true }),
-      fc.constantFrom(0.5, 0.7, 0.85),
-      (hourly, perGpuHour, tau) => {
-        const sc = scenario({ workload: { targetUtilization: tau }, options: { cloud: { minWarmGpus: 2 }, dedicated: { perGpuHour, upfront: 1000, termMonths: 12 } } }, ['onPrem', 'edge']);
-        const p = measuredProfile(hourly, 32);
-        const sizing = sizeReserved(p, sc)!;
-        const month = (k: number) => reservedCost(p, sc.options.dedicated!, k, sc).total;
-        const best = bruteForce(month, sizing.peakBusyGpus, tau);
-        expect(month(sizing.gpus)).toBeLessThanOrEqual(month(best) * (1 + 1e-12));
-        if (month(sizing.gpus) === month(best)) expect(sizing.gpus).toBeLessThanOrEqual(best);
-      },
-    ), { numRuns: 300 });
+    fc.assert(
+      fc.property(
+        fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 1, maxLength: 200 }),
+        fc.double({ min: 0.5, max: 6, noNaN: true }),
+        fc.constantFrom(0.5, 0.7, 0.85),
+        (hourly, perGpuHour, tau) => {
+          const sc = scenario(
+            {
+              workload: { targetUtilization: tau },
+              options: { cloud: { minWarmGpus: 2 }, dedicated: { perGpuHour, upfront: 1000, termMonths: 12 } },
+            },
+            ['onPrem', 'edge'],
+          );
+          const p = measuredProfile(hourly, 32);
+          const sizing = sizeReserved(p, sc)!;
+          const month = (k: number) => reservedCost(p, sc.options.dedicated!, k, sc).total;
+          const best = bruteForce(month, sizing.peakBusyGpus, tau);
+          expect(month(sizing.gpus)).toBeLessThanOrEqual(month(best) * (1 + 1e-12));
+          if (month(sizing.gpus) === month(best)) expect(sizing.gpus).toBeLessThanOrEqual(best);
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
   test('k = 0 is the cloud option itself; the reserved GPU-hour carries the upfront', () => {
     const p = measuredProfile([0.1, 0.2], 32);
@@ -88,7 +107,10 @@ describe('the reserved plan of a scenario', () => {
     expect(cloudCost(p, s).components.compute).toBeCloseTo(cloudMonth, 9);
     const floored = measuredProfile([0.01], 32); // 0.32 busy: the warm floor of 2 GPUs holds
     expect(reservedCost(floored, s.options.dedicated!, 0, s).components.burst).toBeCloseTo(2 * 730 * 4.1, 9);
-    const sc = scenario({ options: { dedicated: { perGpuHour: 2, upfront: 7300, termMonths: 10 } } }, ['onPrem', 'edge']);
+    const sc = scenario({ options: { dedicated: { perGpuHour: 2, upfront: 7300, termMonths: 10 } } }, [
+      'onPrem',
+      'edge',
+    ]);
     expect(sizeReserved(p, sc)!.reservedPerGpuHour).toBeCloseTo(2 + 7300 / (10 * 730), 12);
   });
   test('hand-worked: hours at 8, 16 and 24 busy GPUs of 32, reserved $2.60, on-demand $4.10, τ 0.7', () => {
@@ -106,7 +128,10 @@ describe('the reserved plan of a scenario', () => {
     expect(h.peakBusyGpus).toBe(24);
     expect(h.peakGpus).toBe(35); // ⌈24 / 0.7⌉
     const traffic = reservedCost(p, s.options.dedicated!, 22, s).components.internetEgress!;
-    expect(reservedCost(p, s.options.dedicated!, 22, s).total).toBeCloseTo((57.2 + (4.1 / 0.7) * (9.2 / 3)) * 730 + traffic, 6);
+    expect(reservedCost(p, s.options.dedicated!, 22, s).total).toBeCloseTo(
+      (57.2 + (4.1 / 0.7) * (9.2 / 3)) * 730 + traffic,
+      6,
+    );
     expect(h.allReservedMonthly).toBeCloseTo(35 * 730 * 2.6 + traffic, 6);
     expect(h.allCloudMonthly).toBeCloseTo(((8 + 16 + 24) / 3 / 0.7) * 730 * 4.1 + traffic, 6);
   });
@@ -115,19 +140,29 @@ describe('the reserved plan of a scenario', () => {
   });
 });
 
-describe('the demand profile\'s one primitive', () => {
+describe("the demand profile's one primitive", () => {
   test('mean busy GPUs above a level, and the share of hours above it, equal the direct sums at any scale', () => {
-    fc.assert(fc.property(
-      // Busy GPUs on a 0.01 grid (ties included): a subnormal busy count × a factor underflows to 0
-      // in the direct sum, which is the oracle's rounding, not the profile's.
-      fc.array(fc.integer({ min: 0, max: 5000 }).map((x) => x / 100), { minLength: 1, maxLength: 100 }),
-      fc.double({ min: -5, max: 80, noNaN: true }), fc.double({ min: 0.01, max: 4, noNaN: true }),
-      (busy, level, factor) => {
-        const p = scaledProfile(profile(busy), factor);
-        const scaled = busy.map((b) => b * factor);
-        expect(meanAbove(p, level)).toBeCloseTo(scaled.reduce((s, d) => s + Math.max(0, d - level), 0) / busy.length, 9);
-        expect(shareAbove(p, level)).toBe(scaled.filter((d) => d / factor > level / factor).length / busy.length);
-      },
-    ), { numRuns: 500 });
+    fc.assert(
+      fc.property(
+        // Busy GPUs on a 0.01 grid (ties included): a subnormal busy count × a factor underflows to 0
+        // in the direct sum, which is the oracle's rounding, not the profile's.
+        fc.array(
+          fc.integer({ min: 0, max: 5000 }).map((x) => x / 100),
+          { minLength: 1, maxLength: 100 },
+        ),
+        fc.double({ min: -5, max: 80, noNaN: true }),
+        fc.double({ min: 0.01, max: 4, noNaN: true }),
+        (busy, level, factor) => {
+          const p = scaledProfile(profile(busy), factor);
+          const scaled = busy.map((b) => b * factor);
+          expect(meanAbove(p, level)).toBeCloseTo(
+            scaled.reduce((s, d) => s + Math.max(0, d - level), 0) / busy.length,
+            9,
+          );
+          expect(shareAbove(p, level)).toBe(scaled.filter((d) => d / factor > level / factor).length / busy.length);
+        },
+      ),
+      { numRuns: 500 },
+    );
   });
 });

@@ -7,7 +7,11 @@ import { sampleStdev } from '../../../src/core/stats/sample-stdev.js';
 describe('percentile (linear between closest ranks, = numpy default / PERCENTILE.INC)', () => {
   const xs = sortedAscending([4, 1, 3, 2]);
   test.each([
-    [0, 1], [0.5, 2.5], [0.2, 1.6], [0.95, 3.85], [1, 4],
+    [0, 1],
+    [0.5, 2.5],
+    [0.2, 1.6],
+    [0.95, 3.85],
+    [1, 4],
   ])('p%s of 1..4 is %s', (p, expected) => {
     expect(percentileOfSorted(xs, p)).toBeCloseTo(expected, 12);
   });

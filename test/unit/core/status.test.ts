@@ -10,21 +10,42 @@ const END = Date.UTC(2026, 10, 15, 23);
 /** `days` days of hourly samples ending at END, at `level`; `keep` drops hours to thin coverage. */
 function hours(days: number, level = 0.7, keep: (i: number) => boolean = () => true): HourlyPoint[] {
   const n = days * 24;
-  return Array.from({ length: n }, (_, i) => ({ hourStart: END - (n - 1 - i) * HOUR, utilization: level })).filter((_, i) => keep(i));
+  return Array.from({ length: n }, (_, i) => ({ hourStart: END - (n - 1 - i) * HOUR, utilization: level })).filter(
+    (_, i) => keep(i),
+  );
 }
 const day0 = Math.floor(END / 86_400_000);
-const steadyTokens: DailyTotal[] = Array.from({ length: 90 }, (_, i) => ({ day: day0 - 89 + i, tokens: 1e9 * (1 + 0.01 * (i % 3)) }));
+const steadyTokens: DailyTotal[] = Array.from({ length: 90 }, (_, i) => ({
+  day: day0 - 89 + i,
+  tokens: 1e9 * (1 + 0.01 * (i % 3)),
+}));
 /** Egress large enough to be material, so that with stable tokens every repatriation condition holds. */
 const s = scenario({ workload: { egress: { internetGBPerMonth: 400000 } } });
-const run = (utilizationHours: HourlyPoint[] | null, extra: { gpusSeen?: number | null; tokens?: DailyTotal[] | null } = {}) =>
-  analyze({ scenario: s, utilizationHours, tokenDays: extra.tokens === undefined ? steadyTokens : extra.tokens, now: Date.UTC(2026, 10, 26), gpusSeen: extra.gpusSeen ?? null });
+const run = (
+  utilizationHours: HourlyPoint[] | null,
+  extra: { gpusSeen?: number | null; tokens?: DailyTotal[] | null } = {},
+) =>
+  analyze({
+    scenario: s,
+    utilizationHours,
+    tokenDays: extra.tokens === undefined ? steadyTokens : extra.tokens,
+    now: Date.UTC(2026, 10, 26),
+    gpusSeen: extra.gpusSeen ?? null,
+  });
 const needs = (a: ReturnType<typeof run>) => a.verdict.needs.map((n) => [n.code, n.args]);
 
 describe('enough data? when a verdict is provisional', () => {
   test('90 full days, the fleet the scenario names, every condition known: firm', () => {
     const a = run(hours(90), { gpusSeen: 32 });
     expect([a.verdict.status, a.verdict.needs]).toEqual(['firm', []]);
-    expect(a.dataQuality).toEqual({ utilizationDays: 90, coverage: 1, gpusSeen: 32, referenceGpus: 32, tokenDays: 90, overlapDays: 90 });
+    expect(a.dataQuality).toEqual({
+      utilizationDays: 90,
+      coverage: 1,
+      gpusSeen: 32,
+      referenceGpus: 32,
+      tokenDays: 90,
+      overlapDays: 90,
+    });
   });
   test('only an assumed utilization: measure it', () => {
     const a = run(null);
@@ -64,10 +85,15 @@ describe('enough data? when a verdict is provisional', () => {
 });
 
 describe('next review', () => {
-  test('90 days after the last sample, in the scenario\'s zone', () => {
+  test("90 days after the last sample, in the scenario's zone", () => {
     expect(run(hours(90)).verdict.nextReview).toBe('2027-02-13');
     // 23:00 UTC on the 15th is already the 16th in Tokyo.
-    const tokyo = analyze({ scenario: scenario({ timezone: 'Asia/Tokyo' }), utilizationHours: hours(90), tokenDays: null, now: 0 });
+    const tokyo = analyze({
+      scenario: scenario({ timezone: 'Asia/Tokyo' }),
+      utilizationHours: hours(90),
+      tokenDays: null,
+      now: 0,
+    });
     expect(tokyo.verdict.nextReview).toBe('2027-02-14');
   });
   test('after the run with only an assumed utilization', () => {
@@ -79,6 +105,8 @@ describe('next review', () => {
     expect(a.verdict.plan?.family).toBe('reserved');
     expect(a.verdict.nextReview).toBe('2026-12-15');
     const committed = scenario({ options: { cloud: { commitmentEndsMonth: 2 } } }, ['dedicated', 'onPrem', 'edge']);
-    expect(analyze({ scenario: committed, utilizationHours: hours(90, 0.5), tokenDays: null, now: 0 }).verdict.nextReview).toBe('2027-01-15');
+    expect(
+      analyze({ scenario: committed, utilizationHours: hours(90, 0.5), tokenDays: null, now: 0 }).verdict.nextReview,
+    ).toBe('2027-01-15');
   });
 });

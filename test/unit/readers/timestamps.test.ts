@@ -18,38 +18,60 @@ describe('timestamps as the tools print them', () => {
   ])('%s in %s', (text, tz, expected) => {
     expect(parseTimestamp(text, tz)).toBe(expected);
   });
-  test.each(['', 'yesterday', '2026-13-01', '2026-02-30', '12:00', '2026-01-01T25:00:00'])('%j is not a time', (text) => {
-    expect(parseTimestamp(text, 'UTC')).toBeNull();
-  });
+  test.each(['', 'yesterday', '2026-13-01', '2026-02-30', '12:00', '2026-01-01T25:00:00'])(
+    '%j is not a time',
+    (text) => {
+      expect(parseTimestamp(text, 'UTC')).toBeNull();
+    },
+  );
   test('DST: a repeated local hour takes the earlier instant; a skipped one moves forward', () => {
     expect(parseTimestamp('2026-10-25 02:30:00', 'Europe/Berlin')).toBe(Date.UTC(2026, 9, 25, 0, 30)); // CEST, UTC+2
     expect(parseTimestamp('2026-03-29 02:30:00', 'Europe/Berlin')).toBe(Date.UTC(2026, 2, 29, 1, 30)); // does not exist; → 03:30 CEST
   });
   test('property: any instant printed as ISO 8601 reads back to itself', () => {
-    fc.assert(fc.property(fc.integer({ min: Date.UTC(2000, 0, 1), max: Date.UTC(2100, 0, 1) - 1 }), (ms) => {
-      expect(parseTimestamp(new Date(ms).toISOString(), 'Asia/Kolkata')).toBe(ms);
-    }));
+    fc.assert(
+      fc.property(fc.integer({ min: Date.UTC(2000, 0, 1), max: Date.UTC(2100, 0, 1) - 1 }), (ms) => {
+        expect(parseTimestamp(new Date(ms).toISOString(), 'Asia/Kolkata')).toBe(ms);
+      }),
+    );
   });
   test('property: an instant before 2000 or from 2100 on is no time of a history', () => {
     const outside = fc.oneof(
       fc.integer({ min: Date.UTC(-200000, 0, 1), max: Date.UTC(2000, 0, 1) - 1 }),
       fc.integer({ min: Date.UTC(2100, 0, 1), max: Date.UTC(200000, 0, 1) }),
     );
-    fc.assert(fc.property(outside, (ms) => {
-      expect(parseTimestamp(new Date(ms).toISOString(), 'UTC')).toBeNull();
-      const seconds = ms < Date.UTC(2000, 0, 1) ? Math.floor(ms / 1000) : Math.ceil(ms / 1000);
-      // Above 1e11 a bare number is read as milliseconds (see parseTimestamp).
-      if (seconds >= 0 && seconds <= 1e11) expect(parseTimestamp(String(seconds), 'UTC')).toBeNull();
-    }));
+    fc.assert(
+      fc.property(outside, (ms) => {
+        expect(parseTimestamp(new Date(ms).toISOString(), 'UTC')).toBeNull();
+        const seconds = ms < Date.UTC(2000, 0, 1) ? Math.floor(ms / 1000) : Math.ceil(ms / 1000);
+        // Above 1e11 a bare number is read as milliseconds (see parseTimestamp).
+        if (seconds >= 0 && seconds <= 1e11) expect(parseTimestamp(String(seconds), 'UTC')).toBeNull();
+      }),
+    );
   });
   test('property: local wall time in a zone reads back to the instant (outside DST overlaps)', () => {
     const tz = 'America/Sao_Paulo';
-    fc.assert(fc.property(fc.integer({ min: Date.UTC(2000, 0, 1) / 1000, max: Date.UTC(2040, 0, 1) / 1000 }), (s) => {
-      const ms = s * 1000;
-      const local = new Date(ms + offsetMs(ms, tz));
-      const back = localToEpoch(local.getUTCFullYear(), local.getUTCMonth() + 1, local.getUTCDate(), local.getUTCHours(), local.getUTCMinutes(), local.getUTCSeconds(), 0, tz);
-      expect(back === ms || offsetMs(ms - 3_600_000, tz) !== offsetMs(ms, tz) || offsetMs(ms + 3_600_000, tz) !== offsetMs(ms, tz)).toBe(true);
-      expect(localDayNumber(ms, tz)).toBe(Math.floor((ms + offsetMs(ms, tz)) / 86_400_000));
-    }));
+    fc.assert(
+      fc.property(fc.integer({ min: Date.UTC(2000, 0, 1) / 1000, max: Date.UTC(2040, 0, 1) / 1000 }), (s) => {
+        const ms = s * 1000;
+        const local = new Date(ms + offsetMs(ms, tz));
+        const back = localToEpoch(
+          local.getUTCFullYear(),
+          local.getUTCMonth() + 1,
+          local.getUTCDate(),
+          local.getUTCHours(),
+          local.getUTCMinutes(),
+          local.getUTCSeconds(),
+          0,
+          tz,
+        );
+        expect(
+          back === ms ||
+            offsetMs(ms - 3_600_000, tz) !== offsetMs(ms, tz) ||
+            offsetMs(ms + 3_600_000, tz) !== offsetMs(ms, tz),
+        ).toBe(true);
+        expect(localDayNumber(ms, tz)).toBe(Math.floor((ms + offsetMs(ms, tz)) / 86_400_000));
+      }),
+    );
   });
 });

@@ -13,12 +13,14 @@ describe('verdict shares shown so that they add up to 100.0%', () => {
     expect(percentsOfWhole([1])).toEqual(['100.0%']);
   });
   test('any split of trials: the shown tenths add up to 1000, each within 0.1 point of its share', () => {
-    fc.assert(fc.property(fc.array(fc.integer({ min: 1, max: 100_000 }), { minLength: 1, maxLength: 6 }), (counts) => {
-      const trials = counts.reduce((a, b) => a + b, 0);
-      const shares = counts.map((n) => n / trials);
-      const shown = percentsOfWhole(shares).map((p) => Math.round(Number.parseFloat(p) * 10));
-      expect(shown.reduce((a, b) => a + b, 0)).toBe(1000);
-      shown.forEach((t, i) => expect(Math.abs(t - shares[i]! * 1000)).toBeLessThan(1 + 1e-6));
-    }));
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 1, max: 100_000 }), { minLength: 1, maxLength: 6 }), (counts) => {
+        const trials = counts.reduce((a, b) => a + b, 0);
+        const shares = counts.map((n) => n / trials);
+        const shown = percentsOfWhole(shares).map((p) => Math.round(Number.parseFloat(p) * 10));
+        expect(shown.reduce((a, b) => a + b, 0)).toBe(1000);
+        shown.forEach((t, i) => expect(Math.abs(t - shares[i]! * 1000)).toBeLessThan(1 + 1e-6));
+      }),
+    );
   });
 });

@@ -2,7 +2,10 @@ import { describe, expect, test } from 'vitest';
 import { fieldWriter, valueSetter } from '../../../src/scenario/uncertain-fields.js';
 
 const data = () => ({ a: { b: 1, c: [10, 20], d: { e: 'kept' } }, f: { g: 2 } });
-const paths = [['a', 'b'], ['a', 'c', 1]];
+const paths = [
+  ['a', 'b'],
+  ['a', 'c', 1],
+];
 
 describe('putting values at paths in scenario data', () => {
   test('valueSetter copies the objects on the paths, shares the rest, and leaves the data alone', () => {

@@ -8,11 +8,11 @@
 import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { measure } from '../../dist/core/analyze.js';
-import { monteCarlo } from '../../dist/core/monte-carlo.js';
-import { seededRandom } from '../../dist/core/random.js';
-import { draw } from '../../dist/scenario/distributions.js';
-import { parseScenarioText } from '../../dist/scenario/parse-scenario.js';
+import { measure } from '../../dist/model/analysis/analyze.js';
+import { monteCarlo } from '../../dist/model/uncertainty/monte-carlo.js';
+import { seededRandom } from '../../dist/model/uncertainty/random.js';
+import { draw } from '../../dist/model/uncertainty/distributions.js';
+import { parseScenarioText } from '../../dist/input/scenario/parse-scenario.js';
 import { runMonteCarlo } from '../../dist/cli/monte-carlo-threads.js';
 
 const trials = Number(process.argv[2] ?? 100_000);

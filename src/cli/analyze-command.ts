@@ -1,21 +1,28 @@
+import { reportWords } from '../present/messages.js';
 import { resolve } from 'node:path';
 import { Chalk } from 'chalk';
-import { analyze, fittedGrowthRefusal, measure, type AnalysisInput, type GrowthRefusal } from '../core/analyze.js';
+import {
+  analyze,
+  fittedGrowthRefusal,
+  measure,
+  type AnalysisInput,
+  type GrowthRefusal,
+} from '../model/analysis/analyze.js';
 import { InputError } from '../errors.js';
-import { DEFAULT_SEED, DEFAULT_TRIALS } from '../core/monte-carlo.js';
+import { DEFAULT_SEED, DEFAULT_TRIALS } from '../model/uncertainty/monte-carlo.js';
 import { runMonteCarlo } from './monte-carlo-threads.js';
-import { combinedMultiplier, scaleDemand, type LeverSetting } from '../core/what-if.js';
-import { loadInputs } from '../readers/load-inputs.js';
+import { combinedMultiplier, scaleDemand, type LeverSetting } from '../model/uncertainty/what-if.js';
+import { loadInputs } from '../input/load-inputs.js';
 import { buildReport } from '../report/build-report.js';
-import { renderJson } from '../render/render-json.js';
-import { renderHtml } from '../render/render-html.js';
-import { renderMarkdown } from '../render/render-markdown.js';
-import { renderTable } from '../render/render-table.js';
-import { DEFAULT_WIDTH } from '../render/fit.js';
-import { loadScenario } from '../scenario/load-scenario.js';
-import { positionInText } from '../scenario/yaml-position.js';
-import type { ResolvedScenario } from '../scenario/resolve.js';
-import type { UtilizationFormatName } from '../readers/detect-format.js';
+import { renderJson } from '../present/render-json.js';
+import { renderHtml } from '../present/render-html.js';
+import { renderMarkdown } from '../present/render-markdown.js';
+import { renderTable } from '../present/render-table.js';
+import { DEFAULT_WIDTH } from '../present/fit.js';
+import { loadScenario } from '../input/scenario/load-scenario.js';
+import { positionInText } from '../input/scenario/yaml-position.js';
+import type { ResolvedScenario } from '../input/scenario/resolve.js';
+import type { UtilizationFormatName } from '../input/readers/detect-format.js';
 import type { Format } from './options.js';
 import type { Io } from './io.js';
 import { ProgressLine } from './progress.js';
@@ -152,7 +159,8 @@ export async function analyzeCommand(file: string, opts: AnalyzeOptions, io: Io)
     input.scenario.uncertain.length === 0
       ? undefined
       : await runMonteCarlo(measurement, opts.trials ?? DEFAULT_TRIALS, opts.seed ?? DEFAULT_SEED, opts.jobs ?? 'auto');
-  const report = buildReport(analysis.scenario, analysis, {
+  const report = buildReport(analysis, {
+    words: reportWords,
     toolVersion: io.version,
     scenarioFile: file,
     sha256: loaded.sha256,

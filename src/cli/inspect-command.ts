@@ -4,19 +4,19 @@
  * docs/model.md (or its token statistics for tokens, per-month totals for a bill).
  */
 import { Chalk } from 'chalk';
-import { tokenStats } from '../core/signals/token-stats.js';
-import { profileFromHistory } from '../core/utilization/utilization-profile.js';
-import { detectKind, type InputKind } from '../readers/detect-kind.js';
-import { peekBytes, type UtilizationFormatName } from '../readers/detect-format.js';
-import { DEFAULT_GPU_PATTERN, readFocus } from '../readers/focus-billing.js';
-import { displayName } from '../readers/load-inputs.js';
-import { readUtilization } from '../readers/read-utilization.js';
-import { decodeUtf8, openText } from '../readers/text-source.js';
-import { readTokens } from '../readers/tokens-csv.js';
-import { renderInspect, type Inspection } from '../render/render-inspect.js';
-import { DEFAULT_WIDTH, fitLines } from '../render/fit.js';
+import { tokenStats } from '../model/signals/token-stats.js';
+import { profileFromHistory } from '../model/utilization/utilization-profile.js';
+import { detectKind, type InputKind } from '../input/readers/detect-kind.js';
+import { peekBytes, type UtilizationFormatName } from '../input/readers/detect-format.js';
+import { DEFAULT_GPU_PATTERN, readFocus } from '../input/readers/focus-billing.js';
+import { displayName } from '../input/load-inputs.js';
+import { readUtilization } from '../input/read-utilization.js';
+import { decodeUtf8, openText } from '../input/readers/text-source.js';
+import { readTokens } from '../input/readers/tokens-csv.js';
+import { renderInspect, type Inspection } from '../present/render-inspect.js';
+import { DEFAULT_WIDTH, fitLines } from '../present/fit.js';
 import { InputError } from '../errors.js';
-import { isValidTimeZone } from '../time/zone.js';
+import { isValidTimeZone } from '../model/time/zone.js';
 import type { Io } from './io.js';
 import type { Format } from './options.js';
 import { ProgressLine } from './progress.js';

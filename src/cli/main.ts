@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { Argument, Command, CommanderError, Option } from 'commander';
 import { InputError, terminalSafe } from '../errors.js';
 import { FAIL_ON } from '../report/compare-reports.js';
-import { UTILIZATION_FORMAT_NAMES } from '../readers/detect-format.js';
+import { UTILIZATION_FORMAT_NAMES } from '../input/readers/detect-format.js';
 // Commands load their modules when they run, so --version and --help start fast.
 import type { AnalyzeOptions } from './analyze-command.js';
 import type { InspectOptions } from './inspect-command.js';
@@ -214,8 +214,8 @@ Examples:
   $ placement history reviews.ndjson --json`,
     )
     .action(async (file: string, opts: { json?: boolean }) => {
-      const { readHistory } = await import('../history/history-file.js');
-      const { renderHistory } = await import('../render/render-review.js');
+      const { readHistory } = await import('../report/history-file.js');
+      const { renderHistory } = await import('../present/render-review.js');
       const { Chalk } = await import('chalk');
       const h = await readHistory(file);
       io.stdout(
@@ -368,9 +368,9 @@ Examples:
       const schema =
         which === 'report'
           ? (await import('../report/report-schema.js')).reportSchema
-          : (await import('../scenario/schema.js')).scenarioSchema;
+          : (await import('../input/scenario/schema.js')).scenarioSchema;
       const json = z.toJSONSchema(schema, { io: which === 'scenario' ? 'input' : 'output' });
-      const { withPriceReferences } = await import('../pricebook/schema-price-references.js');
+      const { withPriceReferences } = await import('../input/pricebook/schema-price-references.js');
       io.stdout(`${JSON.stringify(which === 'scenario' ? withPriceReferences(json) : json, null, 2)}\n`);
     });
 

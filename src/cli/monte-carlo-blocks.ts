@@ -1,5 +1,5 @@
-import type { Measurement } from '../core/analyze.js';
-import { BLOCK_TRIALS, runTrials, type TrialColumns } from '../core/monte-carlo.js';
+import type { Measurement } from '../model/analysis/analyze.js';
+import { BLOCK_TRIALS, runTrials, type TrialColumns } from '../model/uncertainty/monte-carlo.js';
 
 /** What every thread of a run shares: the trials, the seed, and the next block to take. */
 export interface BlockJob {

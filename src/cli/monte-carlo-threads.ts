@@ -6,8 +6,8 @@
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import type { Measurement } from '../core/analyze.js';
-import { BLOCK_TRIALS, monteCarlo, summarizeTrials, type MonteCarlo } from '../core/monte-carlo.js';
+import type { Measurement } from '../model/analysis/analyze.js';
+import { BLOCK_TRIALS, monteCarlo, summarizeTrials, type MonteCarlo } from '../model/uncertainty/monte-carlo.js';
 import { takeBlocks, type BlockJob, type DoneBlock } from './monte-carlo-blocks.js';
 
 /** Below this many trials one thread finishes before another has loaded the model (about 50 ms). */

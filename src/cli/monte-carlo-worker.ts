@@ -4,7 +4,7 @@
  * not copied).
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import type { Measurement } from '../core/analyze.js';
+import type { Measurement } from '../model/analysis/analyze.js';
 import { takeBlocks, type BlockJob } from './monte-carlo-blocks.js';
 
 const job = workerData as BlockJob & { measurement: Measurement };

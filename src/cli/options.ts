@@ -1,8 +1,8 @@
 import { excerpt } from '../errors.js';
 import { InvalidArgumentError } from 'commander';
-import { isoDayStart } from '../time/iso-day.js';
-import { MAX_THRESHOLDS } from '../scenario/schema.js';
-import { inTimeRange, TIME_RANGE_TEXT } from '../time/time-range.js';
+import { isoDayStart } from '../model/time/iso-day.js';
+import { MAX_THRESHOLDS } from '../input/scenario/schema.js';
+import { inTimeRange, TIME_RANGE_TEXT } from '../model/time/time-range.js';
 
 /**
  * A number as people write one on a command line: decimal digits, a point, an exponent. `Number`
@@ -59,7 +59,7 @@ export function parseDate(text: string): number {
   return ms;
 }
 
-/** --what-if batching=1.5,cache=0.2: demand levers (src/core/what-if.ts). */
+/** --what-if batching=1.5,cache=0.2: demand levers (src/model/uncertainty/what-if.ts). */
 export function parseWhatIf(
   text: string,
 ): Array<{ lever: 'batching' | 'quantization' | 'cache' | 'model'; value: number }> {

@@ -1,6 +1,6 @@
-import { DEFAULT_WIDTH, fitLines, fitTable } from '../render/fit.js';
-import { bundledPriceBook } from '../pricebook/price-book.js';
-import { ageInDays } from '../time/iso-day.js';
+import { DEFAULT_WIDTH, fitLines, fitTable } from '../present/fit.js';
+import { bundledPriceBook } from '../input/pricebook/price-book.js';
+import { ageInDays } from '../model/time/iso-day.js';
 import type { Io } from './io.js';
 
 /** `placement prices [filter]`: the price book, with each entry's age as of a date. */

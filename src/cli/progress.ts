@@ -2,7 +2,7 @@
  * A progress line on stderr for inputs that take longer than a second to read: only on a
  * terminal, never mixed into JSON output, cleared when reading ends.
  */
-import type { ProgressHook } from '../readers/row-reader.js';
+import type { ProgressHook } from '../input/readers/row-reader.js';
 
 const DELAY_MS = 1000;
 const REDRAW_MS = 100;

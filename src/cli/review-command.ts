@@ -3,14 +3,15 @@
  * force — the triggers recorded with it, on today's data — with exit codes a script can act on
  * (3 when the decision should be reopened).
  */
+import { reportWords } from '../present/messages.js';
 import { stat } from 'node:fs/promises';
 import { Chalk } from 'chalk';
 import { describeReadError, excerpt, formatPath, InputError } from '../errors.js';
 import { previousReportSchema } from '../report/previous-report.js';
-import { issueMessage } from '../scenario/issue-message.js';
-import { valueAt } from '../scenario/replace-nodes.js';
-import { MAX_RECORD_FILE_BYTES, readBounded, textOf } from '../readers/read-bounded.js';
-import { appendHistory, readHistory, type HistoryEntry } from '../history/history-file.js';
+import { issueMessage } from '../input/scenario/issue-message.js';
+import { valueAt } from '../model/uncertainty/replace-nodes.js';
+import { MAX_RECORD_FILE_BYTES, readBounded, textOf } from '../input/readers/read-bounded.js';
+import { appendHistory, readHistory, type HistoryEntry } from '../report/history-file.js';
 import { buildReport, READABLE_SCHEMA_VERSIONS, REPORT_SCHEMA_VERSION, type Report } from '../report/build-report.js';
 import {
   compareReports,
@@ -20,8 +21,8 @@ import {
   type FailOn,
   type Review,
 } from '../report/compare-reports.js';
-import { renderReviewMarkdown } from '../render/render-markdown.js';
-import { renderCheck, renderReviewTable } from '../render/render-review.js';
+import { renderReviewMarkdown } from '../present/render-markdown.js';
+import { renderCheck, renderReviewTable } from '../present/render-review.js';
 import { prepareAnalysis, type InputOverrides } from './analyze-command.js';
 import type { Io } from './io.js';
 import { OutputBatch } from './write-output.js';
@@ -105,7 +106,8 @@ async function currentReport(
   io: Io,
 ): Promise<{ report: Report; metrics: Record<string, number | null> }> {
   const { loaded, inputs, analysis, now } = await prepareAnalysis(file, opts, io);
-  const report = buildReport(analysis.scenario, analysis, {
+  const report = buildReport(analysis, {
+    words: reportWords,
     toolVersion: io.version,
     scenarioFile: file,
     sha256: loaded.sha256,

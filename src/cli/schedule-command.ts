@@ -1,7 +1,7 @@
 import { Chalk } from 'chalk';
-import { onPremSchedule } from '../core/finance/onprem-schedule.js';
+import { onPremSchedule } from '../model/analysis/onprem-schedule.js';
 import { InputError } from '../errors.js';
-import { scheduleCsv, scheduleJson, scheduleTable } from '../render/render-schedule.js';
+import { scheduleCsv, scheduleJson, scheduleTable } from '../present/render-schedule.js';
 import { assertFiniteFigures } from '../report/finite-figures.js';
 import { emit, prepareAnalysis, type InputOverrides } from './analyze-command.js';
 import type { Io } from './io.js';

@@ -1,6 +1,6 @@
 import { Chalk } from 'chalk';
-import { sensitivity } from '../core/sensitivity.js';
-import { renderSensitivity } from '../render/render-sensitivity.js';
+import { sensitivity } from '../model/uncertainty/sensitivity.js';
+import { renderSensitivity } from '../present/render-sensitivity.js';
 import { assertFiniteFigures } from '../report/finite-figures.js';
 import { emit, prepareAnalysis, type InputOverrides } from './analyze-command.js';
 import type { Io } from './io.js';

@@ -1,6 +1,6 @@
 import { Chalk } from 'chalk';
 import { InputError } from '../errors.js';
-import { renderSimulation } from '../render/render-simulation.js';
+import { renderSimulation } from '../present/render-simulation.js';
 import { assertFiniteFigures } from '../report/finite-figures.js';
 import { emit, prepareAnalysis, type InputOverrides } from './analyze-command.js';
 import type { Io } from './io.js';

@@ -5,8 +5,8 @@
  */
 import { stat } from 'node:fs/promises';
 import { formatProblem, InputError, type InputProblem } from '../errors.js';
-import { displayName, resolveSource } from '../readers/load-inputs.js';
-import { loadScenario } from '../scenario/load-scenario.js';
+import { displayName, resolveSource } from '../input/load-inputs.js';
+import { loadScenario } from '../input/scenario/load-scenario.js';
 import type { Io } from './io.js';
 
 export interface ValidateResult {

@@ -3,15 +3,14 @@
  * numbers unrounded, reasons and warnings coded with their wording attached.
  */
 import { assertFiniteFigures } from './finite-figures.js';
-import type { Analysis } from '../core/analyze.js';
+import type { Analysis } from '../model/analysis/analyze.js';
 import type { Coded, Report } from './report-schema.js';
-import type { BillingMonthTotals } from '../core/signals/billing-reconciliation.js';
-import type { InputSources } from '../readers/load-inputs.js';
-import type { ResolvedScenario } from '../scenario/resolve.js';
-import { dayNumberToIso } from '../time/zone.js';
-import { histogram } from '../core/utilization/histogram.js';
-import { messageFor, triggerDescription } from './messages.js';
-import type { MonteCarlo } from '../core/monte-carlo.js';
+import type { BillingMonthTotals } from '../model/signals/billing-reconciliation.js';
+import type { InputSources } from '../input/load-inputs.js';
+import type { ModelScenario } from '../model/inputs.js';
+import { dayNumberToIso } from '../model/time/zone.js';
+import { histogram } from '../model/utilization/histogram.js';
+import type { MonteCarlo } from '../model/uncertainty/monte-carlo.js';
 
 export const REPORT_SCHEMA_VERSION = 2;
 /** Previous reports `review` and `check` still read. */
@@ -19,7 +18,21 @@ export const READABLE_SCHEMA_VERSIONS: ReadonlyArray<number> = [1, 2];
 
 export type { Coded, Report } from './report-schema.js';
 
+/**
+ * The words a report carries beside its codes (each reason's message, each trigger's
+ * description): the presentation layer's, passed in by whoever builds the report.
+ */
+export interface ReportWords {
+  message(code: string, args: Record<string, number | string | boolean | null>, currency: string): string;
+  triggerDescription(t: {
+    id: string;
+    threshold: number | null;
+    hysteresis: { comparator: string; threshold: number } | null;
+  }): string;
+}
+
 export interface ReportContext {
+  words: ReportWords;
   toolVersion: string;
   scenarioFile: string;
   sha256: string;
@@ -32,16 +45,16 @@ export interface ReportContext {
 
 const iso = (ms: number): string => new Date(ms).toISOString();
 
-export function buildReport(s: ResolvedScenario, a: Analysis, ctx: ReportContext): Report {
-  const report = assembleReport(s, a, ctx);
+export function buildReport(a: Analysis, ctx: ReportContext): Report {
+  const report = assembleReport(a.scenario, a, ctx);
   assertFiniteFigures(report, ctx.scenarioFile);
   return report;
 }
 
-function assembleReport(s: ResolvedScenario, a: Analysis, ctx: ReportContext): Report {
+function assembleReport(s: ModelScenario, a: Analysis, ctx: ReportContext): Report {
   const coded = (c: { code: string; args: Coded['args'] }): Coded => ({
     ...c,
-    message: messageFor(c.code, c.args, s.currency),
+    message: ctx.words.message(c.code, c.args, s.currency),
   });
   const u = a.utilization;
   const t = a.tokens;
@@ -143,14 +156,14 @@ function assembleReport(s: ResolvedScenario, a: Analysis, ctx: ReportContext): R
       id: t.id,
       kind: t.kind,
       role: t.role,
-      description: triggerDescription(t),
+      description: ctx.words.triggerDescription(t),
       metric: t.metric,
       comparator: t.comparator,
       threshold: t.threshold,
       windowDays: t.windowDays,
       current: t.current,
       distance: t.threshold === null || t.current === null ? null : t.threshold - t.current,
-      effect: messageFor(`effect-${t.effect.code}`, t.effect.args, s.currency),
+      effect: ctx.words.message(`effect-${t.effect.code}`, t.effect.args, s.currency),
       leadsTo: t.effect.code === 'basis-lost' ? null : t.effect.args.placement,
       hysteresis: t.hysteresis,
       firing: t.firing,

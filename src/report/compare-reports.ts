@@ -3,7 +3,7 @@
  * each trigger recorded with that decision judged on today's metrics, whether today's rules give
  * another placement, and how the key numbers moved. Plain data; no I/O.
  */
-import { compare, type Comparator } from '../core/verdict/check.js';
+import { compare, type Comparator } from '../model/verdict/check.js';
 import type { Report } from './build-report.js';
 
 export interface Movement {

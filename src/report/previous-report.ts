@@ -6,7 +6,7 @@
  * its business.
  */
 import { z } from 'zod';
-import { PLACEMENTS } from '../core/verdict/verdict.js';
+import { PLACEMENTS } from '../model/verdict/verdict.js';
 
 const figure = z.number().nullable();
 const optionalFigure = figure.optional();

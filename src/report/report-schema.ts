@@ -4,8 +4,8 @@
  * drift. Objects are strict: a field the schema does not know fails validation.
  */
 import { z } from 'zod';
-import { OPTION_IDS } from '../core/cost/option-cost.js';
-import { GOVERNING_CONSTRAINTS, PLACEMENTS } from '../core/verdict/verdict.js';
+import { OPTION_IDS } from '../model/cost/option-cost.js';
+import { GOVERNING_CONSTRAINTS, PLACEMENTS } from '../model/verdict/verdict.js';
 
 const num = z.number();
 const maybe = <T extends z.ZodType>(t: T) => t.nullable();

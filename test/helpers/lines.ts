@@ -1,5 +1,5 @@
-import type { NumberedLine } from '../../src/readers/text-source.js';
-import { splitLines, type TextSource } from '../../src/readers/text-source.js';
+import type { NumberedLine } from '../../src/input/readers/text-source.js';
+import { splitLines, type TextSource } from '../../src/input/readers/text-source.js';
 
 async function* once(text: string): AsyncGenerator<string> {
   yield text.replace(/^\uFEFF/, '');

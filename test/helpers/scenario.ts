@@ -1,5 +1,5 @@
-import { resolveScenario, type ResolvedScenario } from '../../src/scenario/resolve.js';
-import { scenarioSchema, type ScenarioInput } from '../../src/scenario/schema.js';
+import { resolveScenario, type ResolvedScenario } from '../../src/input/scenario/resolve.js';
+import { scenarioSchema, type ScenarioInput } from '../../src/input/scenario/schema.js';
 
 type Deep<T> = {
   [K in keyof T]?: NonNullable<T[K]> extends ReadonlyArray<unknown>

@@ -1,0 +1,123 @@
+/**
+ * Rules across fields, checked after the schema: each returns problems with the field path,
+ * so every one is reported at once with its position in the file.
+ */
+import { excerpt } from '../../errors.js';
+import { parseTimestamp } from '../readers/parse-timestamp.js';
+import { TIME_RANGE_TEXT } from '../../model/time/time-range.js';
+import { isValidTimeZone } from '../../model/time/zone.js';
+import type { Scenario } from './schema.js';
+
+export interface RuleProblem {
+  path: (string | number)[];
+  message: string;
+}
+
+export function checkScenarioRules(s: Scenario): RuleProblem[] {
+  const problems: RuleProblem[] = [];
+  const u = s.workload.utilization;
+
+  if (u.source === undefined && u.samples === undefined && u.assumed === undefined) {
+    problems.push({
+      path: ['workload', 'utilization'],
+      message: 'needs a history (source or samples) or a flat assumption (assumed: 0..1)',
+    });
+  }
+  if (u.source !== undefined && u.samples !== undefined) {
+    problems.push({ path: ['workload', 'utilization', 'samples'], message: 'give either source or samples, not both' });
+  }
+  const stdinUsers = [u.source, s.workload.tokens?.source, s.workload.billing?.source].filter((x) => x === '-').length;
+  if (stdinUsers > 1) problems.push({ path: ['workload'], message: 'only one input can come from stdin ("-")' });
+
+  if (!isValidTimeZone(s.timezone)) {
+    problems.push({
+      path: ['timezone'],
+      message: `unknown time zone "${s.timezone}"; expected an IANA name such as UTC or Europe/Berlin`,
+    });
+  } else {
+    u.samples?.forEach((sample, i) => {
+      if (parseTimestamp(sample.t, s.timezone) === null) {
+        problems.push({
+          path: ['workload', 'utilization', 'samples', i, 't'],
+          message: `cannot read "${excerpt(sample.t)}" as a time; expected ISO 8601 (2026-01-01T00:00:00Z) or epoch seconds, ${TIME_RANGE_TEXT}`,
+        });
+      }
+    });
+  }
+
+  const tau = s.workload.targetUtilization;
+  const oldTau = s.options.cloud.targetUtilization;
+  if (tau !== undefined && oldTau !== undefined && tau !== oldTau) {
+    problems.push({
+      path: ['options', 'cloud', 'targetUtilization'],
+      message: `is ${oldTau} but workload.targetUtilization is ${tau}; one headroom applies to every pool: keep workload.targetUtilization only`,
+    });
+  }
+
+  const regions = s.workload.constraints.regions;
+  const share = regions.reduce((sum, r) => sum + r.trafficShare, 0);
+  if (share > 1 + 1e-9) {
+    problems.push({
+      path: ['workload', 'constraints', 'regions'],
+      message: `traffic shares add up to ${share}; they must add up to at most 1`,
+    });
+  }
+
+  const tiers = s.options.cloud.egressTiers;
+  let previous = 0;
+  tiers.forEach((tier, i) => {
+    const last = i === tiers.length - 1;
+    if (tier.uptoGB === undefined && !last) {
+      problems.push({
+        path: ['options', 'cloud', 'egressTiers', i, 'uptoGB'],
+        message: 'only the last tier may leave out uptoGB',
+      });
+    } else if (tier.uptoGB !== undefined && last) {
+      problems.push({
+        path: ['options', 'cloud', 'egressTiers', i, 'uptoGB'],
+        message: 'the last tier must leave out uptoGB so that it prices all traffic above the others',
+      });
+    }
+    if (tier.uptoGB !== undefined) {
+      if (tier.uptoGB <= previous) {
+        problems.push({
+          path: ['options', 'cloud', 'egressTiers', i, 'uptoGB'],
+          message: `must be above the previous tier's bound (${previous}); bounds are cumulative`,
+        });
+      }
+      previous = tier.uptoGB;
+    }
+  });
+
+  const onPrem = s.options.onPrem;
+  if (onPrem !== undefined) {
+    if (onPrem.lease === undefined && onPrem.hardware.length === 0) {
+      problems.push({
+        path: ['options', 'onPrem', 'hardware'],
+        message: 'needs at least one hardware line (or a lease instead)',
+      });
+    }
+    if (onPrem.lease !== undefined && onPrem.hardware.length > 0) {
+      problems.push({
+        path: ['options', 'onPrem', 'lease'],
+        message: 'give either hardware (bought) or lease, not both; compare the two in two scenario files',
+      });
+    }
+    if (onPrem.lease !== undefined && onPrem.financing !== undefined) {
+      problems.push({
+        path: ['options', 'onPrem', 'financing'],
+        message: 'financing applies to bought hardware; a lease has none',
+      });
+    }
+  }
+  s.options.onPrem?.hardware.forEach((line, i) => {
+    if (line.factor !== undefined && line.method !== 'declining-balance') {
+      problems.push({
+        path: ['options', 'onPrem', 'hardware', i, 'factor'],
+        message: 'factor applies to declining-balance only; set method: declining-balance or leave factor out',
+      });
+    }
+  });
+
+  return problems;
+}

@@ -1,0 +1,24 @@
+import type { ModelScenario } from '../inputs.js';
+import { cloudCost } from './cloud-cost.js';
+import { dedicatedCost } from './dedicated-cost.js';
+import type { DemandProfile } from '../demand/demand-profile.js';
+import { edgeCost } from './edge-cost.js';
+import { reservedCost } from './reserved-cost.js';
+import { onPremCost } from './onprem-cost.js';
+import type { OptionCost } from './option-cost.js';
+
+/** Every option the scenario defines, priced at one demand profile, in the order cloud, dedicated, reserved, onprem, edge. */
+export function allOptionCosts(profile: DemandProfile, s: ModelScenario): OptionCost[] {
+  const { dedicated, reserved, onPrem, edge } = s.options;
+  const costs = [cloudCost(profile, s)];
+  if (dedicated) costs.push(dedicatedCost(profile, dedicated, s));
+  if (dedicated && reserved) costs.push(reservedCost(profile, dedicated, reserved.gpus, s));
+  if (onPrem) costs.push(onPremCost(profile, onPrem, s));
+  if (edge) costs.push(edgeCost(profile, edge, s));
+  return costs;
+}
+
+/** The option with the lowest total (the first listed on a tie). */
+export function cheapest(costs: ReadonlyArray<OptionCost>): OptionCost {
+  return costs.reduce((best, c) => (c.total < best.total ? c : best));
+}

@@ -1,0 +1,135 @@
+import fc from 'fast-check';
+import { describe, expect, test } from 'vitest';
+import { parseReadingBytes, reading, TimestampBytes } from '../../../../src/input/readers/fast/byte-parse.js';
+import { parseReading } from '../../../../src/input/readers/reading.js';
+import { readUtilization, type UtilizationReadOptions } from '../../../../src/input/read-utilization.js';
+import type { TextSource } from '../../../../src/input/readers/text-source.js';
+import { parseTimestamp } from '../../../../src/input/readers/parse-timestamp.js';
+import { sourceOf } from '../../../helpers/lines.js';
+
+const opts = (tz: string): UtilizationReadOptions => ({
+  format: 'auto',
+  unit: 'auto',
+  timeZone: tz,
+  maxBadRowFraction: 1,
+  now: 0,
+});
+
+/** The same text as a byte source cut at the given places (the fast path reads bytes). */
+function bytesOf(text: string, cuts: number[]): TextSource {
+  const all = Buffer.from(text);
+  const points = [...new Set(cuts.map((c) => c % (all.length + 1)))].sort((a, b) => a - b);
+  async function* chunks(): AsyncGenerator<Buffer> {
+    let from = 0;
+    for (const p of [...points, all.length]) {
+      if (p > from) yield all.subarray(from, p);
+      from = Math.max(from, p);
+    }
+  }
+  return { ...sourceOf(text), bytes: chunks() };
+}
+
+const T0 = Date.UTC(2026, 2, 28); // spans the Europe/Berlin DST change of 29 March
+const iso = (m: number) => new Date(T0 + m * 60_000).toISOString();
+const nvidia = (m: number, ms: number) =>
+  `${iso(m).slice(0, 19).replaceAll('-', '/').replace('T', ' ')}.${String(ms).padStart(3, '0')}`;
+const row = fc.oneof(
+  fc
+    .record({
+      m: fc.integer({ min: 0, max: 4000 }),
+      g: fc.integer({ min: 0, max: 12 }),
+      v: fc.integer({ min: 0, max: 10000 }),
+      ms: fc.integer({ min: 0, max: 999 }),
+    })
+    .map(({ m, g, v, ms }) => `${nvidia(m, ms)}, ${g}, ${v / 100} %`),
+  fc
+    .record({ m: fc.integer({ min: 0, max: 4000 }), g: fc.integer({ min: 0, max: 3 }) })
+    .map(({ m, g }) => `${nvidia(m, 0)}, ${g}, [N/A]`),
+  fc
+    .record({ m: fc.integer({ min: 0, max: 4000 }), v: fc.integer({ min: 0, max: 100 }) })
+    .map(({ m, v }) => `"${nvidia(m, 5)}", "GPU-a", ${v}`),
+  fc
+    .record({ m: fc.integer({ min: 0, max: 4000 }), v: fc.integer({ min: 0, max: 100 }) })
+    .map(({ m, v }) => `${iso(m)}, 00${v % 3}, ${v}`),
+  fc.string({ unit: fc.constantFrom('1', '/', ' ', ':', ',', '.', '%', 'x'), maxLength: 30 }),
+);
+
+describe('the byte fast path gives what the string path gives', () => {
+  test('property: random nvidia-smi files with fallback lines, any chunking, two zones', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(row, { minLength: 1, maxLength: 80 }),
+        fc.array(fc.nat(), { maxLength: 6 }),
+        fc.constantFrom('UTC', 'Europe/Berlin'),
+        async (rows, cuts, tz) => {
+          const text = ['timestamp, index, utilization.gpu [%]', ...rows].join(rows.length % 2 ? '\r\n' : '\n');
+          const run = async (src: TextSource) => {
+            try {
+              const r = await readUtilization(src, opts(tz));
+              return { hours: r.hours, summary: { ...r.summary, source: '' }, warnings: r.warnings };
+            } catch (e) {
+              return { error: (e as Error).message };
+            }
+          };
+          expect(await run(bytesOf(text, cuts))).toEqual(await run(sourceOf(text)));
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+  test.each([
+    ['a stray quote in the last row', 2],
+    ['a stray quote with more lines after it than a record may span', 150],
+  ])('%s: both paths read the held lines one by one, at their own line numbers', async (_what, after) => {
+    const rows = Array.from({ length: after }, (_, m) => `${iso(m)}, 0, ${m % 100}`);
+    const text = ['timestamp, index, utilization.gpu [%]', `${iso(0)}, 0, 5 "stray`, ...rows].join('\n');
+    const run = async (src: TextSource) => {
+      const r = await readUtilization(src, opts('UTC'));
+      return { hours: r.hours, summary: { ...r.summary, source: '' } };
+    };
+    const slow = await run(sourceOf(text));
+    expect(await run(bytesOf(text, [7, 500]))).toEqual(slow);
+    expect(slow.summary.badExamples[0]?.line).toBe(2);
+    expect(slow.summary.rows).toBe(after + 1);
+  });
+  test('property: readings from bytes equal Number() of the text', () => {
+    fc.assert(
+      fc.property(fc.stringMatching(/^\d{1,9}(\.\d{1,6})?( ?%)?$/), (s) => {
+        const v = parseReadingBytes(Buffer.from(s), 0, s.length);
+        const slow = parseReading(s) as { value: number; percentSign: boolean };
+        expect(v).toBe(slow.value);
+        expect(reading.percentSign).toBe(slow.percentSign);
+      }),
+    );
+  });
+  test('property: timestamps from bytes equal the string parser, local and UTC', () => {
+    const parser = new TimestampBytes('America/New_York');
+    fc.assert(
+      fc.property(
+        fc.integer({ min: Date.UTC(2000, 0, 1), max: Date.UTC(2040, 0, 1) }),
+        fc.boolean(),
+        fc.boolean(),
+        (ms, z, slash) => {
+          let s = new Date(ms).toISOString().slice(0, 23) + (z ? 'Z' : '');
+          if (slash) s = s.replaceAll('-', '/').replace('T', ' ').replace('Z', '');
+          expect(parser.parse(Buffer.from(s), 0, s.length)).toBe(parseTimestamp(s, 'America/New_York'));
+        },
+      ),
+      { numRuns: 2000 },
+    );
+  });
+  test('shapes it does not know are left to the string parser (NaN)', () => {
+    const p = new TimestampBytes('UTC');
+    for (const s of [
+      '2026-01-01',
+      '1767225600',
+      '2026-01-01T00:00:00+02:00',
+      '2026-02-30 00:00:00',
+      '2026-01-01 24:00:00',
+    ]) {
+      expect(p.parse(Buffer.from(s), 0, s.length)).toBeNaN();
+    }
+    for (const s of ['[N/A]', '-3', '1e5', '12.5.1', ''])
+      expect(parseReadingBytes(Buffer.from(s), 0, s.length)).toBeNaN();
+  });
+});

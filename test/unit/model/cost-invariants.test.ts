@@ -1,0 +1,60 @@
+import fc from 'fast-check';
+import { describe, expect, test } from 'vitest';
+import { allOptionCosts } from '../../../src/model/cost/all-options.js';
+import { flatProfile, measuredProfile } from '../../../src/model/demand/demand-profile.js';
+import { scenario } from '../../helpers/scenario.js';
+
+const utilization = fc.double({ min: 0, max: 1, noNaN: true });
+const price = fc.double({ min: 0.1, max: 20, noNaN: true });
+
+describe('invariants of the cost model (STYLE.md habit 7)', () => {
+  test('every total is the sum of its components', () => {
+    fc.assert(
+      fc.property(fc.array(utilization, { minLength: 1, maxLength: 48 }), (hours) => {
+        for (const c of allOptionCosts(measuredProfile(hours, 32), scenario())) {
+          expect(c.total).toBeCloseTo(
+            Object.values(c.components).reduce((a, b) => a + b, 0),
+            6,
+          );
+        }
+      }),
+    );
+  });
+  test('a higher on-demand price never lowers any option', () => {
+    fc.assert(
+      fc.property(utilization, price, price, (x, a, b) => {
+        const [lo, hi] = a < b ? [a, b] : [b, a];
+        const cheap = allOptionCosts(flatProfile(x, 32), scenario({ options: { cloud: { onDemandPerGpuHour: lo } } }));
+        const dear = allOptionCosts(flatProfile(x, 32), scenario({ options: { cloud: { onDemandPerGpuHour: hi } } }));
+        cheap.forEach((c, i) => expect(dear[i]!.total).toBeGreaterThanOrEqual(c.total - 1e-9));
+      }),
+    );
+  });
+  test('more demand never costs less', () => {
+    fc.assert(
+      fc.property(utilization, utilization, (a, b) => {
+        const [lo, hi] = a < b ? [a, b] : [b, a];
+        const low = allOptionCosts(flatProfile(lo, 32), scenario());
+        const high = allOptionCosts(flatProfile(hi, 32), scenario());
+        low.forEach((c, i) => expect(high[i]!.total).toBeGreaterThanOrEqual(c.total - 1e-9));
+      }),
+    );
+  });
+  test('zero demand: no cloud compute, no overflow, no burst', () => {
+    const s = scenario();
+    const [cloud, dedicated, onprem, edge] = allOptionCosts(flatProfile(0, 32), s);
+    expect(cloud!.components.compute).toBe(0);
+    expect(dedicated!.components.overflow).toBe(0);
+    expect(onprem!.components.burst).toBe(0);
+    expect(edge!.components.overflow).toBe(0);
+  });
+  test('a flat measured profile prices exactly like the threshold column at the same level', () => {
+    fc.assert(
+      fc.property(utilization, (x) => {
+        const flat = allOptionCosts(flatProfile(x, 32), scenario());
+        const measured = allOptionCosts(measuredProfile([x, x, x], 32), scenario());
+        flat.forEach((c, i) => expect(measured[i]!.total).toBeCloseTo(c.total, 6));
+      }),
+    );
+  });
+});

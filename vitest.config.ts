@@ -1,10 +1,28 @@
 import { defineConfig } from 'vitest/config';
 
+/**
+ * The slow end-to-end runs: the README in a fresh clone, writes under faults (devices, a full
+ * disk, SIGKILL, concurrent appends), and the terminal sessions on a pseudo-terminal. They run in
+ * CI and in `npm run test:all`; `npm test` runs the rest, in-process, in about half a minute.
+ */
+const SLOW = [
+  'test/e2e/readme.test.ts',
+  'test/e2e/write-safety.test.ts',
+  'test/e2e/terminal-views.test.ts',
+  'test/e2e/init.test.ts',
+  'test/e2e/cron-script.test.ts',
+];
+
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts'],
-    // End-to-end tests spawn node processes; two cores, so keep the pool small.
+    // Forks, not threads: a few tests chdir or spawn the built bin. Two workers on two cores:
+    // most tests run in-process, so the second core halves the wall time.
     pool: 'forks',
+    maxWorkers: 2,
     testTimeout: 20_000,
+    projects: [
+      { extends: true, test: { name: 'quick', include: ['test/**/*.test.ts'], exclude: SLOW, isolate: false } },
+      { extends: true, test: { name: 'slow', include: SLOW } },
+    ],
   },
 });

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { cli } from '../helpers/cli.js';
+import { runPlacement } from '../helpers/cli.js';
 
 // Each bundled scenario stands for one row of seed 003's deployment-model table and must get
 // the verdict its class calls for.
@@ -36,8 +36,8 @@ const TOP_LEVEL = [
   'billing',
 ];
 
-describe.each(EXPECTED)('scenarios/%s', (file, placement, rule) => {
-  const json = cli(['analyze', `scenarios/${file}`, '--json']);
+describe.each(EXPECTED)('scenarios/%s', async (file, placement, rule) => {
+  const json = await runPlacement(['analyze', `scenarios/${file}`, '--json']);
   const report = JSON.parse(json.stdout);
 
   test(`JSON: exit 0, verdict ${placement} by rule ${rule}, every §10 key`, () => {
@@ -56,8 +56,8 @@ describe.each(EXPECTED)('scenarios/%s', (file, placement, rule) => {
     }
   });
 
-  test('table: the decision first — placement and status, the plan — in at most 10 lines of 80 columns', () => {
-    const table = cli(['analyze', `scenarios/${file}`]);
+  test('table: the decision first — placement and status, the plan — in at most 10 lines of 80 columns', async () => {
+    const table = await runPlacement(['analyze', `scenarios/${file}`]);
     expect(table.code).toBe(0);
     const lines = table.stdout.split('\n');
     const status = report.verdict.status === 'provisional' ? 'PROVISIONAL' : 'firm';
@@ -79,15 +79,16 @@ describe.each(EXPECTED)('scenarios/%s', (file, placement, rule) => {
   });
 });
 
-describe('what the examples show', () => {
-  const report = (file: string) => JSON.parse(cli(['analyze', `scenarios/${file}`, '--json']).stdout);
-  test('repatriation: all four conditions met, payback ≤ 18 months', () => {
-    const r = report('high-volume-repatriation.yaml');
+describe('what the examples show', async () => {
+  const report = async (file: string) =>
+    JSON.parse((await runPlacement(['analyze', `scenarios/${file}`, '--json'])).stdout);
+  test('repatriation: all four conditions met, payback ≤ 18 months', async () => {
+    const r = await report('high-volume-repatriation.yaml');
     expect(r.repatriation.met).toBe(true);
     expect(r.options.find((o: { id: string }) => o.id === 'onprem').paybackMonths).toBeLessThanOrEqual(18);
   });
-  test('repatriation: the cash and accrual views agree with NPV, IRR and the monthly total', () => {
-    const r = report('high-volume-repatriation.yaml');
+  test('repatriation: the cash and accrual views agree with NPV, IRR and the monthly total', async () => {
+    const r = await report('high-volume-repatriation.yaml');
     const o = r.options.find((x: { id: string }) => x.id === 'onprem');
     const monthly = 1.08 ** (1 / 12) - 1; // default discountRate 0.08
     const pv = (rate: number) =>
@@ -108,8 +109,8 @@ describe('what the examples show', () => {
     expect(o.discountedPaybackMonths).toBeGreaterThan(o.paybackMonths);
     expect(r.options.find((x: { id: string }) => x.id === 'cloud')).toMatchObject({ irr: null, ownership: null });
   });
-  test('burst: the daily means and the hour histogram behind the table view', () => {
-    const r = report('burst-inference.yaml');
+  test('burst: the daily means and the hour histogram behind the table view', async () => {
+    const r = await report('burst-inference.yaml');
     expect(r.utilization.dailyMeans).toHaveLength(90);
     expect(r.utilization.dailyMeans[0].date).toBe(r.utilization.window.start.slice(0, 10));
     const hours = r.utilization.histogram.reduce((a: number, b: number) => a + b, 0);
@@ -118,13 +119,15 @@ describe('what the examples show', () => {
     expect(r.utilization.histogram[2] + r.utilization.histogram[3]).toBeGreaterThan(hours / 2);
     expect(r.utilization.histogram[8] + r.utilization.histogram[9]).toBeGreaterThan(hours / 20);
     // A bar a day where the terminal has room; at 80 columns neighbouring days share a bar.
-    const table = cli(['analyze', 'scenarios/burst-inference.yaml'], { env: { COLUMNS: '200' } }).stdout;
+    const table = (await runPlacement(['analyze', 'scenarios/burst-inference.yaml'], { width: 200 })).stdout;
     expect(table).toMatch(/daily means {2}[▁▂▃▄▅▆▇█]{90}$/m);
-    expect(cli(['analyze', 'scenarios/burst-inference.yaml']).stdout).toMatch(/daily means {2}[▁▂▃▄▅▆▇█]{65}$/m);
+    expect((await runPlacement(['analyze', 'scenarios/burst-inference.yaml'])).stdout).toMatch(
+      /daily means {2}[▁▂▃▄▅▆▇█]{65}$/m,
+    );
     expect(table).toMatch(/ 90–100% ▇+ +\d+ h/);
   });
-  test('stable high volume: a sized reservation, and what not owning costs, with the reasons', () => {
-    const r = report('stable-high-volume.yaml');
+  test('stable high volume: a sized reservation, and what not owning costs, with the reasons', async () => {
+    const r = await report('stable-high-volume.yaml');
     // With the same 70 % headroom as cloud, 31 reserved GPUs minimise the month (32 cost more).
     expect(r.verdict.plan).toMatchObject({ family: 'reserved', option: 'reserved', gpus: 31, termMonths: 12 });
     expect(r.verdict.plan.burstShareOfBusyGpuHours).toBeLessThan(0.1);
@@ -146,8 +149,8 @@ describe('what the examples show', () => {
     expect(r.verdict.status).toBe('firm');
     expect(r.verdict.nextReview).toBe('2027-02-13');
   });
-  test("the cost-versus-utilization chart: each option's curve, break-evens marked where the report puts them", () => {
-    const r = report('stable-high-volume.yaml');
+  test("the cost-versus-utilization chart: each option's curve, break-evens marked where the report puts them", async () => {
+    const r = await report('stable-high-volume.yaml');
     const onprem = r.options.find((o: { id: string }) => o.id === 'onprem');
     expect(onprem.curve).toHaveLength(51);
     // Points every 2 %: 40, 60 and 70 % are the threshold table's columns.
@@ -161,7 +164,7 @@ describe('what the examples show', () => {
     }
     const cloud = r.options[0];
     expect(cloud.curve[0]).toBeCloseTo(cloud.monthly.internetEgress + (cloud.monthly.retrieval ?? 0), 6); // idle: only traffic
-    const lines = cli(['analyze', 'scenarios/stable-high-volume.yaml']).stdout.split('\n');
+    const lines = (await runPlacement(['analyze', 'scenarios/stable-high-volume.yaml'])).stdout.split('\n');
     const axis = lines.find((l) => /^\s+\^[ A-Z]+$/.test(l))!;
     expect(lines.join('\n')).toContain('^ marks each break-even with cloud');
     const plot = lines.filter((l) => l.includes('┤'));
@@ -175,18 +178,18 @@ describe('what the examples show', () => {
     }
     expect(lines.join('\n')).toMatch(/O on-prem: break-even \d+\.\d%/);
   });
-  test('multi-region: edge away from the cloud index gets co-location advice with its monthly cost', () => {
-    const r = report('multi-region-latency.yaml');
+  test('multi-region: edge away from the cloud index gets co-location advice with its monthly cost', async () => {
+    const r = await report('multi-region-latency.yaml');
     expect(r.verdict.colocation).toMatchObject({ indexLocation: 'cloud', placementLocation: 'edge' });
     expect(r.verdict.colocation.separationCostPerMonth).toBeCloseTo(3000 * 0.09 - 3000 * 0.01, 9);
   });
-  test('sovereign: an assumption gives unknown history signals, and a warning', () => {
-    const r = report('sovereign-enterprise.yaml');
+  test('sovereign: an assumption gives unknown history signals, and a warning', async () => {
+    const r = await report('sovereign-enterprise.yaml');
     expect(r.utilization.sustainedDays['0.6']).toBeNull();
     expect(r.warnings.map((w: { code: string }) => w.code)).toContain('assumed-utilization');
   });
-  test('multi-region: naive local timestamps across the DST change are read in the scenario zone', () => {
-    const r = report('multi-region-latency.yaml');
+  test('multi-region: naive local timestamps across the DST change are read in the scenario zone', async () => {
+    const r = await report('multi-region-latency.yaml');
     // 30 Berlin calendar days (one of 25 hours) from 2026-10-18 00:00 CEST to the last sample at
     // 2026-11-16 00:00 CET: 698 hours. The export's two "02:00" rows on 25 October cannot be told
     // apart, so both read as the first (CEST) one: 697 hours present.

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { cli, expectCleanError } from '../helpers/cli.js';
+import { cli, runPlacement, expectCleanError } from '../helpers/cli.js';
 import { tempDir } from '../helpers/temp-dir.js';
 
 const tmp = tempDir('placement-e2e-');
@@ -43,32 +43,35 @@ describe('bad input: exit 2, one clear line naming file, line, column and field,
       /^placement: .*malformed\.yaml:\d+:\d+: not valid YAML or JSON/,
     ],
     ['empty.yaml', '', /^placement: .*empty\.yaml: the file is empty/],
-  ])('%s', (name, text, pattern) => {
-    const r = cli(['analyze', scenarioFile(name, text)]);
+  ])('%s', async (name, text, pattern) => {
+    const r = await runPlacement(['analyze', scenarioFile(name, text)]);
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr).toMatch(pattern);
     expectCleanError(r.stderr);
   });
-  test('a missing scenario file', () => {
-    const r = cli(['analyze', 'nope/missing.yaml']);
+  test('a missing scenario file', async () => {
+    const r = await runPlacement(['analyze', 'nope/missing.yaml']);
     expect(r.code).toBe(2);
     expect(r.stderr).toBe('placement: nope/missing.yaml: no such file\n');
   });
-  test('a directory instead of a file', () => {
-    const r = cli(['analyze', 'scenarios']);
+  test('a directory instead of a file', async () => {
+    const r = await runPlacement(['analyze', 'scenarios']);
     expect([r.code, r.stderr]).toEqual([2, 'placement: scenarios: is a directory, expected a file\n']);
   });
-  test('a missing history file is named relative to where the user runs', () => {
-    const r = cli(['analyze', scenarioFile('nohist.yaml', GOOD.replace('{assumed: 0.5}', '{source: gone.csv}'))], {
-      cwd: tmp,
-    });
+  test('a missing history file is named relative to where the user runs', async () => {
+    const r = await runPlacement(
+      ['analyze', scenarioFile('nohist.yaml', GOOD.replace('{assumed: 0.5}', '{source: gone.csv}'))],
+      {
+        cwd: tmp,
+      },
+    );
     expect(r.code).toBe(2);
     expect(r.stderr).toBe('placement: gone.csv: no such file\n');
   });
-  test('a bad row in the history names its line and column', () => {
+  test('a bad row in the history names its line and column', async () => {
     writeFileSync(join(tmp, 'bad.csv'), 'timestamp,utilization\n2026-01-01T00:00:00Z,0.5\n2026-01-01T01:00:00Z,1.7\n');
-    const r = cli(
+    const r = await runPlacement(
       ['analyze', scenarioFile('badrow.yaml', GOOD.replace('{assumed: 0.5}', '{source: bad.csv, unit: fraction}'))],
       { cwd: tmp },
     );
@@ -85,38 +88,48 @@ describe('bad input: exit 2, one clear line naming file, line, column and field,
     [['analyze', 'scenarios/rag-enterprise.yaml', '--colour'], /unknown option '--colour'/],
     [['analyse', 'scenarios/rag-enterprise.yaml'], /unknown command 'analyse'/],
     [['analyze'], /missing required argument 'scenario'/],
-  ])('command line %j', (args, pattern) => {
-    const r = cli(args);
+  ])('command line %j', async (args, pattern) => {
+    const r = await runPlacement(args);
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr).toMatch(pattern);
   });
-  test('no command: usage on stderr, exit 2', () => {
-    const r = cli([]);
+  test('no command: usage on stderr, exit 2', async () => {
+    const r = await runPlacement([]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('Usage: placement');
   });
 });
 
 describe('options', () => {
-  test('--version and --help exit 0; help has an example', () => {
-    const v = cli(['--version']);
+  test('--version and --help exit 0; help has an example', async () => {
+    const v = await runPlacement(['--version']);
     expect([v.code, v.stdout.trim()]).toEqual([0, JSON.parse(readFileSync('package.json', 'utf8')).version]);
-    const h = cli(['analyze', '--help']);
+    const h = await runPlacement(['analyze', '--help']);
     expect(h.code).toBe(0);
     expect(h.stdout).toContain('Examples:');
     expect(h.stdout).toContain('--thresholds');
   });
-  test('--thresholds and --window override the scenario', () => {
+  test('--thresholds and --window override the scenario', async () => {
     const r = JSON.parse(
-      cli(['analyze', 'scenarios/rag-enterprise.yaml', '--json', '--thresholds', '0.65,0.5', '--window', '30']).stdout,
+      (
+        await runPlacement([
+          'analyze',
+          'scenarios/rag-enterprise.yaml',
+          '--json',
+          '--thresholds',
+          '0.65,0.5',
+          '--window',
+          '30',
+        ])
+      ).stdout,
     );
     expect(r.thresholds.map((t: { utilization: unknown }) => t.utilization)).toEqual([0.5, 0.65, 'measured']);
     expect(r.utilization.window.days).toBe(30);
     expect(Object.keys(r.utilization.sustainedDays)).toEqual(['0.4', '0.5', '0.6', '0.65', '0.7']);
   });
-  test('--format markdown: the verdict, the threshold table and the reasons', () => {
-    const r = cli(['analyze', 'scenarios/rag-enterprise.yaml', '--format', 'markdown']);
+  test('--format markdown: the verdict, the threshold table and the reasons', async () => {
+    const r = await runPlacement(['analyze', 'scenarios/rag-enterprise.yaml', '--format', 'markdown']);
     expect(r.code).toBe(0);
     expect(r.stdout.split('\n')[0]).toBe('## Placement: rag-enterprise');
     expect(r.stdout.split('\n')[2]).toBe('**hybrid-burst · firm · rag-enterprise**  ');
@@ -131,32 +144,39 @@ describe('options', () => {
       /^- Reserving 16 GPUs minimises the measured month: on-demand carries 12\.1% of the busy GPU-hours/m,
     );
   });
-  test('--format json equals --json', () => {
-    const a = JSON.parse(cli(['analyze', 'scenarios/burst-inference.yaml', '--format', 'json']).stdout);
-    const b = JSON.parse(cli(['analyze', 'scenarios/burst-inference.yaml', '--json']).stdout);
+  test('--format json equals --json', async () => {
+    const a = JSON.parse(
+      (await runPlacement(['analyze', 'scenarios/burst-inference.yaml', '--format', 'json'])).stdout,
+    );
+    const b = JSON.parse((await runPlacement(['analyze', 'scenarios/burst-inference.yaml', '--json'])).stdout);
     delete a.generatedAt;
     delete b.generatedAt;
     expect(a).toEqual(b);
   });
-  test('--out writes the file atomically and leaves nothing else behind', () => {
+  test('--out writes the file atomically and leaves nothing else behind', async () => {
     const dir = join(tmp, 'out');
     mkdirSync(dir);
     const out = join(dir, 'report.json');
     writeFileSync(out, 'old');
-    const r = cli(['analyze', 'scenarios/burst-inference.yaml', '--json', '--out', out]);
+    const r = await runPlacement(['analyze', 'scenarios/burst-inference.yaml', '--json', '--out', out]);
     // Quiet on success (cron mails any output); --verbose says what was written.
     expect([r.code, r.stdout, r.stderr]).toEqual([0, '', '']);
-    expect(cli(['--verbose', 'analyze', 'scenarios/burst-inference.yaml', '--json', '--out', out]).stderr).toBe(
-      `placement: wrote ${out}\n`,
-    );
-    expect(cli(['analyze', 'scenarios/burst-inference.yaml', '--json', '--out', out, '--verbose']).stderr).toBe(
-      `placement: wrote ${out}\n`,
-    );
+    expect(
+      (await runPlacement(['--verbose', 'analyze', 'scenarios/burst-inference.yaml', '--json', '--out', out])).stderr,
+    ).toBe(`placement: wrote ${out}\n`);
+    expect(
+      (await runPlacement(['analyze', 'scenarios/burst-inference.yaml', '--json', '--out', out, '--verbose'])).stderr,
+    ).toBe(`placement: wrote ${out}\n`);
     expect(JSON.parse(readFileSync(out, 'utf8')).verdict.placement).toBe('hybrid-burst');
     expect(readdirSync(dir)).toEqual(['report.json']);
   });
-  test('--out into a folder that does not exist: exit 2, nothing written', () => {
-    const r = cli(['analyze', 'scenarios/burst-inference.yaml', '--out', join(tmp, 'no/such/dir/r.txt')]);
+  test('--out into a folder that does not exist: exit 2, nothing written', async () => {
+    const r = await runPlacement([
+      'analyze',
+      'scenarios/burst-inference.yaml',
+      '--out',
+      join(tmp, 'no/such/dir/r.txt'),
+    ]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/--out: its folder does not exist/);
     expect(existsSync(join(tmp, 'no'))).toBe(false);
@@ -164,7 +184,7 @@ describe('options', () => {
 });
 
 describe('stdin', () => {
-  test('utilization history piped in with source "-"', () => {
+  test('utilization history piped in with source "-"', async () => {
     const rows = ['timestamp,utilization'];
     for (let h = 0; h < 24 * 10; h++)
       rows.push(`${new Date(Date.UTC(2026, 9, 1) + h * 3_600_000).toISOString()},${h % 24 < 12 ? 80 : 40}`);

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { inflateSync } from 'node:zlib';
 import { describe, expect, test } from 'vitest';
-import { cli } from '../helpers/cli.js';
+import { runPlacement } from '../helpers/cli.js';
 import { tempDir } from '../helpers/temp-dir.js';
 
 const tmp = tempDir('placement-html-');
@@ -53,10 +53,10 @@ function readPng(file: string): { width: number; height: number; pixels: Buffer 
   return { width, height, pixels: inflateSync(Buffer.concat(idat)) };
 }
 
-describe('analyze --format html (issue 7)', () => {
+describe('analyze --format html (issue 7)', async () => {
   const out = join(tmp, 'report.html');
-  const run = cli(['analyze', 'scenarios/rag-enterprise.yaml', '--format', 'html', '--out', out]);
-  const json = JSON.parse(cli(['analyze', 'scenarios/rag-enterprise.yaml', '--json']).stdout);
+  const run = await runPlacement(['analyze', 'scenarios/rag-enterprise.yaml', '--format', 'html', '--out', out]);
+  const json = JSON.parse((await runPlacement(['analyze', 'scenarios/rag-enterprise.yaml', '--json'])).stdout);
   const html = existsSync(out) ? readFileSync(out, 'utf8') : '';
 
   test('one self-contained page: nothing to fetch, no script', () => {
@@ -130,15 +130,15 @@ describe('analyze --format html (issue 7)', () => {
 });
 
 describe("the history window in the scenario's own calendar days", () => {
-  test("Europe/Berlin: the window's UTC start (22:00 the day before) is shown as the local first day, in both views", () => {
-    const json = JSON.parse(cli(['analyze', 'scenarios/multi-region-latency.yaml', '--json']).stdout);
+  test("Europe/Berlin: the window's UTC start (22:00 the day before) is shown as the local first day, in both views", async () => {
+    const json = JSON.parse((await runPlacement(['analyze', 'scenarios/multi-region-latency.yaml', '--json'])).stdout);
     expect(json.utilization.window.start).toBe('2026-10-17T22:00:00.000Z');
     expect(json.utilization.dailyMeans.at(-1).date).toBe('2026-11-16');
-    expect(cli(['analyze', 'scenarios/multi-region-latency.yaml']).stdout).toContain(
+    expect((await runPlacement(['analyze', 'scenarios/multi-region-latency.yaml'])).stdout).toContain(
       'data/multi-region-util.csv: 2026-10-18 → 2026-11-16, 30-day window',
     );
-    expect(cli(['analyze', 'scenarios/multi-region-latency.yaml', '--format', 'html']).stdout).toContain(
-      'data/multi-region-util.csv: 2026-10-18 → 2026-11-16, 30-day window',
-    );
+    expect(
+      (await runPlacement(['analyze', 'scenarios/multi-region-latency.yaml', '--format', 'html'])).stdout,
+    ).toContain('data/multi-region-util.csv: 2026-10-18 → 2026-11-16, 30-day window');
   });
 });

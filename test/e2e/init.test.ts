@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { cli, REPO } from '../helpers/cli.js';
+import { runPlacement, REPO } from '../helpers/cli.js';
 import { tempDir } from '../helpers/temp-dir.js';
 
 const tmp = tempDir('placement-init-');
@@ -25,7 +25,7 @@ function drive(
 }
 
 describe('placement init', () => {
-  test('through a real terminal, answering every prompt: the file validates and is analysed', () => {
+  test('through a real terminal, answering every prompt: the file validates and is analysed', async () => {
     const file = join(tmp, 'pty.yaml');
     const r = drive(
       ['init', file],
@@ -61,7 +61,7 @@ describe('placement init', () => {
     ])
       expect(text).toContain(s);
     expect(text).not.toContain('onPrem:');
-    expect(cli(['validate', file]).code).toBe(0);
+    expect((await runPlacement(['validate', file])).code).toBe(0);
   });
   test('Ctrl-C leaves nothing written', () => {
     const file = join(tmp, 'cancelled.yaml');
@@ -70,18 +70,18 @@ describe('placement init', () => {
     expect(r.output).toContain('init cancelled; nothing written');
     expect(existsSync(file)).toBe(false);
   });
-  test('an existing file is kept unless you agree', () => {
+  test('an existing file is kept unless you agree', async () => {
     const file = join(tmp, 'kept.yaml');
-    expect(cli(['init', file, '--yes']).code).toBe(0);
+    expect((await runPlacement(['init', file, '--yes'])).code).toBe(0);
     const before = readFileSync(file, 'utf8');
     const r = drive(['init', file], [['exists. Overwrite it', '\r']]); // default: no
     expect(r.code).toBe(0);
     expect(r.output).toContain(`kept ${file}; nothing written`);
     expect(readFileSync(file, 'utf8')).toBe(before);
   });
-  test('--yes without a terminal: every default, a valid scenario, analysed; --force to overwrite', () => {
+  test('--yes without a terminal: every default, a valid scenario, analysed; --force to overwrite', async () => {
     const file = join(tmp, 'defaults.yaml');
-    const r = cli(['init', file, '--yes']);
+    const r = await runPlacement(['init', file, '--yes']);
     expect(r.code).toBe(0);
     // An assumed utilization only: the verdict is provisional, and says what would make it firm.
     expect(r.stdout.split('\n')[0]).toBe('dedicated-reserved · PROVISIONAL · defaults');
@@ -89,9 +89,11 @@ describe('placement init', () => {
     // Where it runs today is not assumed: --yes leaves it none, so there is no saving to report.
     expect(readFileSync(file, 'utf8')).toContain('currentPlacement: none');
     expect(r.stdout).not.toContain('Against today');
-    expect(cli(['validate', file]).code).toBe(0);
-    expect(cli(['init', file, '--yes']).code).toBe(2);
-    expect(cli(['init', file, '--yes', '--force']).code).toBe(0);
-    expect(cli(['init', join(tmp, 'no-tty.yaml')]).stderr).toMatch(/needs a terminal to ask its questions; use --yes/);
+    expect((await runPlacement(['validate', file])).code).toBe(0);
+    expect((await runPlacement(['init', file, '--yes'])).code).toBe(2);
+    expect((await runPlacement(['init', file, '--yes', '--force'])).code).toBe(0);
+    expect((await runPlacement(['init', join(tmp, 'no-tty.yaml')])).stderr).toMatch(
+      /needs a terminal to ask its questions; use --yes/,
+    );
   });
 });

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { parse } from 'yaml';
 import { describe, expect, test } from 'vitest';
-import { cli, expectCleanError } from '../helpers/cli.js';
+import { runPlacement, expectCleanError } from '../helpers/cli.js';
 import { tempDir } from '../helpers/temp-dir.js';
 
 const tmp = tempDir('placement-prices-');
@@ -39,23 +39,23 @@ describe('the price book', () => {
       expect(['day', 'month', 'year']).toContain(e.precision);
     }
   });
-  test('placement prices: a filtered table, or JSON entries with id, value, unit, source, date', () => {
-    const json = JSON.parse(cli(['prices', 'egress', '--json']).stdout);
+  test('placement prices: a filtered table, or JSON entries with id, value, unit, source, date', async () => {
+    const json = JSON.parse((await runPlacement(['prices', 'egress', '--json'])).stdout);
     expect(json.length).toBeGreaterThan(3);
     for (const e of json)
       expect(Object.keys(e)).toEqual(expect.arrayContaining(['id', 'value', 'unit', 'source', 'date']));
-    const table = cli(['prices', 'colocation', '--as-of', '2025-01-01'], { env: { COLUMNS: '160' } });
+    const table = await runPlacement(['prices', 'colocation', '--as-of', '2025-01-01'], { width: 160 });
     expect(table.stdout).toMatch(/colocation\/na-primary-250-500kw │ 184\.06 │ USD\/kW-month │ 2024-07 │ 184 /);
     // At 80 columns the same table splits, the id repeated, rather than overflow.
-    const narrow = cli(['prices', 'colocation', '--as-of', '2025-01-01']).stdout;
+    const narrow = (await runPlacement(['prices', 'colocation', '--as-of', '2025-01-01'])).stdout;
     expect(Math.max(...narrow.split('\n').map((l) => [...l].length))).toBeLessThanOrEqual(80);
     expect(narrow.match(/colocation\/na-primary-250-500kw/g)!.length).toBeGreaterThanOrEqual(2);
   });
 });
 
 describe('price references in a scenario', () => {
-  test('resolve to the entry value, are listed in the report with their dates', () => {
-    const r = JSON.parse(cli(['analyze', priced, '--json', '--as-of', '2026-06-30']).stdout);
+  test('resolve to the entry value, are listed in the report with their dates', async () => {
+    const r = JSON.parse((await runPlacement(['analyze', priced, '--json', '--as-of', '2026-06-30'])).stdout);
     expect(
       r.scenario.prices.map((p: { field: string; id: string; value: number }) => [p.field, p.id, p.value]),
     ).toEqual([
@@ -66,13 +66,13 @@ describe('price references in a scenario', () => {
     ]);
     expect(r.options[0].monthly.compute).toBeCloseTo((4 / 0.7) * 730 * 6.88, 9);
   });
-  test('entries older than 180 days as of --as-of are warned about, in one line', () => {
-    const stale = (asOf: string) =>
-      JSON.parse(cli(['analyze', priced, '--json', '--as-of', asOf]).stdout).warnings.filter(
+  test('entries older than 180 days as of --as-of are warned about, in one line', async () => {
+    const stale = async (asOf: string) =>
+      JSON.parse((await runPlacement(['analyze', priced, '--json', '--as-of', asOf])).stdout).warnings.filter(
         (w: { code: string }) => w.code === 'prices-stale',
       );
-    expect(stale('2025-06-29')).toEqual([]); // 179 days after 2025-01-01
-    const [one, ...more] = stale('2026-06-30');
+    expect(await stale('2025-06-29')).toEqual([]); // 179 days after 2025-01-01
+    const [one, ...more] = await stale('2026-06-30');
     expect(more).toEqual([]);
     expect(one.args).toMatchObject({
       count: 3,
@@ -83,18 +83,20 @@ describe('price references in a scenario', () => {
       /^3 price-book entries are over 180 days old, the oldest .* at \d+ days: re-check them/,
     );
   });
-  test('an unknown entry is bad input at its position, with the closest id', () => {
+  test('an unknown entry is bad input at its position, with the closest id', async () => {
     const bad = join(tmp, 'typo.yaml');
     writeFileSync(bad, readFileSync(priced, 'utf8').replace('1-year-contract', '1-yaer-contract'));
-    const r = cli(['analyze', bad]);
+    const r = await runPlacement(['analyze', bad]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(
       /typo\.yaml:10:27: options\.dedicated\.perGpuHour: no price-book entry "market\/h100\/1-yaer-contract" \(did you mean "market\/h100\/1-year-contract"\?\)/,
     );
     expectCleanError(r.stderr);
   });
-  test('the scenario JSON Schema accepts a reference wherever it accepts a number', () => {
-    const check = new Ajv2020({ strict: false }).compile(JSON.parse(cli(['schema', 'scenario']).stdout));
+  test('the scenario JSON Schema accepts a reference wherever it accepts a number', async () => {
+    const check = new Ajv2020({ strict: false }).compile(
+      JSON.parse((await runPlacement(['schema', 'scenario'])).stdout),
+    );
     expect(check(parse(readFileSync(priced, 'utf8')))).toBe(true);
     expect(check({ ...parse(readFileSync(priced, 'utf8')), horizonMonths: { price: 1 } })).toBe(false);
   });

@@ -1,7 +1,7 @@
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { cli, REPO } from '../helpers/cli.js';
+import { runPlacement, REPO } from '../helpers/cli.js';
 import { tempDir } from '../helpers/temp-dir.js';
 
 // Every bundled scenario: the report made with the verdict is the decision in force; `check`
@@ -102,15 +102,15 @@ const CASES: Array<[file: string, move: string, expected: string, args: () => st
 
 describe.each(CASES)('scenarios/%s', (file, move, expected, args) => {
   const decision = join(dir, `decision-${file}.json`);
-  test(`its own report fires nothing; ${move}: review exits 3 naming ${expected}`, () => {
-    const analyzed = cli(['analyze', join(dir, file), '--json', '--out', decision]);
+  test(`its own report fires nothing; ${move}: review exits 3 naming ${expected}`, async () => {
+    const analyzed = await runPlacement(['analyze', join(dir, file), '--json', '--out', decision]);
     expect(analyzed.code).toBe(0);
-    const same = cli(['check', join(dir, file), '--previous', decision]);
+    const same = await runPlacement(['check', join(dir, file), '--previous', decision]);
     expect([same.code, same.stderr]).toEqual([0, '']);
     expect(same.stdout).not.toMatch(/^FIRING/m);
     const moved = args();
     const scenarioArg = moved[0]!.endsWith('.yaml') ? moved : [join(dir, file), ...moved];
-    const r = cli(['review', ...scenarioArg, '--previous', decision, '--json']);
+    const r = await runPlacement(['review', ...scenarioArg, '--previous', decision, '--json']);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(3);
     const firing = JSON.parse(r.stdout)
@@ -120,11 +120,13 @@ describe.each(CASES)('scenarios/%s', (file, move, expected, args) => {
   });
 });
 
-test('scenarios/sovereign-enterprise.yaml: only a change of regulation reopens it, and that is judged by hand', () => {
+test('scenarios/sovereign-enterprise.yaml: only a change of regulation reopens it, and that is judged by hand', async () => {
   const decision = join(dir, 'decision-sovereign.json');
-  expect(cli(['analyze', join(dir, 'sovereign-enterprise.yaml'), '--json', '--out', decision]).code).toBe(0);
+  expect(
+    (await runPlacement(['analyze', join(dir, 'sovereign-enterprise.yaml'), '--json', '--out', decision])).code,
+  ).toBe(0);
   const triggers = JSON.parse(readFileSync(decision, 'utf8')).triggers;
   expect(triggers.map((t: { kind: string }) => t.kind)).toEqual(['manual', 'manual']);
   const moved = movedScenario('sovereign-enterprise.yaml', 'assumed: 0.45', 'assumed: 0.9');
-  expect(cli(['review', moved, '--previous', decision]).code).toBe(0);
+  expect((await runPlacement(['review', moved, '--previous', decision])).code).toBe(0);
 });

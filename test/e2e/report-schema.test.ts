@@ -1,10 +1,10 @@
 import { readdirSync } from 'node:fs';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, test } from 'vitest';
-import { cli } from '../helpers/cli.js';
+import { runPlacement } from '../helpers/cli.js';
 
 // The schema comes from the bin; validation by ajv, a JSON Schema validator independent of zod.
-const schema = JSON.parse(cli(['schema', 'report']).stdout);
+const schema = JSON.parse((await runPlacement(['schema', 'report'])).stdout);
 const validate = new Ajv2020({ allErrors: true, strict: false }).compile(schema);
 
 describe('placement schema report', () => {
@@ -31,14 +31,17 @@ describe('placement schema report', () => {
     ]);
     expect(schema.additionalProperties).toBe(false);
   });
-  test.each(readdirSync('scenarios').filter((f) => f.endsWith('.yaml')))('the report of scenarios/%s is valid', (f) => {
-    const report = JSON.parse(cli(['analyze', `scenarios/${f}`, '--json']).stdout);
-    const ok = validate(report);
-    expect(validate.errors ?? []).toEqual([]);
-    expect(ok).toBe(true);
-  });
-  test('a report with a billing section is valid; a broken one is not', () => {
-    const report = JSON.parse(cli(['analyze', 'scenarios/burst-inference.yaml', '--json']).stdout);
+  test.each(readdirSync('scenarios').filter((f) => f.endsWith('.yaml')))(
+    'the report of scenarios/%s is valid',
+    async (f) => {
+      const report = JSON.parse((await runPlacement(['analyze', `scenarios/${f}`, '--json'])).stdout);
+      const ok = validate(report);
+      expect(validate.errors ?? []).toEqual([]);
+      expect(ok).toBe(true);
+    },
+  );
+  test('a report with a billing section is valid; a broken one is not', async () => {
+    const report = JSON.parse((await runPlacement(['analyze', 'scenarios/burst-inference.yaml', '--json'])).stdout);
     expect(report.schemaVersion).toBe(2);
     expect(validate({ ...report, schemaVersion: 1 })).toBe(false);
     expect(validate({ ...report, verdict: { ...report.verdict, placement: 'moon' } })).toBe(false);
@@ -49,8 +52,8 @@ describe('placement schema report', () => {
   });
 });
 
-describe('placement schema scenario', () => {
-  const scenarioSchema = JSON.parse(cli(['schema', 'scenario']).stdout);
+describe('placement schema scenario', async () => {
+  const scenarioSchema = JSON.parse((await runPlacement(['schema', 'scenario'])).stdout);
   const check = new Ajv2020({ strict: false }).compile(scenarioSchema);
   test('validates every bundled scenario and rejects a typo', async () => {
     const { parse } = await import('yaml');

@@ -1,8 +1,8 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, test } from 'vitest';
-import { cli, expectCleanError } from '../helpers/cli.js';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { expectCleanError, runPlacement, type CliResult } from '../helpers/cli.js';
 import { tempDir } from '../helpers/temp-dir.js';
 
 const tmp = tempDir('placement-review-');
@@ -43,21 +43,25 @@ describe('four quarterly reviews, utilization falling below the dedicated thresh
     quarter('q3', Date.UTC(2026, 9, 1), (d) => (d < 38 ? 0.75 : 0.4375)),
     quarter('q4', Date.UTC(2027, 0, 1), () => 0.35),
   ];
-  const runs = quarters.map((file, i) => {
-    const previous = i === 0 ? [] : ['--previous', join(tmp, `report-q${i}.json`)];
-    const r = cli([
-      'review',
-      scenario,
-      '--utilization',
-      file,
-      ...previous,
-      '--history',
-      history,
-      '--save-report',
-      join(tmp, `report-q${i + 1}.json`),
-      '--json',
-    ]);
-    return { ...r, out: r.stdout ? JSON.parse(r.stdout) : null };
+  // Quarter after quarter, each review reading the report the one before saved.
+  const runs: Array<CliResult & { out: ReturnType<typeof JSON.parse> }> = [];
+  beforeAll(async () => {
+    for (const [i, file] of quarters.entries()) {
+      const previous = i === 0 ? [] : ['--previous', join(tmp, `report-q${i}.json`)];
+      const r = await runPlacement([
+        'review',
+        scenario,
+        '--utilization',
+        file,
+        ...previous,
+        '--history',
+        history,
+        '--save-report',
+        join(tmp, `report-q${i + 1}.json`),
+        '--json',
+      ]);
+      runs.push({ ...r, out: r.stdout ? JSON.parse(r.stdout) : null });
+    }
   });
 
   test('exit codes 0, 0, 3, 3', () => {
@@ -106,9 +110,9 @@ describe('four quarterly reviews, utilization falling below the dedicated thresh
       insideHysteresis: false,
     });
   });
-  test('the history holds one line per review, and reads back quarter by quarter', () => {
+  test('the history holds one line per review, and reads back quarter by quarter', async () => {
     expect(readFileSync(history, 'utf8').trim().split('\n')).toHaveLength(4);
-    const h = JSON.parse(cli(['history', history, '--json']).stdout);
+    const h = JSON.parse((await runPlacement(['history', history, '--json'])).stdout);
     expect(h.skipped).toEqual([]);
     expect(
       h.entries.map((e: { exitCode: number; verdict: { changed: boolean | null } }) => [e.exitCode, e.verdict.changed]),
@@ -119,30 +123,42 @@ describe('four quarterly reviews, utilization falling below the dedicated thresh
       [3, true],
     ]);
     expect(h.entries[2].triggersFiring).toEqual(['utilization-below-50']);
-    const table = cli(['history', history]).stdout;
+    const table = (await runPlacement(['history', history])).stdout;
     expect(table).toContain('mean utilization, review by review: ');
     // Eight bars for 0–100 %: round(0.75 × 7) = 5 → ▆, round(0.465 × 7) = 3 → ▄, round(0.35 × 7) = 2 → ▃.
     expect(table).toMatch(/review by review: ▆▆▄▃/);
   });
-  test('--fail-on narrows the exit code; check prints the triggers for cron', () => {
+  test('--fail-on narrows the exit code; check prints the triggers for cron', async () => {
     const prev = ['--previous', join(tmp, 'report-q2.json'), '--utilization', quarters[2]!];
-    expect(cli(['review', scenario, ...prev, '--fail-on', 'verdict-change']).code).toBe(0);
-    expect(cli(['review', scenario, ...prev, '--fail-on', 'trigger']).code).toBe(3);
-    expect(cli(['review', scenario, ...prev, '--fail-on', 'never']).code).toBe(0);
+    expect((await runPlacement(['review', scenario, ...prev, '--fail-on', 'verdict-change'])).code).toBe(0);
+    expect((await runPlacement(['review', scenario, ...prev, '--fail-on', 'trigger'])).code).toBe(3);
+    expect((await runPlacement(['review', scenario, ...prev, '--fail-on', 'never'])).code).toBe(0);
     // check judges the decision in force on today's data; without one, today's own triggers fire nothing.
-    const check = cli(['check', scenario, '--previous', join(tmp, 'report-q2.json'), '--utilization', quarters[2]!], {
-      env: { COLUMNS: '400' },
-    });
+    const check = await runPlacement(
+      ['check', scenario, '--previous', join(tmp, 'report-q2.json'), '--utilization', quarters[2]!],
+      {
+        width: 400,
+      },
+    );
     expect(check.code).toBe(3);
     expect(check.stdout.split('\n')[0]).toMatch(
       /^FIRING quarterly-inference utilization-below-50: Daily mean utilization below 50 % for 60 days in a row \(.*\) → the basis of dedicated-reserved no longer holds: reopen the decision \(now 82, 22 days past\)$/,
     );
-    const alone = cli(['check', scenario, '--utilization', quarters[2]!]);
+    const alone = await runPlacement(['check', scenario, '--utilization', quarters[2]!]);
     expect(alone.code).toBe(0);
     expect(alone.stdout).toMatch(/no decision in force was given/);
     const json = JSON.parse(
-      cli(['check', scenario, '--previous', join(tmp, 'report-q2.json'), '--utilization', quarters[2]!, '--json'])
-        .stdout,
+      (
+        await runPlacement([
+          'check',
+          scenario,
+          '--previous',
+          join(tmp, 'report-q2.json'),
+          '--utilization',
+          quarters[2]!,
+          '--json',
+        ])
+      ).stdout,
     );
     expect(json).toMatchObject({
       kind: 'check',
@@ -157,8 +173,8 @@ describe('four quarterly reviews, utilization falling below the dedicated thresh
       firing: true,
     });
   });
-  test('Markdown for a pull-request comment', () => {
-    const md = cli([
+  test('Markdown for a pull-request comment', async () => {
+    const md = await runPlacement([
       'review',
       scenario,
       '--previous',
@@ -178,19 +194,19 @@ describe('four quarterly reviews, utilization falling below the dedicated thresh
     expect(md.stdout).toMatch(/\| mean utilization \| 46\.5% \| 35\.0% \| −11\.5 pts \| −24\.8% \|/);
     expect(md.stdout).toContain('**Reopen the placement decision** (exit 3).');
   });
-  test('a previous report of another scenario or schema version is bad input', () => {
+  test('a previous report of another scenario or schema version is bad input', async () => {
     const other = JSON.parse(readFileSync(join(tmp, 'report-q1.json'), 'utf8'));
     writeFileSync(
       join(tmp, 'other.json'),
       JSON.stringify({ ...other, scenario: { ...other.scenario, name: 'someone-else' } }),
     );
     writeFileSync(join(tmp, 'v3.json'), JSON.stringify({ ...other, schemaVersion: 3 }));
-    const a = cli(['review', scenario, '--previous', join(tmp, 'other.json')]);
+    const a = await runPlacement(['review', scenario, '--previous', join(tmp, 'other.json')]);
     expect([a.code, a.stdout]).toEqual([2, '']);
     expect(a.stderr).toMatch(
       /other\.json: scenario\.name: the previous report is of scenario "someone-else", not "quarterly-inference"/,
     );
-    const b = cli(['review', scenario, '--previous', join(tmp, 'v3.json')]);
+    const b = await runPlacement(['review', scenario, '--previous', join(tmp, 'v3.json')]);
     expect(b.code).toBe(2);
     expect(b.stderr).toMatch(
       /schemaVersion: the previous report has schemaVersion 3; this version of placement reads 1 and 2/,
@@ -219,30 +235,30 @@ describe('four quarterly reviews, utilization falling below the dedicated thresh
       /options\[0\]\.monthly\.total: the previous report is damaged: expected a number/,
     ],
     ['null as the whole file', () => null, /--previous: not a placement report/],
-  ])('a previous report with %s is refused, exit 2', (_what, damage, message) => {
+  ])('a previous report with %s is refused, exit 2', async (_what, damage, message) => {
     const good = JSON.parse(readFileSync(join(tmp, 'report-q1.json'), 'utf8')) as Record<string, unknown>;
     const file = join(tmp, 'damaged.json');
     writeFileSync(file, JSON.stringify(damage(good)));
     for (const command of ['review', 'check']) {
-      const r = cli([command, scenario, '--previous', file]);
+      const r = await runPlacement([command, scenario, '--previous', file]);
       expect([r.code, r.stdout]).toEqual([2, '']);
       expect(r.stderr).toMatch(message);
       expectCleanError(r.stderr);
     }
   });
-  test('a history file that holds no review entry is refused, and nothing is appended to it', () => {
+  test('a history file that holds no review entry is refused, and nothing is appended to it', async () => {
     const file = join(tmp, 'not-history.txt');
     const text = '# notes\n{"date": 1}\nmore notes\n';
     writeFileSync(file, text);
-    const r = cli(['review', scenario, '--previous', join(tmp, 'report-q1.json'), '--history', file]);
+    const r = await runPlacement(['review', scenario, '--previous', join(tmp, 'report-q1.json'), '--history', file]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(
       /not-history\.txt: --history: not a review history: none of its 3 lines is a review entry/,
     );
     expect(readFileSync(file, 'utf8')).toBe(text);
-    expect(cli(['history', file]).code).toBe(2);
+    expect((await runPlacement(['history', file])).code).toBe(2);
   });
-  test('a version-1 report is still read as the previous one: what it lacks is unknown', () => {
+  test('a version-1 report is still read as the previous one: what it lacks is unknown', async () => {
     // Version 1's hybrid option and its verdict note; no growth, dataQuality, plan or status.
     const current = JSON.parse(readFileSync(join(tmp, 'report-q1.json'), 'utf8'));
     const v1 = {
@@ -264,7 +280,15 @@ describe('four quarterly reviews, utilization falling below the dedicated thresh
       latency: current.verdict.latency,
     };
     writeFileSync(join(tmp, 'v1.json'), JSON.stringify(v1));
-    const r = cli(['review', scenario, '--previous', join(tmp, 'v1.json'), '--utilization', quarters[1]!, '--json']);
+    const r = await runPlacement([
+      'review',
+      scenario,
+      '--previous',
+      join(tmp, 'v1.json'),
+      '--utilization',
+      quarters[1]!,
+      '--json',
+    ]);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     const review = JSON.parse(r.stdout).review;
@@ -281,10 +305,10 @@ describe('four quarterly reviews, utilization falling below the dedicated thresh
 });
 
 describe('a review killed mid-append', () => {
-  test('the history still reads: the torn line is reported, the earlier entries kept, the next append starts afresh', () => {
+  test('the history still reads: the torn line is reported, the earlier entries kept, the next append starts afresh', async () => {
     const history = join(tmp, 'killed.ndjson');
     const q = quarter('k', Date.UTC(2026, 3, 1), () => 0.75);
-    expect(cli(['review', scenario, '--utilization', q, '--history', history]).code).toBe(0);
+    expect((await runPlacement(['review', scenario, '--utilization', q, '--history', history])).code).toBe(0);
     const entry = readFileSync(history, 'utf8');
     // A process that appends half an entry and is killed before it can finish.
     const killed = spawnSync(process.execPath, [
@@ -296,15 +320,15 @@ describe('a review killed mid-append', () => {
       process.kill(process.pid, 'SIGKILL');`,
     ]);
     expect(killed.signal).toBe('SIGKILL');
-    const torn = cli(['history', history, '--json']);
+    const torn = await runPlacement(['history', history, '--json']);
     expect(torn.code).toBe(0);
     expect(JSON.parse(torn.stdout)).toMatchObject({
       entries: [expect.anything()],
       skipped: [{ line: 2, reason: 'torn last line (a write was interrupted)' }],
     });
     expect(torn.stderr).toMatch(/killed\.ndjson:2: skipped: torn last line/);
-    expect(cli(['review', scenario, '--utilization', q, '--history', history]).code).toBe(0);
-    const after = JSON.parse(cli(['history', history, '--json']).stdout);
+    expect((await runPlacement(['review', scenario, '--utilization', q, '--history', history])).code).toBe(0);
+    const after = JSON.parse((await runPlacement(['history', history, '--json'])).stdout);
     expect(after.entries).toHaveLength(2);
     expect(after.skipped).toEqual([{ line: 2, reason: 'damaged line (an interrupted write, or not a history entry)' }]);
   });

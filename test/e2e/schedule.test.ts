@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { cli, expectCleanError } from '../helpers/cli.js';
+import { runPlacement, expectCleanError } from '../helpers/cli.js';
 import { tempDir } from '../helpers/temp-dir.js';
 
 const tmp = tempDir('placement-schedule-');
@@ -19,9 +19,9 @@ const onPremScenarios = [
   'high-volume-repatriation.yaml',
 ];
 
-function reconcile(file: string): void {
-  const schedule = JSON.parse(cli(['schedule', file, '--json']).stdout);
-  const report = JSON.parse(cli(['analyze', file, '--json']).stdout);
+async function reconcile(file: string): Promise<void> {
+  const schedule = JSON.parse((await runPlacement(['schedule', file, '--json'])).stdout);
+  const report = JSON.parse((await runPlacement(['analyze', file, '--json'])).stdout);
   const onprem = report.options.find((o: { id: string }) => o.id === 'onprem');
   const accrual = schedule.months.reduce((s: number, m: { accrualCost: number }) => s + m.accrualCost, 0);
   expect(schedule.months).toHaveLength(schedule.horizonMonths);
@@ -38,7 +38,7 @@ function reconcile(file: string): void {
 describe('schedule reconciles with analyze: Σ accrual cost = horizon × the on-prem month (averaged over the horizon)', () => {
   test.each(onPremScenarios)('scenarios/%s', (f) => reconcile(`scenarios/${f}`));
 
-  test('declining balance, a refresh inside the horizon, an expansion, financing with a down payment', () => {
+  test('declining balance, a refresh inside the horizon, an expansion, financing with a down payment', async () => {
     const file = join(tmp, 'refresh.yaml');
     writeFileSync(
       file,
@@ -58,8 +58,8 @@ options:
     financing: {annualRate: 0.07, termMonths: 36, downPaymentFraction: 0.2}
 ${ONPREM_RUNNING}`,
     );
-    reconcile(file);
-    const s = JSON.parse(cli(['schedule', file, '--json']).stdout);
+    await reconcile(file);
+    const s = JSON.parse((await runPlacement(['schedule', file, '--json'])).stdout);
     expect(
       s.lines.map((l: { name: string; method: string; factor: number | null }) => [l.name, l.method, l.factor]),
     ).toEqual([
@@ -80,16 +80,16 @@ ${ONPREM_RUNNING}`,
     expect(s.months[0].cashOut).toBeCloseTo(600000 * 0.2 + s.months[0].loanPayment + s.months[0].opex, 6);
     // SYD over 36 months: the first month is 280,000 × 36 × 2 / (36 × 37) = 15,135.14.
     expect(s.lines[1].months[18].depreciation).toBeCloseTo((280000 * 2) / 37, 6);
-    const table = cli(['schedule', file]).stdout;
+    const table = (await runPlacement(['schedule', file])).stdout;
     expect(table).toContain('Accrual cost over 60 months');
-    const csv = cli(['schedule', file, '--format', 'csv']).stdout.trim().split('\n');
+    const csv = (await runPlacement(['schedule', file, '--format', 'csv'])).stdout.trim().split('\n');
     expect(csv).toHaveLength(61);
     expect(csv[0]).toBe(
       'month,purchases,depreciation,interest,principal,loanPayment,opex,cashOut,accrualCost,bookValue,line1_depreciation,line1_bookValue,line2_depreciation,line2_bookValue',
     );
   });
 
-  test('growth with expansion: bought servers appear as lines, and the reconciliation still holds', () => {
+  test('growth with expansion: bought servers appear as lines, and the reconciliation still holds', async () => {
     const file = join(tmp, 'growing.yaml');
     writeFileSync(
       file,
@@ -108,9 +108,9 @@ options:
     expansion: {leadTimeMonths: 2}
 ${ONPREM_RUNNING}`,
     );
-    reconcile(file);
-    const s = JSON.parse(cli(['schedule', file, '--json']).stdout);
-    const report = JSON.parse(cli(['analyze', file, '--json']).stdout);
+    await reconcile(file);
+    const s = JSON.parse((await runPlacement(['schedule', file, '--json'])).stdout);
+    const report = JSON.parse((await runPlacement(['analyze', file, '--json'])).stdout);
     expect(report.growth).toMatchObject({ applied: true, perMonth: 0.04, source: 'scenario' });
     // Two nodes serve 16 × 0.7 = 11.2 busy GPUs, the measured demand: the forecast for month m + 2,
     // 11.2 × 1.04^(m + 1), passes it at once, so a node is ordered in month 1 (in service from
@@ -123,8 +123,8 @@ ${ONPREM_RUNNING}`,
     expect(onprem.horizonAverageMonthly).toBeGreaterThan(onprem.monthly.total);
   });
 
-  test('no on-prem option: exit 2 with one clear line', () => {
-    const r = cli(['schedule', 'scenarios/burst-inference.yaml']);
+  test('no on-prem option: exit 2 with one clear line', async () => {
+    const r = await runPlacement(['schedule', 'scenarios/burst-inference.yaml']);
     expect(r.code).toBe(2);
     expect(r.stderr).toBe(
       'placement: scenarios/burst-inference.yaml: options.onPrem: schedule needs an on-prem option with its hardware lines\n',
@@ -134,8 +134,10 @@ ${ONPREM_RUNNING}`,
 });
 
 describe('the README worked example of owning (numbers checked by hand there)', () => {
-  test('scenarios/ownership-worked-example.yaml', () => {
-    const s = JSON.parse(cli(['schedule', 'scenarios/ownership-worked-example.yaml', '--json']).stdout);
+  test('scenarios/ownership-worked-example.yaml', async () => {
+    const s = JSON.parse(
+      (await runPlacement(['schedule', 'scenarios/ownership-worked-example.yaml', '--json'])).stdout,
+    );
     const m = (n: number) => s.months[n - 1];
     expect(m(1)).toMatchObject({
       purchases: 310000,
@@ -155,9 +157,9 @@ describe('the README worked example of owning (numbers checked by hand there)', 
       s.months.reduce((t: number, x: { accrualCost: number }) => t + x.accrualCost, 0),
       4,
     );
-    const o = JSON.parse(cli(['analyze', 'scenarios/ownership-worked-example.yaml', '--json']).stdout).options.find(
-      (x: { id: string }) => x.id === 'onprem',
-    );
+    const o = JSON.parse(
+      (await runPlacement(['analyze', 'scenarios/ownership-worked-example.yaml', '--json'])).stdout,
+    ).options.find((x: { id: string }) => x.id === 'onprem');
     expect(o.paybackMonths).toBeCloseTo(310000 / (34439.31 - (14778.19 - 6522.37)), 2);
     expect(o.monthly.total).toBeCloseTo(14778.19, 2);
     // The 8 GPUs serve 5.6 busy at τ = 0.70: demand 4.8 × 1.02^(m − 1) first passes it in month 9,

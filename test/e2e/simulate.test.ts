@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { cli, expectCleanError } from '../helpers/cli.js';
+import { cli, runPlacement, expectCleanError } from '../helpers/cli.js';
 import { tempDir } from '../helpers/temp-dir.js';
 
 const tmp = tempDir('placement-simulate-');
@@ -17,8 +17,16 @@ options:
 `;
 
 describe('placement simulate and the confidence line (issue 7)', () => {
-  test('the bundled example: verdict probabilities sum to 1, P10 ≤ P50 ≤ P90, the same seed the same JSON', () => {
-    const a = cli(['simulate', 'scenarios/uncertain-prices.yaml', '--trials', '2000', '--seed', '7', '--json']);
+  test('the bundled example: verdict probabilities sum to 1, P10 ≤ P50 ≤ P90, the same seed the same JSON', async () => {
+    const a = await runPlacement([
+      'simulate',
+      'scenarios/uncertain-prices.yaml',
+      '--trials',
+      '2000',
+      '--seed',
+      '7',
+      '--json',
+    ]);
     expect([a.code, a.stderr]).toEqual([0, '']);
     const r = JSON.parse(a.stdout);
     expect(r).toMatchObject({ scenario: 'uncertain-prices', trials: 2000, seed: 7, baseVerdict: 'dedicated-reserved' });
@@ -33,35 +41,39 @@ describe('placement simulate and the confidence line (issue 7)', () => {
     for (const m of [...r.monthly, ...r.npv])
       expect(m.spread.p10 <= m.spread.p50 && m.spread.p50 <= m.spread.p90).toBe(true);
     expect(
-      cli(['simulate', 'scenarios/uncertain-prices.yaml', '--trials', '2000', '--seed', '7', '--json']).stdout,
+      (await runPlacement(['simulate', 'scenarios/uncertain-prices.yaml', '--trials', '2000', '--seed', '7', '--json']))
+        .stdout,
     ).toBe(a.stdout);
-    const table = cli(['simulate', 'scenarios/uncertain-prices.yaml', '--trials', '2000']).stdout;
+    const table = (await runPlacement(['simulate', 'scenarios/uncertain-prices.yaml', '--trials', '2000'])).stdout;
     expect(table).toContain('2,000 trials, seed 1');
     expect(table).toMatch(/NPV of on-prem vs cloud/);
   });
-  test('analyze adds one line of confidence, and the report carries it', () => {
-    const t = cli(['analyze', 'scenarios/uncertain-prices.yaml', '--trials', '1000']);
+  test('analyze adds one line of confidence, and the report carries it', async () => {
+    const t = await runPlacement(['analyze', 'scenarios/uncertain-prices.yaml', '--trials', '1000']);
     const lines = t.stdout.split('\n');
     const block = lines.slice(0, lines.indexOf(''));
     expect(
       block.filter((l) => /^Confidence: dedicated-reserved in \d+\.\d% of 1,000 trials \(seed 1\)/.test(l)),
     ).toHaveLength(1);
-    const r = JSON.parse(cli(['analyze', 'scenarios/uncertain-prices.yaml', '--trials', '1000', '--json']).stdout);
+    const r = JSON.parse(
+      (await runPlacement(['analyze', 'scenarios/uncertain-prices.yaml', '--trials', '1000', '--json'])).stdout,
+    );
     expect(r.verdict.confidence).toMatchObject({ trials: 1000, seed: 1 });
     expect(r.verdict.confidence.probability).toBe(
       r.verdict.confidence.placements.find((p: { placement: string }) => p.placement === 'dedicated-reserved')
         .probability,
     );
     expect(
-      JSON.parse(cli(['analyze', 'scenarios/stable-high-volume.yaml', '--json']).stdout).verdict.confidence,
+      JSON.parse((await runPlacement(['analyze', 'scenarios/stable-high-volume.yaml', '--json'])).stdout).verdict
+        .confidence,
     ).toBeNull();
   });
-  test('nothing uncertain: simulate says so, exit 2', () => {
-    const r = cli(['simulate', 'scenarios/stable-high-volume.yaml']);
+  test('nothing uncertain: simulate says so, exit 2', async () => {
+    const r = await runPlacement(['simulate', 'scenarios/stable-high-volume.yaml']);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/no field is a distribution, so there is nothing to simulate/);
   });
-  test('bad distributions: file, line, column, field, and what would be valid', () => {
+  test('bad distributions: file, line, column, field, and what would be valid', async () => {
     const cases: Array<[string, RegExp]> = [
       [
         '  cloud: {onDemandPerGpuHour: {triangular: [4, 2, 5]}}\n',
@@ -78,18 +90,18 @@ describe('placement simulate and the confidence line (issue 7)', () => {
       ['  cloud: {onDemandPerGpuHour: {uniform: [2]}}\n', /uniform takes \[a, b\], two numbers/],
     ];
     for (const [body, message] of cases) {
-      const r = cli(['analyze', write('bad.yaml', HEAD + body)]);
+      const r = await runPlacement(['analyze', write('bad.yaml', HEAD + body)]);
       expect(r.code).toBe(2);
       expect(r.stderr).toMatch(message);
       expectCleanError(r.stderr);
     }
-    const thresholds = cli([
+    const thresholds = await runPlacement([
       'validate',
       write('thresholds.yaml', `${HEAD}  cloud: {onDemandPerGpuHour: 4}\nthresholds: [{uniform: [0.3, 0.5]}]\n`),
     ]);
     expect(thresholds.code).toBe(2);
     expect(thresholds.stdout + thresholds.stderr).toMatch(/thresholds\[0\]: a distribution is not allowed here/);
-    const whole = cli([
+    const whole = await runPlacement([
       'validate',
       write(
         'whole.yaml',
@@ -101,15 +113,16 @@ describe('placement simulate and the confidence line (issue 7)', () => {
       /workload\.referenceGpus: uniform \[8, 12\] reaches 9\.27[0-9]*, which is not valid here: /,
     );
   });
-  test('--trials, --seed and --jobs are checked', () => {
-    expect(cli(['simulate', 'scenarios/uncertain-prices.yaml', '--trials', '0']).stderr).toMatch(
+  test('--trials, --seed and --jobs are checked', async () => {
+    expect((await runPlacement(['simulate', 'scenarios/uncertain-prices.yaml', '--trials', '0'])).stderr).toMatch(
       /expected a whole number of trials/,
     );
-    expect(cli(['simulate', 'scenarios/uncertain-prices.yaml', '--seed', '-1']).code).toBe(2);
-    const jobs = cli(['simulate', 'scenarios/uncertain-prices.yaml', '--jobs', '0']);
+    expect((await runPlacement(['simulate', 'scenarios/uncertain-prices.yaml', '--seed', '-1'])).code).toBe(2);
+    const jobs = await runPlacement(['simulate', 'scenarios/uncertain-prices.yaml', '--jobs', '0']);
     expect(jobs.code).toBe(2);
     expect(jobs.stderr).toMatch(/expected a whole number of threads from 1 to 256, got "0"/);
   });
+  // Worker threads load the built code: these run the real bin.
   test('worker threads give the same trials as one thread (25 000 trials: past the point where workers start)', () => {
     const run = (jobs: string) =>
       cli([

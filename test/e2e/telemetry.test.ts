@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, test } from 'vitest';
-import { cli, expectCleanError, REPO } from '../helpers/cli.js';
+import { cli, runPlacement, expectCleanError, REPO } from '../helpers/cli.js';
 import { tempDir } from '../helpers/temp-dir.js';
 
 const tmp = tempDir('placement-telemetry-');
@@ -69,7 +69,7 @@ const FORMATS: Array<[string, string, string[]]> = [
 
 describe.each(FORMATS)('%s through stdin', (name, text, extra) => {
   const columns = name.includes('noheader') ? ['--columns', 'timestamp,index,utilization.gpu'] : [];
-  test('analyze --utilization -', () => {
+  test('analyze --utilization -', async () => {
     const withColumns = name.includes('noheader') ? scenarioWithColumns() : scenario;
     const r = cli(['analyze', withColumns, '--utilization', '-', '--json', ...extra], { input: `${text}\n` });
     expect(r.stderr).toBe('');
@@ -84,7 +84,7 @@ describe.each(FORMATS)('%s through stdin', (name, text, extra) => {
     expect(report.utilization.mean).toBeCloseTo(0.6, 12);
     expect(report.utilization.window.coverage).toBeCloseTo(48 / (90 * 24), 12); // 48 hours in a 90-day window
   });
-  test('gzip on stdin, and inspect', () => {
+  test('gzip on stdin, and inspect', async () => {
     const r = cli(['inspect', '-', '--json', ...columns], { input: gzipSync(`${text}\n`) as unknown as string });
     expect(r.code).toBe(0);
     const inspection = JSON.parse(r.stdout);
@@ -136,8 +136,8 @@ function independentUtilization(file: string): number {
 describe.skipIf(realCaptures.length === 0)('real captures', () => {
   test.each(realCaptures.map((f) => [f.slice(REAL.length + 1), f]))(
     '%s: one sample, one GPU, the utilization it holds',
-    (_name, file) => {
-      const r = cli(['inspect', file, '--json']);
+    async (_name, file) => {
+      const r = await runPlacement(['inspect', file, '--json']);
       expect([r.code, r.stderr]).toEqual([0, expect.any(String)]);
       const j = JSON.parse(r.stdout);
       expect(j.summary).toMatchObject({ rows: 1, gpus: 1, unit: 'percent' });
@@ -147,10 +147,10 @@ describe.skipIf(realCaptures.length === 0)('real captures', () => {
 });
 
 describe('inspect', () => {
-  test('the table view shows format, GPUs, range, resolution and the statistics', () => {
+  test('the table view shows format, GPUs, range, resolution and the statistics', async () => {
     const file = join(tmp, 'util.csv');
     writeFileSync(file, FORMATS[0]![1]);
-    const r = cli(['inspect', file]);
+    const r = await runPlacement(['inspect', file]);
     expect(r.code).toBe(0);
     for (const s of [
       'format      nvidia-smi, unit percent',
@@ -161,23 +161,27 @@ describe('inspect', () => {
     ])
       expect(r.stdout).toContain(s);
   });
-  test.skipIf(!existsSync(SHARED))('tokens and a FOCUS bill are recognised by their headers', () => {
-    const trace = cli(['inspect', join(SHARED, 'azure-llm-trace-2023', 'AzureLLMInferenceTrace_code.csv'), '--json']);
+  test.skipIf(!existsSync(SHARED))('tokens and a FOCUS bill are recognised by their headers', async () => {
+    const trace = await runPlacement([
+      'inspect',
+      join(SHARED, 'azure-llm-trace-2023', 'AzureLLMInferenceTrace_code.csv'),
+      '--json',
+    ]);
     expect(JSON.parse(trace.stdout)).toMatchObject({
       kind: 'tokens',
       format: 'request-trace',
       counts: { dataRows: 8819 },
     });
-    const bill = cli(['inspect', join(REPO, 'test', 'fixtures', 'focus-gpu-egress.csv')]);
+    const bill = await runPlacement(['inspect', join(REPO, 'test', 'fixtures', 'focus-gpu-egress.csv')]);
     expect(bill.stdout).toContain('2026-10  data transfer 17,000 GB ($1,496)   GPU compute $163,799');
   });
-  test('a headered CSV with its own column names: told which by name or number', () => {
+  test('a headered CSV with its own column names: told which by name or number', async () => {
     const file = join(tmp, 'own-names.csv');
     writeFileSync(
       file,
       'host,ts,sm_busy,card\nn1,2026-01-01T00:00:00Z,55,0\nn1,2026-01-01T00:00:00Z,65,1\nn1,2026-01-01T01:00:00Z,75,0\n',
     );
-    const guessed = cli(['inspect', file]);
+    const guessed = await runPlacement(['inspect', file]);
     expect(guessed.code).toBe(2);
     expect(guessed.stderr).toMatch(
       /--time-column and --value-column with inspect\); the header has: host, ts, sm_busy, card/,
@@ -186,28 +190,28 @@ describe('inspect', () => {
       ['--time-column', 'ts', '--value-column', 'sm_busy', '--gpu-column', 'card'],
       ['--time-column', '2', '--value-column', '3', '--gpu-column', '4'],
     ]) {
-      const r = cli(['inspect', file, '--json', ...args]);
+      const r = await runPlacement(['inspect', file, '--json', ...args]);
       expect(r.code).toBe(0);
       expect(JSON.parse(r.stdout).summary).toMatchObject({ rows: 3, gpus: 2 });
     }
-    const wrong = cli(['inspect', file, '--time-column', '0']);
+    const wrong = await runPlacement(['inspect', file, '--time-column', '0']);
     expect(wrong.code).toBe(2);
     expect(wrong.stderr).toMatch(/expected a column number from 1 to 10000 or a header name, got "0"/);
   });
-  test('bad input: exit 2 with the first bad lines, no stack', () => {
+  test('bad input: exit 2 with the first bad lines, no stack', async () => {
     const file = join(tmp, 'bad.csv');
     writeFileSync(file, ['timestamp,utilization', '2026-01-01T00:00:00Z,50', 'oops,1', 'also,bad'].join('\n'));
-    const r = cli(['inspect', file]);
+    const r = await runPlacement(['inspect', file]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/bad\.csv:3:1: timestamp: cannot read "oops"/);
     expect(r.stderr).toMatch(/2 of 3 rows cannot be read/);
     expectCleanError(r.stderr);
-    expect(cli(['inspect', join(tmp, 'none.csv')]).stderr).toMatch(/none\.csv: no such file/);
+    expect((await runPlacement(['inspect', join(tmp, 'none.csv')])).stderr).toMatch(/none\.csv: no such file/);
   });
 });
 
 describe('a FOCUS bill in the scenario', () => {
-  test('egress comes from the bill and the model is reconciled with the billed GPU compute', () => {
+  test('egress comes from the bill and the model is reconciled with the billed GPU compute', async () => {
     const file = join(tmp, 'billed.yaml');
     writeFileSync(
       file,
@@ -223,7 +227,7 @@ options:
     egressTiers: [{uptoGB: 10240, perGB: 0.09}, {uptoGB: 51200, perGB: 0.085}, {perGB: 0.07}]
 `,
     );
-    const r = cli(['analyze', file, '--json']);
+    const r = await runPlacement(['analyze', file, '--json']);
     expect(r.code).toBe(0);
     const report = JSON.parse(r.stdout);
     expect(report.traffic.internetGBPerMonth).toBe(16000); // (15,000 + 17,000) / 2 months
@@ -235,12 +239,12 @@ options:
       meanMonthly: { gpuComputeCost: expect.closeTo(162257.92, 6) },
     });
     expect(report.billing.difference).toBeCloseTo(model - 162257.92, 6);
-    expect(cli(['analyze', file]).stdout).toMatch(/below the billed\s+GPU compute/);
+    expect((await runPlacement(['analyze', file])).stdout).toMatch(/below the billed\s+GPU compute/);
   });
 });
 
 describe.skipIf(!existsSync(SHARED))('token and billing inputs through stdin', () => {
-  test('the Azure request trace piped with --tokens -', () => {
+  test('the Azure request trace piped with --tokens -', async () => {
     const trace = readFileSync(join(SHARED, 'azure-llm-trace-2023', 'AzureLLMInferenceTrace_code.csv'));
     const r = cli(['analyze', scenario, '--tokens', '-', '--json'], { input: trace as unknown as string });
     expect(r.code).toBe(0);
@@ -248,7 +252,7 @@ describe.skipIf(!existsSync(SHARED))('token and billing inputs through stdin', (
     expect(report.tokens).toMatchObject({ source: '-', days: 1, firstDay: '2023-11-16', cv: null, stable: null });
     expect(report.warnings.map((w: { code: string }) => w.code)).toContain('token-history-short');
   });
-  test('a FOCUS bill from stdin, gzip-compressed', () => {
+  test('a FOCUS bill from stdin, gzip-compressed', async () => {
     const file = join(tmp, 'bill-stdin.yaml');
     writeFileSync(
       file,
@@ -264,7 +268,7 @@ describe.skipIf(!existsSync(SHARED))('token and billing inputs through stdin', (
   });
 });
 
-test("a FOCUS bill's zone-less times are UTC even on a machine at UTC−7", () => {
+test("a FOCUS bill's zone-less times are UTC even on a machine at UTC−7", async () => {
   const file = join(tmp, 'zoneless-bill.csv');
   writeFileSync(
     file,
@@ -278,13 +282,13 @@ test("a FOCUS bill's zone-less times are UTC even on a machine at UTC−7", () =
   ]);
 });
 
-test('a utilization file with a quoted line break reads through the byte fast path too', () => {
+test('a utilization file with a quoted line break reads through the byte fast path too', async () => {
   const file = join(tmp, 'noted-util.csv');
   writeFileSync(
     file,
     'timestamp,utilization,note\n2026-01-01T00:00:00Z,0.5,"first\nsecond"\n2026-01-01T01:00:00Z,0.7,plain\n',
   );
-  const r = cli(['inspect', file, '--json']);
+  const r = await runPlacement(['inspect', file, '--json']);
   expect(r.code).toBe(0);
   const j = JSON.parse(r.stdout);
   expect([j.summary?.rows ?? j.rows, j.summary?.badRows ?? j.badRows]).toEqual([2, 0]);

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { cli, expectCleanError, REPO } from '../helpers/cli.js';
+import { runPlacement, expectCleanError, REPO } from '../helpers/cli.js';
 import { tempDir } from '../helpers/temp-dir.js';
 
 // Real captures from ../shared/data (beside the checkout; skipped without it): a verdict on data
@@ -12,11 +12,11 @@ const tmp = tempDir('placement-thin-');
 
 /** The scenario `placement init --yes` writes, its history given on the command line as a user would. */
 const initScenario = join(tmp, 'mine.yaml');
-cli(['init', initScenario, '--yes']);
+await runPlacement(['init', initScenario, '--yes']);
 
-describe.skipIf(!HAVE_SHARED)('a three-row nvidia-smi sample', () => {
+describe.skipIf(!HAVE_SHARED)('a three-row nvidia-smi sample', async () => {
   const sample = join(SHARED, 'telemetry-samples', 'nvidia-smi-index-first.csv');
-  const r = cli(['analyze', initScenario, '--utilization', sample]);
+  const r = await runPlacement(['analyze', initScenario, '--utilization', sample]);
   test('a PROVISIONAL verdict that names what is missing, exit 0', () => {
     expect([r.code, r.stderr]).toEqual([0, '']);
     const lines = r.stdout.split('\n');
@@ -28,8 +28,8 @@ describe.skipIf(!HAVE_SHARED)('a three-row nvidia-smi sample', () => {
     // Its one day ended in 2020: the review date is already past, and the view says so.
     expect(block).toMatch(/Look again by 2021-02-10: already past, the history ends 2020-11-12/);
   });
-  test('the JSON says the same: status, needs, and the extent of the data', () => {
-    const j = JSON.parse(cli(['analyze', initScenario, '--utilization', sample, '--json']).stdout);
+  test('the JSON says the same: status, needs, and the extent of the data', async () => {
+    const j = JSON.parse((await runPlacement(['analyze', initScenario, '--utilization', sample, '--json'])).stdout);
     expect(j.verdict.status).toBe('provisional');
     expect(j.verdict.needs.map((n: { code: string }) => n.code)).toEqual(['need-longer-history', 'need-gpus-match']);
     expect(j.dataQuality).toMatchObject({ utilizationDays: 1, gpusSeen: 1, referenceGpus: 8 });
@@ -67,8 +67,8 @@ options:
     staff: {ftes: 0.1, costPerFteYear: 180000}
 `,
   );
-  test('no growth unless asked; what the trend would do is a sensitivity, bounded', () => {
-    const r = cli(['analyze', scenario, '--json']);
+  test('no growth unless asked; what the trend would do is a sensitivity, bounded', async () => {
+    const r = await runPlacement(['analyze', scenario, '--json']);
     expect([r.code, r.stderr]).toEqual([0, '']);
     const j = JSON.parse(r.stdout);
     expect(j.utilization.trendPerMonth).toBeGreaterThan(10); // +1,000 points a month and more
@@ -79,14 +79,14 @@ options:
     for (const o of j.growth.ifTrendContinues.options) expect(Math.abs(o.horizonAverageMonthly)).toBeLessThan(1e8);
     expect(j.verdict.status).toBe('provisional');
   });
-  test('the table has no number wider than a table cell', () => {
-    const r = cli(['analyze', scenario]);
+  test('the table has no number wider than a table cell', async () => {
+    const r = await runPlacement(['analyze', scenario]);
     expect(r.code).toBe(0);
     expect(r.stdout).not.toMatch(/\d{16}|e[+-]\d/);
     for (const line of r.stdout.split('\n').filter((l) => l.startsWith('│')))
       expect([...line].length).toBeLessThanOrEqual(100);
   });
-  test('asking to fit growth on two days is refused with the reason, exit 2', () => {
+  test('asking to fit growth on two days is refused with the reason, exit 2', async () => {
     writeFileSync(
       join(tmp, 'fitted.yaml'),
       readFileSync(scenario, 'utf8').replace(
@@ -94,7 +94,7 @@ options:
         '  utilization: {source: two-days.csv}\n  growthPerMonth: fitted',
       ),
     );
-    const r = cli(['analyze', join(tmp, 'fitted.yaml')]);
+    const r = await runPlacement(['analyze', join(tmp, 'fitted.yaml')]);
     expect([r.code, r.stdout]).toEqual([2, '']);
     expect(r.stderr).toMatch(
       /fitted\.yaml:6:19: workload\.growthPerMonth: "fitted" needs 90 days of history with data in 80 % of the hours; this one spans 2 days/,
@@ -107,11 +107,11 @@ describe('hostile scenarios: exit 2 with one short, clean line', () => {
   const scenario = (extra: string, utilization = '{assumed: 0.5}') =>
     `schemaVersion: 1\nname: h\n${extra}workload: {referenceGpus: 8, utilization: ${utilization}}\noptions: {cloud: {onDemandPerGpuHour: 3}}\n`;
   /** `analyze` of a scenario whose utilization history is `path`, written with `content` first. */
-  const analyzeHistory = (path: string, content: string): ReturnType<typeof cli> => {
+  const analyzeHistory = async (path: string, content: string): ReturnType<typeof runPlacement> => {
     writeFileSync(path, content);
     const file = `${path}.yaml`;
     writeFileSync(file, scenario('', `{source: ${path}}`));
-    return cli(['analyze', file]);
+    return await runPlacement(['analyze', file]);
   };
   const cases: Array<[string, string, RegExp]> = [
     ['a horizon of 1e8 months', scenario('horizonMonths: 100000000\n'), /horizonMonths: must be ≤ 600/],
@@ -160,20 +160,20 @@ describe('hostile scenarios: exit 2 with one short, clean line', () => {
       /control characters .* not allowed in a name, got the text "\?\[31mred"/,
     ],
   ];
-  test.each(cases)('%s', (_what, text, message) => {
+  test.each(cases)('%s', async (_what, text, message) => {
     const file = join(tmp, 'hostile.yaml');
     writeFileSync(file, text);
-    const r = cli(['analyze', file]);
+    const r = await runPlacement(['analyze', file]);
     expect([r.code, r.stdout]).toEqual([2, '']);
     expect(r.stderr).toMatch(message);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
     expect(r.stderr).not.toMatch(/\u001b/);
     expectCleanError(r.stderr);
   });
-  test('thousands of unknown keys: ten problems and a count', () => {
+  test('thousands of unknown keys: ten problems and a count', async () => {
     const file = join(tmp, 'many.yaml');
     writeFileSync(file, scenario(Array.from({ length: 3000 }, (_, i) => `bogus${i}: 1\n`).join('')));
-    const r = cli(['analyze', file]);
+    const r = await runPlacement(['analyze', file]);
     expect(r.code).toBe(2);
     const lines = r.stderr.trim().split('\n');
     expect(lines).toHaveLength(11);
@@ -182,43 +182,43 @@ describe('hostile scenarios: exit 2 with one short, clean line', () => {
   test.each([
     ['a passwd file', 'root:x:0:0:root:/root:/bin/bash\ndaemon:x:1:1::/:/bin/false\n'],
     ['an environment dump', 'AWS_SECRET_ACCESS_KEY=wJalrXUtnFEMI\0HOME=/root\0'],
-  ])('%s named as a history is not echoed back', (_what, content) => {
-    const r = analyzeHistory(join(tmp, 'leak'), content);
+  ])('%s named as a history is not echoed back', async (_what, content) => {
+    const r = await analyzeHistory(join(tmp, 'leak'), content);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/the first line does not look like a CSV header/);
     expect(r.stderr).not.toMatch(/root:|wJalr|\/bin/);
   });
   test.each(['1', '99999999999999999', '1999-12-31 23:00:00', '2100-01-01T00:00:00Z'])(
     'a history time of %s is refused, not read',
-    (t) => {
-      const r = analyzeHistory(join(tmp, 'far.csv'), `timestamp,utilization\n${t},50\n`);
+    async (t) => {
+      const r = await analyzeHistory(join(tmp, 'far.csv'), `timestamp,utilization\n${t},50\n`);
       expect(r.code).toBe(2);
       expect(r.stderr).toMatch(/far\.csv:2:1: .*between 2000 and 2099/);
     },
   );
-  test('a Prometheus sample stamped beyond any calendar is refused', () => {
-    const r = analyzeHistory(join(tmp, 'far.prom'), 'DCGM_FI_DEV_GPU_UTIL{gpu="0"} 5 99999999999999999\n');
+  test('a Prometheus sample stamped beyond any calendar is refused', async () => {
+    const r = await analyzeHistory(join(tmp, 'far.prom'), 'DCGM_FI_DEV_GPU_UTIL{gpu="0"} 5 99999999999999999\n');
     expect([r.code, r.stderr]).toEqual([
       2,
       expect.stringMatching(/far\.prom:1: a time between 2000 and 2099 was expected/),
     ]);
   });
-  test.each(['2026-02-30', '1999-12-31'])('--as-of %s is refused', (date) => {
+  test.each(['2026-02-30', '1999-12-31'])('--as-of %s is refused', async (date) => {
     const file = join(tmp, 'asof.yaml');
     writeFileSync(file, scenario(''));
-    const r = cli(['analyze', file, '--as-of', date]);
+    const r = await runPlacement(['analyze', file, '--as-of', date]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/expected a calendar date as YYYY-MM-DD, between 2000 and 2099/);
   });
-  test('a line without end in a history: refused at 1 MiB, memory bounded', () => {
+  test('a line without end in a history: refused at 1 MiB, memory bounded', async () => {
     const csv = join(tmp, 'endless.csv');
-    const r = analyzeHistory(csv, `timestamp,utilization\n${'7'.repeat(3 * 1024 * 1024)}`);
+    const r = await analyzeHistory(csv, `timestamp,utilization\n${'7'.repeat(3 * 1024 * 1024)}`);
     expect([r.code, r.stderr]).toEqual([
       2,
       `placement: ${csv}:2: the line is longer than 1 MiB: not a file of rows (a history has one short row per line)\n`,
     ]);
   });
-  test('a price of 1e306: refused as an overflow by analyze and sensitivity, never printed as ∞', () => {
+  test('a price of 1e306: refused as an overflow by analyze and sensitivity, never printed as ∞', async () => {
     const file = join(tmp, 'overflow.yaml');
     writeFileSync(
       file,
@@ -228,30 +228,30 @@ describe('hostile scenarios: exit 2 with one short, clean line', () => {
       ),
     );
     for (const command of ['analyze', 'sensitivity']) {
-      const r = cli([command, file]);
+      const r = await runPlacement([command, file]);
       expect(r.code).toBe(2);
       expect(r.stderr).toMatch(/overflow.yaml: the results cannot be computed \(they overflow\)/);
       expect(r.stdout).toBe('');
     }
   });
-  test('a scenario saved as UTF-16 (Windows PowerShell 5) reads as the same scenario', () => {
+  test('a scenario saved as UTF-16 (Windows PowerShell 5) reads as the same scenario', async () => {
     const text = scenario('');
     const utf8 = join(tmp, 'plain.yaml');
     const utf16 = join(tmp, 'windows.yaml');
     writeFileSync(utf8, text);
     writeFileSync(utf16, Buffer.concat([Buffer.of(0xff, 0xfe), Buffer.from(text, 'utf16le')]));
-    const a = cli(['analyze', utf8, '--json']);
-    const b = cli(['analyze', utf16, '--json']);
+    const a = await runPlacement(['analyze', utf8, '--json']);
+    const b = await runPlacement(['analyze', utf16, '--json']);
     expect([b.code, b.stderr]).toEqual([0, '']);
     expect(JSON.parse(b.stdout).verdict).toEqual(JSON.parse(a.stdout).verdict);
   });
-  test('a device that never ends, as the scenario: refused at 1 MiB', () => {
-    const r = cli(['analyze', '/dev/zero']);
+  test('a device that never ends, as the scenario: refused at 1 MiB', async () => {
+    const r = await runPlacement(['analyze', '/dev/zero']);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/\/dev\/zero: is larger than 1 MiB/);
   });
-  test('what a message quotes of a file is short and keeps no NAME=value secret', () => {
-    const r = analyzeHistory(join(tmp, 'environ'), 'SECRET_TOKEN=abc123def456\0HOME=/root\0');
+  test('what a message quotes of a file is short and keeps no NAME=value secret', async () => {
+    const r = await analyzeHistory(join(tmp, 'environ'), 'SECRET_TOKEN=abc123def456\0HOME=/root\0');
     expect(r.code).toBe(2);
     expect(r.stderr).not.toContain('abc123');
     expect(r.stderr).not.toMatch(/\u0000/);

@@ -2,21 +2,21 @@ import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { cli, expectCleanError } from '../helpers/cli.js';
+import { runPlacement, expectCleanError } from '../helpers/cli.js';
 import { tempDir } from '../helpers/temp-dir.js';
 
 const tmp = tempDir('placement-validate-');
 
 describe('placement validate', () => {
-  test('every bundled scenario is valid: exit 0, one ok line each', () => {
-    const r = cli(['validate', 'scenarios/burst-inference.yaml', 'scenarios/rag-enterprise.yaml']);
+  test('every bundled scenario is valid: exit 0, one ok line each', async () => {
+    const r = await runPlacement(['validate', 'scenarios/burst-inference.yaml', 'scenarios/rag-enterprise.yaml']);
     expect([r.code, r.stdout, r.stderr]).toEqual([
       0,
       'ok  scenarios/burst-inference.yaml\nok  scenarios/rag-enterprise.yaml\n',
       '',
     ]);
   });
-  test('every problem of every file, inputs that do not exist included; exit 2', () => {
+  test('every problem of every file, inputs that do not exist included; exit 2', async () => {
     const missing = join(tmp, 'missing.yaml');
     writeFileSync(
       missing,
@@ -27,7 +27,7 @@ describe('placement validate', () => {
       broken,
       'schemaVersion: 1\nname: t\nworkload:\n  referenceGpus: -8\n  utilization: {asumed: 0.5}\noptions:\n  cloud: {onDemandPerGpuHour: 0}\n',
     );
-    const r = cli(['validate', missing, broken, 'scenarios/burst-inference.yaml']);
+    const r = await runPlacement(['validate', missing, broken, 'scenarios/burst-inference.yaml']);
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('ok  scenarios/burst-inference.yaml\n');
     const lines = r.stderr.trim().split('\n');
@@ -40,7 +40,7 @@ describe('placement validate', () => {
       '7:31: options.cloud.onDemandPerGpuHour: must be > 0, got number 0',
     ]);
     expectCleanError(r.stderr);
-    const json = JSON.parse(cli(['validate', missing, '--json']).stdout);
+    const json = JSON.parse((await runPlacement(['validate', missing, '--json'])).stdout);
     expect(json[0]).toMatchObject({
       ok: false,
       problems: [expect.objectContaining({ field: 'workload.utilization.source' }), expect.anything()],
@@ -48,9 +48,9 @@ describe('placement validate', () => {
   });
 });
 
-describe('placement completion', () => {
+describe('placement completion', async () => {
   const script = join(tmp, 'completion.bash');
-  writeFileSync(script, cli(['completion', 'bash']).stdout);
+  writeFileSync(script, (await runPlacement(['completion', 'bash'])).stdout);
   const complete = (words: string[]) =>
     spawnSync(
       'bash',
@@ -68,7 +68,7 @@ describe('placement completion', () => {
       'trigger new-trigger verdict-change any never',
     );
   });
-  test('zsh gets the same through bashcompinit', () => {
-    expect(cli(['completion', 'zsh']).stdout.split('\n')[0]).toBe('#compdef placement');
+  test('zsh gets the same through bashcompinit', async () => {
+    expect((await runPlacement(['completion', 'zsh'])).stdout.split('\n')[0]).toBe('#compdef placement');
   });
 });

@@ -1,5 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import type { Io } from '../../src/cli/io.js';
+import { run, toolVersion } from '../../src/cli/main.js';
 
 export const REPO = fileURLToPath(new URL('../../', import.meta.url));
 const BIN = fileURLToPath(new URL('../../bin/placement.js', import.meta.url));
@@ -22,6 +24,41 @@ export function cli(
     env: { ...process.env, NO_COLOR: '', FORCE_COLOR: '0', ...options.env },
   });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/**
+ * The CLI in-process, through run(argv, io), as the bin would run it with its output piped: no
+ * colour, no prompts, `width` columns (the bin's COLUMNS). `cwd` is entered for the call (vitest
+ * runs each file in its own process, and a file's tests one at a time). Standard input, worker
+ * threads and signals need the real process: use cli() for those.
+ */
+export async function runPlacement(args: string[], options: { cwd?: string; width?: number } = {}): Promise<CliResult> {
+  let stdout = '';
+  let stderr = '';
+  const io: Io = {
+    stdout: (t) => {
+      stdout += t;
+    },
+    stderr: (t) => {
+      stderr += t;
+    },
+    colour: false,
+    progress: false,
+    interactive: false,
+    now: () => Date.now(),
+    clock: () => performance.now(),
+    version: toolVersion(),
+    width: options.width ?? 80,
+    stdoutTTY: false,
+  };
+  const before = process.cwd();
+  if (options.cwd !== undefined) process.chdir(options.cwd);
+  try {
+    const code = await run(args, io);
+    return { code, stdout, stderr };
+  } finally {
+    process.chdir(before);
+  }
 }
 
 /** stderr of a user error: lines starting "placement: ", and never a stack trace. */

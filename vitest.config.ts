@@ -20,6 +20,8 @@ export default defineConfig({
     pool: 'forks',
     maxWorkers: 2,
     testTimeout: 20_000,
+    // `npm run coverage`: what the in-process tests reach (spawned processes are not measured).
+    coverage: { provider: 'v8', include: ['src/**/*.ts'], reporter: ['text-summary'] },
     projects: [
       { extends: true, test: { name: 'quick', include: ['test/**/*.test.ts'], exclude: SLOW, isolate: false } },
       { extends: true, test: { name: 'slow', include: SLOW } },

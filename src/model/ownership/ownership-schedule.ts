@@ -25,10 +25,8 @@ export interface OwnedLine {
 }
 
 /** What a line's schedule at a price of 1 depends on: everything but its name and price. */
-export type LineShape = Pick<
-  OwnedLine,
-  'purchaseMonth' | 'usefulLifeMonths' | 'residualFraction' | 'method' | 'factor'
->;
+const SHAPE_KEYS = ['purchaseMonth', 'usefulLifeMonths', 'residualFraction', 'method', 'factor'] as const;
+export type LineShape = Pick<OwnedLine, (typeof SHAPE_KEYS)[number]>;
 
 export interface Financing {
   annualRate: number;
@@ -36,6 +34,18 @@ export interface Financing {
   /** Share of each purchase paid in cash; the rest is the loan. */
   downPaymentFraction?: number | undefined;
 }
+const FINANCING_KEYS = ['annualRate', 'termMonths', 'downPaymentFraction'] as const;
+
+/**
+ * The memo of unit schedules below compares lines and loans by these keys: a field added to
+ * OwnedLine or Financing and not to them would leave the memo serving stale figures, so the
+ * compiler refuses it.
+ */
+type Unlisted =
+  | Exclude<keyof OwnedLine, (typeof SHAPE_KEYS)[number] | 'name' | 'cost'>
+  | Exclude<keyof Financing, (typeof FINANCING_KEYS)[number]>;
+const everyFieldListed: [Unlisted] extends [never] ? true : Unlisted = true;
+void everyFieldListed;
 
 export interface LineMonth {
   month: number;
@@ -181,19 +191,9 @@ const UNIT: UnitEntry[] = [];
 /** Shapes kept, most recent first; a drawn residual or loan rate makes each trial a new shape. */
 const UNIT_KEPT = 32;
 
-const sameShape = (a: LineShape, b: LineShape): boolean =>
-  a.purchaseMonth === b.purchaseMonth &&
-  a.usefulLifeMonths === b.usefulLifeMonths &&
-  a.residualFraction === b.residualFraction &&
-  a.method === b.method &&
-  a.factor === b.factor;
+const sameShape = (a: LineShape, b: LineShape): boolean => SHAPE_KEYS.every((k) => a[k] === b[k]);
 const sameFinancing = (a: Financing | undefined, b: Financing | undefined): boolean =>
-  a === b ||
-  (a !== undefined &&
-    b !== undefined &&
-    a.annualRate === b.annualRate &&
-    a.termMonths === b.termMonths &&
-    a.downPaymentFraction === b.downPaymentFraction);
+  a === b || (a !== undefined && b !== undefined && FINANCING_KEYS.every((k) => a[k] === b[k]));
 
 /**
  * The line's shape (everything but its name and price) at a price of 1, memoised: the sums below
@@ -204,13 +204,7 @@ function unitArrays(line: LineShape, financing: Financing | undefined, h: number
   for (const e of UNIT)
     if (e.h === h && sameShape(e.shape, line) && sameFinancing(e.financing, financing)) return e.unit;
   // A copy of the shape and the financing: the caller's objects may be reused with other values.
-  const shape: LineShape = {
-    purchaseMonth: line.purchaseMonth,
-    usefulLifeMonths: line.usefulLifeMonths,
-    residualFraction: line.residualFraction,
-    method: line.method,
-    factor: line.factor,
-  };
+  const shape = Object.fromEntries(SHAPE_KEYS.map((k) => [k, line[k]])) as unknown as LineShape;
   const unit = computeLineArrays({ ...shape, name: '', cost: 1 }, financing, h);
   UNIT.unshift({ shape, financing: financing && { ...financing }, h, unit });
   if (UNIT.length > UNIT_KEPT) UNIT.pop();

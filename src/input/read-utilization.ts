@@ -162,9 +162,7 @@ export async function readUtilization(src: TextSource, o: UtilizationReadOptions
   // an idle fleet's answer never above 1 is still percent.
   const byName = unitOfMetric(metricNames);
   const unit =
-    o.unit !== 'auto'
-      ? o.unit
-      : (byName ?? (percentByFormat || percentSign || collector.maxValue > 1 ? 'percent' : 'fraction'));
+    o.unit !== 'auto' ? o.unit : (byName ?? (percentByFormat || percentSign || max.value > 1 ? 'percent' : 'fraction'));
   const limit = unit === 'percent' ? 100 : 1;
   if (max.value > limit) {
     throw new InputError({

@@ -3,7 +3,7 @@ import type { ChalkInstance } from 'chalk';
 import type { TokenStats } from '../model/signals/token-stats.js';
 import type { UtilizationProfile } from '../model/utilization/utilization-profile.js';
 import type { Warning } from '../model/warning.js';
-import type { BillingMonth } from '../input/readers/focus-billing.js';
+import type { BillingMonth } from '../model/signals/billing-reconciliation.js';
 import type { UtilizationSummary } from '../input/read-utilization.js';
 import type { RowCounts } from '../input/readers/row-reader.js';
 import { messageFor } from './messages.js';

@@ -5,7 +5,7 @@
 import { assertFiniteFigures } from './finite-figures.js';
 import type { Analysis } from '../model/analysis/analyze.js';
 import type { Coded, Report } from './report-schema.js';
-import type { BillingMonthTotals } from '../model/signals/billing-reconciliation.js';
+import type { BillingMonth } from '../model/signals/billing-reconciliation.js';
 import type { InputSources } from '../input/load-inputs.js';
 import type { ModelScenario } from '../model/inputs.js';
 import { dayNumberToIso } from '../model/time/zone.js';
@@ -38,7 +38,7 @@ export interface ReportContext {
   sha256: string;
   now: number;
   sources: InputSources;
-  billingMonths?: BillingMonthTotals[] | undefined;
+  billingMonths?: BillingMonth[] | undefined;
   /** Monte Carlo over the scenario's distributions, when it has some. */
   monteCarlo?: MonteCarlo | undefined;
 }

@@ -11,6 +11,7 @@
  *   regions or zones, which the egress share must not count.
  * - GPU compute: rows whose SKU, description, resource type or name matches `gpuPattern`.
  */
+import type { BillingMonth } from '../../model/signals/billing-reconciliation.js';
 import { excerpt, InputError } from '../../errors.js';
 import { parseTimestamp } from './parse-timestamp.js';
 import { findColumn, splitFields, type Field } from './csv-fields.js';
@@ -38,14 +39,7 @@ const NOT_INTERNET =
 const GB_UNIT = /^(gb|gib|gigabytes?)$/i;
 const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
 
-export interface BillingMonth {
-  /** YYYY-MM of ChargePeriodStart, UTC. */
-  month: string;
-  transferGB: number;
-  transferCost: number;
-  gpuComputeCost: number;
-  totalCost: number;
-}
+export type { BillingMonth };
 
 export interface BillingRead {
   months: BillingMonth[];

@@ -17,7 +17,6 @@ export class SampleCollector {
   last = -Infinity;
   outOfOrder = 0;
   duplicates = 0;
-  maxValue = -Infinity;
 
   readonly add = (epochMs: number, value: number, series: string | number): void => {
     const s = this.bySeries.get(series);
@@ -40,7 +39,6 @@ export class SampleCollector {
     }
     if (epochMs < this.first) this.first = epochMs;
     if (epochMs > this.last) this.last = epochMs;
-    if (value > this.maxValue) this.maxValue = value;
     this.hourly.add(epochMs, value);
   };
 

@@ -17,11 +17,7 @@ import { monthlyDiscountRate, npv, ownershipCashFlows } from '../ownership/npv.j
 import { demandPath, fittedGrowth, monthRunning, monthTotal, type DemandPath, type Growth } from './demand-path.js';
 import { ownershipSchedule } from '../ownership/ownership-schedule.js';
 import { monthlySavingBeforeCapital, paybackMonths } from '../ownership/payback.js';
-import {
-  reconcileBilling,
-  type BillingMonthTotals,
-  type BillingReconciliation,
-} from '../signals/billing-reconciliation.js';
+import { reconcileBilling, type BillingMonth, type BillingReconciliation } from '../signals/billing-reconciliation.js';
 import type { DailyTotal } from '../signals/daily-token-totals.js';
 import { egressShare } from '../signals/egress-share.js';
 import { EGRESS_MATERIAL_SHARE } from '../constants.js';
@@ -52,7 +48,7 @@ export interface AnalysisInput {
   utilizationHours: ReadonlyArray<HourlyPoint> | null;
   tokenDays: ReadonlyArray<DailyTotal> | null;
   /** Months of a FOCUS billing export; null without one. */
-  billing?: ReadonlyArray<BillingMonthTotals> | null;
+  billing?: ReadonlyArray<BillingMonth> | null;
   /** Warnings the readers raised about the inputs. */
   inputWarnings?: ReadonlyArray<Warning>;
   /** Epoch ms of the run. */
@@ -150,10 +146,7 @@ export interface Analysis {
 }
 
 /** Without internetGBPerMonth in the scenario, the bill's mean monthly data transfer is the egress. */
-function withBilledEgress(
-  s: ModelScenario,
-  billing: ReadonlyArray<BillingMonthTotals> | null | undefined,
-): ModelScenario {
+function withBilledEgress(s: ModelScenario, billing: ReadonlyArray<BillingMonth> | null | undefined): ModelScenario {
   if (s.workload.egress.given || billing == null || billing.length === 0) return s;
   const gb = billing.reduce((sum, m) => sum + m.transferGB, 0) / billing.length;
   return { ...s, workload: { ...s.workload, egress: { internetGBPerMonth: gb, given: false } } };
@@ -375,14 +368,14 @@ export function decide(
   billed: ModelScenario,
   u: UtilizationProfile,
   tokens: TokenStats | null,
-  measured: DemandProfile,
+  demand: DemandProfile,
   pathFor: 'all' | 'owned' = 'all',
 ): Decision {
-  const reserved = sizeReserved(measured, billed);
+  const reserved = sizeReserved(demand, billed);
   const s = withReserved(billed, reserved);
-  const measuredCosts = allOptionCosts(measured, s);
+  const measuredCosts = allOptionCosts(demand, s);
   const cloud = measuredCosts[0] as OptionCost;
-  const path = demandPath(pathFor === 'all' ? s : withOwnedOnly(s), measured, u);
+  const path = demandPath(pathFor === 'all' ? s : withOwnedOnly(s), demand, u);
   const ownership = new Map<OptionId, Ownership>();
   for (const c of measuredCosts) {
     const o = ownershipOf(c, cloud, s, path);
@@ -402,7 +395,7 @@ export function decide(
     latency,
     repatriation: repat,
     egressShare: share,
-    measured: measuredCosts,
+    costs: measuredCosts,
     onPremPaybackMonths: payback,
     onPremNpv: rule5Possible ? npv(onPrem.cashFlows, monthlyDiscountRate(s.discountRate)) : null,
     reserved,
@@ -428,7 +421,7 @@ export interface Measurement {
   billed: ModelScenario;
   utilization: UtilizationProfile;
   tokens: TokenStats | null;
-  measured: DemandProfile;
+  demand: DemandProfile;
 }
 
 export function measure(input: AnalysisInput): Measurement {
@@ -439,24 +432,24 @@ export function measure(input: AnalysisInput): Measurement {
       ? profileFromHistory(hours, billed.window.days, billed.timezone, billed.thresholds)
       : profileFromAssumption(billed.workload.utilization.assumed ?? 0, billed.thresholds);
   const tokens = input.tokenDays === null ? null : tokenStats(input.tokenDays, billed.window.days);
-  return { billed, utilization: u, tokens, measured: measuredProfile(u.hourly, billed.workload.referenceGpus) };
+  return { billed, utilization: u, tokens, demand: measuredProfile(u.hourly, billed.workload.referenceGpus, u.mean) };
 }
 
 /** The whole model; pass the measurement when the caller has one already (Monte Carlo starts from it too). */
 export function analyze(input: AnalysisInput, measurement: Measurement = measure(input)): Analysis {
-  const { billed, utilization: u, tokens, measured } = measurement;
+  const { billed, utilization: u, tokens, demand } = measurement;
   const n = billed.workload.referenceGpus;
   const warnings: Warning[] = [...(input.inputWarnings ?? [])];
   if (billed.workload.egress !== input.scenario.workload.egress)
     warnings.push({ code: 'egress-from-billing', args: { gbPerMonth: billed.workload.egress.internetGBPerMonth } });
   if (billed.options.onPrem?.burst !== input.scenario.options.onPrem?.burst)
     warnings.push({ code: 'sovereign-no-burst', args: {} });
-  const d = decide(billed, u, tokens, measured);
+  const d = decide(billed, u, tokens, demand);
   const { scenario: s, reserved, measuredCosts, path } = d;
   const curve = Array.from({ length: CURVE_STEPS + 1 }, (_, i) => allOptionCosts(flatProfile(i / CURVE_STEPS, n), s));
   const bestRented = cheapest(measuredCosts.filter((c) => c.id === 'cloud' || c.id === 'reserved')).id;
   const options = measuredCosts.map((c, j) => ({
-    ...analyzeOption(c, d.ownership.get(c.id) ?? null, measured, tokens, s, path, bestRented),
+    ...analyzeOption(c, d.ownership.get(c.id) ?? null, demand, tokens, s, path, bestRented),
     sizing: c.id === 'reserved' ? reserved : null,
     curve: curve.map((costs) => (costs[j] as OptionCost).total),
   }));
@@ -476,7 +469,7 @@ export function analyze(input: AnalysisInput, measurement: Measurement = measure
   const plan =
     d.verdict.plan === null || d.verdict.plan.family !== 'onprem'
       ? d.verdict.plan
-      : { ...d.verdict.plan, rightSizeServers: rightSizeServers(measured, s) };
+      : { ...d.verdict.plan, rightSizeServers: rightSizeServers(demand, s) };
   // 90 days after the last sample: the window ends with the last sample's hour.
   const lastSample = u.window === null ? input.now : u.window.end - 1;
   const v: FullVerdict = {
@@ -493,7 +486,7 @@ export function analyze(input: AnalysisInput, measurement: Measurement = measure
     egressShare: d.egressShare,
     latency: d.latency,
     reserved,
-    measured: measuredCosts,
+    costs: measuredCosts,
     onPrem:
       onPrem === undefined
         ? null
@@ -545,23 +538,18 @@ export function analyze(input: AnalysisInput, measurement: Measurement = measure
         : reconcileBilling(input.billing, cloud.components.compute ?? 0),
     scenario: s,
     path,
-    growth: growthReport(s, u, measured, path),
+    growth: growthReport(s, u, demand, path),
     dataQuality: quality,
   };
 }
 
 /** docs/model.md: the growth priced, and each option's horizon average and NPV if the fitted trend continued. */
-function growthReport(
-  s: ModelScenario,
-  u: UtilizationProfile,
-  measured: DemandProfile,
-  path: DemandPath,
-): GrowthReport {
+function growthReport(s: ModelScenario, u: UtilizationProfile, demand: DemandProfile, path: DemandPath): GrowthReport {
   const g = path.growth;
   const trend = u.kind === 'history' ? fittedGrowth(u) : null;
   let ifTrendContinues: GrowthReport['ifTrendContinues'] = null;
   if (trend !== null) {
-    const p = demandPath(s, measured, u, trend);
+    const p = demandPath(s, demand, u, trend);
     const cloud = p.months[0]?.costs[0] as OptionCost;
     ifTrendContinues = {
       perMonth: trend.perMonth,

@@ -110,11 +110,11 @@ function withServers(s: ModelScenario, servers: number): ModelScenario {
 /** The horizon's months at the scenario's growth, or at `growth` when given (what the trend would do). */
 export function demandPath(
   s: ModelScenario,
-  measured: DemandProfile,
+  demand: DemandProfile,
   u: UtilizationProfile,
   growth: Growth = growthOf(s, u),
 ): DemandPath {
-  const meanBusy = measured.utilization * s.workload.referenceGpus;
+  const meanBusy = demand.utilization * s.workload.referenceGpus;
   const { lines, arrivals } = plannedExpansions(s, meanBusy, growth);
   const months: PathMonth[] = [];
   let servers = s.options.onPrem?.servers ?? 0;
@@ -135,7 +135,7 @@ export function demandPath(
       months.push(previous);
       continue;
     }
-    const profile = scaledProfile(measured, factor);
+    const profile = scaledProfile(demand, factor);
     const scaled = withServers(s, servers);
     months.push({ factor, servers: inService, costs: allOptionCosts(profile, scaled) });
   }

@@ -19,20 +19,20 @@ function resized(o: OnPremOption, servers: number): OnPremOption | null {
   return { ...o, servers, hardware: [{ ...line, quantity: servers }] };
 }
 
-export function rightSizeServers(measured: DemandProfile, s: ModelScenario): number | null {
+export function rightSizeServers(demand: DemandProfile, s: ModelScenario): number | null {
   const o = s.options.onPrem;
   if (o === undefined || resized(o, o.servers) === null) return null;
-  const forPeak = Math.max(1, Math.ceil(peakBusy(measured) / (o.gpusPerServer * s.workload.targetUtilization) - 1e-9));
+  const forPeak = Math.max(1, Math.ceil(peakBusy(demand) / (o.gpusPerServer * s.workload.targetUtilization) - 1e-9));
   // Without burst, a shortfall is not priced, so the cheapest month would always be one server:
   // the right size is the one that serves every measured hour at the latency target.
   if (o.burst === 'none') return forPeak;
   // Past the servers that serve the peak at τ, more servers only add cost.
   const most = Math.max(o.servers, forPeak);
   let best = o.servers;
-  let bestTotal = onPremCost(measured, o, s).total;
+  let bestTotal = onPremCost(demand, o, s).total;
   for (let servers = 1; servers <= most; servers++) {
     const option = resized(o, servers) as OnPremOption;
-    const total = onPremCost(measured, option, { ...s, options: { ...s.options, onPrem: option } }).total;
+    const total = onPremCost(demand, option, { ...s, options: { ...s.options, onPrem: option } }).total;
     if (total < bestTotal || (total === bestTotal && servers < best)) [best, bestTotal] = [servers, total];
   }
   return best;

@@ -34,10 +34,15 @@ export function flatProfile(utilization: number, referenceGpus: number): DemandP
 }
 
 /** docs/model.md: d_t = u_t × N for each hour of the window. */
-export function measuredProfile(hourly: ReadonlyArray<number>, referenceGpus: number): DemandProfile {
+export function measuredProfile(
+  hourly: ReadonlyArray<number>,
+  referenceGpus: number,
+  /** The hours' mean, when the caller has it already (the utilization profile's). */
+  meanUtilization: number = mean(hourly) ?? 0,
+): DemandProfile {
   return profileFromBusy(
     hourly.map((u) => u * referenceGpus),
-    mean(hourly) ?? 0,
+    meanUtilization,
   );
 }
 

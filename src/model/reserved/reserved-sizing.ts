@@ -31,7 +31,7 @@ export interface ReservedSizing {
 }
 
 /** The sized plan at the measured profile; null without a dedicated option to price a reservation. */
-export function sizeReserved(measured: DemandProfile, s: ModelScenario): ReservedSizing | null {
+export function sizeReserved(demand: DemandProfile, s: ModelScenario): ReservedSizing | null {
   const d = s.options.dedicated;
   if (d === undefined) return null;
   const tau = s.workload.targetUtilization;
@@ -39,22 +39,22 @@ export function sizeReserved(measured: DemandProfile, s: ModelScenario): Reserve
   const onDemand = s.options.cloud.onDemandPerGpuHour;
   // f(k) is convex for k ≥ 1, so its whole-GPU minimum there is max(1, the fractile's k); k = 0
   // carries cloud's warm floor on top, so it is priced on its own and kept only when cheaper.
-  const allCloud = cloudCost(measured, s).total;
-  const k1 = Math.max(1, criticalFractileGpus(measured, reserved, onDemand, tau));
-  const k = reservedCost(measured, d, k1, s).total < allCloud ? k1 : 0;
-  const peak = peakBusy(measured);
-  const meanBusy = meanAbove(measured, 0);
+  const allCloud = cloudCost(demand, s).total;
+  const k1 = Math.max(1, criticalFractileGpus(demand, reserved, onDemand, tau));
+  const k = reservedCost(demand, d, k1, s).total < allCloud ? k1 : 0;
+  const peak = peakBusy(demand);
+  const meanBusy = meanAbove(demand, 0);
   const peakGpus = Math.ceil(peak / tau);
   return {
     gpus: k,
     criticalRatio: reserved / onDemand,
     reservedPerGpuHour: reserved,
     onDemandPerGpuHour: onDemand,
-    burstShareOfHours: shareAbove(measured, k * tau),
-    burstShareOfBusyGpuHours: meanBusy > 0 ? meanAbove(measured, k * tau) / meanBusy : 0,
+    burstShareOfHours: shareAbove(demand, k * tau),
+    burstShareOfBusyGpuHours: meanBusy > 0 ? meanAbove(demand, k * tau) / meanBusy : 0,
     peakBusyGpus: peak,
     peakGpus,
-    allReservedMonthly: dedicatedCost(measured, { ...d, gpus: peakGpus }, s).total,
+    allReservedMonthly: dedicatedCost(demand, { ...d, gpus: peakGpus }, s).total,
     allCloudMonthly: allCloud,
   };
 }

@@ -1,6 +1,8 @@
 import { mean } from '../stats/mean.js';
 
-export interface BillingMonthTotals {
+/** One month of a cloud bill, in the bill's currency. */
+export interface BillingMonth {
+  /** YYYY-MM of ChargePeriodStart, UTC. */
   month: string;
   transferGB: number;
   transferCost: number;
@@ -24,10 +26,10 @@ export interface BillingReconciliation {
  * months in the export, and how far the model's cloud compute is from the billed GPU compute.
  */
 export function reconcileBilling(
-  months: ReadonlyArray<BillingMonthTotals>,
+  months: ReadonlyArray<BillingMonth>,
   modelCloudCompute: number,
 ): BillingReconciliation {
-  const avg = (f: (m: BillingMonthTotals) => number): number => mean(months.map(f)) ?? 0;
+  const avg = (f: (m: BillingMonth) => number): number => mean(months.map(f)) ?? 0;
   const billed = avg((m) => m.gpuComputeCost);
   const difference = billed > 0 ? modelCloudCompute - billed : null;
   return {

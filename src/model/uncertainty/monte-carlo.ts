@@ -100,17 +100,17 @@ export function runTrials(m: Measurement, seed: number, first: number, count: nu
     const t = first + i;
     if (i > 0 && t % BLOCK_TRIALS === 0) random = seededRandom(blockSeed(seed, t / BLOCK_TRIALS));
     let u = m.utilization;
-    let measured = m.measured;
+    let demand = m.demand;
     fields.forEach((f, j) => {
       const x = draw(f.distribution, random);
       drawn[j] = x;
       if (f.field === ASSUMED && assumedSampled) {
         u = profileFromAssumption(x, base.thresholds);
-        measured = measuredProfile(u.hourly, base.workload.referenceGpus);
+        demand = measuredProfile(u.hourly, base.workload.referenceGpus, u.mean);
       }
     });
     const s = withDrawn(drawn);
-    const d = decide(s, u, m.tokens, measured, 'owned');
+    const d = decide(s, u, m.tokens, demand, 'owned');
     placements[i] = PLACEMENTS.indexOf(d.verdict.placement);
     for (const c of d.measuredCosts) column(monthly, c.id)[i] = c.total;
     const rate = monthlyDiscountRate(s.discountRate);

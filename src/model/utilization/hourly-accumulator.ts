@@ -69,12 +69,10 @@ export class HourlyAccumulator {
   private lastOpen: OpenHour | undefined;
   samples = 0;
   lateSamples = 0;
-  maxValue = -Infinity;
 
   add(epochMs: number, value: number): void {
     const hour = Math.floor(epochMs / MS_PER_HOUR);
     this.samples++;
-    if (value > this.maxValue) this.maxValue = value;
     let h = hour === this.lastHour ? this.lastOpen : this.open.get(hour);
     if (h === undefined) {
       const done = this.closed.get(hour);

@@ -17,7 +17,7 @@ export interface MetricSources {
   egressShare: number | null;
   latency: LatencyAssessment;
   reserved: ReservedSizing | null;
-  measured: ReadonlyArray<OptionCost>;
+  costs: ReadonlyArray<OptionCost>;
   onPrem: { paybackMonths: number | null; npv: number | null; breakEvenUtilization: number | null } | null;
   modelChanges: ReadonlyArray<string>;
   /** The instant the triggers are judged at: the end of the history, or the run. */
@@ -26,8 +26,8 @@ export interface MetricSources {
 
 export function metricValues(m: MetricSources): Record<string, number | null> {
   const u = m.utilization;
-  const cloud = m.measured.find((o) => o.id === 'cloud');
-  const reserved = m.measured.find((o) => o.id === 'reserved');
+  const cloud = m.costs.find((o) => o.id === 'cloud');
+  const reserved = m.costs.find((o) => o.id === 'reserved');
   const out: Record<string, number | null> = {
     [METRIC.consistent]: u.consistent,
     [METRIC.mean]: u.mean,

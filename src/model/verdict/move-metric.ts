@@ -56,7 +56,7 @@ function tokensWith(t: TokenStats | null, cv: number | null, trend: number | nul
 
 /** The verdict's input with `metric` at `value`; an input the rules do not read returns unchanged. */
 export function withMetric(v: VerdictInput, metric: string, value: number): VerdictInput {
-  let { utilization: u, tokens, egressShare, latency, reserved, measured } = v;
+  let { utilization: u, tokens, egressShare, latency, reserved, costs } = v;
   let { onPremPaybackMonths, onPremNpv } = v;
   if (metric === METRIC.consistent) u = { ...u, consistent: value };
   else if (metric === METRIC.peakToMedian) u = { ...u, peakToMedian: value };
@@ -74,9 +74,9 @@ export function withMetric(v: VerdictInput, metric: string, value: number): Verd
     reserved = { ...reserved, burstShareOfBusyGpuHours: value };
   else if (metric === METRIC.reservedSaving && reserved !== null) {
     // The reserved plan's month moved against cloud's: no saving means no reservation pays (k = 0).
-    const cloud = measured[0]?.total ?? 0;
+    const cloud = costs[0]?.total ?? 0;
     reserved = { ...reserved, gpus: value > 0 ? Math.max(1, reserved.gpus) : 0 };
-    measured = measured.map((o) =>
+    costs = costs.map((o) =>
       o.id === 'reserved'
         ? { ...o, ...optionCost('reserved', { reserved: cloud - value }), capacityGpus: reserved?.gpus ?? 0 }
         : o,
@@ -89,7 +89,7 @@ export function withMetric(v: VerdictInput, metric: string, value: number): Verd
     egressShare,
     latency,
     reserved,
-    measured,
+    costs,
     onPremPaybackMonths,
     onPremNpv,
     repatriation: repatriation(u, egressShare, tokens),

@@ -104,7 +104,7 @@ export interface VerdictInput {
   /** Cloud egress and retrieval over cloud compute: what the egress condition judged. */
   egressShare: number | null;
   /** Every option at the measured profile. */
-  measured: ReadonlyArray<OptionCost>;
+  costs: ReadonlyArray<OptionCost>;
   onPremPaybackMonths: number | null;
   /** On-prem NPV against cloud (rule 5 needs it positive); null without on-prem, or when rule 5's other conditions fail. */
   onPremNpv: number | null;
@@ -223,8 +223,8 @@ function decide(v: VerdictInput): Decision {
           code: 'high-not-sustained',
           args: { consistent: u.consistent, sustainedDays: sustained, days: SUSTAINED_DAYS },
         };
-  const reservedOption = v.measured.find((o) => o.id === 'reserved');
-  const cloud = v.measured[0] as OptionCost;
+  const reservedOption = v.costs.find((o) => o.id === 'reserved');
+  const cloud = v.costs[0] as OptionCost;
   if (reservedOption === undefined || v.reserved === null || v.reserved.gpus === 0) {
     const why: Reason =
       reservedOption === undefined
@@ -268,7 +268,7 @@ function reservedPlacement(d: Decision, s: ReservedSizing | null): Placement {
 }
 
 function planOf(family: Family, v: VerdictInput): Plan | null {
-  const priced = (id: OptionId): OptionCost | undefined => v.measured.find((o) => o.id === id);
+  const priced = (id: OptionId): OptionCost | undefined => v.costs.find((o) => o.id === id);
   const s = v.scenario;
   switch (family) {
     case 'cloud':
@@ -354,7 +354,7 @@ export function verdict(v: VerdictInput): Verdict {
   const d = decide(v);
   const placement = reservedPlacement(d, v.reserved);
   const plan = planOf(placement === 'cloud-managed' ? 'cloud' : d.family, v);
-  const best = cheapest(v.measured);
+  const best = cheapest(v.costs);
   const reasons =
     plan?.family === 'reserved' && v.reserved !== null ? [...d.reasons, reservedSizingReason(v.reserved)] : d.reasons;
   const constraintCost: ConstraintCost | null =
@@ -370,7 +370,7 @@ export function verdict(v: VerdictInput): Verdict {
           failing: plan.monthly > best.total && d.rule >= 4 ? failingFor(best.id, v) : [],
         };
   const currentId = CURRENT_OPTION[v.scenario.workload.currentPlacement] ?? null;
-  const current = currentId === null ? undefined : v.measured.find((o) => o.id === currentId);
+  const current = currentId === null ? undefined : v.costs.find((o) => o.id === currentId);
   const savingVsCurrent: SavingVsCurrent | null =
     plan === null || current === undefined
       ? null

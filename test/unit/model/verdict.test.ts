@@ -69,7 +69,7 @@ function input(
     latency: latencyFloors(s.workload.constraints),
     repatriation: repatriation(u, over.egress === undefined ? 0.15 : over.egress, t),
     egressShare: over.egress === undefined ? 0.15 : over.egress,
-    measured: over.measured ?? costs(100, 80, 75, 60),
+    costs: over.costs ?? costs(100, 80, 75, 60),
     onPremPaybackMonths: over.onPremPaybackMonths === undefined ? 12 : over.onPremPaybackMonths,
     onPremNpv: over.onPremNpv === undefined ? 1000 : over.onPremNpv,
     reserved: over.reserved === undefined ? sizing(20, 0.05) : over.reserved,
@@ -104,7 +104,7 @@ describe('§7 repatriation conditions', () => {
 describe('§8 verdict: the family by the first rule that applies, then its cheapest plan', () => {
   const sovereign = scenario({ workload: { constraints: { sovereignty: true, agentic: true } } });
   test('1 sovereignty → on-prem-sovereign: the servers, what is bought at month 0, and what sovereignty costs', () => {
-    const v = verdict(input({ scenario: sovereign, u: profile(0.1, 0), measured: costs(100, 80, 70, 90) }));
+    const v = verdict(input({ scenario: sovereign, u: profile(0.1, 0), costs: costs(100, 80, 70, 90) }));
     expect([v.placement, v.governingConstraint, v.rule]).toEqual(['on-prem-sovereign', 'regulatory', 1]);
     expect(v.plan).toMatchObject({
       family: 'onprem',
@@ -128,7 +128,7 @@ describe('§8 verdict: the family by the first rule that applies, then its cheap
       verdict(
         input({
           scenario: scenario({ workload: { constraints: { sovereignty: true } } }, ['onPrem']),
-          measured: costs(100, 80, 70, 90).slice(0, 3),
+          costs: costs(100, 80, 70, 90).slice(0, 3),
         }),
       ).plan,
     ).toBeNull();
@@ -138,9 +138,9 @@ describe('§8 verdict: the family by the first rule that applies, then its cheap
       { name: 'near', trafficShare: 0.8, rttMs: 10 },
       { name: 'far', trafficShare: 0.2, rttMs: 200 },
     ];
-    const measured = [...costs(100, 80, 75, 60), optionCost('edge', { depreciation: 50 })];
+    const withEdge = [...costs(100, 80, 75, 60), optionCost('edge', { depreciation: 50 })];
     const v = verdict(
-      input({ scenario: scenario({ workload: { constraints: { ttftTargetMs: 300, regions } } }), measured }),
+      input({ scenario: scenario({ workload: { constraints: { ttftTargetMs: 300, regions } } }), costs: withEdge }),
     );
     expect([v.placement, v.governingConstraint, v.rule]).toEqual(['edge', 'latency-geography', 2]);
     expect(v.reasons[0]?.args).toMatchObject({ farShare: 0.2, targetMs: 300, regions: 'far (350 ms)' });
@@ -181,7 +181,7 @@ describe('§8 verdict: the family by the first rule that applies, then its cheap
       input({
         t: tokens(0.5),
         scenario: scenario({}, ['dedicated']),
-        measured: [optionCost('cloud', { compute: 100 })],
+        costs: [optionCost('cloud', { compute: 100 })],
         reserved: null,
       }),
     );
@@ -209,7 +209,7 @@ describe('§8 verdict: the family by the first rule that applies, then its cheap
         { metric: 'utilization.sustainedDays.0.6', value: 0, comparator: '>=', threshold: 90 },
       ],
     });
-    const reservedCheapest = verdict(input({ u: profile(0.39, 0), measured: costs(100, 80, 75, 90) }));
+    const reservedCheapest = verdict(input({ u: profile(0.39, 0), costs: costs(100, 80, 75, 90) }));
     expect(reservedCheapest.constraintCost).toMatchObject({
       monthly: 25,
       cheapest: 'reserved',
@@ -256,16 +256,14 @@ describe('§8 verdict: the family by the first rule that applies, then its cheap
         u: profile(0.7, 90),
         onPremPaybackMonths: 20,
         scenario: scenario({}, ['dedicated']),
-        measured: [optionCost('cloud', { compute: 100 })],
+        costs: [optionCost('cloud', { compute: 100 })],
         reserved: null,
       }),
     );
     expect([unpriced.placement, unpriced.plan]).toEqual(['dedicated-reserved', null]);
   });
   test('7 between the bands: the cheaper of the cloud plan and the reserved plan', () => {
-    const reserved = verdict(
-      input({ u: profile(0.5, 10), measured: costs(100, 80, 75, 90), reserved: sizing(12, 0.3) }),
-    );
+    const reserved = verdict(input({ u: profile(0.5, 10), costs: costs(100, 80, 75, 90), reserved: sizing(12, 0.3) }));
     expect([reserved.placement, reserved.governingConstraint, reserved.rule]).toEqual([
       'hybrid-burst',
       'predictability',
@@ -277,7 +275,7 @@ describe('§8 verdict: the family by the first rule that applies, then its cheap
     });
     expect(verdict(input({ u: profile(0.5, 10), reserved: sizing(12, 0.05) })).placement).toBe('dedicated-reserved');
     // k = 0: no reservation pays, so the reserved family's plan is the cloud plan.
-    const none = verdict(input({ u: profile(0.5, 10), measured: costs(100, 120, 100, 110), reserved: sizing(0, 1) }));
+    const none = verdict(input({ u: profile(0.5, 10), costs: costs(100, 120, 100, 110), reserved: sizing(0, 1) }));
     expect([none.placement, none.plan?.family, none.reasons[1]?.code]).toEqual([
       'cloud-managed',
       'cloud',
@@ -289,7 +287,7 @@ describe('§8 verdict: the family by the first rule that applies, then its cheap
       input({
         scenario: scenario({}, ['dedicated']),
         u: profile(0.5, 10),
-        measured: [optionCost('cloud', { compute: 100 })],
+        costs: [optionCost('cloud', { compute: 100 })],
         reserved: null,
       }),
     );
@@ -300,7 +298,7 @@ describe('§8 verdict: the family by the first rule that applies, then its cheap
     ]);
   });
   test('the cheapest option is never hidden: constraintCost is 0 exactly when the plan is the cheapest', () => {
-    const cheapest = verdict(input({ u: profile(0.5, 10), measured: costs(100, 80, 55, 60) }));
+    const cheapest = verdict(input({ u: profile(0.5, 10), costs: costs(100, 80, 55, 60) }));
     expect(cheapest.constraintCost).toEqual({
       monthly: 0,
       cheapest: 'reserved',

@@ -138,8 +138,6 @@ export interface ModelScenario {
     dedicated?: DedicatedOption | undefined;
     onPrem?: OnPremOption | undefined;
     edge?: EdgeOption | undefined;
-    /** Not in the scenario file: the reserved plan's GPUs, sized by analyze on the measured hours. */
-    reserved?: { gpus: number } | undefined;
   };
 }
 

@@ -316,23 +316,6 @@ function analyzeOption(
   };
 }
 
-/** The scenario with its reserved plan's GPUs sized from the measured hours (none without a dedicated option). */
-function withReserved(s: ModelScenario, sizing: ReservedSizing | null): ModelScenario {
-  if (sizing !== null) {
-    const reserved = { gpus: sizing.gpus };
-    // A key new to the object goes before the spread: V8 copies an object fast only when the
-    // copy adds no key after it (measured: 70 ns against 500; Monte Carlo does this every trial).
-    return {
-      ...s,
-      options: s.options.reserved === undefined ? { reserved, ...s.options } : { ...s.options, reserved },
-    };
-  }
-  if (s.options.reserved === undefined) return s;
-  const options = { ...s.options };
-  delete options.reserved;
-  return { ...s, options };
-}
-
 /** The scenario with cloud and the owned options only. */
 function withOwnedOnly(s: ModelScenario): ModelScenario {
   const { cloud, onPrem, edge } = s.options;
@@ -345,9 +328,10 @@ function withOwnedOnly(s: ModelScenario): ModelScenario {
  * and the verdict. analyze() builds its report on it; Monte Carlo re-runs it once per trial.
  */
 export interface Decision {
-  /** The scenario with its reserved plan's GPUs. */
   scenario: ModelScenario;
   reserved: ReservedSizing | null;
+  /** The reserved plan's GPUs (sized on the measured hours); null without a dedicated option to price it. */
+  reservedGpus: number | null;
   measuredCosts: OptionCost[];
   path: DemandPath;
   ownership: Map<OptionId, Ownership>;
@@ -371,11 +355,13 @@ export function decide(
   demand: DemandProfile,
   pathFor: 'all' | 'owned' = 'all',
 ): Decision {
-  const reserved = sizeReserved(demand, billed);
-  const s = withReserved(billed, reserved);
-  const measuredCosts = allOptionCosts(demand, s);
+  const s = billed;
+  const reserved = sizeReserved(demand, s);
+  const reservedGpus = reserved === null ? null : reserved.gpus;
+  const measuredCosts = allOptionCosts(demand, s, reservedGpus);
   const cloud = measuredCosts[0] as OptionCost;
-  const path = demandPath(pathFor === 'all' ? s : withOwnedOnly(s), demand, u);
+  const path =
+    pathFor === 'all' ? demandPath(s, demand, u, undefined, reservedGpus) : demandPath(withOwnedOnly(s), demand, u);
   const ownership = new Map<OptionId, Ownership>();
   for (const c of measuredCosts) {
     const o = ownershipOf(c, cloud, s, path);
@@ -404,6 +390,7 @@ export function decide(
   return {
     scenario: s,
     reserved,
+    reservedGpus,
     measuredCosts,
     path,
     ownership,
@@ -445,8 +432,10 @@ export function analyze(input: AnalysisInput, measurement: Measurement = measure
   if (billed.options.onPrem?.burst !== input.scenario.options.onPrem?.burst)
     warnings.push({ code: 'sovereign-no-burst', args: {} });
   const d = decide(billed, u, tokens, demand);
-  const { scenario: s, reserved, measuredCosts, path } = d;
-  const curve = Array.from({ length: CURVE_STEPS + 1 }, (_, i) => allOptionCosts(flatProfile(i / CURVE_STEPS, n), s));
+  const { scenario: s, reserved, reservedGpus, measuredCosts, path } = d;
+  const curve = Array.from({ length: CURVE_STEPS + 1 }, (_, i) =>
+    allOptionCosts(flatProfile(i / CURVE_STEPS, n), s, reservedGpus),
+  );
   const bestRented = cheapest(measuredCosts.filter((c) => c.id === 'cloud' || c.id === 'reserved')).id;
   const options = measuredCosts.map((c, j) => ({
     ...analyzeOption(c, d.ownership.get(c.id) ?? null, demand, tokens, s, path, bestRented),
@@ -455,7 +444,7 @@ export function analyze(input: AnalysisInput, measurement: Measurement = measure
   }));
   const thresholdRows: ThresholdRow[] = [
     ...s.thresholds.map((x) => {
-      const costs = allOptionCosts(flatProfile(x, n), s);
+      const costs = allOptionCosts(flatProfile(x, n), s, reservedGpus);
       return { utilization: x, costs, cheapest: cheapest(costs).id };
     }),
     { utilization: 'measured' as const, costs: measuredCosts, cheapest: cheapest(measuredCosts).id },
@@ -538,18 +527,24 @@ export function analyze(input: AnalysisInput, measurement: Measurement = measure
         : reconcileBilling(input.billing, cloud.components.compute ?? 0),
     scenario: s,
     path,
-    growth: growthReport(s, u, demand, path),
+    growth: growthReport(s, u, demand, path, reservedGpus),
     dataQuality: quality,
   };
 }
 
 /** docs/model.md: the growth priced, and each option's horizon average and NPV if the fitted trend continued. */
-function growthReport(s: ModelScenario, u: UtilizationProfile, demand: DemandProfile, path: DemandPath): GrowthReport {
+function growthReport(
+  s: ModelScenario,
+  u: UtilizationProfile,
+  demand: DemandProfile,
+  path: DemandPath,
+  reservedGpus: number | null,
+): GrowthReport {
   const g = path.growth;
   const trend = u.kind === 'history' ? fittedGrowth(u) : null;
   let ifTrendContinues: GrowthReport['ifTrendContinues'] = null;
   if (trend !== null) {
-    const p = demandPath(s, demand, u, trend);
+    const p = demandPath(s, demand, u, trend, reservedGpus);
     const cloud = p.months[0]?.costs[0] as OptionCost;
     ifTrendContinues = {
       perMonth: trend.perMonth,

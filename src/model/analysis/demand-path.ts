@@ -113,6 +113,8 @@ export function demandPath(
   demand: DemandProfile,
   u: UtilizationProfile,
   growth: Growth = growthOf(s, u),
+  /** The reserved plan's GPUs, when it is priced too. */
+  reservedGpus: number | null = null,
 ): DemandPath {
   const meanBusy = demand.utilization * s.workload.referenceGpus;
   const { lines, arrivals } = plannedExpansions(s, meanBusy, growth);
@@ -137,7 +139,7 @@ export function demandPath(
     }
     const profile = scaledProfile(demand, factor);
     const scaled = withServers(s, servers);
-    months.push({ factor, servers: inService, costs: allOptionCosts(profile, scaled) });
+    months.push({ factor, servers: inService, costs: allOptionCosts(profile, scaled, reservedGpus) });
   }
   return { growth, months, expansions: lines };
 }

@@ -7,12 +7,20 @@ import { reservedCost } from './reserved-cost.js';
 import { onPremCost } from './onprem-cost.js';
 import type { OptionCost } from './option-cost.js';
 
-/** Every option the scenario defines, priced at one demand profile, in the order cloud, dedicated, reserved, onprem, edge. */
-export function allOptionCosts(profile: DemandProfile, s: ModelScenario): OptionCost[] {
-  const { dedicated, reserved, onPrem, edge } = s.options;
+/**
+ * Every option the scenario defines, priced at one demand profile, in the order cloud, dedicated,
+ * reserved, onprem, edge. The reserved plan is priced when its GPUs are given: analyze sizes them
+ * on the measured hours (they are not in the scenario).
+ */
+export function allOptionCosts(
+  profile: DemandProfile,
+  s: ModelScenario,
+  reservedGpus: number | null = null,
+): OptionCost[] {
+  const { dedicated, onPrem, edge } = s.options;
   const costs = [cloudCost(profile, s)];
   if (dedicated) costs.push(dedicatedCost(profile, dedicated, s));
-  if (dedicated && reserved) costs.push(reservedCost(profile, dedicated, reserved.gpus, s));
+  if (dedicated && reservedGpus !== null) costs.push(reservedCost(profile, dedicated, reservedGpus, s));
   if (onPrem) costs.push(onPremCost(profile, onPrem, s));
   if (edge) costs.push(edgeCost(profile, edge, s));
   return costs;

@@ -5,8 +5,8 @@ import type { OptionId } from './option-cost.js';
 import { lowestCrossing } from './lowest-crossing.js';
 
 /** The option's total minus cloud's at a flat utilization X (docs/model.md), every option priced once. */
-function marginOverCloud(id: OptionId, x: number, s: ModelScenario): number {
-  const costs = allOptionCosts(flatProfile(x, s.workload.referenceGpus), s);
+function marginOverCloud(id: OptionId, x: number, s: ModelScenario, reservedGpus: number | null): number {
+  const costs = allOptionCosts(flatProfile(x, s.workload.referenceGpus), s, reservedGpus);
   return (costs.find((c) => c.id === id)?.total ?? NaN) - (costs.find((c) => c.id === 'cloud')?.total ?? NaN);
 }
 
@@ -25,5 +25,7 @@ export function breakEvenUtilization(id: OptionId, capacityGpus: number | null, 
     (minWarmGpus * targetUtilization) / n,
     ...(capacityGpus === null ? [] : [(capacityGpus * targetUtilization) / n]),
   ];
-  return lowestCrossing((x) => marginOverCloud(id, x, s), kinks);
+  // The reserved plan's own GPUs are its capacity.
+  const reservedGpus = id === 'reserved' ? capacityGpus : null;
+  return lowestCrossing((x) => marginOverCloud(id, x, s, reservedGpus), kinks);
 }

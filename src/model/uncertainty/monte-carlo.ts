@@ -13,7 +13,7 @@ import type { OptionId } from '../cost/option-cost.js';
 import { monthlyDiscountRate, npv } from '../ownership/npv.js';
 import { seededRandom } from './random.js';
 import { percentileOfSorted } from '../stats/percentile.js';
-import { profileFromAssumption } from '../utilization/utilization-profile.js';
+import { assumedProfiles } from '../utilization/utilization-profile.js';
 import { PLACEMENTS, type Placement } from '../verdict/verdict.js';
 
 export const DEFAULT_TRIALS = 10_000;
@@ -95,6 +95,7 @@ export function runTrials(m: Measurement, seed: number, first: number, count: nu
     base,
     fields.map((f) => f.path),
   );
+  const assumedAt = assumedProfiles(base.thresholds);
   let random = seededRandom(blockSeed(seed, first / BLOCK_TRIALS));
   for (let i = 0; i < count; i++) {
     const t = first + i;
@@ -105,7 +106,7 @@ export function runTrials(m: Measurement, seed: number, first: number, count: nu
       const x = draw(f.distribution, random);
       drawn[j] = x;
       if (f.field === ASSUMED && assumedSampled) {
-        u = profileFromAssumption(x, base.thresholds);
+        u = assumedAt(x);
         demand = measuredProfile(u.hourly, base.workload.referenceGpus, u.mean);
       }
     });

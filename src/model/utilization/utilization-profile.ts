@@ -107,35 +107,34 @@ export function profileFromHistory(
 
 /** With only `assumed`, the level statistics are that value and the history ones are unknown. */
 export function profileFromAssumption(assumed: number, thresholds: ReadonlyArray<number>): UtilizationProfile {
-  return {
+  return assumedProfiles(thresholds)(assumed);
+}
+
+const BELOW_KEY = thresholdKey(BELOW_LEVEL);
+
+/**
+ * profileFromAssumption for one set of thresholds, as a function of the level: what does not
+ * depend on the level (the unknown day counts) is built once. Monte Carlo makes one per run and
+ * calls it once per trial of an uncertain assumed level.
+ */
+export function assumedProfiles(thresholds: ReadonlyArray<number>): (assumed: number) => UtilizationProfile {
+  const unknown: Record<string, null> = Object.fromEntries(
+    reportedLevels(thresholds).map((l) => [thresholdKey(l), null]),
+  );
+  return (assumed) => ({
     kind: 'assumed',
     window: null,
     mean: assumed,
     consistent: assumed,
     percentiles: mapPercentiles(() => assumed),
-    sustainedDays: unknownAt(thresholds),
-    daysBelow: { ...BELOW_UNKNOWN },
+    sustainedDays: { ...unknown },
+    daysBelow: { [BELOW_KEY]: null },
     peakToMedian: null,
     trendPerMonth: null,
     hourly: [assumed],
     daily: [],
-  };
+  });
 }
-
-const BELOW_KEY = thresholdKey(BELOW_LEVEL);
-const BELOW_UNKNOWN: Record<string, null> = { [BELOW_KEY]: null };
-
-/** Every reported level unknown; Monte Carlo asks once per trial for the same thresholds. */
-function unknownAt(thresholds: ReadonlyArray<number>): Record<string, null> {
-  let unknown = UNKNOWN.get(thresholds);
-  if (unknown === undefined)
-    UNKNOWN.set(
-      thresholds,
-      (unknown = Object.fromEntries(reportedLevels(thresholds).map((l) => [thresholdKey(l), null]))),
-    );
-  return { ...unknown };
-}
-const UNKNOWN = new WeakMap<ReadonlyArray<number>, Record<string, null>>();
 
 function mapPercentiles(pct: (p: number) => number): Record<PercentileName, number> {
   // A copy of PERCENTILES overwritten in place: V8 builds it in 105 ns where an empty object given

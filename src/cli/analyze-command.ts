@@ -9,11 +9,12 @@ import {
   type GrowthRefusal,
 } from '../model/analysis/analyze.js';
 import { InputError } from '../errors.js';
-import { DEFAULT_SEED, DEFAULT_TRIALS } from '../model/uncertainty/monte-carlo.js';
+import { DEFAULT_SEED, DEFAULT_TRIALS, type MonteCarlo } from '../model/uncertainty/monte-carlo.js';
 import { runMonteCarlo } from './monte-carlo-threads.js';
 import { combinedMultiplier, scaleDemand, type LeverSetting } from '../model/uncertainty/what-if.js';
 import { loadInputs } from '../input/load-inputs.js';
 import { buildReport } from '../report/build-report.js';
+import type { Report } from '../report/report-schema.js';
 import { renderJson } from '../present/render-json.js';
 import { renderHtml } from '../present/render-html.js';
 import { renderMarkdown } from '../present/render-markdown.js';
@@ -152,14 +153,14 @@ export async function emit(text: string, out: string | undefined, io: Io): Promi
 }
 
 /** read → validate → compute → render → write (STYLE.md habit 1). Returns the exit code. */
-export async function analyzeCommand(file: string, opts: AnalyzeOptions, io: Io): Promise<number> {
-  const { loaded, inputs, input, measurement, analysis, now } = await prepareAnalysis(file, opts, io);
-  // With distributions in the scenario: a one-line confidence from Monte Carlo.
-  const mc =
-    input.scenario.uncertain.length === 0
-      ? undefined
-      : await runMonteCarlo(measurement, opts.trials ?? DEFAULT_TRIALS, opts.seed ?? DEFAULT_SEED, opts.jobs ?? 'auto');
-  const report = buildReport(analysis, {
+/** The report of a prepared analysis, worded for people (and, given one, with Monte Carlo's confidence). */
+export function reportOf(
+  { loaded, inputs, analysis, now }: Awaited<ReturnType<typeof prepareAnalysis>>,
+  file: string,
+  io: Io,
+  monteCarlo?: MonteCarlo,
+): Report {
+  return buildReport(analysis, {
     words: reportWords,
     toolVersion: io.version,
     scenarioFile: file,
@@ -167,8 +168,19 @@ export async function analyzeCommand(file: string, opts: AnalyzeOptions, io: Io)
     now,
     sources: inputs.sources,
     billingMonths: inputs.billing?.months,
-    monteCarlo: mc,
+    monteCarlo,
   });
+}
+
+export async function analyzeCommand(file: string, opts: AnalyzeOptions, io: Io): Promise<number> {
+  const prepared = await prepareAnalysis(file, opts, io);
+  const { input, measurement } = prepared;
+  // With distributions in the scenario: a one-line confidence from Monte Carlo.
+  const mc =
+    input.scenario.uncertain.length === 0
+      ? undefined
+      : await runMonteCarlo(measurement, opts.trials ?? DEFAULT_TRIALS, opts.seed ?? DEFAULT_SEED, opts.jobs ?? 'auto');
+  const report = reportOf(prepared, file, io, mc);
 
   const colour = opts.out === undefined && io.colour;
   const text =

@@ -3,7 +3,6 @@
  * force — the triggers recorded with it, on today's data — with exit codes a script can act on
  * (3 when the decision should be reopened).
  */
-import { reportWords } from '../present/messages.js';
 import { stat } from 'node:fs/promises';
 import { Chalk } from 'chalk';
 import { describeReadError, excerpt, formatPath, InputError } from '../errors.js';
@@ -12,7 +11,7 @@ import { issueMessage } from '../input/scenario/issue-message.js';
 import { valueAt } from '../model/uncertainty/replace-nodes.js';
 import { MAX_RECORD_FILE_BYTES, readBounded, textOf } from '../input/readers/read-bounded.js';
 import { appendHistory, readHistory, type HistoryEntry } from '../report/history-file.js';
-import { buildReport, READABLE_SCHEMA_VERSIONS, REPORT_SCHEMA_VERSION, type Report } from '../report/build-report.js';
+import { READABLE_SCHEMA_VERSIONS, REPORT_SCHEMA_VERSION, type Report } from '../report/build-report.js';
 import {
   compareReports,
   judgeTriggers,
@@ -23,7 +22,7 @@ import {
 } from '../report/compare-reports.js';
 import { renderReviewMarkdown } from '../present/render-markdown.js';
 import { renderCheck, renderReviewTable } from '../present/render-review.js';
-import { prepareAnalysis, type InputOverrides } from './analyze-command.js';
+import { prepareAnalysis, reportOf, type InputOverrides } from './analyze-command.js';
 import type { Io } from './io.js';
 import { OutputBatch } from './write-output.js';
 
@@ -105,17 +104,8 @@ async function currentReport(
   opts: InputOverrides & { format: string },
   io: Io,
 ): Promise<{ report: Report; metrics: Record<string, number | null> }> {
-  const { loaded, inputs, analysis, now } = await prepareAnalysis(file, opts, io);
-  const report = buildReport(analysis, {
-    words: reportWords,
-    toolVersion: io.version,
-    scenarioFile: file,
-    sha256: loaded.sha256,
-    now,
-    sources: inputs.sources,
-    billingMonths: inputs.billing?.months,
-  });
-  return { report, metrics: analysis.metrics };
+  const prepared = await prepareAnalysis(file, opts, io);
+  return { report: reportOf(prepared, file, io), metrics: prepared.analysis.metrics };
 }
 
 /** The decision in force: --previous (must exist), or --decision (read when it exists; absent, this run makes it). */

@@ -2,8 +2,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { run } from '../../src/cli/main.js';
-import type { Io } from '../../src/cli/io.js';
-import { cli, REPO } from '../helpers/cli.js';
+import { cli, recordingIo, REPO } from '../helpers/cli.js';
 import { tempDir } from '../helpers/temp-dir.js';
 
 // Every command and format on every bundled scenario and data file, byte for byte, against the
@@ -18,25 +17,9 @@ const scenarios = readdirSync(join(REPO, 'scenarios'))
 const dataFiles = readdirSync(join(REPO, 'scenarios', 'data')).sort();
 
 async function placement(argv: string[], width = 80): Promise<string> {
-  let out = '';
-  let err = '';
-  const io: Io = {
-    stdout: (t) => {
-      out += t;
-    },
-    stderr: (t) => {
-      err += t;
-    },
-    colour: false,
-    progress: false,
-    interactive: false,
-    width,
-    now: () => NOW,
-    clock: () => 0,
-    version: '0.0.0-golden',
-  };
+  const io = recordingIo({ now: () => NOW, width, version: '0.0.0-golden' });
   const code = await run(argv, io);
-  return `$ placement ${argv.join(' ')}\nexit ${code}\n--- stdout\n${out}--- stderr\n${err}`;
+  return `$ placement ${argv.join(' ')}\nexit ${code}\n--- stdout\n${io.out}--- stderr\n${io.err}`;
 }
 const golden = (name: string) => join(REPO, 'test', 'golden', name);
 

@@ -52,8 +52,8 @@ describe('placement schema report', () => {
   });
 });
 
-describe('placement schema scenario', async () => {
-  const scenarioSchema = JSON.parse((await runPlacement(['schema', 'scenario'])).stdout);
+const scenarioSchema = JSON.parse((await runPlacement(['schema', 'scenario'])).stdout);
+describe('placement schema scenario', () => {
   const check = new Ajv2020({ strict: false }).compile(scenarioSchema);
   test('validates every bundled scenario and rejects a typo', async () => {
     const { parse } = await import('yaml');

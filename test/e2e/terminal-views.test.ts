@@ -3,34 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { run } from '../../src/cli/main.js';
-import type { Io } from '../../src/cli/io.js';
+import { recordingIo } from '../helpers/cli.js';
 
 // Every command on every bundled scenario, laid out as for a terminal of 80 and of 120 columns
 // (the same code path: a terminal's width, stdout a terminal), in-process.
 const tmp = mkdtempSync(join(tmpdir(), 'placement-views-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
-function terminal(width: number): Io & { out: string; err: string } {
-  const r = {
-    out: '',
-    err: '',
-    colour: false,
-    progress: false,
-    interactive: false,
-    clock: () => 0,
-    version: '9.9.9',
-    now: () => Date.UTC(2026, 10, 26),
-    width,
-    stdoutTTY: true,
-    stdout: (t: string) => {
-      r.out += t;
-    },
-    stderr: (t: string) => {
-      r.err += t;
-    },
-  };
-  return r;
-}
+const terminal = (width: number) => recordingIo({ now: () => Date.UTC(2026, 10, 26), width, stdoutTTY: true });
 /** What a command shows: stdout, laid out for the terminal, and stderr (one line a problem, never wrapped). */
 async function shown(argv: string[], width: number): Promise<{ out: string; err: string }> {
   const io = terminal(width);

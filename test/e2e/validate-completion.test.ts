@@ -48,9 +48,9 @@ describe('placement validate', () => {
   });
 });
 
-describe('placement completion', async () => {
-  const script = join(tmp, 'completion.bash');
-  writeFileSync(script, (await runPlacement(['completion', 'bash'])).stdout);
+const script = join(tmp, 'completion.bash');
+writeFileSync(script, (await runPlacement(['completion', 'bash'])).stdout);
+describe('placement completion', () => {
   const complete = (words: string[]) =>
     spawnSync(
       'bash',

@@ -27,35 +27,50 @@ export function cli(
 }
 
 /**
- * The CLI in-process, through run(argv, io), as the bin would run it with its output piped: no
- * colour, no prompts, `width` columns (the bin's COLUMNS). `cwd` is entered for the call (vitest
- * runs each file in its own process, and a file's tests one at a time). Standard input, worker
- * threads and signals need the real process: use cli() for those.
+ * An Io that keeps what the CLI writes (`out`, `err`): a run with its output piped (no colour, no
+ * prompts, 80 columns, version 9.9.9, a fixed clock) unless `over` says otherwise.
  */
-export async function runPlacement(args: string[], options: { cwd?: string; width?: number } = {}): Promise<CliResult> {
-  let stdout = '';
-  let stderr = '';
-  const io: Io = {
-    stdout: (t) => {
-      stdout += t;
-    },
-    stderr: (t) => {
-      stderr += t;
-    },
+export function recordingIo(over: Partial<Io> = {}): Io & { out: string; err: string } {
+  const r = {
+    out: '',
+    err: '',
     colour: false,
     progress: false,
     interactive: false,
+    clock: () => 0,
+    version: '9.9.9',
+    now: () => Date.UTC(2026, 10, 22),
+    width: 80,
+    stdoutTTY: false,
+    stdout: (t: string) => {
+      r.out += t;
+    },
+    stderr: (t: string) => {
+      r.err += t;
+    },
+    ...over,
+  };
+  return r;
+}
+
+/**
+ * The CLI in-process, through run(argv, io), as the bin would run it with its output piped: no
+ * colour, no prompts, `width` columns (the bin's COLUMNS), the real clock and version. `cwd` is
+ * entered for the call (vitest runs each file in its own process, and a file's tests one at a
+ * time). Standard input, worker threads and signals need the real process: use cli() for those.
+ */
+export async function runPlacement(args: string[], options: { cwd?: string; width?: number } = {}): Promise<CliResult> {
+  const io = recordingIo({
     now: () => Date.now(),
     clock: () => performance.now(),
     version: toolVersion(),
     width: options.width ?? 80,
-    stdoutTTY: false,
-  };
+  });
   const before = process.cwd();
   if (options.cwd !== undefined) process.chdir(options.cwd);
   try {
     const code = await run(args, io);
-    return { code, stdout, stderr };
+    return { code, stdout: io.out, stderr: io.err };
   } finally {
     process.chdir(before);
   }

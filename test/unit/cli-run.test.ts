@@ -1,26 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import { run } from '../../src/cli/main.js';
-import type { Io } from '../../src/cli/io.js';
+import { recordingIo } from '../helpers/cli.js';
 
-function io(now: () => number = () => Date.UTC(2026, 10, 22)): Io & { out: string; err: string } {
-  const r = {
-    out: '',
-    err: '',
-    colour: false,
-    progress: false,
-    interactive: false,
-    clock: () => 0,
-    version: '9.9.9',
-    now,
-    stdout: (t: string) => {
-      r.out += t;
-    },
-    stderr: (t: string) => {
-      r.err += t;
-    },
-  };
-  return r;
-}
+const io = (now: () => number = () => Date.UTC(2026, 10, 22)) => recordingIo({ now });
 
 describe('run() exit codes (MODEL.md §11), in-process', () => {
   test('0 and the report for a bundled scenario', async () => {

@@ -26,34 +26,26 @@ export function parseScenarioText(text: string, file: string, book: PriceBook = 
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
 
-  if (doc.errors.length > 0) {
-    // Only the first syntax error: the parser's later ones follow from it (one tab can make
-    // dozens) and would bury the line to fix.
-    const first = doc.errors[0]!;
+  // Only the first syntax error: the parser's later ones follow from it (one tab can make dozens)
+  // and would bury the line to fix. Its warnings are about meaning, not syntax: a tag it cannot
+  // resolve (`!!js/function`, `!custom`) is dropped and the bare value kept, which would quietly
+  // analyse something other than what the file says. A scenario holds plain values, so a warning
+  // is a refusal too.
+  const first = doc.errors[0] ?? doc.warnings[0];
+  if (first !== undefined) {
     const pos = lineCounter.linePos(first.pos[0]);
+    const said = excerpt(first.message.split('\n')[0] ?? '', 80);
     throw new InputError({
       file,
       line: pos.line,
       column: pos.col,
       message: /Maximum call stack/.test(first.message)
         ? 'nested far too deeply to be a scenario (a scenario is a few levels deep)'
-        : `not valid YAML or JSON: ${excerpt(first.message.split('\n')[0] ?? '', 80)}`,
-    });
-  }
-  if (doc.warnings.length > 0) {
-    // The parser's warnings are about meaning, not syntax: a tag it cannot resolve (`!!js/function`,
-    // `!custom`) is dropped and the bare value kept, which would quietly analyse something other
-    // than what the file says. A scenario holds plain values, so a warning is a refusal.
-    const first = doc.warnings[0]!;
-    const pos = lineCounter.linePos(first.pos[0]);
-    throw new InputError({
-      file,
-      line: pos.line,
-      column: pos.col,
-      message:
-        first.code === 'TAG_RESOLVE_FAILED'
+        : first.code === 'TAG_RESOLVE_FAILED'
           ? 'an unknown YAML tag; a scenario holds plain numbers, strings, lists and mappings'
-          : `not usable YAML: ${excerpt(first.message.split('\n')[0] ?? '', 80)}`,
+          : doc.errors.length > 0
+            ? `not valid YAML or JSON: ${said}`
+            : `not usable YAML: ${said}`,
     });
   }
   if (doc.contents === null) {

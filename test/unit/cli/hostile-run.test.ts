@@ -2,7 +2,7 @@ import { lstatSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { run } from '../../../src/cli/main.js';
-import type { Io } from '../../../src/cli/io.js';
+import { recordingIo } from '../../helpers/cli.js';
 import { excerpt } from '../../../src/errors.js';
 import { tempDir } from '../../helpers/temp-dir.js';
 
@@ -10,27 +10,8 @@ import { tempDir } from '../../helpers/temp-dir.js';
 const tmp = tempDir('placement-hostile-');
 const SCENARIO = 'scenarios/burst-inference.yaml';
 
-function io(): Io & { out: string; err: string } {
-  const r = {
-    out: '',
-    err: '',
-    colour: false,
-    progress: false,
-    interactive: false,
-    clock: () => 0,
-    version: '9.9.9',
-    now: () => Date.UTC(2026, 10, 22),
-    stdout: (t: string) => {
-      r.out += t;
-    },
-    stderr: (t: string) => {
-      r.err += t;
-    },
-  };
-  return r;
-}
 async function placement(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  const x = io();
+  const x = recordingIo();
   const code = await run(argv, x);
   return { code, out: x.out, err: x.err };
 }

@@ -114,7 +114,8 @@ export interface VerdictInput {
 
 type Family = Plan['family'];
 
-interface Decision {
+/** The rule that fires first, and what it says. */
+interface RuleOutcome {
   placement: Placement | null;
   family: Family;
   governingConstraint: GoverningConstraint;
@@ -124,7 +125,7 @@ interface Decision {
 
 const LOCATION_OF: Record<Family, Location> = { cloud: 'cloud', reserved: 'cloud', onprem: 'onprem', edge: 'edge' };
 
-function decide(v: VerdictInput): Decision {
+function firstRule(v: VerdictInput): RuleOutcome {
   const u = v.utilization;
   const c = v.scenario.workload.constraints;
   const sustained = u.sustainedDays[SUSTAINED_KEY] ?? null;
@@ -260,7 +261,7 @@ function decide(v: VerdictInput): Decision {
 }
 
 /** The reserved family's name: a reservation when burst carries under 10 % of the busy GPU-hours. */
-function reservedPlacement(d: Decision, s: ReservedSizing | null): Placement {
+function reservedPlacement(d: RuleOutcome, s: ReservedSizing | null): Placement {
   if (d.placement !== null) return d.placement;
   if (s === null) return 'dedicated-reserved';
   if (s.gpus === 0) return 'cloud-managed';
@@ -351,7 +352,7 @@ const CURRENT_OPTION: Record<string, OptionId | null> = {
 };
 
 export function verdict(v: VerdictInput): Verdict {
-  const d = decide(v);
+  const d = firstRule(v);
   const placement = reservedPlacement(d, v.reserved);
   const plan = planOf(placement === 'cloud-managed' ? 'cloud' : d.family, v);
   const best = cheapest(v.costs);

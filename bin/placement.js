@@ -1,7 +1,8 @@
 #!/usr/bin/env node
-// The installed command: plain JavaScript built by `npm run build` (run on install by `prepare`).
-import { supportsColor } from 'chalk';
-import { run, toolVersion } from '../dist/cli/main.js';
+// The installed command: the bundle that `npm run build` makes (run on install by `prepare`).
+// --debug maps stack traces back to the TypeScript sources.
+if (process.argv.includes('--debug')) process.setSourceMapsEnabled(true);
+const { run, toolVersion } = await import('../dist/bundle/main.js');
 
 process.stdout.on('error', (err) => {
   // A closed pipe (`placement … | head`) is not an error of ours.
@@ -9,11 +10,21 @@ process.stdout.on('error', (err) => {
   throw err;
 });
 
+/**
+ * Colour for the terminal view: --no-color and NO_COLOR turn it off, FORCE_COLOR decides when
+ * set, and otherwise Node's own test of the terminal (a TTY, not TERM=dumb).
+ */
+function colourWanted() {
+  if (process.argv.includes('--no-color') || (process.env.NO_COLOR ?? '') !== '') return false;
+  const force = process.env.FORCE_COLOR;
+  if (force !== undefined) return force !== '0' && force !== 'false';
+  return Boolean(process.stdout.isTTY && process.stdout.hasColors());
+}
+
 process.exitCode = await run(process.argv.slice(2), {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
-  // chalk's rules (a terminal, FORCE_COLOR, --no-color, TERM=dumb), and NO_COLOR.
-  colour: Boolean(supportsColor) && !('NO_COLOR' in process.env && process.env.NO_COLOR !== ''),
+  colour: colourWanted(),
   width: process.stdout.columns || Number(process.env.COLUMNS) || 80,
   stdoutTTY: Boolean(process.stdout.isTTY),
   progress: Boolean(process.stderr.isTTY),

@@ -86,10 +86,25 @@ for (const r of rows) {
   }
 }
 
-const startup = (args) => median(Array.from({ length: 9 }, () => run(process.execPath, args).seconds * 1000));
-const version = startup([join(repo, 'bin', 'placement.js'), '--version']);
-const bare = startup(['-e', '0']);
-console.log(`\nstart-up: placement --version ${fmt(version, 0)} ms, node -e 0 ${fmt(bare, 0)} ms (median of 9)\n`);
+// Start-up, each figure beside node's own from the same run (median of 15, alternating).
+const smallScenario = join(repo, 'scenarios', 'stable-high-volume.yaml');
+const starts = { bare: [], version: [], json: [] };
+for (let i = 0; i < 15; i++) {
+  starts.bare.push(run(process.execPath, ['-e', '0']).seconds * 1000);
+  starts.version.push(run(process.execPath, [join(repo, 'bin', 'placement.js'), '--version']).seconds * 1000);
+  starts.json.push(
+    run(process.execPath, [join(repo, 'bin', 'placement.js'), 'analyze', smallScenario, '--json']).seconds * 1000,
+  );
+}
+const bare = median(starts.bare);
+const version = median(starts.version);
+const json = median(starts.json);
+console.log('\n| start-up | placement (ms) | node -e 0 (ms) | ratio | target |');
+console.log('|---|---:|---:|---:|---:|');
+console.log(`| placement --version | ${fmt(version, 0)} | ${fmt(bare, 0)} | ${fmt(version / bare)} | ≤ 1.3 |`);
+console.log(
+  `| analyze stable-high-volume.yaml --json | ${fmt(json, 0)} | ${fmt(bare, 0)} | ${fmt(json / bare)} | ≤ 2.5 |\n`,
+);
 
 const checks = rows.map((r) => [
   `${r.n.toLocaleString('en-US')} rows: same hourly statistics as DuckDB (mean, p20, p50, p95 within 1e-9)`,
@@ -108,6 +123,8 @@ if (big && small)
     `10,000,000 rows: peak RSS within 10 % of 1,000,000 rows (${fmt(big.ours.rssMB, 0)} vs ${fmt(small.ours.rssMB, 0)} MB)`,
     big.ours.rssMB <= small.ours.rssMB * 1.1,
   ]);
+checks.push([`start-up: --version within 1.3 × node -e 0 (${fmt(version / bare)} ×)`, version <= bare * 1.3]);
+checks.push([`start-up: analyze --json within 2.5 × node -e 0 (${fmt(json / bare)} ×)`, json <= bare * 2.5]);
 for (const [what, ok] of checks) console.log(`${ok ? 'PASS' : 'MISS'}  ${what}`);
 
 // Monte Carlo trial rate (issue 7), in its own process so the reading runs above do not warm it.

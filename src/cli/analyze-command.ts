@@ -1,6 +1,5 @@
 import { reportWords } from '../present/messages.js';
 import { resolve } from 'node:path';
-import { Chalk } from 'chalk';
 import {
   analyze,
   fittedGrowthRefusal,
@@ -16,10 +15,6 @@ import { loadInputs } from '../input/load-inputs.js';
 import { buildReport } from '../report/build-report.js';
 import type { Report } from '../report/report-schema.js';
 import { renderJson } from '../present/render-json.js';
-import { renderHtml } from '../present/render-html.js';
-import { renderMarkdown } from '../present/render-markdown.js';
-import { renderTable } from '../present/render-table.js';
-import { DEFAULT_WIDTH } from '../present/fit.js';
 import { loadScenario } from '../input/scenario/load-scenario.js';
 import { positionInText } from '../input/scenario/yaml-position.js';
 import type { ResolvedScenario } from '../input/scenario/resolve.js';
@@ -182,18 +177,30 @@ export async function analyzeCommand(file: string, opts: AnalyzeOptions, io: Io)
       : await runMonteCarlo(measurement, opts.trials ?? DEFAULT_TRIALS, opts.seed ?? DEFAULT_SEED, opts.jobs ?? 'auto');
   const report = reportOf(prepared, file, io, mc);
 
-  const colour = opts.out === undefined && io.colour;
-  const text =
-    opts.format === 'json'
-      ? renderJson(report)
-      : opts.format === 'markdown'
-        ? renderMarkdown(report)
-        : opts.format === 'html'
-          ? renderHtml(report)
-          : renderTable(report, new Chalk({ level: colour ? 1 : 0 }), {
-              width: io.width ?? DEFAULT_WIDTH,
-              details: opts.details === true || opts.out !== undefined || io.stdoutTTY !== true,
-            });
-  await emit(text, opts.out, io);
+  await emit(await view(report, opts, io), opts.out, io);
   return 0;
+}
+
+/** The report in the format asked for; each view (and its libraries) is loaded only when asked for. */
+async function view(report: Report, opts: AnalyzeOptions, io: Io): Promise<string> {
+  switch (opts.format) {
+    case 'json':
+      return renderJson(report);
+    case 'markdown':
+      return (await import('../present/render-markdown.js')).renderMarkdown(report);
+    case 'html':
+      return (await import('../present/render-html.js')).renderHtml(report);
+    default: {
+      const [{ renderTable }, { DEFAULT_WIDTH }, { Chalk }] = await Promise.all([
+        import('../present/render-table.js'),
+        import('../present/fit.js'),
+        import('chalk'),
+      ]);
+      const colour = opts.out === undefined && io.colour;
+      return renderTable(report, new Chalk({ level: colour ? 1 : 0 }), {
+        width: io.width ?? DEFAULT_WIDTH,
+        details: opts.details === true || opts.out !== undefined || io.stdoutTTY !== true,
+      });
+    }
+  }
 }

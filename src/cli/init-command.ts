@@ -12,6 +12,7 @@ import { scenarioText, type InitAnswers, type PriceAnswer } from './init/scenari
 import { ACCELERATORS, acceleratorById } from './init/accelerators.js';
 import { ageInDays } from '../model/time/iso-day.js';
 import { WORKLOAD_CLASSES, type WorkloadClassId } from './init/workload-classes.js';
+import { packageFile } from '../input/pricebook/package-file.js';
 import { bundledPriceBook } from '../input/pricebook/price-book.js';
 import { detectUtilizationFormat } from '../input/readers/detect-format.js';
 import { analyzeCommand } from './analyze-command.js';
@@ -199,7 +200,7 @@ export async function initCommand(file: string, opts: InitOptions, io: Io): Prom
       }
     }
     const answers = await ask(asker, file, io);
-    const schema = fileURLToPath(new URL('../scenario.schema.json', import.meta.url));
+    const schema = fileURLToPath(packageFile('dist/scenario.schema.json'));
     await writeFileAtomic(file, scenarioText(answers, schema, new Date(io.now()).toISOString().slice(0, 10)), '');
     io.stderr(`placement: wrote ${file}\n`);
   } catch (err) {

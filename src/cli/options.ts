@@ -1,7 +1,7 @@
 import { excerpt } from '../errors.js';
 import { InvalidArgumentError } from 'commander';
 import { isoDayStart } from '../model/time/iso-day.js';
-import { MAX_THRESHOLDS } from '../input/scenario/schema.js';
+import { MAX_THRESHOLDS } from '../model/constants.js';
 import { inTimeRange, TIME_RANGE_TEXT } from '../model/time/time-range.js';
 
 /**

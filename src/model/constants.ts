@@ -53,3 +53,6 @@ export const FIRM_GPU_MISMATCH = 0.1;
 export const REVIEW_AFTER_DAYS = 90;
 /** A price-book entry older than this many days is worth re-checking. */
 export const STALE_PRICE_DAYS = 180;
+
+/** Utilization levels priced side by side: a column each in the threshold table. */
+export const MAX_THRESHOLDS = 10;

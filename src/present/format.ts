@@ -54,9 +54,11 @@ export const orDash = <T>(x: T | null | undefined, f: (v: T) => string): string 
   x === null || x === undefined ? '–' : f(x);
 /** A utilization level as a short percentage: 0.4 → 40%, 0.65 → 65%, 0.125 → 12.5%. */
 export const level = (x: number): string => `${Number((x * 100).toFixed(1))}%`;
-const compactFormat = new Intl.NumberFormat('en-US', { notation: 'compact', maximumFractionDigits: 2 });
+// Built on first use: a formatter costs milliseconds, and a JSON run never prints one.
+let compactFormat: Intl.NumberFormat | undefined;
 /** Large counts: 3,061,588,031 → 3.06B. */
-export const compact = (x: number): string => compactFormat.format(x);
+export const compact = (x: number): string =>
+  (compactFormat ??= new Intl.NumberFormat('en-US', { notation: 'compact', maximumFractionDigits: 2 })).format(x);
 /**
  * The history window's first and last calendar days in the scenario's time zone, YYYY-MM-DD. The
  * report's window instants are UTC (Berlin's midnight is 22:00 the day before); its last sample's

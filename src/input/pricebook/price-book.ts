@@ -1,4 +1,5 @@
 /** The bundled price book: public figures, each with its source and date. */
+import { packageFile } from './package-file.js';
 import { readFileSync } from 'node:fs';
 
 export interface PriceEntry {
@@ -20,8 +21,8 @@ export interface PriceBook {
 
 let cached: PriceBook | undefined;
 
-/** The book shipped with the tool (pricebook/prices.json beside dist/). */
+/** The book shipped with the tool (pricebook/prices.json in the package). */
 export function bundledPriceBook(): PriceBook {
-  cached ??= JSON.parse(readFileSync(new URL('../../../pricebook/prices.json', import.meta.url), 'utf8')) as PriceBook;
+  cached ??= JSON.parse(readFileSync(packageFile('pricebook/prices.json'), 'utf8')) as PriceBook;
   return cached;
 }

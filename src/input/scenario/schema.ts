@@ -9,6 +9,7 @@
 import { z } from 'zod';
 import { DEPRECIATION_METHODS } from '../../model/ownership/depreciation.js';
 import { CURRENT_PLACEMENTS, INDEX_LOCATIONS } from '../../model/inputs.js';
+import { MAX_THRESHOLDS } from '../../model/constants.js';
 import { isoDayStart } from '../../model/time/iso-day.js';
 import { gpuPatternProblem } from '../readers/gpu-pattern.js';
 
@@ -21,8 +22,6 @@ const wholeNonNegative = z.number().int().min(0);
 const MAX_MONTHS = 600;
 const months = wholePositive.max(MAX_MONTHS);
 const monthsOrNone = wholeNonNegative.max(MAX_MONTHS);
-/** Utilization levels priced side by side: a column each in the threshold table. */
-export const MAX_THRESHOLDS = 10;
 
 export const UTILIZATION_FORMATS = ['auto', 'csv', 'nvidia-smi', 'prometheus-json', 'prometheus-text'] as const;
 export const UTILIZATION_UNITS = ['auto', 'percent', 'fraction'] as const;

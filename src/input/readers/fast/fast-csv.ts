@@ -39,9 +39,17 @@ export class FastCsvUtilization {
 
   private layout: { time: number; value: number; gpu: number; delimiter: number } | null = null;
 
-  accept(b: Uint8Array, start: number, end: number, number: number, emit: Emit): RowOutcome {
+  /** `quoted`: the line may hold a quote (the caller knows when its whole chunk holds none). */
+  accept(
+    b: Uint8Array,
+    start: number,
+    end: number,
+    number: number,
+    emit: Emit,
+    quoted = hasByte(b, QUOTE, start, end),
+  ): RowOutcome {
     const layout = (this.layout ??= this.slow.layout);
-    if (layout === null || hasByte(b, QUOTE, start, end)) return this.viaString(b, start, end, number, emit);
+    if (layout === null || quoted) return this.viaString(b, start, end, number, emit);
     const need = Math.max(layout.time, layout.value, layout.gpu);
     const starts = this.starts;
     const ends = this.ends;
@@ -101,10 +109,12 @@ export async function readRowsFromBytes(
     for (let i = start; i < end; i++) if (b[i] === QUOTE) n++;
     return n;
   };
-  const line = (b: Uint8Array, start: number, end: number): void => {
+  // Quotes are looked for once per chunk: most exports have none, and then no line is scanned
+  // for them.
+  const line = (b: Uint8Array, start: number, end: number, chunkQuoted = true): void => {
     number++;
     if (end > start && b[end - 1] === RETURN) end--;
-    const q = quotesIn(b, start, end);
+    const q = chunkQuoted ? quotesIn(b, start, end) : 0;
     if (held.length > 0 || q % 2 === 1) {
       if (held.length === 0) heldNumber = number;
       held.push(Buffer.from(b.subarray(start, end)));
@@ -117,12 +127,12 @@ export async function readRowsFromBytes(
       } else if (held.length >= MAX_RECORD_LINES) releaseHeld();
       return;
     }
-    record(b, number, start, end);
+    record(b, number, start, end, q > 0);
   };
-  const record = (b: Uint8Array, at: number, start = 0, end = b.length): void => {
+  const record = (b: Uint8Array, at: number, start = 0, end = b.length, quoted = true): void => {
     if (skipBlanks(b, start, end) === end) return;
     counts.currentLine = at;
-    const outcome = parser.accept(b, start, end, at, emit);
+    const outcome = parser.accept(b, start, end, at, emit, quoted);
     if (outcome === 'skip') return;
     if (outcome === 'ok') counts.dataRows++;
     else if (outcome === 'unavailable') {
@@ -146,8 +156,9 @@ export async function readRowsFromBytes(
       pos = nl + 1;
       carry = null;
     }
+    const chunkQuoted = chunk.indexOf(QUOTE, pos) !== -1;
     for (let nl = chunk.indexOf(NEWLINE, pos); nl !== -1; nl = chunk.indexOf(NEWLINE, pos)) {
-      line(chunk, pos, nl);
+      line(chunk, pos, nl, chunkQuoted);
       pos = nl + 1;
     }
     if (pos < chunk.length) carry = Buffer.from(chunk.subarray(pos));

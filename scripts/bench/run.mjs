@@ -3,7 +3,7 @@
 // (`wc -l` on the same file) and the peer (DuckDB on the same file), in the same run; then
 // start-up time; then the Monte Carlo trial rate (monte-carlo.mjs). Usage: node scripts/bench/run.mjs [ROWS,ROWS…] (default 1000000,10000000)
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -67,7 +67,16 @@ for (const n of sizes) {
     const mine = k === 'mean' ? u.mean : k === 'p20' ? u.consistent : u.percentiles[k];
     return Math.abs(mine - d[k]) < 1e-9;
   });
-  rows.push({ n, mb, wc, ours, duck, same });
+  // The same export gzipped: placement reads .gz itself; its peer is `gzip -dc` alone plus the
+  // plain file's time.
+  const gz = `${file}.gz`;
+  if (!existsSync(gz)) run('sh', ['-c', `gzip -c -6 '${file}' > '${gz}'`]);
+  const gzScenario = join(dir, `scenario-${n}-gz.yaml`);
+  writeFileSync(gzScenario, readFileSync(scenario, 'utf8').replace(file, gz));
+  const gunzip = run('sh', ['-c', `gzip -dc '${gz}' > /dev/null`]);
+  const oursGz = run(process.execPath, [join(repo, 'bin', 'placement.js'), 'analyze', gzScenario, '--json']);
+  const sameGz = JSON.stringify(JSON.parse(oursGz.stdout).utilization.percentiles) === JSON.stringify(u.percentiles);
+  rows.push({ n, mb, wc, ours, duck, same, gunzip, oursGz, sameGz });
 }
 
 const fmt = (x, digits = 2) =>
@@ -85,6 +94,15 @@ for (const r of rows) {
     );
   }
 }
+
+console.log(
+  '\n| rows | gzip -dc alone (s) | placement, plain file (s) | placement, .gz (s) | ratio to the sum | target |',
+);
+console.log('|---:|---:|---:|---:|---:|---:|');
+for (const r of rows)
+  console.log(
+    `| ${r.n.toLocaleString('en-US')} | ${fmt(r.gunzip.seconds)} | ${fmt(r.ours.seconds)} | ${fmt(r.oursGz.seconds)} | ${fmt(r.oursGz.seconds / (r.gunzip.seconds + r.ours.seconds))} | ≤ 1.2 |`,
+  );
 
 // Start-up, each figure beside node's own from the same run (median of 15, alternating).
 const smallScenario = join(repo, 'scenarios', 'stable-high-volume.yaml');
@@ -123,6 +141,14 @@ if (big && small)
     `10,000,000 rows: peak RSS within 10 % of 1,000,000 rows (${fmt(big.ours.rssMB, 0)} vs ${fmt(small.ours.rssMB, 0)} MB)`,
     big.ours.rssMB <= small.ours.rssMB * 1.1,
   ]);
+for (const r of rows) {
+  const limit = 1.2 * (r.gunzip.seconds + r.ours.seconds);
+  checks.push([`${r.n.toLocaleString('en-US')} rows: .gz read as the plain file (same statistics)`, r.sameGz]);
+  checks.push([
+    `${r.n.toLocaleString('en-US')} rows: .gz within 1.2 × gzip -dc + the plain file (${fmt(r.oursGz.seconds)} s vs ${fmt(limit)} s)`,
+    r.oursGz.seconds <= limit,
+  ]);
+}
 checks.push([`start-up: --version within 1.3 × node -e 0 (${fmt(version / bare)} ×)`, version <= bare * 1.3]);
 checks.push([`start-up: analyze --json within 2.5 × node -e 0 (${fmt(json / bare)} ×)`, json <= bare * 2.5]);
 for (const [what, ok] of checks) console.log(`${ok ? 'PASS' : 'MISS'}  ${what}`);

@@ -16,10 +16,59 @@ function moneyFormat(currency: string, digits: number): Intl.NumberFormat {
   return f;
 }
 
+/**
+ * The currencies most scenarios use, formatted as Intl's en-US currency style formats them
+ * (`-$1,234.50`) without building a formatter: the first one costs a run about 14 ms. Like Intl,
+ * it rounds the shortest decimal that reads back as the number (2679.035, not the binary value
+ * just below it) half away from zero; a property test holds the two equal.
+ */
+const SYMBOLS: Record<string, string> = { USD: '$', EUR: '€', GBP: '£' };
+
+/** A string of decimal digits plus one in its last place: "0999" → "1000", "99" → "100". */
+function plusOne(digits: string): string {
+  const d = digits.split('');
+  let i = d.length - 1;
+  for (; i >= 0 && d[i] === '9'; i--) d[i] = '0';
+  if (i < 0) return `1${d.join('')}`;
+  d[i] = String(Number(d[i]) + 1);
+  return d.join('');
+}
+
+/** |x| rounded to `digits` places from its shortest decimal form; null when that is exponential. */
+function roundedDecimal(x: number, digits: number): string | null {
+  const text = String(Math.abs(x));
+  if (text.includes('e')) return null;
+  const [whole = '0', frac = ''] = text.split('.');
+  if (frac.length <= digits) return digits === 0 ? whole : `${whole}.${frac.padEnd(digits, '0')}`;
+  let kept = whole + frac.slice(0, digits);
+  if ((frac[digits] as string) >= '5') kept = plusOne(kept);
+  const cut = kept.length - digits;
+  return digits === 0 ? kept : `${kept.slice(0, cut)}.${kept.slice(cut)}`;
+}
+
+function withSymbol(x: number, symbol: string, digits: number): string | null {
+  const fixed = roundedDecimal(x, digits);
+  if (fixed === null) return null;
+  const point = fixed.indexOf('.');
+  const whole = point === -1 ? fixed : fixed.slice(0, point);
+  const grouped = whole.replace(/\B(?=(\d{3})+$)/g, ',');
+  // Intl keeps the sign of a negative value that rounds to zero, and of −0.
+  const sign = x < 0 || Object.is(x, -0) ? '-' : '';
+  return `${sign}${symbol}${grouped}${point === -1 ? '' : fixed.slice(point)}`;
+}
+
+function formatMoney(x: number, currency: string, digits: number): string {
+  const symbol = SYMBOLS[currency];
+  return (symbol === undefined ? null : withSymbol(x, symbol, digits)) ?? moneyFormat(currency, digits).format(x);
+}
+
 /** Whole units for monthly and larger sums: $12,345. */
-export const money = (x: number, currency: string): string => moneyFormat(currency, 0).format(x);
+export const money = (x: number, currency: string): string => formatMoney(x, currency, 0);
 /** Cents for rates: $2.35. */
-export const rate = (x: number, currency: string): string => moneyFormat(currency, 2).format(x);
+export const rate = (x: number, currency: string): string => formatMoney(x, currency, 2);
+/** The same as Intl formats it, for the property test. */
+export const intlMoney = (x: number, currency: string, digits: number): string =>
+  moneyFormat(currency, digits).format(x);
 /** A fraction as a percentage with one decimal: 0.6312 → 63.1%. */
 export const percent = (x: number): string => `${(x * 100).toFixed(1)}%`;
 

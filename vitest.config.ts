@@ -2,8 +2,9 @@ import { defineConfig } from 'vitest/config';
 
 /**
  * The slow end-to-end runs: the README in a fresh clone, writes under faults (devices, a full
- * disk, SIGKILL, concurrent appends), and the terminal sessions on a pseudo-terminal. They run in
- * CI and in `npm run test:all`; `npm test` runs the rest, in-process, in about half a minute.
+ * disk, SIGKILL, concurrent appends), the terminal sessions on a pseudo-terminal, and Monte Carlo
+ * on worker threads at 25,000 trials. They run in CI and in `npm run test:all`; `npm test` runs
+ * the rest, in-process, in about half a minute.
  */
 const SLOW = [
   'test/e2e/readme.test.ts',
@@ -11,6 +12,7 @@ const SLOW = [
   'test/e2e/terminal-views.test.ts',
   'test/e2e/init.test.ts',
   'test/e2e/cron-script.test.ts',
+  'test/e2e/simulate-threads.test.ts',
 ];
 
 export default defineConfig({

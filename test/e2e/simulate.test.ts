@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { cli, runPlacement, expectCleanError } from '../helpers/cli.js';
+import { runPlacement, expectCleanError } from '../helpers/cli.js';
 import { tempDir } from '../helpers/temp-dir.js';
 
 const tmp = tempDir('placement-simulate-');
@@ -121,29 +121,5 @@ describe('placement simulate and the confidence line (issue 7)', () => {
     const jobs = await runPlacement(['simulate', 'scenarios/uncertain-prices.yaml', '--jobs', '0']);
     expect(jobs.code).toBe(2);
     expect(jobs.stderr).toMatch(/expected a whole number of threads from 1 to 256, got "0"/);
-  });
-  // Worker threads load the built code: these run the real bin.
-  test('worker threads give the same trials as one thread (25 000 trials: past the point where workers start)', () => {
-    const run = (jobs: string) =>
-      cli([
-        'simulate',
-        'scenarios/uncertain-prices.yaml',
-        '--trials',
-        '25000',
-        '--seed',
-        '3',
-        '--jobs',
-        jobs,
-        '--json',
-      ]);
-    const one = run('1');
-    expect([one.code, one.stderr]).toEqual([0, '']);
-    // 3 threads on 25 blocks of 1,000: runs of 8, 8 and 9 blocks.
-    expect(run('3').stdout).toBe(one.stdout);
-    const confidence = (jobs: string) =>
-      JSON.parse(
-        cli(['analyze', 'scenarios/uncertain-prices.yaml', '--trials', '25000', '--jobs', jobs, '--json']).stdout,
-      ).verdict.confidence;
-    expect(confidence('2')).toEqual(confidence('1'));
   });
 });

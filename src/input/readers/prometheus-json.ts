@@ -8,6 +8,7 @@ import { excerpt, InputError } from '../../errors.js';
 import { seriesKey } from './prometheus-text.js';
 import { parseReading } from './reading.js';
 import { countBad, type Emit, type ProgressHook, type RowCounts } from './row-reader.js';
+import { ValuesSplitter } from './prometheus-values.js';
 
 interface StackEntry {
   key?: string | number | undefined;
@@ -26,6 +27,8 @@ export async function readPrometheusJson(
   emit: Emit,
   counts: RowCounts,
   progress?: ProgressHook,
+  /** Read the points of range queries with the splitter (false: all through the generic parser, as tests compare). */
+  split = true,
 ): Promise<PrometheusJsonResult> {
   const parser = new JSONParser({
     paths: [
@@ -79,8 +82,18 @@ export async function readPrometheusJson(
       else point(value, `data.result[${seriesIndex}].values[${String(key)}]`, seriesIndex);
     }
   };
+  // The points of range queries are read by the splitter; the generic parser reads the rest.
+  const splitter = new ValuesSplitter(
+    file,
+    (text) => parser.write(text),
+    (value, seriesIndex, index) => point(value, `data.result[${seriesIndex}].values[${index}]`, seriesIndex),
+  );
   try {
-    for await (const chunk of chunks) parser.write(chunk);
+    for await (const chunk of chunks) {
+      if (split) splitter.feed(chunk);
+      else parser.write(chunk);
+    }
+    if (split) splitter.end();
     if (!parser.isEnded) parser.end();
   } catch (err) {
     if (err instanceof InputError) throw err;

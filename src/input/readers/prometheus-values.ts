@@ -1,0 +1,191 @@
+/**
+ * The points of a Prometheus range query, read straight from the text. They are nearly all of an
+ * answer (`data.result[i].values`: `[1712345678, "55"]` after `[1712345663, "54"]`), and a generic
+ * streaming JSON parser spends a couple of microseconds on each. This splitter walks the text,
+ * keeping track of strings, nesting and keys; inside a `values` array of an element of
+ * `data.result` it reads the pairs itself and hands each to `point` as the generic parser would
+ * have (a pair that is not the plain shape is parsed as JSON, so nothing reads differently), and
+ * it gives the generic parser the rest of the text with that array left empty.
+ */
+import { InputError } from '../../errors.js';
+
+/** A plain pair: a number and a string without escapes. */
+const PAIR = /^\[\s*(-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?)\s*,\s*"([^"\\]*)"\s*\]$/;
+/** An element of `values` longer than this is not a point: refused rather than held. */
+const MAX_ELEMENT = 1 << 20;
+
+const isSpace = (c: string | undefined): boolean => c === ' ' || c === '\n' || c === '\r' || c === '\t';
+
+export class ValuesSplitter {
+  private depth = 0;
+  private inString = false;
+  private escaped = false;
+  /** The current string's text while it is short enough to be a key we look for. */
+  private text = '';
+  private textLong = false;
+  /** A string just closed at this depth: the key, if a colon follows. */
+  private candidate: string | null = null;
+  /** The key whose value is expected next, and the keys that opened each container. */
+  private pendingKey: string | null = null;
+  private readonly keys: Array<string | null> = [];
+  /** The index of the current element of data.result. */
+  private series = -1;
+  /** Inside a values array: its points are read here. */
+  private inValues = false;
+  private index = 0;
+  private carry = '';
+
+  constructor(
+    private readonly file: string,
+    /** Text for the generic parser, in order: what precedes a points list reaches it first. */
+    private readonly write: (text: string) => void,
+    private readonly point: (value: unknown, seriesIndex: number, index: number) => void,
+  ) {}
+
+  feed(chunk: string): void {
+    const s = this.carry + chunk;
+    this.carry = '';
+    let from = 0;
+    let i = 0;
+    while (i < s.length) {
+      if (this.inValues) {
+        const end = this.readValues(s, i);
+        if (end < 0) {
+          // An element cut by the chunk's end: kept for the next chunk.
+          this.carry = s.slice(-end - 1);
+          if (this.carry.length > MAX_ELEMENT) throw this.error('a point of more than 1 MiB');
+          return;
+        }
+        // The array's closing bracket goes to the generic parser: it saw `[`, now `]`.
+        from = end;
+        i = end + 1;
+        this.inValues = false;
+        continue;
+      }
+      const c = s[i] as string;
+      if (this.inString) {
+        if (this.escaped) this.escaped = false;
+        else if (c === '\\') {
+          this.escaped = true;
+          this.textLong = true; // an escaped key is not one of ours
+        } else if (c === '"') {
+          this.inString = false;
+          this.candidate = this.textLong ? '' : this.text;
+        } else if (!this.textLong) {
+          this.text += c;
+          if (this.text.length > 8) this.textLong = true;
+        }
+        i++;
+        continue;
+      }
+      if (c === '"') {
+        this.inString = true;
+        this.text = '';
+        this.textLong = false;
+        this.candidate = null;
+      } else if (c === ':') {
+        this.pendingKey = this.candidate;
+        this.candidate = null;
+      } else if (c === '{' || c === '[') {
+        const key = this.pendingKey;
+        this.pendingKey = null;
+        this.candidate = null;
+        // An element of data.result: root { data { result [ element {.
+        if (c === '{' && this.depth === 3 && this.keys[1] === 'data' && this.keys[2] === 'result') this.series++;
+        this.keys[this.depth] = key;
+        this.depth++;
+        if (
+          c === '[' &&
+          key === 'values' &&
+          this.depth === 5 &&
+          this.keys[1] === 'data' &&
+          this.keys[2] === 'result' &&
+          this.keys[3] === null
+        ) {
+          this.write(s.slice(from, i + 1));
+          this.depth--; // the generic parser closes it
+          this.inValues = true;
+          this.index = 0;
+          i++;
+          from = i;
+          continue;
+        }
+      } else if (c === '}' || c === ']') {
+        this.depth--;
+        this.pendingKey = null;
+        this.candidate = null;
+      } else if (c === ',') {
+        this.pendingKey = null;
+        this.candidate = null;
+      } else if (!isSpace(c)) {
+        this.candidate = null;
+      }
+      i++;
+    }
+    if (from < s.length) this.write(s.slice(from));
+  }
+
+  /** At the end of the text: a values array left open is a truncated answer. */
+  end(): void {
+    if (this.inValues || this.carry !== '') throw this.error('the answer ends inside a list of points');
+  }
+
+  /**
+   * Points from `i` on: the index of the array's closing bracket, or −(start + 1) of an element
+   * the text ends inside.
+   */
+  private readValues(s: string, i: number): number {
+    for (;;) {
+      while (i < s.length && (isSpace(s[i]) || s[i] === ',')) i++;
+      if (i >= s.length) return -(i + 1);
+      if (s[i] === ']') return i;
+      const start = i;
+      if (s[i] === '[') {
+        const close = s.indexOf(']', i);
+        if (close < 0) return -(start + 1);
+        const m = PAIR.exec(s.slice(i, close + 1));
+        if (m !== null) {
+          this.point([Number(m[1]), m[2]], this.series, this.index++);
+          i = close + 1;
+          continue;
+        }
+      }
+      // Anything else: the element's extent, then JSON's own reading of it.
+      const stop = elementEnd(s, i);
+      if (stop < 0) return -(start + 1);
+      let value: unknown;
+      try {
+        value = JSON.parse(s.slice(start, stop));
+      } catch {
+        throw this.error(`a point that is not JSON at "${s.slice(start, Math.min(stop, start + 20))}"`);
+      }
+      this.point(value, this.series, this.index++);
+      i = stop;
+    }
+  }
+
+  private error(what: string): InputError {
+    return new InputError({ file: this.file, message: `not a valid Prometheus API answer (JSON): ${what}` });
+  }
+}
+
+/** Where an element starting at `i` ends (at the `,` or `]` after it); −1 when the text ends first. */
+function elementEnd(s: string, i: number): number {
+  let depth = 0;
+  let inString = false;
+  let escaped = false;
+  for (; i < s.length; i++) {
+    const c = s[i];
+    if (inString) {
+      if (escaped) escaped = false;
+      else if (c === '\\') escaped = true;
+      else if (c === '"') inString = false;
+    } else if (c === '"') inString = true;
+    else if (c === '[' || c === '{') depth++;
+    else if (c === ']' || c === '}') {
+      if (depth === 0) return i;
+      depth--;
+    } else if (c === ',' && depth === 0) return i;
+  }
+  return -1;
+}

@@ -104,6 +104,38 @@ for (const r of rows)
     `| ${r.n.toLocaleString('en-US')} | ${fmt(r.gunzip.seconds)} | ${fmt(r.ours.seconds)} | ${fmt(r.oursGz.seconds)} | ${fmt(r.oursGz.seconds / (r.gunzip.seconds + r.ours.seconds))} | ≤ 1.2 |`,
   );
 
+// A Prometheus query_range answer: placement beside DuckDB's read_json on the same file.
+const promPoints = 1_380_000;
+const prom = join(dir, `prometheus-${promPoints}.json`);
+if (!existsSync(prom)) run(process.execPath, [join(here, 'generate-prometheus.mjs'), String(promPoints), prom]);
+const promScenario = join(dir, 'scenario-prometheus.yaml');
+writeFileSync(
+  promScenario,
+  readFileSync(join(dir, `scenario-${sizes[0]}.yaml`), 'utf8').replace(/source: .*\}/, `source: ${prom}}`),
+);
+const oursProm = run(process.execPath, [
+  '--import',
+  hook,
+  join(repo, 'bin', 'placement.js'),
+  'analyze',
+  promScenario,
+  '--json',
+]);
+const duckProm = run(process.execPath, ['--import', hook, join(peer, 'duckdb-prometheus.mjs'), prom]);
+const up = JSON.parse(oursProm.stdout).utilization;
+const dp = JSON.parse(duckProm.stdout);
+const sameProm = ['mean', 'p20', 'p50', 'p95'].every((k) => {
+  const mine = k === 'mean' ? up.mean : k === 'p20' ? up.consistent : up.percentiles[k];
+  return Math.abs(mine - dp[k]) < 1e-9;
+});
+console.log(
+  '\n| Prometheus query_range answer | points | placement (s) | DuckDB read_json (s) | ratio | peak RSS (MB) |',
+);
+console.log('|---|---:|---:|---:|---:|---:|');
+console.log(
+  `| ${fmt(statSync(prom).size / 1e6, 0)} MB | ${promPoints.toLocaleString('en-US')} | ${fmt(oursProm.seconds)} | ${fmt(duckProm.seconds)} | ${fmt(oursProm.seconds / duckProm.seconds)} | ${fmt(oursProm.rssMB, 0)} vs ${fmt(duckProm.rssMB, 0)} |`,
+);
+
 // Start-up, each figure beside node's own from the same run (median of 15, alternating).
 const smallScenario = join(repo, 'scenarios', 'stable-high-volume.yaml');
 const starts = { bare: [], version: [], json: [] };
@@ -149,6 +181,11 @@ for (const r of rows) {
     r.oursGz.seconds <= limit,
   ]);
 }
+checks.push([`Prometheus JSON: same hourly statistics as DuckDB read_json`, sameProm]);
+checks.push([
+  `Prometheus JSON: within 0.5 × DuckDB read_json (${fmt(oursProm.seconds)} s vs ${fmt(duckProm.seconds)} s)`,
+  oursProm.seconds <= duckProm.seconds * 0.5,
+]);
 checks.push([`start-up: --version within 1.3 × node -e 0 (${fmt(version / bare)} ×)`, version <= bare * 1.3]);
 checks.push([`start-up: analyze --json within 2.5 × node -e 0 (${fmt(json / bare)} ×)`, json <= bare * 2.5]);
 for (const [what, ok] of checks) console.log(`${ok ? 'PASS' : 'MISS'}  ${what}`);

@@ -36,6 +36,26 @@ function run(cmd, args) {
 }
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
+/** placement analyze on a scenario and a DuckDB peer script on its file: both timed, their statistics compared. */
+function beside(scenario, peerScript, file) {
+  const ours = run(process.execPath, [
+    '--import',
+    hook,
+    join(repo, 'bin', 'placement.js'),
+    'analyze',
+    scenario,
+    '--json',
+  ]);
+  const duck = run(process.execPath, ['--import', hook, join(peer, peerScript), file]);
+  const u = JSON.parse(ours.stdout).utilization;
+  const d = JSON.parse(duck.stdout);
+  const same = ['mean', 'p20', 'p50', 'p95'].every((k) => {
+    const mine = k === 'mean' ? u.mean : k === 'p20' ? u.consistent : u.percentiles[k];
+    return Math.abs(mine - d[k]) < 1e-9;
+  });
+  return { ours, duck, same, u };
+}
+
 const rows = [];
 for (const n of sizes) {
   const file = join(dir, `nvidia-smi-${n}.csv`);
@@ -52,21 +72,7 @@ for (const n of sizes) {
   );
 
   const wc = run('wc', ['-l', file]);
-  const ours = run(process.execPath, [
-    '--import',
-    hook,
-    join(repo, 'bin', 'placement.js'),
-    'analyze',
-    scenario,
-    '--json',
-  ]);
-  const duck = run(process.execPath, ['--import', hook, join(peer, 'duckdb-hourly.mjs'), file]);
-  const u = JSON.parse(ours.stdout).utilization;
-  const d = JSON.parse(duck.stdout);
-  const same = ['mean', 'p20', 'p50', 'p95'].every((k) => {
-    const mine = k === 'mean' ? u.mean : k === 'p20' ? u.consistent : u.percentiles[k];
-    return Math.abs(mine - d[k]) < 1e-9;
-  });
+  const { ours, duck, same, u } = beside(scenario, 'duckdb-hourly.mjs', file);
   // The same export gzipped: placement reads .gz itself; its peer is `gzip -dc` alone plus the
   // plain file's time.
   const gz = `${file}.gz`;
@@ -113,21 +119,7 @@ writeFileSync(
   promScenario,
   readFileSync(join(dir, `scenario-${sizes[0]}.yaml`), 'utf8').replace(/source: .*\}/, `source: ${prom}}`),
 );
-const oursProm = run(process.execPath, [
-  '--import',
-  hook,
-  join(repo, 'bin', 'placement.js'),
-  'analyze',
-  promScenario,
-  '--json',
-]);
-const duckProm = run(process.execPath, ['--import', hook, join(peer, 'duckdb-prometheus.mjs'), prom]);
-const up = JSON.parse(oursProm.stdout).utilization;
-const dp = JSON.parse(duckProm.stdout);
-const sameProm = ['mean', 'p20', 'p50', 'p95'].every((k) => {
-  const mine = k === 'mean' ? up.mean : k === 'p20' ? up.consistent : up.percentiles[k];
-  return Math.abs(mine - dp[k]) < 1e-9;
-});
+const { ours: oursProm, duck: duckProm, same: sameProm } = beside(promScenario, 'duckdb-prometheus.mjs', prom);
 console.log(
   '\n| Prometheus query_range answer | points | placement (s) | DuckDB read_json (s) | ratio | peak RSS (MB) |',
 );

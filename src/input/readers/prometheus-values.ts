@@ -7,10 +7,15 @@
  * have (a pair that is not the plain shape is parsed as JSON, so nothing reads differently), and
  * it gives the generic parser the rest of the text with that array left empty.
  */
-import { InputError } from '../../errors.js';
+import { excerpt, InputError } from '../../errors.js';
 
-/** A plain pair: a number and a string without escapes. */
-const PAIR = /^\[\s*(-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?)\s*,\s*"([^"\\]*)"\s*\]$/;
+/**
+ * A plain pair: a JSON number and a JSON string without escapes or control characters. Anything
+ * JSON would refuse (a leading zero, a raw line break in the string) does not match, and goes to
+ * JSON.parse, which refuses it.
+ */
+// eslint-disable-next-line no-control-regex
+const PAIR = /^\[\s*(-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?)\s*,\s*"([^"\\\u0000-\u001f]*)"\s*\]$/;
 /** An element of `values` longer than this is not a point: refused rather than held. */
 const MAX_ELEMENT = 1 << 20;
 
@@ -33,6 +38,9 @@ export class ValuesSplitter {
   /** Inside a values array: its points are read here. */
   private inValues = false;
   private index = 0;
+  /** Between points: a comma must come before the next one, and none before the closing `]`. */
+  private needComma = false;
+  private afterComma = false;
   private carry = '';
 
   constructor(
@@ -106,6 +114,8 @@ export class ValuesSplitter {
           this.depth--; // the generic parser closes it
           this.inValues = true;
           this.index = 0;
+          this.needComma = false;
+          this.afterComma = false;
           i++;
           from = i;
           continue;
@@ -136,9 +146,20 @@ export class ValuesSplitter {
    */
   private readValues(s: string, i: number): number {
     for (;;) {
-      while (i < s.length && (isSpace(s[i]) || s[i] === ',')) i++;
+      while (i < s.length && isSpace(s[i])) i++;
       if (i >= s.length) return -(i + 1);
-      if (s[i] === ']') return i;
+      if (s[i] === ']') {
+        if (this.afterComma) throw this.error('a comma before the end of a list of points');
+        return i;
+      }
+      if (this.needComma) {
+        if (s[i] !== ',') throw this.error(`a comma expected between points, got "${excerpt(s.slice(i, i + 20))}"`);
+        this.needComma = false;
+        this.afterComma = true;
+        i++;
+        continue;
+      }
+      if (s[i] === ',') throw this.error('a comma where a point was expected');
       const start = i;
       if (s[i] === '[') {
         const close = s.indexOf(']', i);
@@ -146,6 +167,8 @@ export class ValuesSplitter {
         const m = PAIR.exec(s.slice(i, close + 1));
         if (m !== null) {
           this.point([Number(m[1]), m[2]], this.series, this.index++);
+          this.needComma = true;
+          this.afterComma = false;
           i = close + 1;
           continue;
         }
@@ -157,9 +180,11 @@ export class ValuesSplitter {
       try {
         value = JSON.parse(s.slice(start, stop));
       } catch {
-        throw this.error(`a point that is not JSON at "${s.slice(start, Math.min(stop, start + 20))}"`);
+        throw this.error(`a point that is not JSON: "${excerpt(s.slice(start, stop))}"`);
       }
       this.point(value, this.series, this.index++);
+      this.needComma = true;
+      this.afterComma = false;
       i = stop;
     }
   }

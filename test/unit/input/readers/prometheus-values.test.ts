@@ -55,11 +55,24 @@ const pair = fc.oneof(
     '[1785000000,"-5"]',
   ),
 );
+// Now and then a list JSON refuses: a stray comma, a leading zero, a raw line break in a string.
+const broken = fc.constantFrom(
+  '',
+  '',
+  '',
+  '',
+  ',',
+  ',,',
+  '[01,"5"]',
+  '[1785000000,"a\nb"]',
+  '[1785000000,"5"] [1,"2"]',
+);
 const series = fc
-  .tuple(fc.array(pair, { maxLength: 30 }), fc.integer({ min: 0, max: 3 }), fc.boolean(), ws, fc.boolean())
-  .map(([pairs, gpu, metricFirst, w, nested]) => {
+  .tuple(fc.array(pair, { maxLength: 30 }), fc.integer({ min: 0, max: 3 }), fc.boolean(), ws, fc.boolean(), broken)
+  .map(([pairs, gpu, metricFirst, w, nested, bad]) => {
     const metric = `"metric":{"__name__":"DCGM_FI_DEV_GPU_UTIL","gpu":"${gpu}","note":"values"}`;
-    const values = `"values":${w}[${w}${pairs.join(`,${w}`)}${w}]`;
+    const list = bad === '' ? pairs : bad.startsWith(',') ? [...pairs, bad.slice(1)] : [bad, ...pairs];
+    const values = `"values":${w}[${w}${list.join(`,${w}`)}${bad === ',' ? ',' : ''}${w}]`;
     // A "values" deeper in the element is not the series' points.
     const more = nested ? ',"info":{"values":[[1785000000,"7"]]}' : '';
     return `{${metricFirst ? `${metric},${values}` : `${values},${metric}`}${more}}`;

@@ -54,6 +54,7 @@ export function parseReadingBytes(b: Uint8Array, start: number, end: number): nu
 }
 
 /** Offsets of the digits in YYYY-MM-DD HH:MM:SS. */
+const HOUR_PREFIX = 13;
 const DIGIT_AT = [0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 18] as const;
 
 const two = (b: Uint8Array, i: number): number => ((b[i] as number) - ZERO) * 10 + ((b[i + 1] as number) - ZERO);
@@ -66,16 +67,40 @@ export class TimestampBytes {
   private hourKey = -1;
   private hourEpoch = 0;
   private hourZ = false;
+  /** The bytes `YYYY-MM-DD HH` of the hour cached: a row in the same hour is checked from its minutes on. */
+  private readonly hourBytes = new Uint8Array(HOUR_PREFIX);
+  private hourBytesValid = false;
 
   constructor(private readonly timeZone: string) {}
 
   parse(b: Uint8Array, start: number, end: number): number {
     if (end - start < 19) return NaN;
+    if (this.hourBytesValid && this.sameHourBytes(b, start)) return this.inHour(b, start, end, true);
     for (let k = 0; k < DIGIT_AT.length; k++) if (!isDigit(b[start + (DIGIT_AT[k] as number)] as number)) return NaN;
     const sep1 = b[start + 4];
     if ((sep1 !== 45 && sep1 !== 47) || b[start + 7] !== sep1) return NaN;
     const t = b[start + 10];
     if ((t !== 32 && t !== 84) || b[start + 13] !== 58 || b[start + 16] !== 58) return NaN;
+    return this.inHour(b, start, end, false);
+  }
+
+  private sameHourBytes(b: Uint8Array, start: number): boolean {
+    const h = this.hourBytes;
+    for (let k = 0; k < HOUR_PREFIX; k++) if (b[start + k] !== h[k]) return false;
+    return true;
+  }
+
+  /** The rest after `YYYY-MM-DD HH` (already checked): `:MM:SS[.fff…][Z]`, then the hour's epoch. */
+  private inHour(b: Uint8Array, start: number, end: number, cached: boolean): number {
+    if (
+      b[start + 13] !== 58 ||
+      b[start + 16] !== 58 ||
+      !isDigit(b[start + 14] as number) ||
+      !isDigit(b[start + 15] as number) ||
+      !isDigit(b[start + 17] as number) ||
+      !isDigit(b[start + 18] as number)
+    )
+      return NaN;
     let i = start + 19;
     let ms = 0;
     if (i < end && b[i] === 46) {
@@ -98,6 +123,7 @@ export class TimestampBytes {
     const minute = two(b, start + 14);
     const second = two(b, start + 17);
     if (minute > 59 || second > 59) return NaN;
+    if (cached && z === this.hourZ) return this.hourEpoch + minute * 60_000 + second * 1000 + ms;
     const key =
       ((((b[start] as number) * 10 + (b[start + 1] as number)) * 10 + (b[start + 2] as number)) * 10 +
         (b[start + 3] as number)) *
@@ -127,6 +153,8 @@ export class TimestampBytes {
         : localToEpoch(year, month, day, hour, 0, 0, 0, this.timeZone);
       this.hourKey = key;
       this.hourZ = z;
+      this.hourBytes.set(b.subarray(start, start + HOUR_PREFIX));
+      this.hourBytesValid = true;
     }
     return this.hourEpoch + minute * 60_000 + second * 1000 + ms;
   }

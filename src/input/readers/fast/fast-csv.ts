@@ -21,15 +21,15 @@ function hasByte(b: Uint8Array, byte: number, start: number, end: number): boole
 }
 
 export class FastCsvUtilization {
-  private readonly ts: TimestampBytes;
-  private readonly starts: number[] = [];
-  private readonly ends: number[] = [];
+  readonly timestamps: TimestampBytes;
+  readonly fieldStarts: number[] = [];
+  readonly fieldEnds: number[] = [];
 
   constructor(
     private readonly slow: CsvUtilizationParser,
     timeZone: string,
   ) {
-    this.ts = new TimestampBytes(timeZone);
+    this.timestamps = new TimestampBytes(timeZone);
   }
 
   private viaString(b: Uint8Array, start: number, end: number, number: number, emit: Emit): RowOutcome {
@@ -38,6 +38,15 @@ export class FastCsvUtilization {
   }
 
   private layout: { time: number; value: number; gpu: number; delimiter: number } | null = null;
+
+  /** The columns once the string parser has read the first line; null before. */
+  currentLayout(): { time: number; value: number; gpu: number; delimiter: number } | null {
+    return (this.layout ??= this.slow.layout);
+  }
+
+  percentSignSeen(): void {
+    this.slow.percentSignSeen = true;
+  }
 
   /** `quoted`: the line may hold a quote (the caller knows when its whole chunk holds none). */
   accept(
@@ -51,8 +60,8 @@ export class FastCsvUtilization {
     const layout = (this.layout ??= this.slow.layout);
     if (layout === null || quoted) return this.viaString(b, start, end, number, emit);
     const need = Math.max(layout.time, layout.value, layout.gpu);
-    const starts = this.starts;
-    const ends = this.ends;
+    const starts = this.fieldStarts;
+    const ends = this.fieldEnds;
     let field = 0;
     let from = start;
     while (field <= need) {
@@ -66,7 +75,7 @@ export class FastCsvUtilization {
     }
     if (field <= need) return this.viaString(b, start, end, number, emit);
     const ts = skipBlanks(b, starts[layout.time] as number, ends[layout.time] as number);
-    const t = this.ts.parse(b, ts, trimEnd(b, ts, ends[layout.time] as number));
+    const t = this.timestamps.parse(b, ts, trimEnd(b, ts, ends[layout.time] as number));
     const vs = skipBlanks(b, starts[layout.value] as number, ends[layout.value] as number);
     const v = parseReadingBytes(b, vs, trimEnd(b, vs, ends[layout.value] as number));
     if (Number.isNaN(t) || Number.isNaN(v)) return this.viaString(b, start, end, number, emit);
@@ -81,6 +90,90 @@ export class FastCsvUtilization {
   }
 }
 
+/** What the run loop reports for each data row it reads, as record() would. */
+export interface RunSink {
+  counts: RowCounts;
+  progress: ProgressHook | undefined;
+  /** Any line the run does not take, handled one at a time (it numbers the line itself). */
+  other: (b: Uint8Array, start: number, end: number) => void;
+  /** The last line number given. */
+  number: number;
+}
+
+/**
+ * The common case in one loop: the lines of b[pos, lim) — a stretch with no quote that ends with
+ * a line break — split, parsed and emitted without a call per line or a field array. A line it
+ * cannot read in the simple shape (blank, short, a header, [N/A], another time format) goes to
+ * `sink.other` as it would have without this loop, so nothing differs but the speed.
+ */
+export function acceptRun(
+  parser: FastCsvUtilization,
+  b: Uint8Array,
+  pos: number,
+  lim: number,
+  emit: Emit,
+  sink: RunSink,
+): void {
+  const layout = parser.currentLayout();
+  if (layout === null) {
+    // The header is still to come: the first line goes the long way, the rest by the run.
+    const nl = b.indexOf(NEWLINE, pos);
+    sink.other(b, pos, nl);
+    if (nl + 1 < lim) acceptRun(parser, b, nl + 1, lim, emit, sink);
+    return;
+  }
+  const { time, value, gpu, delimiter } = layout;
+  const need = Math.max(time, value, gpu);
+  const starts = parser.fieldStarts;
+  const ends = parser.fieldEnds;
+  const counts = sink.counts;
+  const ts = parser.timestamps;
+  let i = pos;
+  while (i < lim) {
+    const start = i;
+    // Fields up to the last one needed, then the rest of the line.
+    let field = 0;
+    starts[0] = start;
+    for (;;) {
+      let c = b[i] as number;
+      while (c !== delimiter && c !== NEWLINE) c = b[++i] as number;
+      ends[field++] = i;
+      if (c === NEWLINE || field > need) break;
+      starts[field] = ++i;
+    }
+    while (b[i] !== NEWLINE) i++;
+    const nl = i;
+    i++;
+    let end = nl;
+    if (end > start && b[end - 1] === RETURN) end--;
+    const first = b[start];
+    if (field <= need || end === start || first === 32 || first === 9) {
+      sink.other(b, start, nl);
+      continue;
+    }
+    if ((ends[field - 1] as number) > end) ends[field - 1] = end;
+    const t0 = skipBlanks(b, starts[time] as number, ends[time] as number);
+    const t = ts.parse(b, t0, trimEnd(b, t0, ends[time] as number));
+    const v0 = skipBlanks(b, starts[value] as number, ends[value] as number);
+    const v = parseReadingBytes(b, v0, trimEnd(b, v0, ends[value] as number));
+    if (t !== t || v !== v) {
+      sink.other(b, start, nl);
+      continue;
+    }
+    if (reading.percentSign) parser.percentSignSeen();
+    let series: string | number = '';
+    if (gpu >= 0) {
+      const g0 = skipBlanks(b, starts[gpu] as number, ends[gpu] as number);
+      series = seriesKeyBytes(b, g0, trimEnd(b, g0, ends[gpu] as number));
+    }
+    const number = ++sink.number;
+    counts.currentLine = number;
+    emit(t, v, series);
+    const rows = ++counts.dataRows;
+    if (sink.progress !== undefined && (rows & (PROGRESS_EVERY - 1)) === 0) sink.progress(rows);
+  }
+}
+
 /** The row loop of readRows over bytes: lines split on \n (CR dropped), blank lines skipped. */
 export async function readRowsFromBytes(
   bytes: AsyncIterable<Buffer>,
@@ -90,7 +183,6 @@ export async function readRowsFromBytes(
   counts: RowCounts,
   progress?: ProgressHook,
 ): Promise<void> {
-  let number = 0;
   // A quoted field may hold line breaks (RFC 4180): a line whose quotes do not pair up is held
   // and joined with the next ones, numbered as its first line — as csvRecords does for the
   // string path, with its limit: past it, or at the end, an open quote is a stray one and the
@@ -112,7 +204,7 @@ export async function readRowsFromBytes(
   // Quotes are looked for once per chunk: most exports have none, and then no line is scanned
   // for them.
   const line = (b: Uint8Array, start: number, end: number, chunkQuoted = true): void => {
-    number++;
+    const number = ++sink.number;
     if (end > start && b[end - 1] === RETURN) end--;
     const q = chunkQuoted ? quotesIn(b, start, end) : 0;
     if (held.length > 0 || q % 2 === 1) {
@@ -141,6 +233,7 @@ export async function readRowsFromBytes(
     } else countBad(counts, outcome, at);
     if (progress !== undefined && (counts.dataRows & (PROGRESS_EVERY - 1)) === 0) progress(counts.dataRows);
   };
+  const sink: RunSink = { counts, progress, number: 0, other: (b, start, end) => line(b, start, end, false) };
   let carry: Buffer | null = null;
   for await (const chunk of bytes) {
     let pos = 0;
@@ -148,7 +241,7 @@ export async function readRowsFromBytes(
       const nl = chunk.indexOf(NEWLINE);
       if (nl === -1) {
         carry = Buffer.concat([carry, chunk]);
-        if (carry.length > MAX_LINE_CHARS) throw lineTooLong(file, number + 1);
+        if (carry.length > MAX_LINE_CHARS) throw lineTooLong(file, sink.number + 1);
         continue;
       }
       const joined = Buffer.concat([carry, chunk.subarray(0, nl)]);
@@ -157,9 +250,15 @@ export async function readRowsFromBytes(
       carry = null;
     }
     const chunkQuoted = chunk.indexOf(QUOTE, pos) !== -1;
-    for (let nl = chunk.indexOf(NEWLINE, pos); nl !== -1; nl = chunk.indexOf(NEWLINE, pos)) {
-      line(chunk, pos, nl, chunkQuoted);
-      pos = nl + 1;
+    const lastNewline = chunk.lastIndexOf(NEWLINE);
+    if (!chunkQuoted && held.length === 0 && lastNewline >= pos) {
+      acceptRun(parser, chunk, pos, lastNewline + 1, emit, sink);
+      pos = lastNewline + 1;
+    } else {
+      for (let nl = chunk.indexOf(NEWLINE, pos); nl !== -1; nl = chunk.indexOf(NEWLINE, pos)) {
+        line(chunk, pos, nl, chunkQuoted);
+        pos = nl + 1;
+      }
     }
     if (pos < chunk.length) carry = Buffer.from(chunk.subarray(pos));
   }

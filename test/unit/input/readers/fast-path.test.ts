@@ -127,6 +127,39 @@ describe('the byte fast path gives what the string path gives', () => {
       { numRuns: 2000 },
     );
   });
+  test('property: a run of timestamps in few hours, read by one parser (its hour cache), equals the string parser', () => {
+    const base = Date.UTC(2026, 2, 29, 0); // the Europe/Berlin DST change
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.record({
+            minute: fc.integer({ min: 0, max: 240 }),
+            ms: fc.integer({ min: 0, max: 999 }),
+            z: fc.boolean(),
+            slash: fc.boolean(),
+            // A row of the cached hour whose minutes or seconds are not a time.
+            tail: fc.constantFrom('', '', '', ':61:00', ':00:60', ':0x:00', '-00:00'),
+          }),
+          { minLength: 1, maxLength: 60 },
+        ),
+        fc.constantFrom('UTC', 'Europe/Berlin'),
+        (rows, zone) => {
+          const parser = new TimestampBytes(zone);
+          for (const r of rows) {
+            let s = new Date(base + r.minute * 60_000 + r.ms).toISOString().slice(0, 23);
+            if (r.tail !== '') s = s.slice(0, 13) + r.tail;
+            if (r.z) s += 'Z';
+            if (r.slash) s = s.replaceAll('-', '/').replace('T', ' ').replace('Z', '');
+            const fast = parser.parse(Buffer.from(s), 0, s.length);
+            const slow = parseTimestamp(s, zone);
+            if (Number.isNaN(fast)) expect(slow === null || r.tail !== '' || s.length < 19).toBe(true);
+            else expect(fast).toBe(slow);
+          }
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
   test('shapes it does not know are left to the string parser (NaN)', () => {
     const p = new TimestampBytes('UTC');
     for (const s of [

@@ -545,10 +545,10 @@ function growthReport(
   let ifTrendContinues: GrowthReport['ifTrendContinues'] = null;
   if (trend !== null) {
     const p = demandPath(s, demand, u, trend, reservedGpus);
-    const cloud = p.months[0]?.costs[0] as OptionCost;
+    const cloud = p.firstMonth[0] as OptionCost;
     ifTrendContinues = {
       perMonth: trend.perMonth,
-      options: (p.months[0]?.costs ?? []).map((c) => {
+      options: p.firstMonth.map((c) => {
         const owned = ownershipOf(c, cloud, s, p);
         return {
           id: c.id,

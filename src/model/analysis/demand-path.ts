@@ -7,7 +7,7 @@
  * without capital) is priced month by month; capital comes from the ownership schedule.
  */
 import type { ModelScenario } from '../inputs.js';
-import { allOptionCosts } from '../cost/all-options.js';
+import { allOptionCosts, fixedCosts, type FixedCosts } from '../cost/all-options.js';
 import { scaledProfile, type DemandProfile } from '../demand/demand-profile.js';
 import type { OptionCost, OptionId } from '../cost/option-cost.js';
 import type { UtilizationProfile } from '../utilization/utilization-profile.js';
@@ -45,27 +45,37 @@ export interface PathMonth {
   factor: number;
   /** On-prem servers in service this month (bought and expansions arrived); null without on-prem. */
   servers: number | null;
-  /** Each option priced at the month's demand, in allOptionCosts' order. */
-  costs: OptionCost[];
+  /** The options priced, in allOptionCosts' order (one array shared by every month). */
+  ids: ReadonlyArray<OptionId>;
+  /**
+   * Each option's month at the month's demand and its capital line, in `ids`' order: all the
+   * path is read for, kept as numbers (a month's cost objects, kept for 48 months of 100 000
+   * Monte Carlo trials, were most of what its threads spent collecting garbage).
+   */
+  totals: number[];
+  capitals: number[];
 }
 
-function costIn(m: PathMonth, id: OptionId): OptionCost {
-  for (const c of m.costs) if (c.id === id) return c;
-  throw new Error(`demand path: option ${id} is not priced on it`);
+function indexIn(m: PathMonth, id: OptionId): number {
+  const i = m.ids.indexOf(id);
+  if (i < 0) throw new Error(`demand path: option ${id} is not priced on it`);
+  return i;
 }
 
 /** The option's full month as priced (for cloud, the whole bill). */
-export const monthTotal = (m: PathMonth, id: OptionId): number => costIn(m, id).total;
+export const monthTotal = (m: PathMonth, id: OptionId): number => m.totals[indexIn(m, id)] as number;
 
 /** The option's month without capital: its running cost. */
 export const monthRunning = (m: PathMonth, id: OptionId): number => {
-  const c = costIn(m, id);
-  return c.total - c.capital;
+  const i = indexIn(m, id);
+  return (m.totals[i] as number) - (m.capitals[i] as number);
 };
 
 export interface DemandPath {
   growth: Growth;
   months: PathMonth[];
+  /** The first month's costs in full (each option's line of the path's first month). */
+  firstMonth: OptionCost[];
   /** Servers bought by onPrem.expansion, as extra hardware lines for the schedule. */
   expansions: OwnedLine[];
 }
@@ -124,6 +134,10 @@ export function demandPath(
   // trial); a fitted trend is linear.
   const fitted = growth.source === 'fitted';
   let factor = 1;
+  let firstMonth: OptionCost[] | null = null;
+  let ids: OptionId[] = [];
+  let fixedFor: ModelScenario | null = null;
+  let fixed: FixedCosts | undefined;
   for (
     let m = 1;
     m <= s.horizonMonths;
@@ -139,7 +153,24 @@ export function demandPath(
     }
     const profile = scaledProfile(demand, factor);
     const scaled = withServers(s, servers);
-    months.push({ factor, servers: inService, costs: allOptionCosts(profile, scaled, reservedGpus) });
+    // What does not depend on demand is priced once per fleet size, not once a month.
+    if (scaled !== fixedFor) {
+      fixedFor = scaled;
+      fixed = fixedCosts(scaled);
+    }
+    const costs = allOptionCosts(profile, scaled, reservedGpus, fixed);
+    if (firstMonth === null) {
+      firstMonth = costs;
+      ids = costs.map((c) => c.id);
+    }
+    // Plain loops: Array.map here cost Monte Carlo with growth a third of its time.
+    const totals: number[] = [];
+    const capitals: number[] = [];
+    for (const c of costs) {
+      totals.push(c.total);
+      capitals.push(c.capital);
+    }
+    months.push({ factor, servers: inService, ids, totals, capitals });
   }
-  return { growth, months, expansions: lines };
+  return { growth, months, firstMonth: firstMonth ?? [], expansions: lines };
 }

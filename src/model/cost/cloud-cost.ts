@@ -6,10 +6,7 @@ import { trafficCost } from './traffic-cost.js';
 
 /** docs/model.md cloud (on-demand, elastic) at a demand profile. */
 export function cloudCost(profile: DemandProfile, s: ModelScenario): OptionCost {
-  const traffic = trafficCost('cloud', s, profile.trafficScale);
-  return optionCost('cloud', {
-    compute: cloudCompute(profile, s.options.cloud),
-    internetEgress: traffic.internetEgress,
-    retrieval: traffic.retrieval,
-  });
+  const { internetEgress, retrieval } = trafficCost('cloud', s, profile.trafficScale);
+  const compute = cloudCompute(profile, s.options.cloud);
+  return optionCost('cloud', { compute, internetEgress, retrieval }, {}, 0 + compute + internetEgress + retrieval);
 }

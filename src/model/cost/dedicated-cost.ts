@@ -12,16 +12,14 @@ import { trafficCost } from './traffic-cost.js';
  * headroom cloud keeps) priced as cloud.
  */
 export function dedicatedCost(profile: DemandProfile, d: DedicatedOption, s: ModelScenario): OptionCost {
-  const traffic = trafficCost('cloud', s, profile.trafficScale);
+  const { internetEgress, retrieval } = trafficCost('cloud', s, profile.trafficScale);
+  const reserved = d.gpus * monthlyFromHourly(d.perGpuHour);
+  const upfront = (d.gpus * d.upfront) / d.termMonths;
+  const overflow = overflowPricedAsCloud(profile, d.gpus * s.workload.targetUtilization, s.options.cloud);
   return optionCost(
     'dedicated',
-    {
-      reserved: d.gpus * monthlyFromHourly(d.perGpuHour),
-      upfront: (d.gpus * d.upfront) / d.termMonths,
-      overflow: overflowPricedAsCloud(profile, d.gpus * s.workload.targetUtilization, s.options.cloud),
-      internetEgress: traffic.internetEgress,
-      retrieval: traffic.retrieval,
-    },
+    { reserved, upfront, overflow, internetEgress, retrieval },
     { capacityGpus: d.gpus },
+    0 + reserved + upfront + overflow + internetEgress + retrieval,
   );
 }

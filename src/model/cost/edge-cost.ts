@@ -27,18 +27,15 @@ export const edgeAsset = (e: EdgeOption): OwnedLine => ({
  */
 export function edgeCost(profile: DemandProfile, e: EdgeOption, s: ModelScenario): OptionCost {
   const depreciation = straightLinePerMonth(edgeAsset(e));
-  const traffic = trafficCost('edge', s, profile.trafficScale);
+  const { internetEgress, retrieval } = trafficCost('edge', s, profile.trafficScale);
+  const opex = e.sites * e.opexPerSiteMonth;
+  const power = powerCost(e.sites * e.powerKwPerSite, e.idlePowerFraction, profile.utilization, 1, e.electricityPerKwh);
+  const backhaul = e.backhaulGBPerMonth * e.egressPerGB;
+  const overflow = overflowPricedAsCloud(profile, edgeGpus(e) * s.workload.targetUtilization, s.options.cloud);
   return optionCost(
     'edge',
-    {
-      depreciation,
-      opex: e.sites * e.opexPerSiteMonth,
-      power: powerCost(e.sites * e.powerKwPerSite, e.idlePowerFraction, profile.utilization, 1, e.electricityPerKwh),
-      backhaul: e.backhaulGBPerMonth * e.egressPerGB,
-      overflow: overflowPricedAsCloud(profile, edgeGpus(e) * s.workload.targetUtilization, s.options.cloud),
-      internetEgress: traffic.internetEgress,
-      retrieval: traffic.retrieval,
-    },
+    { depreciation, opex, power, backhaul, overflow, internetEgress, retrieval },
     { capital: depreciation, capacityGpus: edgeGpus(e) },
+    0 + depreciation + opex + power + backhaul + overflow + internetEgress + retrieval,
   );
 }

@@ -29,33 +29,65 @@ export const supportEffortUplift = (o: OnPremOption, ownedCost: number): number 
 /** GPUs owned on-prem: k = servers × gpusPerServer. */
 export const onPremGpus = (o: OnPremOption): number => o.servers * o.gpusPerServer;
 
+/** On-prem's month apart from demand: what a demand path prices once for all its months. */
+export interface OnPremFixed {
+  k: number;
+  capacity: number;
+  kw: number;
+  capital: { depreciation: number; interest: number };
+  lease: number;
+  facility: number;
+  staff: number;
+  support: number;
+  software: number;
+  network: number;
+}
+
+export function onPremFixed(o: OnPremOption, s: ModelScenario): OnPremFixed {
+  const k = onPremGpus(o);
+  const kw = o.servers * o.powerKwPerServer;
+  return {
+    k,
+    // k GPUs serve k × τ busy GPUs at the latency target (docs/model.md): the rest bursts or falls short.
+    capacity: k * s.workload.targetUtilization,
+    kw,
+    capital: capitalPerMonth(o, s.horizonMonths),
+    lease: leasePerMonth(o),
+    facility: kw * o.facilityPerKwMonth,
+    staff: monthlyFromYearly(o.staff.ftes * o.staff.costPerFteYear),
+    support: monthlyFromYearly(o.supportRatePerYear * hardwareCost(o)),
+    software: monthlyFromYearly(o.softwarePerGpuYear * k),
+    network: o.networkPerMonth,
+  };
+}
+
 /**
  * docs/model.md on-prem at a demand profile: capital (depreciation + financing interest), power at
  * the profile's utilization, facility per provisioned kW, staff, support, software, network, and
  * demand above k × τ busy GPUs priced as cloud (burst: cloud) or reported as a shortfall (none).
+ * `fixed`: the parts that do not depend on demand, when the caller has them already.
  */
-export function onPremCost(profile: DemandProfile, o: OnPremOption, s: ModelScenario): OptionCost {
-  const k = onPremGpus(o);
-  // k GPUs serve k × τ busy GPUs at the latency target (docs/model.md): the rest bursts or falls short.
-  const capacity = k * s.workload.targetUtilization;
-  const kw = o.servers * o.powerKwPerServer;
-  const capital = capitalPerMonth(o, s.horizonMonths);
+export function onPremCost(
+  profile: DemandProfile,
+  o: OnPremOption,
+  s: ModelScenario,
+  fixed: OnPremFixed = onPremFixed(o, s),
+): OptionCost {
+  const { k, capacity, kw, capital, lease, facility, staff, support, software, network } = fixed;
   const burstToCloud = o.burst === 'cloud';
-  const lease = leasePerMonth(o);
   const power = powerCost(kw, o.idlePowerFraction, profile.utilization, o.pue, o.electricityPerKwh);
-  const facility = kw * o.facilityPerKwMonth;
-  const staff = monthlyFromYearly(o.staff.ftes * o.staff.costPerFteYear);
-  const support = monthlyFromYearly(o.supportRatePerYear * hardwareCost(o));
-  const software = monthlyFromYearly(o.softwarePerGpuYear * k);
-  const network = o.networkPerMonth;
   const owned =
     capital.depreciation + capital.interest + lease + power + facility + staff + support + software + network;
-  const traffic = trafficCost('onprem', s, profile.trafficScale);
+  const { internetEgress, retrieval } = trafficCost('onprem', s, profile.trafficScale);
+  const { depreciation, interest } = capital;
+  const goodputLoss = goodputLossUplift(o, owned);
+  const supportEffort = supportEffortUplift(o, owned);
+  const burst = burstToCloud ? overflowPricedAsCloud(profile, capacity, s.options.cloud) : 0;
   return optionCost(
     'onprem',
     {
-      depreciation: capital.depreciation,
-      interest: capital.interest,
+      depreciation,
+      interest,
       lease,
       power,
       facility,
@@ -63,17 +95,32 @@ export function onPremCost(profile: DemandProfile, o: OnPremOption, s: ModelScen
       support,
       software,
       network,
-      goodputLoss: goodputLossUplift(o, owned),
-      supportEffort: supportEffortUplift(o, owned),
-      burst: burstToCloud ? overflowPricedAsCloud(profile, capacity, s.options.cloud) : 0,
-      internetEgress: traffic.internetEgress,
-      retrieval: traffic.retrieval,
+      goodputLoss,
+      supportEffort,
+      burst,
+      internetEgress,
+      retrieval,
     },
     {
-      capital: capital.depreciation + capital.interest,
+      capital: depreciation + interest,
       capacityGpus: k,
       shortfallBusyGpus: burstToCloud ? null : meanShortfall(profile, capacity),
       shortfallHours: burstToCloud ? null : shareAbove(profile, capacity) * HOURS_PER_MONTH,
     },
+    0 +
+      depreciation +
+      interest +
+      lease +
+      power +
+      facility +
+      staff +
+      support +
+      software +
+      network +
+      goodputLoss +
+      supportEffort +
+      burst +
+      internetEgress +
+      retrieval,
   );
 }

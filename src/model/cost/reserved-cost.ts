@@ -19,20 +19,16 @@ export function reservedPerGpuHour(d: DedicatedOption): number {
  * Pays the cloud's traffic.
  */
 export function reservedCost(profile: DemandProfile, d: DedicatedOption, gpus: number, s: ModelScenario): OptionCost {
-  const traffic = trafficCost('cloud', s, profile.trafficScale);
+  const { internetEgress, retrieval } = trafficCost('cloud', s, profile.trafficScale);
   const cloud = s.options.cloud;
+  const reserved = gpus * monthlyFromHourly(d.perGpuHour);
+  const upfront = (gpus * d.upfront) / d.termMonths;
+  const burst =
+    gpus === 0 ? cloudCompute(profile, cloud) : overflowPricedAsCloud(profile, gpus * cloud.targetUtilization, cloud);
   return optionCost(
     'reserved',
-    {
-      reserved: gpus * monthlyFromHourly(d.perGpuHour),
-      upfront: (gpus * d.upfront) / d.termMonths,
-      burst:
-        gpus === 0
-          ? cloudCompute(profile, cloud)
-          : overflowPricedAsCloud(profile, gpus * cloud.targetUtilization, cloud),
-      internetEgress: traffic.internetEgress,
-      retrieval: traffic.retrieval,
-    },
+    { reserved, upfront, burst, internetEgress, retrieval },
     { capacityGpus: gpus },
+    0 + reserved + upfront + burst + internetEgress + retrieval,
   );
 }

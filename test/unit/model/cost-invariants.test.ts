@@ -1,23 +1,36 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { allOptionCosts } from '../../../src/model/cost/all-options.js';
-import { flatProfile, measuredProfile } from '../../../src/model/demand/demand-profile.js';
+import { flatProfile, measuredProfile, scaledProfile } from '../../../src/model/demand/demand-profile.js';
+import { sumOfComponents } from '../../../src/model/cost/option-cost.js';
 import { scenario } from '../../helpers/scenario.js';
 
 const utilization = fc.double({ min: 0, max: 1, noNaN: true });
 const price = fc.double({ min: 0.1, max: 20, noNaN: true });
 
 describe('invariants of the cost model (STYLE.md habit 7)', () => {
-  test('every total is the sum of its components', () => {
+  test('every total is exactly the sum of its components, in their order (written out per option)', () => {
+    const withEverything = scenario({
+      workload: { retrieval: { gbPerMonth: 900, indexLocation: 'cloud' } },
+      options: {
+        onPrem: {
+          lease: { monthlyPerServer: 900, termMonths: 24 },
+          uplifts: { goodputLossFraction: 0.05, supportFraction: 0.03 },
+        },
+      },
+    });
     fc.assert(
-      fc.property(fc.array(utilization, { minLength: 1, maxLength: 48 }), (hours) => {
-        for (const c of allOptionCosts(measuredProfile(hours, 32), scenario())) {
-          expect(c.total).toBeCloseTo(
-            Object.values(c.components).reduce((a, b) => a + b, 0),
-            6,
-          );
-        }
-      }),
+      fc.property(
+        fc.array(utilization, { minLength: 1, maxLength: 48 }),
+        fc.integer({ min: 0, max: 40 }),
+        fc.double({ min: 0.2, max: 3, noNaN: true }),
+        (hours, reservedGpus, factor) => {
+          const profile = scaledProfile(measuredProfile(hours, 32), factor);
+          const costs = allOptionCosts(profile, withEverything, reservedGpus);
+          expect(costs.map((c) => c.id)).toEqual(['cloud', 'dedicated', 'reserved', 'onprem', 'edge']);
+          for (const c of costs) expect(c.total).toBe(sumOfComponents(c.components));
+        },
+      ),
     );
   });
   test('a higher on-demand price never lowers any option', () => {

@@ -63,7 +63,17 @@ export async function readPrometheusJson(
       countBad(counts, { message: `expected a utilization ≥ 0, got "${excerpt(String(value[1]))}"` }, null, location);
       return;
     }
-    emit(Math.round(value[0] * 1000), reading.value, keys.get(seriesIndex) ?? `#${seriesIndex}`);
+    sample(Math.round(value[0] * 1000), reading.value, seriesIndex);
+  };
+  // The series' key, looked up once for a run of its points.
+  let lastIndex = -1;
+  let lastKey: string = '';
+  const sample = (epochMs: number, value: number, seriesIndex: number): void => {
+    if (seriesIndex !== lastIndex) {
+      lastKey = keys.get(seriesIndex) ?? `#${seriesIndex}`;
+      lastIndex = seriesIndex;
+    }
+    emit(epochMs, value, lastKey);
     if (progress !== undefined && (counts.dataRows & 65535) === 0) progress(counts.dataRows);
   };
 
@@ -78,6 +88,7 @@ export async function readPrometheusJson(
         const labels = value as Record<string, string>;
         if (typeof labels.__name__ === 'string') names.add(labels.__name__);
         keys.set(seriesIndex, seriesKey(new Map(Object.entries(labels))));
+        lastIndex = -1;
       } else if (key === 'value') point(value, `data.result[${seriesIndex}].value`, seriesIndex);
       else point(value, `data.result[${seriesIndex}].values[${String(key)}]`, seriesIndex);
     }
@@ -87,6 +98,10 @@ export async function readPrometheusJson(
     file,
     (text) => parser.write(text),
     (value, seriesIndex, index) => point(value, `data.result[${seriesIndex}].values[${index}]`, seriesIndex),
+    (epochMs, value, seriesIndex) => {
+      counts.dataRows++;
+      sample(epochMs, value, seriesIndex);
+    },
   );
   try {
     for await (const chunk of chunks) {

@@ -35,13 +35,25 @@ export class SampleCollector {
   outOfOrder = 0;
   duplicates = 0;
 
+  /** The series of the previous sample and its state: a Prometheus answer sends a series' points in a run. */
+  private lastSeries: string | number | null = null;
+  private lastState: SeriesState | undefined;
+
   readonly add = (epochMs: number, value: number, series: string | number): void => {
     const small = typeof series === 'number' && series >= 0 && series < SMALL_SERIES;
-    const s = small ? this.bySmallSeries[series] : this.bySeries.get(series);
+    const s = small
+      ? this.bySmallSeries[series]
+      : series === this.lastSeries
+        ? this.lastState
+        : (this.lastState = this.bySeries.get((this.lastSeries = series)));
     if (s === undefined) {
       const state = { previous: epochMs, latest: epochMs };
       if (small) this.bySmallSeries[series] = state;
-      else this.bySeries.set(series, state);
+      else {
+        this.bySeries.set(series, state);
+        this.lastSeries = series;
+        this.lastState = state;
+      }
       this.seriesSeen.push(series);
     } else {
       // Without a GPU column (series ""), rows sharing a time are the fleet's GPUs, not duplicates.

@@ -43,6 +43,33 @@ const pair = fc.oneof(
   fc
     .tuple(fc.integer({ min: 1_700_000_000, max: 1_800_000_000 }), fc.double({ min: 0, max: 100, noNaN: true }))
     .map(([t, v]) => `[${t}.5,"${v}"]`),
+  // Decimals of seconds (3 are read directly, 4 go the general way) and readings of every shape.
+  {
+    weight: 3,
+    arbitrary: fc
+      .tuple(
+        fc.integer({ min: 1_700_000_000, max: 1_800_000_000 }),
+        fc.constantFrom('', '.1', '.25', '.999', '.0005', '.'),
+        fc.oneof(
+          fc.integer({ min: 0, max: 1_000_000 }).map((n) => String(n / 10_000)),
+          fc.constantFrom(
+            '5.',
+            '05',
+            '.5',
+            '1e2',
+            ' 5',
+            '5 %',
+            '0.6483',
+            '1234567890123456',
+            '99.999999',
+            '98765432109876543',
+            '12345678.123456789',
+          ),
+        ),
+        ws,
+      )
+      .map(([t, frac, v, w]) => `[${t}${frac}${w},${w}"${v}"]`),
+  },
   fc.constantFrom(
     '[1785000000,"NaN"]',
     '[1785000000,"a]b"]',

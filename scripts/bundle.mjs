@@ -8,6 +8,21 @@ import { rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const repo = fileURLToPath(new URL('..', import.meta.url));
+
+// zod exports every language's error messages (366 kB of its 760) under `z.locales`; the tool
+// words its own messages and zod uses English by default, so only English is bundled.
+const englishOnlyZod = {
+  name: 'zod-english-only',
+  setup(b) {
+    b.onResolve({ filter: /\/locales\/index\.js$/ }, (args) =>
+      /node_modules\/zod\//.test(args.importer) ? { path: 'zod-locales', namespace: 'zod-english-only' } : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'zod-english-only' }, () => ({
+      contents: "export { default as en } from 'zod/v4/locales/en.js';",
+      resolveDir: repo,
+    }));
+  },
+};
 // Chunks are named by their content: the last build's would pile up.
 rmSync(new URL('../dist/bundle', import.meta.url), { recursive: true, force: true });
 await build({
@@ -25,4 +40,5 @@ await build({
     js: "import { createRequire as __placementRequire } from 'node:module'; const require = __placementRequire(import.meta.url);",
   },
   logLevel: 'warning',
+  plugins: [englishOnlyZod],
 });

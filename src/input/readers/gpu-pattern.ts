@@ -5,13 +5,22 @@
  * text whatever the pattern. RE2 has no look-around and no back-references; a pattern that uses
  * them is refused where the scenario is checked.
  */
-import { RE2JS } from 're2js';
+import { createRequire } from 'node:module';
+import type { RE2JS as Re2 } from 're2js';
+
+/**
+ * RE2JS is a quarter of a megabyte of code that only a scenario with a bill needs: it is loaded
+ * on first use (synchronously, through its CommonJS build) rather than by every command.
+ */
+let engine: typeof Re2 | null = null;
+const re2 = (): typeof Re2 => (engine ??= (createRequire(import.meta.url)('re2js') as { RE2JS: typeof Re2 }).RE2JS);
 
 export interface GpuMatcher {
   test(text: string): boolean;
 }
 
 export function compileGpuPattern(pattern: string): GpuMatcher {
+  const RE2JS = re2();
   return RE2JS.compile(pattern, RE2JS.CASE_INSENSITIVE);
 }
 

@@ -1,0 +1,44 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, test } from 'vitest';
+import { cli } from '../helpers/cli.js';
+
+// The shipped bundle loads the RE2 engine only when a bill's GPU pattern is used, through its
+// CommonJS build: this runs that path in the built command, as an installed one would.
+const bill = fileURLToPath(
+  new URL('../../../shared/data/real/focus-sample-data/focus_sample_odd_rows.csv', import.meta.url),
+);
+const dir = mkdtempSync(join(tmpdir(), 'placement-bundle-'));
+const scenario = (pattern: string): string => {
+  const file = join(dir, `bill-${pattern.length}.yaml`);
+  writeFileSync(
+    file,
+    [
+      'schemaVersion: 1',
+      'name: bill',
+      'workload:',
+      '  referenceGpus: 8',
+      '  utilization: {assumed: 0.5}',
+      `  billing: {source: ${JSON.stringify(bill)}, gpuPattern: ${JSON.stringify(pattern)}}`,
+      'options:',
+      '  cloud: {onDemandPerGpuHour: 2.99}',
+    ].join('\n'),
+  );
+  return file;
+};
+
+describe('the built command with a bill', () => {
+  test('a GPU pattern is compiled by RE2 and the bill read', () => {
+    const r = cli(['analyze', scenario('p5|g6|a100'), '--json']);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).billing).not.toBeNull();
+  });
+  test('a pattern RE2 cannot run is refused with the field and a reason', () => {
+    const r = cli(['analyze', scenario('(?=x)p5'), '--json']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/gpuPattern: not a regular expression this tool runs \(RE2 syntax/);
+  });
+});

@@ -16,7 +16,6 @@ import {
   type UtilizationFormatName,
 } from './readers/detect-format.js';
 import { FastCsvUtilization, readRowsFromBytes } from './readers/fast/fast-csv.js';
-import { readPrometheusJson } from './readers/prometheus-json.js';
 import { DEFAULT_GPU_METRIC, PrometheusTextParser } from './readers/prometheus-text.js';
 import {
   badRowsWarning,
@@ -126,6 +125,8 @@ export async function readUtilization(src: TextSource, o: UtilizationReadOptions
 
   let metricNames: string[] = [];
   if (format === 'prometheus-json') {
+    // The streaming JSON parser is loaded only for a Prometheus answer: most runs read CSV.
+    const { readPrometheusJson } = await import('./readers/prometheus-json.js');
     ({ metricNames } = await readPrometheusJson(text(), src.label, emit, counts, o.progress));
   } else if (format === 'prometheus-text') {
     const parser = new PrometheusTextParser({ metric, now: o.now });

@@ -27,7 +27,11 @@ const englishOnlyZod = {
 rmSync(new URL('../dist/bundle', import.meta.url), { recursive: true, force: true });
 await build({
   absWorkingDir: repo,
-  entryPoints: { main: 'src/cli/main.ts', 'monte-carlo-worker': 'src/cli/monte-carlo-worker.ts' },
+  entryPoints: {
+    main: 'src/cli/main.ts',
+    'monte-carlo-worker': 'src/cli/monte-carlo-worker.ts',
+    'csv-range-worker': 'src/input/csv-range-worker.ts',
+  },
   outdir: 'dist/bundle',
   bundle: true,
   splitting: true,

@@ -6,8 +6,7 @@ import type { HourlyPoint } from '../model/utilization/hourly-accumulator.js';
 import { MS_PER_HOUR } from '../model/units.js';
 import type { Warning } from '../model/warning.js';
 import { InputError } from '../errors.js';
-import { inTimeRange, TIME_RANGE_TEXT } from '../model/time/time-range.js';
-import { CsvUtilizationParser, type ColumnRef } from './readers/csv-utilization.js';
+import { CsvUtilizationParser, type ColumnRef, type CsvUtilizationOptions } from './readers/csv-utilization.js';
 import {
   detectUtilizationFormat,
   isNvidiaSmiMonitor,
@@ -26,6 +25,8 @@ import {
   type RowCounts,
 } from './readers/row-reader.js';
 import { SampleCollector } from './readers/sample-collector.js';
+import { PARALLEL_FROM_BYTES, readCsvInParallel } from './parallel-csv.js';
+import { ReadingStats } from './readers/reading-stats.js';
 import { csvRecords, decodeUtf8, splitLines, type TextSource } from './readers/text-source.js';
 
 export interface UtilizationReadOptions {
@@ -97,28 +98,10 @@ export async function readUtilization(src: TextSource, o: UtilizationReadOptions
     });
   }
   const format = o.format === 'auto' ? detectUtilizationFormat(head) : o.format;
-  const collector = new SampleCollector();
-  const counts = emptyCounts();
-  let max = { value: -Infinity, line: null as number | null };
-  // Values between 0 and 1 that are not whole: fractions, if the file turns out to be in percent.
-  let fractional = 0;
-  let firstFractional: number | null = null;
-  const emit = (t: number, v: number, series: string | number): void => {
-    // Every format's times pass here (the byte path and Prometheus parse their own).
-    if (!inTimeRange(t)) {
-      throw new InputError({
-        file: src.label,
-        line: counts.currentLine ?? undefined,
-        message: `a time ${TIME_RANGE_TEXT} was expected; this one is ${Number.isFinite(t) && Math.abs(t) < 8.64e15 ? new Date(t).toISOString().slice(0, 10) : 'out of any calendar'}`,
-      });
-    }
-    if (v > max.value) max = { value: v, line: counts.currentLine };
-    if (v > 0 && v < 1) {
-      fractional++;
-      firstFractional ??= counts.currentLine;
-    }
-    collector.add(t, v, series);
-  };
+  let collector = new SampleCollector();
+  let counts = emptyCounts();
+  let stats = new ReadingStats(src.label, counts, collector);
+  const emit = stats.emit;
   let percentSign = false;
   let untimestamped = 0;
   const metric = o.metric ?? DEFAULT_GPU_METRIC;
@@ -133,7 +116,7 @@ export async function readUtilization(src: TextSource, o: UtilizationReadOptions
     await readRows(splitLines(text(), src.label), parser, emit, counts, o.progress);
     untimestamped = parser.untimestamped;
   } else {
-    const parser = new CsvUtilizationParser({
+    const options: CsvUtilizationOptions = {
       dialect: format,
       file: src.label,
       timeZone: o.timeZone,
@@ -141,10 +124,23 @@ export async function readUtilization(src: TextSource, o: UtilizationReadOptions
       timestampColumn: o.timestampColumn,
       valueColumn: o.valueColumn,
       gpuColumn: o.gpuColumn,
-    });
-    if (bytes !== null)
-      await readRowsFromBytes(bytes, src.label, new FastCsvUtilization(parser, o.timeZone), emit, counts, o.progress);
-    else await readRows(csvRecords(splitLines(text(), src.label, true)), parser, emit, counts, o.progress);
+    };
+    // A large plain file is read on every core when the parts join exactly (else in one pass).
+    const path = src.path ?? null;
+    const parallel =
+      bytes !== null && path !== null && !src.gzip() && src.size !== null && src.size >= PARALLEL_FROM_BYTES
+        ? await readCsvInParallel(path, src.label, src.size, options, o.progress)
+        : null;
+    let parser: CsvUtilizationParser;
+    if (parallel !== null) {
+      await (src.bytes as AsyncGenerator<Buffer> | undefined)?.return(undefined);
+      ({ collector, counts, stats, parser } = parallel);
+    } else {
+      parser = new CsvUtilizationParser(options);
+      if (bytes !== null)
+        await readRowsFromBytes(bytes, src.label, new FastCsvUtilization(parser, o.timeZone), emit, counts, o.progress);
+      else await readRows(csvRecords(splitLines(text(), src.label, true)), parser, emit, counts, o.progress);
+    }
     percentSign = parser.percentSignSeen;
   }
   checkBadRows(counts, src.label, o.maxBadRowFraction);
@@ -163,8 +159,11 @@ export async function readUtilization(src: TextSource, o: UtilizationReadOptions
   // an idle fleet's answer never above 1 is still percent.
   const byName = unitOfMetric(metricNames);
   const unit =
-    o.unit !== 'auto' ? o.unit : (byName ?? (percentByFormat || percentSign || max.value > 1 ? 'percent' : 'fraction'));
+    o.unit !== 'auto'
+      ? o.unit
+      : (byName ?? (percentByFormat || percentSign || stats.max.value > 1 ? 'percent' : 'fraction'));
   const limit = unit === 'percent' ? 100 : 1;
+  const max = stats.max;
   if (max.value > limit) {
     throw new InputError({
       file: src.label,
@@ -201,8 +200,8 @@ export async function readUtilization(src: TextSource, o: UtilizationReadOptions
   // units, and reading 0.63 as 0.63 % would be wrong without a word.
   const guessed = o.unit === 'auto' && byName === null && !percentByFormat && !percentSign;
   const mixed: Warning[] =
-    guessed && unit === 'percent' && fractional > 0
-      ? [{ code: 'mixed-units', args: { file: src.label, values: fractional, line: firstFractional } }]
+    guessed && unit === 'percent' && stats.fractional > 0
+      ? [{ code: 'mixed-units', args: { file: src.label, values: stats.fractional, line: stats.firstFractional } }]
       : [];
   // An answer for another metric (memory, power) is not utilization: say so rather than analyse it silently.
   const foreign = metricNames.filter((n) => !UTILIZATION_METRIC.test(n));

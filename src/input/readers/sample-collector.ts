@@ -11,8 +11,29 @@ const MAX_INTERVAL_KEYS = 256;
 const SMALL_SERIES = 4096;
 
 interface SeriesState {
+  /** The series' first sample here: where a part of the input read before this one leaves off. */
+  first: number;
   previous: number;
   latest: number;
+}
+
+/**
+ * What a collector that read one part of an input hands on, to be absorbed by the collector of
+ * the part before it (the input split across threads): plain data, to pass between threads.
+ */
+export interface CollectorState {
+  first: number;
+  last: number;
+  outOfOrder: number;
+  duplicates: number;
+  /** Series in the order they first appeared, each with its first and latest sample time. */
+  series: Array<[key: string | number, first: number, latest: number]>;
+  /** Intervals in the order first seen, with their counts; `full` when the key limit was reached. */
+  intervals: Array<[step: number, count: number]>;
+  intervalsFull: boolean;
+  hours: Array<[hour: number, sumOfMeans: number, timestamps: number]>;
+  samples: number;
+  lateSamples: number;
 }
 
 export class SampleCollector {
@@ -47,7 +68,7 @@ export class SampleCollector {
         ? this.lastState
         : (this.lastState = this.bySeries.get((this.lastSeries = series)));
     if (s === undefined) {
-      const state = { previous: epochMs, latest: epochMs };
+      const state = { first: epochMs, previous: epochMs, latest: epochMs };
       if (small) this.bySmallSeries[series] = state;
       else {
         this.bySeries.set(series, state);
@@ -99,12 +120,98 @@ export class SampleCollector {
     return [...this.seriesSeen];
   }
 
-  /** The most common interval between a series' consecutive samples, in ms; null below two samples. */
+  /**
+   * The most common interval between a series' consecutive samples, in ms (the shorter of two
+   * equally common: an answer that does not depend on the order they came in); null below two
+   * samples.
+   */
   get resolutionMs(): number | null {
     this.flushStep();
     let best: number | null = null;
     let bestCount = 0;
-    for (const [step, n] of this.intervals) if (n > bestCount) [best, bestCount] = [step, n];
+    for (const [step, n] of this.intervals)
+      if (n > bestCount || (n === bestCount && best !== null && step < best)) [best, bestCount] = [step, n];
     return best;
+  }
+
+  private stateOf(key: string | number): SeriesState | undefined {
+    return typeof key === 'number' && key >= 0 && key < SMALL_SERIES ? this.bySmallSeries[key] : this.bySeries.get(key);
+  }
+
+  /** This collector's samples as the part after another's: see absorb. */
+  export(): CollectorState {
+    this.flushStep();
+    return {
+      first: this.first,
+      last: this.last,
+      outOfOrder: this.outOfOrder,
+      duplicates: this.duplicates,
+      series: this.seriesSeen.map((k) => {
+        const st = this.stateOf(k) as SeriesState;
+        return [k, st.first, st.latest];
+      }),
+      intervals: [...this.intervals],
+      intervalsFull: this.intervals.size >= MAX_INTERVAL_KEYS,
+      hours: this.hourly.closedHours(),
+      samples: this.hourly.samples,
+      lateSamples: this.hourly.lateSamples,
+    };
+  }
+
+  /**
+   * Takes in the samples of the input's next part, read by another collector, as if they had come
+   * after these — when that gives exactly what reading them here would have: every hour of theirs
+   * after every hour here (no hour or timestamp shared, no sample of theirs a duplicate, out of
+   * order or late here) and fewer distinct intervals than the limit between the two. Returns
+   * false, changing nothing, when it would not; the caller then reads the input in one pass.
+   */
+  absorb(next: CollectorState): boolean {
+    if (next.samples === 0) return true;
+    this.flushStep();
+    const lastHour = this.hourly.newest;
+    const nextFirstHour = next.hours.length === 0 ? Infinity : (next.hours[0] as number[])[0];
+    if (
+      this.hourly.samples > 0 &&
+      (!(this.last < next.first) || !(lastHour < (nextFirstHour as number)) || next.intervalsFull)
+    )
+      return false;
+    // The first sample of each series there, after its latest here: one interval more.
+    const boundary: number[] = [];
+    for (const [key, first] of next.series) {
+      const st = this.stateOf(key);
+      if (st !== undefined) boundary.push(Math.round((first - st.latest) / 100) * 100);
+    }
+    const steps = new Set<number>(this.intervals.keys());
+    for (const step of boundary) steps.add(step);
+    for (const [step] of next.intervals) steps.add(step);
+    if (
+      steps.size > MAX_INTERVAL_KEYS ||
+      (this.intervals.size >= MAX_INTERVAL_KEYS && steps.size > this.intervals.size)
+    )
+      return false;
+    for (const step of boundary) this.intervals.set(step, (this.intervals.get(step) ?? 0) + 1);
+    for (const [step, n] of next.intervals) this.intervals.set(step, (this.intervals.get(step) ?? 0) + n);
+    for (const [key, first, latest] of next.series) {
+      const st = this.stateOf(key);
+      if (st !== undefined) {
+        st.previous = latest;
+        st.latest = latest;
+      } else {
+        const state = { first, previous: latest, latest };
+        if (typeof key === 'number' && key >= 0 && key < SMALL_SERIES) this.bySmallSeries[key] = state;
+        else this.bySeries.set(key, state);
+        this.seriesSeen.push(key);
+      }
+    }
+    this.lastSeries = null;
+    this.lastState = undefined;
+    this.pendingStep = NaN;
+    this.pendingCount = 0;
+    this.first = Math.min(this.first, next.first);
+    this.last = Math.max(this.last, next.last);
+    this.outOfOrder += next.outOfOrder;
+    this.duplicates += next.duplicates;
+    this.hourly.absorb(next.hours, next.samples, next.lateSamples);
+    return true;
   }
 }

@@ -21,6 +21,8 @@ export interface TextSource {
   bytesRead: () => number;
   /** The file's size in bytes, when known (not for stdin). */
   size: number | null;
+  /** The file's path, for readers that read parts of it on other threads; null for stdin. */
+  path?: string | null;
   gzip: () => boolean;
 }
 
@@ -44,23 +46,36 @@ export async function openText(path: string, label = path, stdin: Readable = pro
   let gzip = false;
   async function* content(): AsyncGenerator<Buffer> {
     const raw = (input === null ? fileChunks(path) : input[Symbol.asyncIterator]()) as AsyncIterator<Buffer>;
-    const first = await raw.next();
-    if (first.done) return;
-    const head = first.value;
-    bytes += head.length;
-    gzip = head[0] === GZIP_MAGIC[0] && head[1] === GZIP_MAGIC[1];
-    async function* rest(): AsyncGenerator<Buffer> {
-      yield head;
-      for (let r = await raw.next(); !r.done; r = await raw.next()) {
-        bytes += r.value.length;
-        yield r.value;
+    try {
+      const first = await raw.next();
+      if (first.done) return;
+      const head = first.value;
+      bytes += head.length;
+      gzip = head[0] === GZIP_MAGIC[0] && head[1] === GZIP_MAGIC[1];
+      async function* rest(): AsyncGenerator<Buffer> {
+        yield head;
+        for (let r = await raw.next(); !r.done; r = await raw.next()) {
+          bytes += r.value.length;
+          yield r.value;
+        }
       }
+      // zlib may read its input after write() returns, so it gets copies of the reused buffer.
+      yield* withoutBom(gzip ? gunzip(copies(rest()), label) : rest());
+    } finally {
+      // A reader that stops early (return()) closes the file here, not when it is collected.
+      if (input === null) await raw.return?.();
     }
-    // zlib may read its input after write() returns, so it gets copies of the reused buffer.
-    yield* withoutBom(gzip ? gunzip(copies(rest()), label) : rest());
   }
   const byteStream = content();
-  return { label, chunks: decodeUtf8(byteStream), bytes: byteStream, bytesRead: () => bytes, size, gzip: () => gzip };
+  return {
+    label,
+    chunks: decodeUtf8(byteStream),
+    bytes: byteStream,
+    bytesRead: () => bytes,
+    size,
+    gzip: () => gzip,
+    path: path === '-' ? null : path,
+  };
 }
 
 /**

@@ -130,6 +130,47 @@ export class HourlyAccumulator {
     }
   }
 
+  /** Every hour closed, as (hour, sum of timestamp means, timestamps): what a later part of the input hands on. */
+  closedHours(): Array<[hour: number, sumOfMeans: number, timestamps: number]> {
+    for (const h of [...this.open.keys()]) this.close(h);
+    return [...this.closed.entries()]
+      .map(([hour, [sum, n]]): [number, number, number] => [hour, sum, n])
+      .sort((a, b) => a[0] - b[0]);
+  }
+
+  /** The earliest hour with a sample (closed or open); Infinity without samples. */
+  get firstHour(): number {
+    let first = Infinity;
+    for (const h of this.closed.keys()) first = Math.min(first, h);
+    for (const h of this.open.keys()) first = Math.min(first, h);
+    return first;
+  }
+
+  /** The latest hour with a sample; −Infinity without samples. */
+  get newest(): number {
+    return this.newestHour;
+  }
+
+  /**
+   * The hours of the input's next part, read on their own (closedHours), all later than every
+   * hour here: the same as if its samples had come after these — no hour is shared, so no
+   * timestamp's mean and no hour's sum differs, and no sample of theirs could have been late here.
+   */
+  absorb(
+    later: ReadonlyArray<readonly [hour: number, sumOfMeans: number, timestamps: number]>,
+    samples: number,
+    lateSamples: number,
+  ): void {
+    for (const h of [...this.open.keys()]) this.close(h);
+    for (const [hour, sum, n] of later) {
+      if (hour <= this.newestHour) throw new Error(`hourly accumulator: hour ${hour} is not after ${this.newestHour}`);
+      this.closed.set(hour, [sum, n]);
+      this.newestHour = hour;
+    }
+    this.samples += samples;
+    this.lateSamples += lateSamples;
+  }
+
   /** Hourly means in time order, each multiplied by `scale` (0.01 for percent input). */
   finish(scale = 1): HourlyPoint[] {
     for (const h of [...this.open.keys()]) this.close(h);

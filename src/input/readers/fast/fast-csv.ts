@@ -182,7 +182,8 @@ export async function readRowsFromBytes(
   emit: Emit,
   counts: RowCounts,
   progress?: ProgressHook,
-): Promise<void> {
+): Promise<{ lines: number; held: boolean }> {
+  let everHeld = false;
   // A quoted field may hold line breaks (RFC 4180): a line whose quotes do not pair up is held
   // and joined with the next ones, numbered as its first line — as csvRecords does for the
   // string path, with its limit: past it, or at the end, an open quote is a stray one and the
@@ -208,6 +209,7 @@ export async function readRowsFromBytes(
     if (end > start && b[end - 1] === RETURN) end--;
     const q = chunkQuoted ? quotesIn(b, start, end) : 0;
     if (held.length > 0 || q % 2 === 1) {
+      everHeld = true;
       if (held.length === 0) heldNumber = number;
       held.push(Buffer.from(b.subarray(start, end)));
       heldQuotes += q;
@@ -264,4 +266,5 @@ export async function readRowsFromBytes(
   }
   if (carry !== null) line(carry, 0, carry.length);
   releaseHeld();
+  return { lines: sink.number, held: everHeld };
 }

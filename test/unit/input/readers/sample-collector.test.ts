@@ -29,7 +29,9 @@ function reference(samples: ReadonlyArray<[number, string | number]>, maxKeys: n
   }
   let best: number | null = null;
   let bestCount = 0;
-  for (const [step, n] of intervals) if (n > bestCount) [best, bestCount] = [step, n];
+  // The most common; of equally common ones, the shortest.
+  for (const [step, n] of intervals)
+    if (n > bestCount || (n === bestCount && best !== null && step < best)) [best, bestCount] = [step, n];
   return { series: [...bySeries.keys()], outOfOrder, duplicates, resolutionMs: best };
 }
 

@@ -80,7 +80,14 @@ for (const n of sizes) {
   const gzScenario = join(dir, `scenario-${n}-gz.yaml`);
   writeFileSync(gzScenario, readFileSync(scenario, 'utf8').replace(file, gz));
   const gunzip = run('sh', ['-c', `gzip -dc '${gz}' > /dev/null`]);
-  const oursGz = run(process.execPath, [join(repo, 'bin', 'placement.js'), 'analyze', gzScenario, '--json']);
+  const oursGz = run(process.execPath, [
+    '--import',
+    hook,
+    join(repo, 'bin', 'placement.js'),
+    'analyze',
+    gzScenario,
+    '--json',
+  ]);
   const sameGz = JSON.stringify(JSON.parse(oursGz.stdout).utilization.percentiles) === JSON.stringify(u.percentiles);
   rows.push({ n, mb, wc, ours, duck, same, gunzip, oursGz, sameGz });
 }
@@ -152,18 +159,24 @@ const checks = rows.map((r) => [
   `${r.n.toLocaleString('en-US')} rows: same hourly statistics as DuckDB (mean, p20, p50, p95 within 1e-9)`,
   r.same,
 ]);
-for (const r of rows)
+for (const r of rows) {
   checks.push([
-    `${r.n.toLocaleString('en-US')} rows: placement faster than DuckDB end to end (${fmt(r.ours.seconds)} s vs ${fmt(r.duck.seconds)} s)`,
-    r.ours.seconds < r.duck.seconds,
+    `${r.n.toLocaleString('en-US')} rows: within 0.5 × DuckDB with 2 threads (${fmt(r.ours.seconds)} s vs ${fmt(r.duck.seconds)} s, ${fmt(r.ours.seconds / r.duck.seconds)} ×)`,
+    r.ours.seconds <= 0.5 * r.duck.seconds,
   ]);
+  checks.push([
+    `${r.n.toLocaleString('en-US')} rows: peak RSS at most 100 MB (${fmt(r.ours.rssMB, 0)} MB)`,
+    r.ours.rssMB <= 100,
+  ]);
+}
+// Flat: one pass over ten times the rows takes no more memory (the .gz is read in one pass; a
+// plain file this large is read on two threads, whose second heap is not rows).
 const big = rows.find((r) => r.n === 10_000_000);
 const small = rows.find((r) => r.n === 1_000_000);
-if (big) checks.push([`10,000,000 rows: peak RSS under 150 MB (${fmt(big.ours.rssMB, 0)} MB)`, big.ours.rssMB < 150]);
 if (big && small)
   checks.push([
-    `10,000,000 rows: peak RSS within 10 % of 1,000,000 rows (${fmt(big.ours.rssMB, 0)} vs ${fmt(small.ours.rssMB, 0)} MB)`,
-    big.ours.rssMB <= small.ours.rssMB * 1.1,
+    `one pass over 10,000,000 rows (.gz): peak RSS within 10 % of 1,000,000 rows (${fmt(big.oursGz.rssMB, 0)} vs ${fmt(small.ours.rssMB, 0)} MB)`,
+    big.oursGz.rssMB <= small.ours.rssMB * 1.1,
   ]);
 for (const r of rows) {
   const limit = 1.2 * (r.gunzip.seconds + r.ours.seconds);

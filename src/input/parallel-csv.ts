@@ -145,8 +145,9 @@ export async function readCsvInParallel(
     options,
   }));
   const rows = new Int32Array(new SharedArrayBuffer(4 * jobs.length));
-  const others = Promise.all(jobs.slice(1).map((job, k) => inWorker(job, rows, k + 1)));
-  others.catch(() => undefined); // awaited below; not unhandled while this thread reads
+  // A thread that cannot run (no memory for it, say) costs the speed, not the answer: the file is
+  // then read in one pass.
+  const others = Promise.all(jobs.slice(1).map((job, k) => inWorker(job, rows, k + 1))).catch(() => null);
   const first = openRange(jobs[0] as CsvRangeJob);
   const report = (): void => {
     let all = 0;
@@ -168,7 +169,7 @@ export async function readCsvInParallel(
   const ticker = progress === undefined ? null : setInterval(report, 250);
   try {
     const rest = await others;
-    return read !== null && !read.held && joinRanges(first, read.lines, rest) ? first : null;
+    return rest !== null && read !== null && !read.held && joinRanges(first, read.lines, rest) ? first : null;
   } finally {
     if (ticker !== null) clearInterval(ticker);
   }

@@ -7,6 +7,8 @@ import { DuckDBInstance } from '@duckdb/node-api';
 const file = process.argv[2];
 const db = await DuckDBInstance.create(':memory:');
 const con = await db.connect();
+// Two threads, whatever the machine: the peer the speed targets are set against.
+await con.run('SET threads = 2');
 const reader = await con.runAndReadAll(`
 WITH samples AS (
   SELECT strptime(trim("timestamp"), '%Y/%m/%d %H:%M:%S.%g') AS ts,

@@ -162,7 +162,7 @@ export class SampleCollector {
    * Takes in the samples of the input's next part, read by another collector, as if they had come
    * after these — when that gives exactly what reading them here would have: every hour of theirs
    * after every hour here (no hour or timestamp shared, no sample of theirs a duplicate, out of
-   * order or late here) and fewer distinct intervals than the limit between the two. Returns
+   * order or late here) and no more distinct intervals between the two than the limit. Returns
    * false, changing nothing, when it would not; the caller then reads the input in one pass.
    */
   absorb(next: CollectorState): boolean {

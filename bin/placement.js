@@ -2,6 +2,22 @@
 // The installed command: the bundle that `npm run build` makes (run on install by `prepare`).
 // --debug maps stack traces back to the TypeScript sources.
 if (process.argv.includes('--debug')) process.setSourceMapsEnabled(true);
+
+// `placement --version`, a scheduled job's check that the tool is there: written before any of
+// the tool or the stdout stream is loaded (the same answer as run(['--version'])).
+const argv = process.argv.slice(2);
+if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
+  const { readFileSync, writeSync } = await import('node:fs');
+  const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+  try {
+    writeSync(1, `${version}\n`);
+  } catch (err) {
+    // A closed pipe is not an error of ours; anything else is.
+    if (err.code !== 'EPIPE') throw err;
+  }
+  process.exit(0);
+}
+
 const { run, toolVersion } = await import('../dist/bundle/main.js');
 
 process.stdout.on('error', (err) => {
@@ -21,7 +37,7 @@ function colourWanted() {
   return Boolean(process.stdout.isTTY && process.stdout.hasColors());
 }
 
-process.exitCode = await run(process.argv.slice(2), {
+process.exitCode = await run(argv, {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
   colour: colourWanted(),

@@ -1,9 +1,10 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { spawnSync } from 'node:child_process';
 import { describe, expect, test } from 'vitest';
-import { cli } from '../helpers/cli.js';
+import { cli, REPO } from '../helpers/cli.js';
 
 // The shipped bundle loads the RE2 engine only when a bill's GPU pattern is used, through its
 // CommonJS build: this runs that path in the built command, as an installed one would.
@@ -40,5 +41,19 @@ describe('the built command with a bill', () => {
     const r = cli(['analyze', scenario('(?=x)p5'), '--json']);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/gpuPattern: not a regular expression this tool runs \(RE2 syntax/);
+  });
+});
+
+describe('the built command answers --version before loading anything', () => {
+  const version = JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')).version;
+  test.each([['--version'], ['-V']])('%s', (flag) => {
+    expect(cli([flag])).toEqual({ code: 0, stdout: `${version}\n`, stderr: '' });
+  });
+  test('into a pipe closed before it writes: exit 0, nothing on stderr', () => {
+    const r = spawnSync('sh', ['-c', `node '${join(REPO, 'bin', 'placement.js')}' --version | true`], {
+      encoding: 'utf8',
+    });
+    expect(r.status).toBe(0);
+    expect(r.stderr).toBe('');
   });
 });

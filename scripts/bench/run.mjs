@@ -36,16 +36,13 @@ function run(cmd, args) {
 }
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
+/** `placement analyze SCENARIO --json`, timed, with its peak memory. */
+const analyze = (scenario) =>
+  run(process.execPath, ['--import', hook, join(repo, 'bin', 'placement.js'), 'analyze', scenario, '--json']);
+
 /** placement analyze on a scenario and a DuckDB peer script on its file: both timed, their statistics compared. */
 function beside(scenario, peerScript, file) {
-  const ours = run(process.execPath, [
-    '--import',
-    hook,
-    join(repo, 'bin', 'placement.js'),
-    'analyze',
-    scenario,
-    '--json',
-  ]);
+  const ours = analyze(scenario);
   const duck = run(process.execPath, ['--import', hook, join(peer, peerScript), file]);
   const u = JSON.parse(ours.stdout).utilization;
   const d = JSON.parse(duck.stdout);
@@ -80,14 +77,7 @@ for (const n of sizes) {
   const gzScenario = join(dir, `scenario-${n}-gz.yaml`);
   writeFileSync(gzScenario, readFileSync(scenario, 'utf8').replace(file, gz));
   const gunzip = run('sh', ['-c', `gzip -dc '${gz}' > /dev/null`]);
-  const oursGz = run(process.execPath, [
-    '--import',
-    hook,
-    join(repo, 'bin', 'placement.js'),
-    'analyze',
-    gzScenario,
-    '--json',
-  ]);
+  const oursGz = analyze(gzScenario);
   const sameGz = JSON.stringify(JSON.parse(oursGz.stdout).utilization.percentiles) === JSON.stringify(u.percentiles);
   rows.push({ n, mb, wc, ours, duck, same, gunzip, oursGz, sameGz });
 }

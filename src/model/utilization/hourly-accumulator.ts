@@ -138,14 +138,6 @@ export class HourlyAccumulator {
       .sort((a, b) => a[0] - b[0]);
   }
 
-  /** The earliest hour with a sample (closed or open); Infinity without samples. */
-  get firstHour(): number {
-    let first = Infinity;
-    for (const h of this.closed.keys()) first = Math.min(first, h);
-    for (const h of this.open.keys()) first = Math.min(first, h);
-    return first;
-  }
-
   /** The latest hour with a sample; −Infinity without samples. */
   get newest(): number {
     return this.newestHour;

@@ -114,14 +114,15 @@ export function acceptRun(
   emit: Emit,
   sink: RunSink,
 ): void {
-  const layout = parser.currentLayout();
-  if (layout === null) {
-    // The header is still to come: the first line goes the long way, the rest by the run.
+  let layout = parser.currentLayout();
+  // Until the first line has given the columns (blank lines may come first), lines go the long way.
+  while (layout === null && pos < lim) {
     const nl = b.indexOf(NEWLINE, pos);
     sink.other(b, pos, nl);
-    if (nl + 1 < lim) acceptRun(parser, b, nl + 1, lim, emit, sink);
-    return;
+    pos = nl + 1;
+    layout = parser.currentLayout();
   }
+  if (layout === null) return;
   const { time, value, gpu, delimiter } = layout;
   const need = Math.max(time, value, gpu);
   const starts = parser.fieldStarts;

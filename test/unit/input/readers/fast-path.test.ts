@@ -160,6 +160,11 @@ describe('the byte fast path gives what the string path gives', () => {
       { numRuns: 500 },
     );
   });
+  test('200,000 blank lines before the header, in one chunk: read line by line, not by recursion', async () => {
+    const text = '\n'.repeat(200_000) + 'timestamp,utilization\n2026-07-19T00:00:00Z,0.5\n2026-07-19T01:00:00Z,0.6\n';
+    const r = await readUtilization(bytesOf(text, []), opts('UTC'));
+    expect(r.hours.map((h) => h.utilization)).toEqual([0.5, 0.6]);
+  });
   test('shapes it does not know are left to the string parser (NaN)', () => {
     const p = new TimestampBytes('UTC');
     for (const s of [

@@ -14,6 +14,7 @@ const SLOW = [
   'test/e2e/cron-script.test.ts',
   'test/e2e/simulate-threads.test.ts',
   'test/e2e/parallel-read.test.ts',
+  'test/e2e/prometheus-store.test.ts',
 ];
 
 export default defineConfig({

@@ -6,16 +6,18 @@ import type { Warning } from '../model/warning.js';
 import type { ResolvedScenario } from './scenario/resolve.js';
 import { parseTimestamp } from './readers/parse-timestamp.js';
 import { DEFAULT_GPU_PATTERN, readFocus, type BillingRead } from './readers/focus-billing.js';
-import { readUtilization, type UtilizationSummary } from './read-utilization.js';
+import { gapWarnings, readUtilization, type UtilizationSummary } from './read-utilization.js';
 import { badRowsWarning, type ProgressHook } from './readers/row-reader.js';
 import { openText } from './readers/text-source.js';
+import { readPrometheusApi, storeLabel } from './readers/prometheus-api.js';
+import { MS_PER_HOUR } from '../model/units.js';
 import { readTokens } from './readers/tokens-csv.js';
 
 export type UtilizationInput = Pick<
   UtilizationSummary,
   'source' | 'unit' | 'rows' | 'samples' | 'badRows' | 'unavailableRows' | 'gpus' | 'resolutionMs' | 'gzip'
 > & {
-  format: UtilizationSummary['format'] | 'samples' | 'assumed';
+  format: UtilizationSummary['format'] | 'prometheus-api' | 'samples' | 'assumed';
 };
 
 export interface InputSources {
@@ -92,6 +94,23 @@ export async function loadInputs(s: ResolvedScenario, scenarioFile: string, o: L
       gzip: r.gzip,
     };
     warnings.push(...read.warnings);
+  } else if (u.prometheus !== undefined) {
+    const read = await readPrometheusApi(u.prometheus, { now: o.now, hours: s.window.days * 24, unit: u.unit });
+    utilizationHours = read.collector.hourly.finish(read.unit === 'percent' ? 0.01 : 1);
+    utilization = {
+      source: storeLabel(u.prometheus.url),
+      format: 'prometheus-api',
+      unit: read.unit,
+      rows: read.points,
+      samples: read.points,
+      badRows: 0,
+      unavailableRows: 0,
+      gpus: read.gpus ?? 0,
+      resolutionMs: MS_PER_HOUR,
+      gzip: false,
+    };
+    for (const note of read.notes) warnings.push({ code: 'store-note', args: { file: utilization.source, note } });
+    warnings.push(...gapWarnings(utilizationHours, utilization.source));
   } else if (u.samples !== undefined) {
     const acc = new HourlyAccumulator();
     for (const sample of u.samples) acc.add(parseTimestamp(sample.t, s.timezone) as number, sample.u);

@@ -217,7 +217,7 @@ export async function readUtilization(src: TextSource, o: UtilizationReadOptions
 }
 
 /** Runs of missing hours inside the history (missing is not idle, docs/model.md). */
-function gapWarnings(hours: ReadonlyArray<HourlyPoint>, file: string): Warning[] {
+export function gapWarnings(hours: ReadonlyArray<HourlyPoint>, file: string): Warning[] {
   let gaps = 0;
   let longest = 0;
   for (let i = 1; i < hours.length; i++) {

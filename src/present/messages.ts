@@ -107,6 +107,7 @@ const TEXT: Record<string, (a: Args, currency: string) => string> = {
     `${str(a, 'file')}: ${num(a, 'samples')} samples repeated the previous time of the same GPU and were counted once`,
   'samples-untimestamped': (a) =>
     `${str(a, 'file')}: ${num(a, 'samples')} samples carried no timestamp and were taken as of the run's time`,
+  'store-note': (a) => `${str(a, 'file')} warned: ${str(a, 'note')}`,
   'history-gaps': (a) =>
     `${str(a, 'file')}: ${num(a, 'gaps')} gap(s) in the history, the longest ${num(a, 'longestHours')} hour(s); missing hours are not counted as idle`,
   'egress-from-billing': (a) =>

@@ -52,7 +52,15 @@ export const reportSchema = z.strictObject({
     source: z.string(),
     input: z.strictObject({
       source: z.string(),
-      format: z.enum(['csv', 'nvidia-smi', 'prometheus-json', 'prometheus-text', 'samples', 'assumed']),
+      format: z.enum([
+        'csv',
+        'nvidia-smi',
+        'prometheus-json',
+        'prometheus-text',
+        'prometheus-api',
+        'samples',
+        'assumed',
+      ]),
       unit: z.enum(['percent', 'fraction']),
       rows: num,
       samples: num,

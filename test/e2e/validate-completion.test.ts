@@ -36,7 +36,7 @@ describe('placement validate', () => {
     expect(lines[1]).toMatch(/missing\.yaml: workload\.tokens\.source: .*gone\.csv: no such file$/);
     expect(lines.slice(2).map((l) => l.replace(/^placement: .*broken\.yaml:/, ''))).toEqual([
       '4:18: workload.referenceGpus: must be ≥ 1, got number -8',
-      '5:17: workload.utilization.asumed: unknown key (did you mean "assumed"?); valid here: source, format, unit, samples, assumed, metric, columns, timestampColumn, valueColumn, gpuColumn, maxBadRowFraction',
+      '5:17: workload.utilization.asumed: unknown key (did you mean "assumed"?); valid here: source, format, unit, samples, assumed, prometheus, metric, columns, timestampColumn, valueColumn, gpuColumn, maxBadRowFraction',
       '7:31: options.cloud.onDemandPerGpuHour: must be > 0, got number 0',
     ]);
     expectCleanError(r.stderr);

@@ -17,14 +17,18 @@ export function checkScenarioRules(s: Scenario): RuleProblem[] {
   const problems: RuleProblem[] = [];
   const u = s.workload.utilization;
 
-  if (u.source === undefined && u.samples === undefined && u.assumed === undefined) {
+  if (u.source === undefined && u.samples === undefined && u.prometheus === undefined && u.assumed === undefined) {
     problems.push({
       path: ['workload', 'utilization'],
-      message: 'needs a history (source or samples) or a flat assumption (assumed: 0..1)',
+      message: 'needs a history (source, samples or prometheus) or a flat assumption (assumed: 0..1)',
     });
   }
-  if (u.source !== undefined && u.samples !== undefined) {
-    problems.push({ path: ['workload', 'utilization', 'samples'], message: 'give either source or samples, not both' });
+  const histories = (['source', 'samples', 'prometheus'] as const).filter((k) => u[k] !== undefined);
+  if (histories.length > 1) {
+    problems.push({
+      path: ['workload', 'utilization', histories[1] as string],
+      message: `give either ${histories[0] as string} or ${histories[1] as string}, not both`,
+    });
   }
   const stdinUsers = [u.source, s.workload.tokens?.source, s.workload.billing?.source].filter((x) => x === '-').length;
   if (stdinUsers > 1) problems.push({ path: ['workload'], message: 'only one input can come from stdin ("-")' });

@@ -54,6 +54,29 @@ const utilization = z
     unit: z.enum(UTILIZATION_UNITS).default('auto'),
     samples: z.array(sample).min(1).max(100_000).optional(),
     assumed: fraction.optional().describe('flat utilization assumed when there is no history'),
+    prometheus: z
+      .strictObject({
+        url: z
+          .string()
+          .max(2000)
+          .regex(/^https?:\/\/[^\s]+$/, 'expected an http:// or https:// address')
+          .describe('the Prometheus-compatible API (its /api/v1 is added), e.g. http://prometheus:9090'),
+        selector: z
+          .string()
+          .max(1000)
+          .optional()
+          .describe('label matchers for the default query, e.g. job="dcgm",cluster="prod"'),
+        query: z
+          .string()
+          .min(1)
+          .max(4000)
+          .optional()
+          .describe(
+            'PromQL for the fleet’s hourly utilization instead of the default; name the unit if its metric does not',
+          ),
+      })
+      .optional()
+      .describe('read the history from a metrics store: the store averages per hour, the tool reads ~24 points a day'),
     metric: z.string().min(1).optional().describe('prometheus-text: the metric to read (default DCGM_FI_DEV_GPU_UTIL)'),
     columns: z
       .union([z.string().min(1), z.array(z.string().min(1)).min(2).max(1000)])

@@ -1,0 +1,166 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { cli } from '../helpers/cli.js';
+
+// A real Prometheus (Debian's package; .ci/run installs it) with a history backfilled by its
+// own promtool: the tool reads it through the query API and gets what the same samples give
+// from a CSV export.
+const have = (cmd: string) => spawnSync(cmd, ['--version']).status === 0;
+const available = have('prometheus') && have('promtool');
+if (!available) console.log('prometheus or promtool is not installed: the metrics-store tests are skipped');
+
+const GPUS = 8;
+const DAYS = 30;
+const STEP_S = 300;
+const dir = mkdtempSync(join(tmpdir(), 'placement-store-'));
+let server: ChildProcess | null = null;
+let url = '';
+let endHour = 0;
+
+/** A GPU's utilization at a time: a daily swing and a per-GPU offset, whole percent. */
+const util = (t: number, g: number) => Math.round(50 + 30 * Math.sin((t / 86_400) * 2 * Math.PI + g) + g);
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = createServer().listen(0, '127.0.0.1', () => {
+      const port = (s.address() as { port: number }).port;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+/** The samples, ending in the last complete hour: an OpenMetrics file for promtool, the same as CSV. */
+function writeHistory(): void {
+  endHour = Math.floor(Date.now() / 3_600_000) * 3600;
+  const first = endHour - (DAYS + 1) * 86_400;
+  const om = ['# HELP DCGM_FI_DEV_GPU_UTIL GPU utilization (in %).', '# TYPE DCGM_FI_DEV_GPU_UTIL gauge'];
+  const csv = ['timestamp,gpu,utilization'];
+  // Samples at 150 s past each 5 minutes: never on an hour's edge, where a store's (T − 1 h, T]
+  // and a file's [H, H + 1 h) would file one differently.
+  for (let t = first + 150; t < endHour; t += STEP_S) {
+    for (let g = 0; g < GPUS; g++) {
+      om.push(`DCGM_FI_DEV_GPU_UTIL{gpu="${g}",Hostname="node1"} ${util(t, g)} ${t}`);
+      csv.push(`${new Date(t * 1000).toISOString()},${g},${util(t, g)}`);
+    }
+  }
+  om.push('# EOF');
+  writeFileSync(join(dir, 'history.om'), om.join('\n') + '\n');
+  writeFileSync(join(dir, 'history.csv'), csv.join('\n') + '\n');
+}
+
+async function startServer(): Promise<void> {
+  const backfill = spawnSync(
+    'promtool',
+    [
+      'tsdb',
+      'create-blocks-from',
+      'openmetrics',
+      '--max-block-duration=744h',
+      join(dir, 'history.om'),
+      join(dir, 'tsdb'),
+    ],
+    { encoding: 'utf8' },
+  );
+  if (backfill.status !== 0) throw new Error(`promtool: ${backfill.stderr}`);
+  writeFileSync(join(dir, 'prometheus.yml'), 'global:\n  scrape_interval: 1h\nscrape_configs: []\n');
+  const port = await freePort();
+  url = `http://127.0.0.1:${port}`;
+  server = spawn(
+    'prometheus',
+    [
+      `--config.file=${join(dir, 'prometheus.yml')}`,
+      `--storage.tsdb.path=${join(dir, 'tsdb')}`,
+      '--storage.tsdb.retention.time=10y',
+      `--web.listen-address=127.0.0.1:${port}`,
+      '--log.level=warn',
+    ],
+    { stdio: 'ignore' },
+  );
+  for (let i = 0; i < 100; i++) {
+    const ready = await fetch(`${url}/-/ready`).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (ready) return;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error('prometheus did not become ready in 20 s');
+}
+
+const scenario = (name: string, utilization: string): string => {
+  const file = join(dir, `${name}.yaml`);
+  writeFileSync(
+    file,
+    `schemaVersion: 1\nname: ${name}\nwindow: {days: ${DAYS}}\nworkload:\n  referenceGpus: ${GPUS}\n  utilization: ${utilization}\noptions:\n  cloud: {onDemandPerGpuHour: 2.99}\n  dedicated: {perGpuHour: 2.1, termMonths: 12}\n`,
+  );
+  return file;
+};
+
+beforeAll(async () => {
+  if (!available) return;
+  writeHistory();
+  await startServer();
+}, 60_000);
+afterAll(() => {
+  server?.kill();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe.skipIf(!available)('utilization from a Prometheus server', () => {
+  test('the store’s hourly series gives the statistics and verdict of the same samples as a CSV', () => {
+    const analyze = () => ({
+      store: cli(['analyze', scenario('store', `{prometheus: {url: "${url}"}}`), '--json']),
+      file: cli(['analyze', scenario('file', `{source: history.csv}`), '--json']),
+    });
+    let runs = analyze();
+    // The window ends at the last complete hour: a run across an hour's turn is taken again.
+    if (Math.floor(Date.now() / 3_600_000) * 3600 !== endHour) {
+      writeHistory();
+      runs = analyze();
+    }
+    expect(runs.store.stderr).toBe('');
+    expect(runs.store.code).toBe(0);
+    const store = JSON.parse(runs.store.stdout);
+    const file = JSON.parse(runs.file.stdout);
+    const u = store.utilization;
+    const f = file.utilization;
+    for (const k of ['mean', 'consistent', 'peakToMedian', 'trendPerMonth']) expect(u[k]).toBeCloseTo(f[k], 9);
+    for (const [k, v] of Object.entries(f.percentiles as Record<string, number>))
+      expect(u.percentiles[k]).toBeCloseTo(v, 9);
+    expect(u.sustainedDays).toEqual(f.sustainedDays);
+    expect(u.window).toEqual(f.window);
+    expect(store.verdict.placement).toBe(file.verdict.placement);
+    expect(u.input).toMatchObject({ format: 'prometheus-api', gpus: GPUS, unit: 'percent' });
+  });
+  test('a selector that matches nothing: exit 2, one line that says so', () => {
+    const r = cli(['analyze', scenario('none', `{prometheus: {url: "${url}", selector: 'job="none"'}}`), '--json']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^placement: http:\/\/127\.0\.0\.1:\d+: the query returned no series over the window/);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+  });
+  test('a query that is not utilization (values above 100 %): exit 2', () => {
+    const q = 'sum(DCGM_FI_DEV_GPU_UTIL)';
+    const r = cli(['analyze', scenario('sum', `{prometheus: {url: "${url}", query: '${q}'}}`), '--json']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/is above 100 %: the query is not utilization in percent/);
+  });
+  test('a query PromQL refuses: the server’s message, exit 2', () => {
+    const r = cli([
+      'analyze',
+      scenario('bad', `{prometheus: {url: "${url}", query: 'avg(DCGM_FI_DEV_GPU_UTIL'}}`),
+      '--json',
+    ]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/the Prometheus query failed: .*parse error/);
+  });
+  test('nothing listening: exit 2 after its tries', async () => {
+    const port = await freePort();
+    const r = cli(['analyze', scenario('down', `{prometheus: {url: "http://127.0.0.1:${port}"}}`), '--json']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/cannot read from the store: ECONNREFUSED \(after 3 tries\)/);
+  });
+});

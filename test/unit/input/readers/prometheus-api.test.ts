@@ -1,0 +1,124 @@
+import { describe, expect, test } from 'vitest';
+import {
+  defaultQuery,
+  readPrometheusApi,
+  storeLabel,
+  unitOfQuery,
+  type PrometheusApiOptions,
+} from '../../../../src/input/readers/prometheus-api.js';
+
+const H = 3_600_000;
+const NOW = Date.UTC(2026, 10, 26, 15, 40);
+
+/** A fake store: answers each query_range with one fleet point per hour, recording what was asked. */
+function store(answer: (params: URLSearchParams, call: number) => Response | Promise<Response>) {
+  const asked: URLSearchParams[] = [];
+  const fetch = (async (_url: string | URL | Request, init?: RequestInit) => {
+    const params = new URLSearchParams(String(init?.body));
+    asked.push(params);
+    return answer(params, asked.length);
+  }) as typeof globalThis.fetch;
+  return { fetch, asked };
+}
+
+const matrix = (params: URLSearchParams, value: (t: number) => string, extra = '') => {
+  const values: string[] = [];
+  for (let t = Number(params.get('start')); t <= Number(params.get('end')); t += 3600)
+    values.push(`[${t},"${value(t)}"]`);
+  return new Response(
+    `{"status":"success"${extra},"data":{"resultType":"matrix","result":[{"metric":{},"values":[${values.join(',')}]}]}}`,
+  );
+};
+
+const opts = (fetch: typeof globalThis.fetch, over: Partial<PrometheusApiOptions> = {}): PrometheusApiOptions => ({
+  now: NOW,
+  hours: 48,
+  unit: 'auto',
+  fetch,
+  retryMs: 1,
+  ...over,
+});
+
+describe('reading utilization from a metrics store', () => {
+  test('the default query averages per hour on the store; a value at T is the hour from T − 1 h', async () => {
+    const s = store((p) => (p.get('query')!.startsWith('count') ? matrix(p, () => '8') : matrix(p, () => '50')));
+    const r = await readPrometheusApi({ url: 'http://prom:9090/', selector: 'job="dcgm"' }, opts(s.fetch));
+    expect(s.asked[0]!.get('query')).toBe('avg(avg_over_time(DCGM_FI_DEV_GPU_UTIL{job="dcgm"}[1h]))');
+    expect(s.asked[1]!.get('query')).toBe('count(count_over_time(DCGM_FI_DEV_GPU_UTIL{job="dcgm"}[1h]))');
+    // 48 hours ending at 15:00, the last complete one.
+    expect(Number(s.asked[0]!.get('end')) * 1000).toBe(Date.UTC(2026, 10, 26, 15));
+    expect(Number(s.asked[0]!.get('start')) * 1000).toBe(Date.UTC(2026, 10, 26, 15) - 47 * H);
+    expect(s.asked[0]!.get('step')).toBe('3600');
+    const hours = r.collector.hourly.finish(0.01);
+    expect(hours).toHaveLength(48);
+    expect(hours[0]!.hourStart).toBe(Date.UTC(2026, 10, 26, 15) - 48 * H);
+    expect(hours.at(-1)!.hourStart).toBe(Date.UTC(2026, 10, 26, 14));
+    expect(r).toMatchObject({ unit: 'percent', gpus: 8, points: 48, notes: [] });
+  });
+  test('a long window is asked in pieces of at most 11,000 points, end to end', async () => {
+    const s = store((p) => matrix(p, () => (p.get('query')!.startsWith('count') ? '4' : '0.5')));
+    const hours = 3660 * 24;
+    const r = await readPrometheusApi(
+      { url: 'http://prom:9090', query: 'avg(nvidia_smi_utilization_gpu_ratio)' },
+      opts(s.fetch, { hours }),
+    );
+    expect(s.asked).toHaveLength(Math.ceil(hours / 11_000));
+    s.asked.forEach((p, i) => {
+      const points = (Number(p.get('end')) - Number(p.get('start'))) / 3600 + 1;
+      expect(points).toBeLessThanOrEqual(11_000);
+      if (i > 0) expect(Number(p.get('start'))).toBe(Number(s.asked[i - 1]!.get('end')) + 3600);
+    });
+    expect(r).toMatchObject({ unit: 'fraction', gpus: null, points: hours });
+  });
+  test('429 and 5xx are tried again; a third failure is an error a user can read', async () => {
+    const flaky = store((p, call) => (call <= 2 ? new Response('slow down', { status: 429 }) : matrix(p, () => '40')));
+    await expect(
+      readPrometheusApi({ url: 'http://prom:9090', query: 'avg(x_UTIL)' }, opts(flaky.fetch)),
+    ).resolves.toMatchObject({
+      points: 48,
+    });
+    const down = store(() => new Response('', { status: 503 }));
+    await expect(
+      readPrometheusApi({ url: 'http://prom:9090', query: 'avg(x_UTIL)' }, opts(down.fetch)),
+    ).rejects.toThrow('http://prom:9090: cannot read from the store: HTTP 503 (after 3 tries)');
+    expect(down.asked).toHaveLength(3);
+  });
+  test('401 asks for credentials; an error body is quoted; a partial answer is noted', async () => {
+    const refused = store(() => new Response('', { status: 401 }));
+    await expect(readPrometheusApi({ url: 'https://user:secret@prom:9090' }, opts(refused.fetch))).rejects.toThrow(
+      /^https:\/\/prom:9090: the store refused the query \(HTTP 401\): it needs credentials$/,
+    );
+    const bad = store(
+      () => new Response('{"status":"error","errorType":"bad_data","error":"parse error at char 5"}', { status: 400 }),
+    );
+    await expect(readPrometheusApi({ url: 'http://prom:9090', query: 'avg(x_UTIL' }, opts(bad.fetch))).rejects.toThrow(
+      'the Prometheus query failed: parse error at char 5',
+    );
+    const partial = store((p) => matrix(p, () => '40', ',"warnings":["store-gateway 3 unavailable"],"isPartial":true'));
+    const r = await readPrometheusApi({ url: 'http://prom:9090', query: 'avg(x_UTIL)' }, opts(partial.fetch));
+    expect(r.notes).toEqual(['store-gateway 3 unavailable', 'the answer holds part of the data (isPartial)']);
+  });
+  test('the unit: from the metric name, as named, or asked for', async () => {
+    expect(unitOfQuery(defaultQuery())).toBe('percent');
+    expect(unitOfQuery('avg(nvidia_smi_utilization_gpu_ratio{job="x"})')).toBe('fraction');
+    expect(unitOfQuery('avg(gpu_busy)')).toBeNull();
+    const s = store((p) => matrix(p, () => '0.4'));
+    await expect(readPrometheusApi({ url: 'http://prom:9090', query: 'avg(gpu_busy)' }, opts(s.fetch))).rejects.toThrow(
+      /does not say its unit .*set unit: percent or fraction/,
+    );
+    await expect(
+      readPrometheusApi({ url: 'http://prom:9090', query: 'avg(gpu_busy)' }, opts(s.fetch, { unit: 'fraction' })),
+    ).resolves.toMatchObject({ unit: 'fraction' });
+  });
+  test('an answer larger than an hourly series is refused before it is read', async () => {
+    const huge = store(() => new Response('{}', { headers: { 'content-length': String(2 ** 30) } }));
+    await expect(readPrometheusApi({ url: 'http://prom:9090' }, opts(huge.fetch))).rejects.toThrow(
+      'http://prom:9090: an answer of more than 64 MiB is not an hourly series',
+    );
+  });
+  test('the store is named without credentials or query string', () => {
+    expect(storeLabel('https://alice:pw@mimir.example:8080/prometheus/?x=1')).toBe(
+      'https://mimir.example:8080/prometheus',
+    );
+  });
+});

@@ -15,6 +15,7 @@ const SLOW = [
   'test/e2e/simulate-threads.test.ts',
   'test/e2e/parallel-read.test.ts',
   'test/e2e/prometheus-store.test.ts',
+  'test/e2e/prometheus-flaky.test.ts',
 ];
 
 export default defineConfig({

@@ -48,4 +48,5 @@ process.exitCode = await run(argv, {
   now: () => Date.now(),
   clock: () => performance.now(),
   version: toolVersion(),
+  env: process.env,
 });

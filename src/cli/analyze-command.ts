@@ -27,6 +27,8 @@ import { writeFileAtomic } from './write-output.js';
 export interface InputOverrides {
   /** A utilization file (or "-") from the command line, relative to where the user runs. */
   utilization?: string;
+  /** A store to read utilization from instead (its selector and query kept from the scenario). */
+  prometheus?: string;
   utilizationFormat?: 'auto' | UtilizationFormatName;
   tokens?: string;
   maxBadRows?: number;
@@ -56,7 +58,12 @@ export function applyOverrides(s: ResolvedScenario, o: Omit<AnalyzeOptions, 'for
   const bad = o.maxBadRows;
   const utilization = {
     ...w.utilization,
-    ...(o.utilization !== undefined && { source: fromCwd(o.utilization), samples: undefined }),
+    ...(o.utilization !== undefined && { source: fromCwd(o.utilization), samples: undefined, prometheus: undefined }),
+    ...(o.prometheus !== undefined && {
+      source: undefined,
+      samples: undefined,
+      prometheus: { ...w.utilization.prometheus, url: o.prometheus },
+    }),
     ...(o.utilizationFormat !== undefined && { format: o.utilizationFormat }),
     ...(bad !== undefined && { maxBadRowFraction: bad }),
   };
@@ -87,6 +94,7 @@ export async function prepareAnalysis(file: string, opts: Omit<AnalyzeOptions, '
   try {
     inputs = await loadInputs(scenario, file, {
       now,
+      env: io.env ?? {},
       progress: progress ? (l, size, bytes) => progress.hook(l, size, bytes) : undefined,
     });
   } finally {

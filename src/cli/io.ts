@@ -19,4 +19,6 @@ export interface Io {
   stdoutTTY?: boolean;
   /** --verbose: say on stderr what was written (quiet by default: cron mails any output). */
   verbose?: boolean;
+  /** The environment a metrics store's credentials are read from (never written anywhere). */
+  env?: Readonly<Record<string, string | undefined>>;
 }

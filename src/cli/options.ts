@@ -30,6 +30,13 @@ export function parseThresholds(text: string): number[] {
   return values;
 }
 
+/** --prometheus URL: an http(s) address of a Prometheus-compatible query API. */
+export function parseStoreUrl(text: string): string {
+  if (!/^https?:\/\/\S+$/.test(text) || text.length > 2000)
+    throw new InvalidArgumentError(`expected an http:// or https:// address, got "${excerpt(text, 40)}"`);
+  return text;
+}
+
 /** --window DAYS: a whole number of days ≥ 1. */
 export function parseWindowDays(text: string): number {
   const n = decimal(text);

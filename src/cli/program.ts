@@ -22,6 +22,7 @@ import {
   parseThresholds,
   parseTrials,
   parseWhatIf,
+  parseStoreUrl,
   parseWindowDays,
   type Format,
 } from './options.js';
@@ -79,6 +80,7 @@ Then your own workload:
       '--utilization <file>',
       'utilization history to read instead of the scenario\'s ("-" = stdin; .gz read as gzip)',
     )
+    .option('--prometheus <url>', 'read utilization from this Prometheus-compatible store instead', parseStoreUrl)
     .addOption(
       new Option('--utilization-format <format>', 'format of the utilization history').choices([
         'auto',
@@ -151,6 +153,7 @@ Exit codes: 0 done, 2 bad input or command line, 1 internal error.`,
     .option('--save-report <file>', "write this quarter's report (atomically), to pass as --previous next time")
     .option('--out <file>', 'write the output to a file (atomically) instead of stdout')
     .option('--utilization <file>', 'utilization history to read instead of the scenario\'s ("-" = stdin)')
+    .option('--prometheus <url>', 'read utilization from this Prometheus-compatible store instead', parseStoreUrl)
     .option('--tokens <file>', 'token history to read instead of the scenario\'s ("-" = stdin)')
     .addHelpText(
       'after',
@@ -179,6 +182,7 @@ scenario or schema version), 1 internal error.`,
     .option('--json', 'the judged triggers as JSON')
     .addOption(new Option('--fail-on <what>', 'what makes the exit code 3').choices(FAIL_ON).default('trigger'))
     .option('--utilization <file>', 'utilization history to read instead of the scenario\'s ("-" = stdin)')
+    .option('--prometheus <url>', 'read utilization from this Prometheus-compatible store instead', parseStoreUrl)
     .option('--tokens <file>', 'token history to read instead of the scenario\'s ("-" = stdin)')
     .addHelpText(
       'after',
@@ -270,6 +274,7 @@ Examples:
       parseJobs,
     )
     .option('--utilization <file>', 'utilization history to read instead of the scenario\'s ("-" = stdin)')
+    .option('--prometheus <url>', 'read utilization from this Prometheus-compatible store instead', parseStoreUrl)
     .addOption(new Option('--format <format>', 'output format').choices(['table', 'json']).default('table'))
     .option('--json', 'short for --format json')
     .option('--out <file>', 'write the output to a file (atomically) instead of stdout')
@@ -375,6 +380,7 @@ Examples:
     .option('--json', 'short for --format json')
     .option('--out <file>', 'write the output to a file (atomically) instead of stdout')
     .option('--utilization <file>', 'utilization history to read instead of the scenario\'s ("-" = stdin)')
+    .option('--prometheus <url>', 'read utilization from this Prometheus-compatible store instead', parseStoreUrl)
     .addHelpText(
       'after',
       `

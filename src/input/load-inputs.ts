@@ -37,6 +37,8 @@ export interface LoadedInputs {
 export interface LoadOptions {
   /** The run's instant (for samples that carry no time). */
   now: number;
+  /** Where a metrics store's credentials come from (PLACEMENT_PROMETHEUS_TOKEN, named headers). */
+  env?: Readonly<Record<string, string | undefined>>;
   /** A progress hook for one input, or undefined for none. */
   progress?: (label: string, size: number | null, bytesRead: () => number) => ProgressHook | undefined;
 }
@@ -95,7 +97,12 @@ export async function loadInputs(s: ResolvedScenario, scenarioFile: string, o: L
     };
     warnings.push(...read.warnings);
   } else if (u.prometheus !== undefined) {
-    const read = await readPrometheusApi(u.prometheus, { now: o.now, hours: s.window.days * 24, unit: u.unit });
+    const read = await readPrometheusApi(u.prometheus, {
+      now: o.now,
+      hours: s.window.days * 24,
+      unit: u.unit,
+      env: o.env ?? {},
+    });
     utilizationHours = read.collector.hourly.finish(read.unit === 'percent' ? 0.01 : 1);
     utilization = {
       source: storeLabel(u.prometheus.url),

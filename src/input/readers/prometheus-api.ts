@@ -17,13 +17,20 @@ export interface PrometheusApiSource {
   url: string;
   selector?: string | undefined;
   query?: string | undefined;
+  /** Header values, or the environment variable that holds one. */
+  headers?: Record<string, string | { env: string }> | undefined;
 }
+
+/** The bearer token for the store, from the environment. */
+export const TOKEN_VARIABLE = 'PLACEMENT_PROMETHEUS_TOKEN';
 
 export interface PrometheusApiOptions {
   /** The window's hours: the last complete hour ending at or before `now`, `hours` of them. */
   now: number;
   hours: number;
   unit: 'auto' | 'percent' | 'fraction';
+  /** Where the token and the named header values come from. */
+  env: Readonly<Record<string, string | undefined>>;
   /** For tests: the fetch to use. */
   fetch?: typeof fetch;
   /** Milliseconds to wait for one answer; and between tries (doubling). */
@@ -94,6 +101,34 @@ async function boundedText(r: Response, label: string): Promise<string> {
   return parts.join('');
 }
 
+/**
+ * The request's headers: a token from PLACEMENT_PROMETHEUS_TOKEN as a bearer, and the scenario's
+ * headers, each given or taken from the environment variable it names.
+ */
+export function storeHeaders(source: PrometheusApiSource, env: PrometheusApiOptions['env']): Record<string, string> {
+  const label = storeLabel(source.url);
+  const headers: Record<string, string> = { 'content-type': 'application/x-www-form-urlencoded' };
+  const token = env[TOKEN_VARIABLE];
+  if (token !== undefined && token !== '') headers.authorization = `Bearer ${token}`;
+  for (const [name, value] of Object.entries(source.headers ?? {})) {
+    if (typeof value === 'string') {
+      headers[name] = value;
+      continue;
+    }
+    const v = env[value.env];
+    if (v === undefined || v === '')
+      throw new InputError({
+        file: label,
+        field: `workload.utilization.prometheus.headers.${name}`,
+        message: `the environment has no ${value.env} to send as ${name}`,
+      });
+    if (/[\r\n]/.test(v))
+      throw new InputError({ file: label, message: `${value.env} holds a line break: not a header value` });
+    headers[name] = v;
+  }
+  return headers;
+}
+
 /** One range query's answer, as text, tried again on 429, 5xx and network failures. */
 async function ask(
   o: PrometheusApiOptions,
@@ -114,7 +149,7 @@ async function ask(
       const r = await doFetch(endpoint, {
         method: 'POST',
         body,
-        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        headers: storeHeaders(source, o.env),
         signal: AbortSignal.timeout(o.timeoutMs ?? 30_000),
       });
       status = r.status;

@@ -74,6 +74,21 @@ const utilization = z
           .describe(
             'PromQL for the fleet’s hourly utilization instead of the default; name the unit if its metric does not',
           ),
+        headers: z
+          .record(
+            z.string().regex(/^[A-Za-z0-9!#$%&'*+.^_`|~-]{1,100}$/, 'expected an HTTP header name'),
+            z.union([
+              z
+                .string()
+                .max(1000)
+                .regex(/^[^\r\n]*$/, 'expected one line'),
+              z.strictObject({ env: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]{0,100}$/, 'expected a variable name') }),
+            ]),
+          )
+          .optional()
+          .describe(
+            'HTTP headers for the store, e.g. X-Scope-OrgID: {env: MIMIR_TENANT} (a value from the environment is never written anywhere)',
+          ),
       })
       .optional()
       .describe('read the history from a metrics store: the store averages per hour, the tool reads ~24 points a day'),

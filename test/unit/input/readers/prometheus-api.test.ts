@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest';
 import {
   defaultQuery,
   readPrometheusApi,
+  storeHeaders,
   storeLabel,
   unitOfQuery,
   type PrometheusApiOptions,
@@ -36,6 +37,7 @@ const opts = (fetch: typeof globalThis.fetch, over: Partial<PrometheusApiOptions
   unit: 'auto',
   fetch,
   retryMs: 1,
+  env: {},
   ...over,
 });
 
@@ -114,6 +116,28 @@ describe('reading utilization from a metrics store', () => {
     const huge = store(() => new Response('{}', { headers: { 'content-length': String(2 ** 30) } }));
     await expect(readPrometheusApi({ url: 'http://prom:9090' }, opts(huge.fetch))).rejects.toThrow(
       'http://prom:9090: an answer of more than 64 MiB is not an hourly series',
+    );
+  });
+  test('credentials from the environment: a bearer token, a tenant header it names', async () => {
+    const env = { PLACEMENT_PROMETHEUS_TOKEN: 'tok-123', MIMIR_TENANT: 'team-a' };
+    const headers = storeHeaders(
+      {
+        url: 'http://mimir:8080/prometheus',
+        headers: { 'X-Scope-OrgID': { env: 'MIMIR_TENANT' }, 'X-Note': 'placement' },
+      },
+      env,
+    );
+    expect(headers).toMatchObject({
+      authorization: 'Bearer tok-123',
+      'X-Scope-OrgID': 'team-a',
+      'X-Note': 'placement',
+    });
+    expect(storeHeaders({ url: 'http://p:9090' }, {})).not.toHaveProperty('authorization');
+    expect(() => storeHeaders({ url: 'http://p:9090', headers: { 'X-Scope-OrgID': { env: 'NOPE' } } }, {})).toThrow(
+      'http://p:9090: workload.utilization.prometheus.headers.X-Scope-OrgID: the environment has no NOPE to send as X-Scope-OrgID',
+    );
+    expect(() => storeHeaders({ url: 'http://p:9090', headers: { X: { env: 'V' } } }, { V: 'a\r\nb' })).toThrow(
+      /line break/,
     );
   });
   test('the store is named without credentials or query string', () => {

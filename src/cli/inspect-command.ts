@@ -11,6 +11,7 @@ import { peekBytes, type UtilizationFormatName } from '../input/readers/detect-f
 import { DEFAULT_GPU_PATTERN, readFocus } from '../input/readers/focus-billing.js';
 import { displayName } from '../input/load-inputs.js';
 import { readUtilization } from '../input/read-utilization.js';
+import { readStore } from '../input/read-store.js';
 import { decodeUtf8, openText } from '../input/readers/text-source.js';
 import { readTokens } from '../input/readers/tokens-csv.js';
 import { renderInspect, type Inspection } from '../present/render-inspect.js';
@@ -34,14 +35,44 @@ export interface InspectOptions {
   valueColumn?: string | number;
   gpuColumn?: string | number;
   maxBadRows: number;
+  /** A metrics store to read utilization from instead of a file. */
+  prometheus?: string;
+  selector?: string;
+  query?: string;
 }
 
-export async function inspectCommand(file: string, o: InspectOptions, io: Io): Promise<number> {
+export async function inspectCommand(file: string | undefined, o: InspectOptions, io: Io): Promise<number> {
   if (!isValidTimeZone(o.timezone))
     throw new InputError({
       field: '--timezone',
       message: `unknown time zone "${o.timezone}"; expected an IANA name such as UTC or Europe/Berlin`,
     });
+  if ((file === undefined) === (o.prometheus === undefined))
+    throw new InputError({ message: 'inspect reads one input: a file, or a store with --prometheus URL' });
+  if (o.prometheus !== undefined) {
+    const read = await readStore(
+      { url: o.prometheus, selector: o.selector, query: o.query },
+      { now: io.now(), hours: o.window * 24, unit: o.unit ?? 'auto', env: io.env ?? {} },
+    );
+    const inspection: Inspection = {
+      kind: 'utilization',
+      file: read.summary.source,
+      timezone: o.timezone,
+      summary: read.summary,
+      profile: profileFromHistory(read.hours, o.window, o.timezone, [0.4, 0.6, 0.7]),
+      warnings: read.warnings,
+    };
+    return show(inspection, o, io);
+  }
+  if ((o.selector ?? o.query) !== undefined)
+    throw new InputError({
+      field: o.selector !== undefined ? '--selector' : '--query',
+      message: 'goes with --prometheus',
+    });
+  return inspectFile(file as string, o, io);
+}
+
+async function inspectFile(file: string, o: InspectOptions, io: Io): Promise<number> {
   const src = await openText(file, displayName(file));
   const { head, bytes } = await peekBytes(src.bytes as AsyncIterable<Buffer>);
   const input = { ...src, bytes, chunks: decodeUtf8(bytes) };
@@ -98,6 +129,10 @@ export async function inspectCommand(file: string, o: InspectOptions, io: Io): P
   } finally {
     progress?.done();
   }
+  return show(inspection, o, io);
+}
+
+function show(inspection: Inspection, o: InspectOptions, io: Io): number {
   // The hourly values are the history itself; JSON carries the statistics and the daily means.
   const data =
     inspection.kind === 'utilization'

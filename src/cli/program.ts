@@ -398,8 +398,13 @@ on-prem monthly total.`,
 
   program
     .command('inspect')
-    .description('show what is read from an input file (utilization, tokens or a FOCUS bill) and its statistics')
-    .argument('<file>', 'the input ("-" = stdin; gzip is recognised)')
+    .description(
+      'show what is read from an input file (utilization, tokens or a FOCUS bill), or from a metrics store, and its statistics',
+    )
+    .argument('[file]', 'the input ("-" = stdin; gzip is recognised); none with --prometheus')
+    .option('--prometheus <url>', 'read utilization from this Prometheus-compatible store instead', parseStoreUrl)
+    .option('--selector <matchers>', 'with --prometheus: label matchers for the default query, e.g. job="dcgm"')
+    .option('--query <promql>', 'with --prometheus: PromQL for the hourly fleet utilization instead of the default')
     .addOption(new Option('--format <format>', 'output format').choices(['table', 'json']).default('table'))
     .option('--json', 'short for --format json')
     .addOption(
@@ -433,11 +438,12 @@ Examples:
   $ nvidia-smi --query-gpu=timestamp,index,utilization.gpu \\
       --format=csv,noheader,nounits -l 5 \\
       | placement inspect - --columns timestamp,index,utilization.gpu
-  $ placement inspect billing-export.csv.gz --json`,
+  $ placement inspect billing-export.csv.gz --json
+  $ placement inspect --prometheus http://prometheus:9090 --selector 'job="dcgm"'`,
     )
     .action(
       async (
-        file: string,
+        file: string | undefined,
         opts: Omit<InspectOptions, 'kind' | 'format'> & { format: Format; json?: boolean; as?: InspectOptions['kind'] },
       ) => {
         const { inspectCommand } = await import('./inspect-command.js');

@@ -6,18 +6,17 @@ import type { Warning } from '../model/warning.js';
 import type { ResolvedScenario } from './scenario/resolve.js';
 import { parseTimestamp } from './readers/parse-timestamp.js';
 import { DEFAULT_GPU_PATTERN, readFocus, type BillingRead } from './readers/focus-billing.js';
-import { gapWarnings, readUtilization, type UtilizationSummary } from './read-utilization.js';
+import { readUtilization, type UtilizationRead, type UtilizationSummary } from './read-utilization.js';
 import { badRowsWarning, type ProgressHook } from './readers/row-reader.js';
 import { openText } from './readers/text-source.js';
-import { readPrometheusApi, storeLabel } from './readers/prometheus-api.js';
-import { MS_PER_HOUR } from '../model/units.js';
+import { readStore } from './read-store.js';
 import { readTokens } from './readers/tokens-csv.js';
 
 export type UtilizationInput = Pick<
   UtilizationSummary,
   'source' | 'unit' | 'rows' | 'samples' | 'badRows' | 'unavailableRows' | 'gpus' | 'resolutionMs' | 'gzip'
 > & {
-  format: UtilizationSummary['format'] | 'prometheus-api' | 'samples' | 'assumed';
+  format: UtilizationSummary['format'] | 'samples' | 'assumed';
 };
 
 export interface InputSources {
@@ -66,25 +65,32 @@ export async function loadInputs(s: ResolvedScenario, scenarioFile: string, o: L
   const warnings: Warning[] = [];
   let utilizationHours: HourlyPoint[] | null = null;
   let utilization: UtilizationInput;
-  if (u.source !== undefined) {
-    const { src, progress } = await open(u.source, scenarioFile, o);
-    const read = await readUtilization(src, {
-      format: u.format,
-      unit: u.unit,
-      timeZone: s.timezone,
-      metric: u.metric,
-      columns: u.columns,
-      timestampColumn: u.timestampColumn,
-      valueColumn: u.valueColumn,
-      gpuColumn: u.gpuColumn,
-      maxBadRowFraction: u.maxBadRowFraction,
-      now: o.now,
-      progress,
-    });
+  if (u.source !== undefined || u.prometheus !== undefined) {
+    let read: UtilizationRead;
+    if (u.source !== undefined) {
+      const { src, progress } = await open(u.source, scenarioFile, o);
+      read = await readUtilization(src, {
+        format: u.format,
+        unit: u.unit,
+        timeZone: s.timezone,
+        metric: u.metric,
+        columns: u.columns,
+        timestampColumn: u.timestampColumn,
+        valueColumn: u.valueColumn,
+        gpuColumn: u.gpuColumn,
+        maxBadRowFraction: u.maxBadRowFraction,
+        now: o.now,
+        progress,
+      });
+    } else {
+      const store = u.prometheus as NonNullable<typeof u.prometheus>;
+      read = await readStore(store, { now: o.now, hours: s.window.days * 24, unit: u.unit, env: o.env ?? {} });
+    }
     utilizationHours = read.hours;
     const r = read.summary;
     utilization = {
-      source: u.source,
+      // A file as the scenario names it; a store by its address.
+      source: u.source ?? r.source,
       format: r.format,
       unit: r.unit,
       rows: r.rows,
@@ -96,28 +102,6 @@ export async function loadInputs(s: ResolvedScenario, scenarioFile: string, o: L
       gzip: r.gzip,
     };
     warnings.push(...read.warnings);
-  } else if (u.prometheus !== undefined) {
-    const read = await readPrometheusApi(u.prometheus, {
-      now: o.now,
-      hours: s.window.days * 24,
-      unit: u.unit,
-      env: o.env ?? {},
-    });
-    utilizationHours = read.collector.hourly.finish(read.unit === 'percent' ? 0.01 : 1);
-    utilization = {
-      source: storeLabel(u.prometheus.url),
-      format: 'prometheus-api',
-      unit: read.unit,
-      rows: read.points,
-      samples: read.points,
-      badRows: 0,
-      unavailableRows: 0,
-      gpus: read.gpus ?? 0,
-      resolutionMs: MS_PER_HOUR,
-      gzip: false,
-    };
-    for (const note of read.notes) warnings.push({ code: 'store-note', args: { file: utilization.source, note } });
-    warnings.push(...gapWarnings(utilizationHours, utilization.source));
   } else if (u.samples !== undefined) {
     const acc = new HourlyAccumulator();
     for (const sample of u.samples) acc.add(parseTimestamp(sample.t, s.timezone) as number, sample.u);

@@ -46,7 +46,8 @@ export interface UtilizationReadOptions {
 
 export interface UtilizationSummary {
   source: string;
-  format: UtilizationFormatName;
+  /** A file's format, or a metrics store's query API. */
+  format: UtilizationFormatName | 'prometheus-api';
   gzip: boolean;
   unit: 'percent' | 'fraction';
   rows: number;

@@ -136,6 +136,29 @@ describe.skipIf(!available)('utilization from a Prometheus server', () => {
     expect(store.verdict.placement).toBe(file.verdict.placement);
     expect(u.input).toMatchObject({ format: 'prometheus-api', gpus: GPUS, unit: 'percent' });
   });
+  test('inspect --prometheus shows what the store holds, as inspect of the file does', () => {
+    const store = cli(['inspect', '--prometheus', url, '--window', String(DAYS), '--json']);
+    const file = cli(['inspect', join(dir, 'history.csv'), '--window', String(DAYS), '--json']);
+    expect(store.code).toBe(0);
+    const s = JSON.parse(store.stdout);
+    const f = JSON.parse(file.stdout);
+    expect(s.summary).toMatchObject({ format: 'prometheus-api', gpus: GPUS, unit: 'percent', resolutionMs: 3_600_000 });
+    expect(s.profile.mean).toBeCloseTo(f.profile.mean, 9);
+    expect(s.profile.percentiles).toEqual(
+      Object.fromEntries(
+        Object.keys(f.profile.percentiles).map((k) => [k, expect.closeTo(f.profile.percentiles[k], 9)]),
+      ),
+    );
+    const table = cli(['inspect', '--prometheus', url, '--selector', 'Hostname="node1"']);
+    expect(table.code).toBe(0);
+    expect(table.stdout).toContain(`${url} — utilization`);
+    expect(Math.max(...table.stdout.split('\n').map((l) => l.length))).toBeLessThanOrEqual(80);
+    const both = cli(['inspect', join(dir, 'history.csv'), '--prometheus', url]);
+    expect([both.code, both.stderr.trim()]).toEqual([
+      2,
+      'placement: inspect reads one input: a file, or a store with --prometheus URL',
+    ]);
+  });
   test('a selector that matches nothing: exit 2, one line that says so', () => {
     const r = cli(['analyze', scenario('none', `{prometheus: {url: "${url}", selector: 'job="none"'}}`), '--json']);
     expect(r.code).toBe(2);

@@ -1,37 +1,26 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { cli } from '../helpers/cli.js';
+import { freePort, prometheusInstalled, startPrometheus } from '../../scripts/lib/prometheus-server.mjs';
 
 // A real Prometheus (Debian's package; .ci/run installs it) with a history backfilled by its
 // own promtool: the tool reads it through the query API and gets what the same samples give
 // from a CSV export.
-const have = (cmd: string) => spawnSync(cmd, ['--version']).status === 0;
-const available = have('prometheus') && have('promtool');
+const available = prometheusInstalled();
 if (!available) console.log('prometheus or promtool is not installed: the metrics-store tests are skipped');
 
 const GPUS = 8;
 const DAYS = 30;
 const STEP_S = 300;
 const dir = mkdtempSync(join(tmpdir(), 'placement-store-'));
-let server: ChildProcess | null = null;
+let server: { url: string; stop: () => void } | null = null;
 let url = '';
 let endHour = 0;
 
 /** A GPU's utilization at a time: a daily swing and a per-GPU offset, whole percent. */
 const util = (t: number, g: number) => Math.round(50 + 30 * Math.sin((t / 86_400) * 2 * Math.PI + g) + g);
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 /** The samples, ending in the last complete hour: an OpenMetrics file for promtool, the same as CSV. */
 function writeHistory(): void {
@@ -52,45 +41,6 @@ function writeHistory(): void {
   writeFileSync(join(dir, 'history.csv'), csv.join('\n') + '\n');
 }
 
-async function startServer(): Promise<void> {
-  const backfill = spawnSync(
-    'promtool',
-    [
-      'tsdb',
-      'create-blocks-from',
-      'openmetrics',
-      '--max-block-duration=744h',
-      join(dir, 'history.om'),
-      join(dir, 'tsdb'),
-    ],
-    { encoding: 'utf8' },
-  );
-  if (backfill.status !== 0) throw new Error(`promtool: ${backfill.stderr}`);
-  writeFileSync(join(dir, 'prometheus.yml'), 'global:\n  scrape_interval: 1h\nscrape_configs: []\n');
-  const port = await freePort();
-  url = `http://127.0.0.1:${port}`;
-  server = spawn(
-    'prometheus',
-    [
-      `--config.file=${join(dir, 'prometheus.yml')}`,
-      `--storage.tsdb.path=${join(dir, 'tsdb')}`,
-      '--storage.tsdb.retention.time=10y',
-      `--web.listen-address=127.0.0.1:${port}`,
-      '--log.level=warn',
-    ],
-    { stdio: 'ignore' },
-  );
-  for (let i = 0; i < 100; i++) {
-    const ready = await fetch(`${url}/-/ready`).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (ready) return;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error('prometheus did not become ready in 20 s');
-}
-
 const scenario = (name: string, utilization: string): string => {
   const file = join(dir, `${name}.yaml`);
   writeFileSync(
@@ -103,10 +53,12 @@ const scenario = (name: string, utilization: string): string => {
 beforeAll(async () => {
   if (!available) return;
   writeHistory();
-  await startServer();
+  const started = await startPrometheus(dir, join(dir, 'history.om'));
+  server = started;
+  url = started.url;
 }, 60_000);
 afterAll(() => {
-  server?.kill();
+  server?.stop();
   rmSync(dir, { recursive: true, force: true });
 });
 

@@ -209,12 +209,15 @@ export async function readPrometheusApi(
   let series = 0;
   for (let from = first; from <= end; from += MAX_POINTS * 3600) {
     const to = Math.min(end, from + (MAX_POINTS - 1) * 3600);
-    const answer = await ask(o, source, query, from, to);
+    // The fleet's hours and its GPU count are asked together: two queries in flight at most.
+    const [answer, countAnswer] = await Promise.all([
+      ask(o, source, query, from, to),
+      gpus === null ? null : ask(o, source, countQuery(source.selector), from, to),
+    ]);
     const read = await readPrometheusJson(oneChunk(answer), label, hourly, counts);
     series = Math.max(series, read.series);
     notes.push(...warningsIn(answer));
-    if (gpus !== null) {
-      const countAnswer = await ask(o, source, countQuery(source.selector), from, to);
+    if (countAnswer !== null) {
       await readPrometheusJson(
         oneChunk(countAnswer),
         label,

@@ -439,7 +439,7 @@ Examples:
       --format=csv,noheader,nounits -l 5 \\
       | placement inspect - --columns timestamp,index,utilization.gpu
   $ placement inspect billing-export.csv.gz --json
-  $ placement inspect --prometheus http://prometheus:9090 --selector 'job="dcgm"'`,
+  $ placement inspect --prometheus http://prom:9090 --selector 'job="dcgm"'`,
     )
     .action(
       async (

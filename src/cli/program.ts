@@ -30,6 +30,12 @@ import type { SimulateOptions } from './simulate-command.js';
 
 export { CommanderError };
 
+/** --prometheus URL, the same on every command that reads a scenario's history. */
+const storeOption = (): Option =>
+  new Option('--prometheus <url>', 'read utilization from this Prometheus-compatible store instead').argParser(
+    parseStoreUrl,
+  );
+
 export function buildProgram(io: Io, setCode: (code: number) => void): Command {
   const program = new Command('placement')
     .description(
@@ -80,7 +86,7 @@ Then your own workload:
       '--utilization <file>',
       'utilization history to read instead of the scenario\'s ("-" = stdin; .gz read as gzip)',
     )
-    .option('--prometheus <url>', 'read utilization from this Prometheus-compatible store instead', parseStoreUrl)
+    .addOption(storeOption())
     .addOption(
       new Option('--utilization-format <format>', 'format of the utilization history').choices([
         'auto',
@@ -153,7 +159,7 @@ Exit codes: 0 done, 2 bad input or command line, 1 internal error.`,
     .option('--save-report <file>', "write this quarter's report (atomically), to pass as --previous next time")
     .option('--out <file>', 'write the output to a file (atomically) instead of stdout')
     .option('--utilization <file>', 'utilization history to read instead of the scenario\'s ("-" = stdin)')
-    .option('--prometheus <url>', 'read utilization from this Prometheus-compatible store instead', parseStoreUrl)
+    .addOption(storeOption())
     .option('--tokens <file>', 'token history to read instead of the scenario\'s ("-" = stdin)')
     .addHelpText(
       'after',
@@ -182,7 +188,7 @@ scenario or schema version), 1 internal error.`,
     .option('--json', 'the judged triggers as JSON')
     .addOption(new Option('--fail-on <what>', 'what makes the exit code 3').choices(FAIL_ON).default('trigger'))
     .option('--utilization <file>', 'utilization history to read instead of the scenario\'s ("-" = stdin)')
-    .option('--prometheus <url>', 'read utilization from this Prometheus-compatible store instead', parseStoreUrl)
+    .addOption(storeOption())
     .option('--tokens <file>', 'token history to read instead of the scenario\'s ("-" = stdin)')
     .addHelpText(
       'after',
@@ -274,7 +280,7 @@ Examples:
       parseJobs,
     )
     .option('--utilization <file>', 'utilization history to read instead of the scenario\'s ("-" = stdin)')
-    .option('--prometheus <url>', 'read utilization from this Prometheus-compatible store instead', parseStoreUrl)
+    .addOption(storeOption())
     .addOption(new Option('--format <format>', 'output format').choices(['table', 'json']).default('table'))
     .option('--json', 'short for --format json')
     .option('--out <file>', 'write the output to a file (atomically) instead of stdout')
@@ -380,7 +386,7 @@ Examples:
     .option('--json', 'short for --format json')
     .option('--out <file>', 'write the output to a file (atomically) instead of stdout')
     .option('--utilization <file>', 'utilization history to read instead of the scenario\'s ("-" = stdin)')
-    .option('--prometheus <url>', 'read utilization from this Prometheus-compatible store instead', parseStoreUrl)
+    .addOption(storeOption())
     .addHelpText(
       'after',
       `
@@ -402,7 +408,7 @@ on-prem monthly total.`,
       'show what is read from an input file (utilization, tokens or a FOCUS bill), or from a metrics store, and its statistics',
     )
     .argument('[file]', 'the input ("-" = stdin; gzip is recognised); none with --prometheus')
-    .option('--prometheus <url>', 'read utilization from this Prometheus-compatible store instead', parseStoreUrl)
+    .addOption(storeOption())
     .option('--selector <matchers>', 'with --prometheus: label matchers for the default query, e.g. job="dcgm"')
     .option('--query <promql>', 'with --prometheus: PromQL for the hourly fleet utilization instead of the default')
     .addOption(new Option('--format <format>', 'output format').choices(['table', 'json']).default('table'))

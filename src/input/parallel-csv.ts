@@ -12,7 +12,7 @@ import { Worker } from 'node:worker_threads';
 import { InputError } from '../errors.js';
 import { MS_PER_HOUR } from '../model/units.js';
 import type { CsvUtilizationOptions } from './readers/csv-utilization.js';
-import { TimestampBytes } from './readers/fast/byte-parse.js';
+import { skipBlanks, TimestampBytes, trimEnd } from './readers/fast/byte-parse.js';
 import {
   joinRanges,
   openRange,
@@ -61,16 +61,14 @@ function hourOfLine(
   layout: { time: number; delimiter: number },
   ts: TimestampBytes,
 ): number {
+  if (end > start && b[end - 1] === 13) end--;
   let field = 0;
   let from = start;
   for (let i = start; i <= end; i++) {
     if (i === end || b[i] === layout.delimiter) {
       if (field === layout.time) {
-        let a = from;
-        let z = i;
-        while (a < z && (b[a] === 32 || b[a] === 9)) a++;
-        while (z > a && (b[z - 1] === 32 || b[z - 1] === 9 || b[z - 1] === 13)) z--;
-        return Math.floor(ts.parse(b, a, z) / MS_PER_HOUR);
+        const a = skipBlanks(b, from, i);
+        return Math.floor(ts.parse(b, a, trimEnd(b, a, i)) / MS_PER_HOUR);
       }
       field++;
       from = i + 1;

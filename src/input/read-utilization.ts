@@ -25,6 +25,7 @@ import {
   type RowCounts,
 } from './readers/row-reader.js';
 import { SampleCollector } from './readers/sample-collector.js';
+import { unitOfName } from './readers/reading.js';
 import { PARALLEL_FROM_BYTES, readCsvInParallel } from './parallel-csv.js';
 import { ReadingStats } from './readers/reading-stats.js';
 import { csvRecords, decodeUtf8, splitLines, type TextSource } from './readers/text-source.js';
@@ -73,7 +74,7 @@ export interface UtilizationRead {
 
 /** The unit a metric's name gives: DCGM's `_UTIL` gauges are percent, a `_ratio` a fraction; null when names disagree or say nothing. */
 export function unitOfMetric(names: ReadonlyArray<string>): 'percent' | 'fraction' | null {
-  const units = new Set(names.map((n) => (/_UTIL$/.test(n) ? 'percent' : /_ratio$/i.test(n) ? 'fraction' : null)));
+  const units = new Set(names.map(unitOfName));
   return units.size === 1 ? ([...units][0] ?? null) : null;
 }
 

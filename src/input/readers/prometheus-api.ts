@@ -9,6 +9,7 @@
 import { InputError, excerpt } from '../../errors.js';
 import { MS_PER_HOUR } from '../../model/units.js';
 import { readPrometheusJson } from './prometheus-json.js';
+import { unitOfName } from './reading.js';
 import { ReadingStats } from './reading-stats.js';
 import { emptyCounts } from './row-reader.js';
 import { SampleCollector } from './sample-collector.js';
@@ -72,9 +73,8 @@ export function storeLabel(url: string): string {
 /** The unit a query's metric names say (DCGM's _UTIL are percent, a _ratio a fraction); null when they do not. */
 export function unitOfQuery(query: string): 'percent' | 'fraction' | null {
   const names = query.match(/[A-Za-z_:][A-Za-z0-9_:]*/g) ?? [];
-  const units = new Set(
-    names.map((n) => (/_UTIL$/.test(n) ? 'percent' : /_ratio$/i.test(n) ? 'fraction' : null)).filter((u) => u !== null),
-  );
+  // Function names (avg, avg_over_time) say no unit; the metrics' names must agree.
+  const units = new Set(names.map(unitOfName).filter((u) => u !== null));
   return units.size === 1 ? [...units][0]! : null;
 }
 

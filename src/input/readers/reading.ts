@@ -18,3 +18,8 @@ export function parseReading(text: string): Reading {
   if (NUMBER.test(s)) return { value: Number(s), percentSign };
   return UNAVAILABLE.test(s) ? 'unavailable' : null;
 }
+
+/** The unit a metric's name says: DCGM's `…_UTIL` gauges are percent, a `…_ratio` a fraction; null when it says none. */
+export function unitOfName(name: string): 'percent' | 'fraction' | null {
+  return /_UTIL$/.test(name) ? 'percent' : /_ratio$/i.test(name) ? 'fraction' : null;
+}

@@ -61,21 +61,13 @@ export class SampleCollector {
   private lastState: SeriesState | undefined;
 
   readonly add = (epochMs: number, value: number, series: string | number): void => {
-    const small = typeof series === 'number' && series >= 0 && series < SMALL_SERIES;
-    const s = small
+    const s = SampleCollector.isSmall(series)
       ? this.bySmallSeries[series]
       : series === this.lastSeries
         ? this.lastState
         : (this.lastState = this.bySeries.get((this.lastSeries = series)));
     if (s === undefined) {
-      const state = { first: epochMs, previous: epochMs, latest: epochMs };
-      if (small) this.bySmallSeries[series] = state;
-      else {
-        this.bySeries.set(series, state);
-        this.lastSeries = series;
-        this.lastState = state;
-      }
-      this.seriesSeen.push(series);
+      this.addSeries(series, { first: epochMs, previous: epochMs, latest: epochMs });
     } else {
       // Without a GPU column (series ""), rows sharing a time are the fleet's GPUs, not duplicates.
       if (epochMs === s.previous && series !== '') {
@@ -134,8 +126,23 @@ export class SampleCollector {
     return best;
   }
 
+  private static isSmall(key: string | number): key is number {
+    return typeof key === 'number' && key >= 0 && key < SMALL_SERIES;
+  }
+
   private stateOf(key: string | number): SeriesState | undefined {
-    return typeof key === 'number' && key >= 0 && key < SMALL_SERIES ? this.bySmallSeries[key] : this.bySeries.get(key);
+    return SampleCollector.isSmall(key) ? this.bySmallSeries[key] : this.bySeries.get(key);
+  }
+
+  /** A series seen for the first time (here, or in the part of the input absorbed). */
+  private addSeries(key: string | number, state: SeriesState): void {
+    if (SampleCollector.isSmall(key)) this.bySmallSeries[key] = state;
+    else {
+      this.bySeries.set(key, state);
+      this.lastSeries = key;
+      this.lastState = state;
+    }
+    this.seriesSeen.push(key);
   }
 
   /** This collector's samples as the part after another's: see absorb. */
@@ -196,12 +203,7 @@ export class SampleCollector {
       if (st !== undefined) {
         st.previous = latest;
         st.latest = latest;
-      } else {
-        const state = { first, previous: latest, latest };
-        if (typeof key === 'number' && key >= 0 && key < SMALL_SERIES) this.bySmallSeries[key] = state;
-        else this.bySeries.set(key, state);
-        this.seriesSeen.push(key);
-      }
+      } else this.addSeries(key, { first, previous: latest, latest });
     }
     this.lastSeries = null;
     this.lastState = undefined;

@@ -165,9 +165,9 @@ export class HourlyAccumulator {
 
   /** Hourly means in time order, each multiplied by `scale` (0.01 for percent input). */
   finish(scale = 1): HourlyPoint[] {
-    for (const h of [...this.open.keys()]) this.close(h);
-    return [...this.closed.entries()]
-      .sort((a, b) => a[0] - b[0])
-      .map(([hour, [sumOfMeans, n]]) => ({ hourStart: hour * MS_PER_HOUR, utilization: (sumOfMeans / n) * scale }));
+    return this.closedHours().map(([hour, sumOfMeans, n]) => ({
+      hourStart: hour * MS_PER_HOUR,
+      utilization: (sumOfMeans / n) * scale,
+    }));
   }
 }

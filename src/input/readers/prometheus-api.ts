@@ -165,8 +165,8 @@ async function ask(
       else return text;
     } catch (err) {
       if (err instanceof InputError) throw err;
-      const e = err as Error & { cause?: { code?: string } };
-      last = e.name === 'TimeoutError' ? 'no answer in time' : (e.cause?.code ?? e.message);
+      const e = err as Error & { cause?: { code?: string; message?: string } };
+      last = e.name === 'TimeoutError' ? 'no answer in time' : (e.cause?.code ?? e.cause?.message ?? e.message);
     }
     if (attempt < TRIES) {
       await sleep(wait);

@@ -85,6 +85,20 @@ describe('reading utilization from a metrics store', () => {
     ).rejects.toThrow('http://prom:9090: cannot read from the store: HTTP 503 (after 3 tries)');
     expect(down.asked).toHaveLength(3);
   });
+  test('a failure of the connection is named by its cause (a code, else its message)', async () => {
+    const refused = store(() => {
+      throw new TypeError('fetch failed', { cause: Object.assign(new Error('connect'), { code: 'ECONNREFUSED' }) });
+    });
+    await expect(readPrometheusApi({ url: 'http://prom:9090' }, opts(refused.fetch))).rejects.toThrow(
+      'cannot read from the store: ECONNREFUSED (after 3 tries)',
+    );
+    const blocked = store(() => {
+      throw new TypeError('fetch failed', { cause: new Error('bad port') });
+    });
+    await expect(readPrometheusApi({ url: 'http://prom:9' }, opts(blocked.fetch))).rejects.toThrow(
+      'cannot read from the store: bad port (after 3 tries)',
+    );
+  });
   test('401 asks for credentials; an error body is quoted; a partial answer is noted', async () => {
     const refused = store(() => new Response('', { status: 401 }));
     await expect(readPrometheusApi({ url: 'https://user:secret@prom:9090' }, opts(refused.fetch))).rejects.toThrow(

@@ -96,6 +96,7 @@ export async function prepareAnalysis(file: string, opts: Omit<AnalyzeOptions, '
       now,
       env: io.env ?? {},
       progress: progress ? (l, size, bytes) => progress.hook(l, size, bytes) : undefined,
+      storeProgress: progress ? (label) => progress.store(label) : undefined,
     });
   } finally {
     progress?.done();

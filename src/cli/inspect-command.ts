@@ -11,12 +11,12 @@ import { peekBytes, type UtilizationFormatName } from '../input/readers/detect-f
 import { DEFAULT_GPU_PATTERN, readFocus } from '../input/readers/focus-billing.js';
 import { displayName } from '../input/load-inputs.js';
 import { readUtilization } from '../input/read-utilization.js';
-import { readStore } from '../input/read-store.js';
 import { decodeUtf8, openText } from '../input/readers/text-source.js';
 import { readTokens } from '../input/readers/tokens-csv.js';
 import { renderInspect, type Inspection } from '../present/render-inspect.js';
 import { DEFAULT_WIDTH, fitLines } from '../present/fit.js';
 import { InputError } from '../errors.js';
+import { STEP_EXAMPLES, stepFitsHours, stepSeconds } from '../input/readers/store-step.js';
 import { isValidTimeZone } from '../model/time/zone.js';
 import type { Io } from './io.js';
 import type { Format } from './options.js';
@@ -39,6 +39,8 @@ export interface InspectOptions {
   prometheus?: string;
   selector?: string;
   query?: string;
+  step?: string;
+  caFile?: string;
 }
 
 export async function inspectCommand(file: string | undefined, o: InspectOptions, io: Io): Promise<number> {
@@ -50,10 +52,29 @@ export async function inspectCommand(file: string | undefined, o: InspectOptions
   if ((file === undefined) === (o.prometheus === undefined))
     throw new InputError({ message: 'inspect reads one input: a file, or a store with --prometheus URL' });
   if (o.prometheus !== undefined) {
-    const read = await readStore(
-      { url: o.prometheus, selector: o.selector, query: o.query },
-      { now: io.now(), hours: o.window * 24, unit: o.unit ?? 'auto', env: io.env ?? {} },
-    );
+    const seconds = o.step === undefined ? 3600 : stepSeconds(o.step);
+    if (seconds === null || !stepFitsHours(seconds))
+      throw new InputError({ field: '--step', message: `expected a part of an hour: ${STEP_EXAMPLES}` });
+    if (o.caFile !== undefined && !o.prometheus.startsWith('https:'))
+      throw new InputError({ field: '--ca-file', message: 'goes with an https:// address' });
+    const { readStore, storeLabel } = await import('../input/read-store.js');
+    const progress = io.progress && o.format !== 'json' ? new ProgressLine(io.stderr, io.clock) : null;
+    let read;
+    try {
+      read = await readStore(
+        { url: o.prometheus, selector: o.selector, query: o.query, step: o.step },
+        {
+          now: io.now(),
+          hours: o.window * 24,
+          unit: o.unit ?? 'auto',
+          env: io.env ?? {},
+          caFile: o.caFile === undefined ? undefined : { path: o.caFile, label: o.caFile },
+          progress: progress?.store(storeLabel(o.prometheus)),
+        },
+      );
+    } finally {
+      progress?.done();
+    }
     const inspection: Inspection = {
       kind: 'utilization',
       file: read.summary.source,
@@ -64,9 +85,10 @@ export async function inspectCommand(file: string | undefined, o: InspectOptions
     };
     return show(inspection, o, io);
   }
-  if ((o.selector ?? o.query) !== undefined)
+  const storeOnly = (['selector', 'query', 'step', 'caFile'] as const).find((k) => o[k] !== undefined);
+  if (storeOnly !== undefined)
     throw new InputError({
-      field: o.selector !== undefined ? '--selector' : '--query',
+      field: { selector: '--selector', query: '--query', step: '--step', caFile: '--ca-file' }[storeOnly],
       message: 'goes with --prometheus',
     });
   return inspectFile(file as string, o, io);

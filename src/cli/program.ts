@@ -411,6 +411,8 @@ on-prem monthly total.`,
     .addOption(storeOption())
     .option('--selector <matchers>', 'with --prometheus: label matchers for the default query, e.g. job="dcgm"')
     .option('--query <promql>', 'with --prometheus: PromQL for the hourly fleet utilization instead of the default')
+    .option('--step <duration>', 'with --prometheus: the resolution asked of the store, 15s … 1h (default 1h)')
+    .option('--ca-file <pem>', 'with --prometheus: the CA that signed the store’s certificate')
     .addOption(new Option('--format <format>', 'output format').choices(['table', 'json']).default('table'))
     .option('--json', 'short for --format json')
     .addOption(

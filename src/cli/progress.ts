@@ -1,6 +1,7 @@
 /**
- * A progress line on stderr for inputs that take longer than a second to read: only on a
- * terminal, never mixed into JSON output, cleared when reading ends.
+ * A progress line on stderr for inputs that take longer than a second to read (a file, or a
+ * metrics store asked in parts): only on a terminal, never mixed into JSON output, cleared when
+ * reading ends.
  */
 import type { ProgressHook } from '../input/readers/row-reader.js';
 
@@ -28,6 +29,19 @@ export class ProgressLine {
       const share = size ? ` ${Math.min(100, (bytesRead() / size) * 100).toFixed(0)}%` : '';
       this.write(
         `\r\u001b[Kplacement: reading ${label}${share} · ${mb.toFixed(1)} MB · ${rows.toLocaleString('en-US')} rows`,
+      );
+      this.shown = true;
+    };
+  }
+
+  /** For a metrics store read in pieces: how many have come in, and the points in them. */
+  store(label: string): (done: number, pieces: number, points: number) => void {
+    return (done, pieces, points) => {
+      const now = this.clock();
+      if (now - this.start < DELAY_MS) return;
+      this.lastDraw = now;
+      this.write(
+        `\r\u001b[Kplacement: asking ${label} · ${done} of ${pieces} parts · ${points.toLocaleString('en-US')} points`,
       );
       this.shown = true;
     };

@@ -9,7 +9,6 @@ import { DEFAULT_GPU_PATTERN, readFocus, type BillingRead } from './readers/focu
 import { readUtilization, type UtilizationRead, type UtilizationSummary } from './read-utilization.js';
 import { badRowsWarning, type ProgressHook } from './readers/row-reader.js';
 import { openText } from './readers/text-source.js';
-import { readStore } from './read-store.js';
 import { readTokens } from './readers/tokens-csv.js';
 
 export type UtilizationInput = Pick<
@@ -40,6 +39,8 @@ export interface LoadOptions {
   env?: Readonly<Record<string, string | undefined>>;
   /** A progress hook for one input, or undefined for none. */
   progress?: (label: string, size: number | null, bytesRead: () => number) => ProgressHook | undefined;
+  /** A progress hook for a metrics store's pieces, or undefined for none. */
+  storeProgress?: (label: string) => (done: number, pieces: number, points: number) => void;
 }
 
 /** A path from the scenario, resolved against the scenario file's folder. */
@@ -84,7 +85,17 @@ export async function loadInputs(s: ResolvedScenario, scenarioFile: string, o: L
       });
     } else {
       const store = u.prometheus as NonNullable<typeof u.prometheus>;
-      read = await readStore(store, { now: o.now, hours: s.window.days * 24, unit: u.unit, env: o.env ?? {} });
+      // Loaded when a store is read: a scenario of files does not load the HTTP client.
+      const { readStore, storeLabel } = await import('./read-store.js');
+      const caPath = store.caFile === undefined ? undefined : resolveSource(store.caFile, scenarioFile);
+      read = await readStore(store, {
+        now: o.now,
+        hours: s.window.days * 24,
+        unit: u.unit,
+        env: o.env ?? {},
+        caFile: caPath === undefined ? undefined : { path: caPath, label: displayName(caPath) },
+        progress: o.storeProgress?.(storeLabel(store.url)),
+      });
     }
     utilizationHours = read.hours;
     const r = read.summary;

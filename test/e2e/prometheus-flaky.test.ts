@@ -1,6 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
+import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { spawn } from 'node:child_process';
@@ -11,7 +12,7 @@ import { REPO, type CliResult } from '../helpers/cli.js';
 const dir = mkdtempSync(join(tmpdir(), 'placement-flaky-'));
 let server: Server;
 let url = '';
-let mode: 'busy-then-partial' | 'error-body' = 'busy-then-partial';
+let mode: 'busy-then-partial' | 'error-body' | 'cut-then-gzip' = 'busy-then-partial';
 let calls = 0;
 const seen: Array<{ authorization?: string; tenant?: string }> = [];
 
@@ -23,7 +24,7 @@ function answer(req: IncomingMessage, body: string): { status: number; text: str
       status: 422,
       text: '{"status":"error","errorType":"execution","error":"query timed out in expression evaluation"}',
     };
-  if (calls <= 2) return { status: 429, text: 'too many requests' };
+  if (calls <= 2 && mode === 'busy-then-partial') return { status: 429, text: 'too many requests' };
   const p = new URLSearchParams(body);
   const values: string[] = [];
   for (let t = Number(p.get('start')); t <= Number(p.get('end')); t += 3600)
@@ -40,6 +41,19 @@ beforeAll(async () => {
     req.on('data', (c) => (body += c));
     req.on('end', () => {
       const { status, text } = answer(req, body);
+      if (mode === 'cut-then-gzip') {
+        // The first answer stops half-way (the connection lost); the others come gzipped.
+        if (calls === 1) {
+          res.writeHead(200, { 'content-type': 'application/json' });
+          res.write(text.slice(0, text.length >> 1));
+          setTimeout(() => res.socket?.destroy(), 20);
+          return;
+        }
+        if (/gzip/.test(String(req.headers['accept-encoding']))) {
+          res.writeHead(status, { 'content-type': 'application/json', 'content-encoding': 'gzip' }).end(gzipSync(text));
+          return;
+        }
+      }
       res.writeHead(status, { 'content-type': 'application/json' }).end(text);
     });
   });
@@ -114,5 +128,22 @@ describe('a store that is busy, partial, then refuses', () => {
     const r = await cli(['analyze', file, '--prometheus', url, '--json']);
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout).utilization.input).toMatchObject({ format: 'prometheus-api', samples: 48 });
+  });
+  test('an answer cut short is asked again and not counted twice; gzip is read; credentials in the address sent as basic', async () => {
+    mode = 'cut-then-gzip';
+    calls = 0;
+    seen.length = 0;
+    const file = join(dir, 'basic.yaml');
+    const [scheme, rest] = url.split('//');
+    writeFileSync(
+      file,
+      `schemaVersion: 1\nname: basic\nwindow: {days: 7}\nworkload:\n  referenceGpus: 4\n  utilization: {prometheus: {url: "${scheme}//reader:pw-31337@${rest}"}}\noptions:\n  cloud: {onDemandPerGpuHour: 2.99}\n`,
+    );
+    const r = await cli(['analyze', file, '--json']);
+    expect([r.code, r.stderr]).toEqual([0, '']);
+    expect(calls).toBe(3); // the answer cut short, the GPU count, the answer again
+    expect(seen[0]!.authorization).toBe(`Basic ${Buffer.from('reader:pw-31337').toString('base64')}`);
+    expect(JSON.parse(r.stdout).utilization.input).toMatchObject({ source: url, samples: 7 * 24, gpus: 4 });
+    expect(r.stdout).not.toContain('pw-31337');
   });
 });

@@ -3,7 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { cli } from '../helpers/cli.js';
-import { freePort, prometheusInstalled, startPrometheus } from '../../scripts/lib/prometheus-server.mjs';
+import {
+  freePort,
+  makeCertificates,
+  prometheusInstalled,
+  startPrometheus,
+} from '../../scripts/lib/prometheus-server.mjs';
 
 // A real Prometheus (Debian's package; .ci/run installs it) with a history backfilled by its
 // own promtool: the tool reads it through the query API and gets what the same samples give
@@ -88,6 +93,23 @@ describe.skipIf(!available)('utilization from a Prometheus server', () => {
     expect(store.verdict.placement).toBe(file.verdict.placement);
     expect(u.input).toMatchObject({ format: 'prometheus-api', gpus: GPUS, unit: 'percent' });
   });
+  test('a finer step gives the same hours: the store averages each 5 minutes, the tool each hour', () => {
+    const store = cli(['analyze', scenario('step', `{prometheus: {url: "${url}", step: 5m}}`), '--json']);
+    const file = cli(['analyze', scenario('file5', `{source: history.csv}`), '--json']);
+    expect([store.code, store.stderr]).toEqual([0, '']);
+    const u = JSON.parse(store.stdout).utilization;
+    const f = JSON.parse(file.stdout).utilization;
+    for (const k of ['mean', 'consistent', 'peakToMedian']) expect(u[k]).toBeCloseTo(f[k], 9);
+    // One point per 5 minutes over the window (the file holds a day more).
+    expect(u.input).toMatchObject({ resolutionMs: 300_000, samples: DAYS * 24 * 12 });
+    const inspect = cli(['inspect', '--prometheus', url, '--step', '15m', '--window', String(DAYS), '--json']);
+    expect(JSON.parse(inspect.stdout).summary).toMatchObject({ resolutionMs: 900_000, gpus: GPUS });
+    const odd = cli(['inspect', '--prometheus', url, '--step', '7m']);
+    expect([odd.code, odd.stderr.trim()]).toEqual([
+      2,
+      'placement: --step: expected a part of an hour: 15s, 30s, 1m, 5m, 15m or 1h',
+    ]);
+  });
   test('inspect --prometheus shows what the store holds, as inspect of the file does', () => {
     const store = cli(['inspect', '--prometheus', url, '--window', String(DAYS), '--json']);
     const file = cli(['inspect', join(dir, 'history.csv'), '--window', String(DAYS), '--json']);
@@ -137,5 +159,59 @@ describe.skipIf(!available)('utilization from a Prometheus server', () => {
     const r = cli(['analyze', scenario('down', `{prometheus: {url: "http://127.0.0.1:${port}"}}`), '--json']);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/cannot read from the store: ECONNREFUSED \(after 3 tries\)/);
+  });
+});
+
+describe.skipIf(!available)('a store with a certificate of its own (TLS)', () => {
+  const tlsDir = mkdtempSync(join(tmpdir(), 'placement-tls-'));
+  let tlsServer: { url: string; stop: () => void } | null = null;
+  let ca = '';
+  beforeAll(async () => {
+    const end = Math.floor(Date.now() / 3_600_000) * 3600;
+    const om = ['# TYPE DCGM_FI_DEV_GPU_UTIL gauge'];
+    for (let t = end - 3 * 86_400 + 150; t < end; t += 300)
+      for (let g = 0; g < 2; g++) om.push(`DCGM_FI_DEV_GPU_UTIL{gpu="${g}"} ${util(t, g)} ${t}`);
+    om.push('# EOF');
+    writeFileSync(join(tlsDir, 'history.om'), om.join('\n') + '\n');
+    const certs = makeCertificates(tlsDir);
+    ca = certs.ca;
+    tlsServer = await startPrometheus(tlsDir, join(tlsDir, 'history.om'), certs);
+  }, 60_000);
+  afterAll(() => {
+    tlsServer?.stop();
+    rmSync(tlsDir, { recursive: true, force: true });
+  });
+  const tlsScenario = (name: string, extra: string) => {
+    const file = join(tlsDir, `${name}.yaml`);
+    writeFileSync(
+      file,
+      `schemaVersion: 1\nname: ${name}\nwindow: {days: 3}\nworkload:\n  referenceGpus: 2\n  utilization: {prometheus: {url: "${tlsServer!.url}"${extra}}}\noptions:\n  cloud: {onDemandPerGpuHour: 2.99}\n`,
+    );
+    return file;
+  };
+  test('its CA named by caFile (relative to the scenario) is trusted; without it, one line says what to do', () => {
+    const trusted = cli(['analyze', tlsScenario('ca', ', caFile: ca.pem'), '--json']);
+    expect([trusted.code, trusted.stderr]).toEqual([0, '']);
+    expect(JSON.parse(trusted.stdout).utilization.input).toMatchObject({ format: 'prometheus-api', gpus: 2 });
+    const untrusted = cli(['analyze', tlsScenario('no-ca', ''), '--json']);
+    expect(untrusted.code).toBe(2);
+    expect(untrusted.stderr.trim()).toMatch(
+      /^placement: https:\/\/127\.0\.0\.1:\d+: the store’s certificate is not signed by a CA this machine trusts \([A-Z_]+\): give that CA as caFile$/,
+    );
+    const inspect = cli(['inspect', '--prometheus', tlsServer!.url, '--ca-file', ca, '--window', '3', '--json']);
+    expect(inspect.code).toBe(0);
+    expect(JSON.parse(inspect.stdout).summary.gpus).toBe(2);
+  });
+  test('a CA file that holds no certificate, or none at all: exit 2 naming it', () => {
+    writeFileSync(join(tlsDir, 'not-a-ca.pem'), 'hello\n');
+    const bad = cli(['analyze', tlsScenario('bad-ca', ', caFile: not-a-ca.pem'), '--json']);
+    expect([bad.code, bad.stderr.trim()]).toEqual([
+      2,
+      `placement: ${join(tlsDir, 'not-a-ca.pem')}: holds no certificate: expected PEM text from -----BEGIN CERTIFICATE----- to -----END CERTIFICATE-----`,
+    ]);
+    const missing = cli(['analyze', tlsScenario('no-file', ', caFile: missing.pem'), '--json']);
+    expect(missing.stderr.trim()).toMatch(/missing\.pem: no such file$/);
+    const plain = cli(['inspect', '--prometheus', 'http://127.0.0.1:9', '--ca-file', ca]);
+    expect(plain.stderr.trim()).toBe('placement: --ca-file: goes with an https:// address');
   });
 });

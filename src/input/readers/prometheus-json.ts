@@ -19,7 +19,11 @@ export interface PrometheusJsonResult {
   series: number;
   /** The metric names (`__name__`) of the series; empty when the query aggregated them away. */
   metricNames: string[];
+  /** The answer's `warnings`, and a note when it says it holds part of the data (`isPartial`). */
+  notes: string[];
 }
+
+const MAX_NOTES = 5;
 
 export async function readPrometheusJson(
   chunks: AsyncIterable<string>,
@@ -38,6 +42,9 @@ export async function readPrometheusJson(
       '$.data.result.*.metric',
       '$.data.result.*.values.*',
       '$.data.result.*.value',
+      '$.warnings.*',
+      '$.isPartial',
+      '$.data.isPartial',
     ],
     keepStack: false,
   });
@@ -46,6 +53,7 @@ export async function readPrometheusJson(
   let resultType: string | null = null;
   const keys = new Map<number, string>();
   const names = new Set<string>();
+  const notes = new Set<string>();
 
   const point = (value: unknown, location: string, seriesIndex: number): void => {
     if (!Array.isArray(value) || value.length !== 2 || typeof value[0] !== 'number' || typeof value[1] !== 'string') {
@@ -82,7 +90,11 @@ export async function readPrometheusJson(
     if (path.length === 1 && key === 'status') status = String(value);
     else if (path.length === 1 && key === 'error') error = String(value);
     else if (key === 'resultType') resultType = String(value);
-    else {
+    else if (key === 'isPartial') {
+      if (value === true) notes.add('the answer holds part of the data (isPartial)');
+    } else if (path.length === 2 && path[1] === 'warnings') {
+      if (notes.size < MAX_NOTES) notes.add(excerpt(String(value), 160));
+    } else {
       const seriesIndex = Number(path[3]);
       if (key === 'metric') {
         const labels = value as Record<string, string>;
@@ -103,17 +115,21 @@ export async function readPrometheusJson(
       sample(epochMs, value, seriesIndex);
     },
   );
-  try {
-    for await (const chunk of chunks) {
-      if (split) splitter.feed(chunk);
-      else parser.write(chunk);
+  // Only what the parsers throw is the answer's fault: a failure of reading the chunks (a store's
+  // connection lost mid-answer) is passed on as it is, to be tried again.
+  const parsing = (write: () => void): void => {
+    try {
+      write();
+    } catch (err) {
+      if (err instanceof InputError) throw err;
+      throw new InputError({ file, message: `not a valid Prometheus API answer (JSON): ${(err as Error).message}` });
     }
+  };
+  for await (const chunk of chunks) parsing(() => (split ? splitter.feed(chunk) : parser.write(chunk)));
+  parsing(() => {
     if (split) splitter.end();
     if (!parser.isEnded) parser.end();
-  } catch (err) {
-    if (err instanceof InputError) throw err;
-    throw new InputError({ file, message: `not a valid Prometheus API answer (JSON): ${(err as Error).message}` });
-  }
+  });
   if (status === 'error')
     throw new InputError({
       file,
@@ -133,5 +149,5 @@ export async function readPrometheusJson(
         'not a Prometheus API answer: expected {"status": "success", "data": {"resultType": "matrix", "result": […]}}',
     });
   }
-  return { resultType, series: keys.size, metricNames: [...names] };
+  return { resultType, series: keys.size, metricNames: [...names], notes: [...notes] };
 }

@@ -4,6 +4,7 @@
  */
 import { excerpt } from '../../errors.js';
 import { parseTimestamp } from '../readers/parse-timestamp.js';
+import { STEP_EXAMPLES, stepFitsHours, stepSeconds } from '../readers/store-step.js';
 import { TIME_RANGE_TEXT } from '../../model/time/time-range.js';
 import { isValidTimeZone } from '../../model/time/zone.js';
 import type { Scenario } from './schema.js';
@@ -30,6 +31,20 @@ export function checkScenarioRules(s: Scenario): RuleProblem[] {
       message: `give either ${histories[0] as string} or ${histories[1] as string}, not both`,
     });
   }
+  const store = u.prometheus;
+  if (store?.step !== undefined) {
+    const seconds = stepSeconds(store.step);
+    if (seconds !== null && !stepFitsHours(seconds))
+      problems.push({
+        path: ['workload', 'utilization', 'prometheus', 'step'],
+        message: `is not a whole part of an hour; expected ${STEP_EXAMPLES}`,
+      });
+  }
+  if (store?.caFile !== undefined && !store.url.startsWith('https:'))
+    problems.push({
+      path: ['workload', 'utilization', 'prometheus', 'caFile'],
+      message: 'goes with an https:// address',
+    });
   const stdinUsers = [u.source, s.workload.tokens?.source, s.workload.billing?.source].filter((x) => x === '-').length;
   if (stdinUsers > 1) problems.push({ path: ['workload'], message: 'only one input can come from stdin ("-")' });
 

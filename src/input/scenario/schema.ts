@@ -74,6 +74,17 @@ const utilization = z
           .describe(
             'PromQL for the fleet’s hourly utilization instead of the default; name the unit if its metric does not',
           ),
+        step: z
+          .string()
+          .regex(/^[1-9][0-9]{0,4}[smh]$/, 'expected a duration such as 15s, 5m or 1h')
+          .optional()
+          .describe('the resolution asked of the store (default 1h): 15s, 30s, 1m, 5m, 15m or 1h'),
+        caFile: z
+          .string()
+          .min(1)
+          .max(4096)
+          .optional()
+          .describe('a PEM file of the CA that signed the store’s certificate, relative to the scenario file'),
         headers: z
           .record(
             z.string().regex(/^[A-Za-z0-9!#$%&'*+.^_`|~-]{1,100}$/, 'expected an HTTP header name'),

@@ -24,7 +24,8 @@ function store(answer: (params: URLSearchParams, call: number) => Response | Pro
 
 const matrix = (params: URLSearchParams, value: (t: number) => string, extra = '') => {
   const values: string[] = [];
-  for (let t = Number(params.get('start')); t <= Number(params.get('end')); t += 3600)
+  const step = Number(params.get('step'));
+  for (let t = Number(params.get('start')); t <= Number(params.get('end')); t += step)
     values.push(`[${t},"${value(t)}"]`);
   return new Response(
     `{"status":"success"${extra},"data":{"resultType":"matrix","result":[{"metric":{},"values":[${values.join(',')}]}]}}`,
@@ -129,7 +130,7 @@ describe('reading utilization from a metrics store', () => {
   test('an answer larger than an hourly series is refused before it is read', async () => {
     const huge = store(() => new Response('{}', { headers: { 'content-length': String(2 ** 30) } }));
     await expect(readPrometheusApi({ url: 'http://prom:9090' }, opts(huge.fetch))).rejects.toThrow(
-      'http://prom:9090: an answer of more than 64 MiB is not an hourly series',
+      'http://prom:9090: an answer of more than 256 MiB is more than an hourly series needs',
     );
   });
   test('credentials from the environment: a bearer token, a tenant header it names', async () => {
@@ -157,6 +158,102 @@ describe('reading utilization from a metrics store', () => {
   test('the store is named without credentials or query string', () => {
     expect(storeLabel('https://alice:pw@mimir.example:8080/prometheus/?x=1')).toBe(
       'https://mimir.example:8080/prometheus',
+    );
+  });
+
+  test('a finer step: each value covers (T − step, T], four a quarter-hour make each hour', async () => {
+    const s = store((p) =>
+      matrix(p, (t) => (p.get('query')!.startsWith('count') ? '8' : String((t / 900) % 4 === 1 ? 80 : 40))),
+    );
+    const r = await readPrometheusApi({ url: 'http://prom:9090', step: '15m' }, opts(s.fetch, { hours: 3 }));
+    expect(s.asked[0]!.get('query')).toBe('avg(avg_over_time(DCGM_FI_DEV_GPU_UTIL{}[15m]))');
+    expect(s.asked[0]!.get('step')).toBe('900');
+    // Three hours ending at 15:00: values at 12:15 … 15:00, 12 of them.
+    expect(Number(s.asked[0]!.get('start')) * 1000).toBe(Date.UTC(2026, 10, 26, 12, 15));
+    expect(Number(s.asked[0]!.get('end')) * 1000).toBe(Date.UTC(2026, 10, 26, 15));
+    expect(r).toMatchObject({ points: 12, stepMs: 900_000, gpus: 8 });
+    // The value at :15 covers :00–:15 and belongs to that hour: 80, 40, 40, 40 → 50.
+    expect(r.collector.hourly.finish(0.01).map((h) => h.utilization)).toEqual([0.5, 0.5, 0.5]);
+    expect(r.collector.resolutionMs).toBe(900_000);
+  });
+  test('pieces asked a few at a time, whole hours each, joined in time order however they come back', async () => {
+    let inFlight = 0;
+    let most = 0;
+    const s = store(async (p) => {
+      inFlight++;
+      most = Math.max(most, inFlight);
+      // Later pieces answer first.
+      await new Promise((r) => setTimeout(r, 40 - (Number(p.get('start')) % 40)));
+      inFlight--;
+      return matrix(p, (t) => (p.get('query')!.startsWith('count') ? '2' : String(Math.floor(t / 3600) % 100)));
+    });
+    const progress: number[][] = [];
+    const r = await readPrometheusApi(
+      { url: 'http://prom:9090', step: '1s' },
+      opts(s.fetch, { hours: 12, progress: (...a) => progress.push(a) }),
+    );
+    // 11,000 one-second points make three whole hours: four pieces, two queries each.
+    expect(s.asked).toHaveLength(8);
+    for (const p of s.asked) {
+      const start = Number(p.get('start'));
+      expect((start - 1) % 3600).toBe(0);
+      expect(Number(p.get('end')) - start + 1).toBe(3 * 3600);
+    }
+    expect(most).toBeLessThanOrEqual(4);
+    expect(progress.map((x) => x[0])).toEqual([1, 2, 3, 4]);
+    expect(progress.at(-1)).toEqual([4, 4, 12 * 3600]);
+    const hours = r.collector.hourly.finish(0.01);
+    const first = Math.floor(NOW / H) - 12;
+    // Each hour's values are its own number (the value at T is filed at T − 1 s).
+    expect(hours.map((h) => Math.round(h.utilization * 100))).toEqual(
+      Array.from({ length: 12 }, (_, i) => (first + i) % 100),
+    );
+    expect(r.points).toBe(12 * 3600);
+  });
+  test('a connection lost mid-answer is tried again, and what it had sent is not counted twice', async () => {
+    let calls = 0;
+    const s = store((p) => {
+      calls++;
+      if (calls > 1) return matrix(p, () => '30');
+      const head = new TextEncoder().encode(
+        '{"status":"success","data":{"resultType":"matrix","result":[{"metric":{},"values":[[' +
+          p.get('start') +
+          ',"30"],',
+      );
+      const body = new ReadableStream({
+        start(c) {
+          c.enqueue(head);
+          c.error(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }));
+        },
+      });
+      return new Response(body);
+    });
+    const r = await readPrometheusApi({ url: 'http://prom:9090', query: 'avg(x_UTIL)' }, opts(s.fetch));
+    expect(calls).toBe(2);
+    expect(r.points).toBe(48);
+  });
+  test('when one piece fails for good the others are stopped', async () => {
+    const signals: AbortSignal[] = [];
+    const s = store(async (p) => {
+      if (Number(p.get('start')) % (3 * 3600) === 1) return new Response('nope', { status: 404 });
+      await new Promise((r) => setTimeout(r, 50));
+      return matrix(p, () => '1');
+    });
+    const fetch = (async (url: string | URL | Request, init?: RequestInit) => {
+      signals.push(init!.signal!);
+      return s.fetch(url, init);
+    }) as typeof globalThis.fetch;
+    await expect(
+      readPrometheusApi({ url: 'http://prom:9090', query: 'avg(x_UTIL)', step: '1s' }, opts(fetch, { hours: 12 })),
+    ).rejects.toThrow('the store answered HTTP 404: nope');
+    expect(signals.some((x) => x.aborted)).toBe(true);
+  });
+  test('a redirect names where to, without credentials', async () => {
+    const moved = store(
+      () => new Response('', { status: 301, headers: { location: 'https://u:p@prom.example/api/?q=1' } }),
+    );
+    await expect(readPrometheusApi({ url: 'http://prom:9090' }, opts(moved.fetch))).rejects.toThrow(
+      'http://prom:9090: the store answered HTTP 301, moved to https://prom.example/api: use that address',
     );
   });
 });

@@ -186,6 +186,24 @@ describe('scenario errors name file, line, column, field and what is valid', () 
       { field: 'workload.utilization.format', message: expect.stringContaining('"prometheus-text"') },
     ],
     [
+      'a store step that is no duration',
+      GOOD.replace('{assumed: 0.5}', '{prometheus: {url: "http://p:9090", step: 90}}'),
+      { field: 'workload.utilization.prometheus.step' },
+    ],
+    [
+      'a store step that does not fit an hour',
+      GOOD.replace('{assumed: 0.5}', '{prometheus: {url: "http://p:9090", step: 7m}}'),
+      {
+        field: 'workload.utilization.prometheus.step',
+        message: 'is not a whole part of an hour; expected 15s, 30s, 1m, 5m, 15m or 1h',
+      },
+    ],
+    [
+      'a CA file for a plain http store',
+      GOOD.replace('{assumed: 0.5}', '{prometheus: {url: "http://p:9090", caFile: ca.pem}}'),
+      { field: 'workload.utilization.prometheus.caFile', message: 'goes with an https:// address' },
+    ],
+    [
       'an invalid GPU pattern',
       GOOD.replace('{assumed: 0.5}', '{assumed: 0.5}\n  billing: {source: b.csv, gpuPattern: "p5("}'),
       {

@@ -45,6 +45,27 @@ function badRowLines(counts: RowCounts, c: ChalkInstance): string[] {
   return out;
 }
 
+/** The rows that gave no sample or a doubtful one, those there are; or that there are none. */
+function rowProblems(s: UtilizationSummary): string {
+  const problems = (
+    [
+      [s.unavailableRows, 'unavailable'],
+      [s.badRows, 'bad'],
+      [s.duplicates, 'duplicate'],
+      [s.outOfOrder, 'out of order'],
+    ] as const
+  ).filter(([n]) => n > 0);
+  return problems.length === 0
+    ? ', all readable, none repeated, in order'
+    : `; ${problems.map(([n, what]) => `${n.toLocaleString('en-US')} ${what}`).join(', ')}`;
+}
+
+function chunks<T>(xs: T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < xs.length; i += size) out.push(xs.slice(i, i + size));
+  return out;
+}
+
 export function renderInspect(i: Inspection, c: ChalkInstance): string {
   const out: string[] = [`${c.bold(i.file)} — ${i.kind}`];
   if (i.kind === 'utilization') {
@@ -53,14 +74,17 @@ export function renderInspect(i: Inspection, c: ChalkInstance): string {
     const w = p.window;
     out.push(
       `  format      ${s.format}${s.gzip ? ' (gzip)' : ''}, unit ${s.unit}, times in ${i.timezone}`,
-      `  rows        ${s.rows.toLocaleString('en-US')} (${s.samples.toLocaleString('en-US')} samples, ${s.unavailableRows} unavailable, ${s.badRows} bad, ${s.duplicates} duplicate, ${s.outOfOrder} out of order)`,
+      s.format === 'prometheus-api'
+        ? `  points      ${s.rows.toLocaleString('en-US')}, each averaged by the store over its step`
+        : `  rows        ${s.rows.toLocaleString('en-US')} (${s.samples.toLocaleString('en-US')} samples${rowProblems(s)})`,
       `  GPUs        ${s.gpus}`,
       `  range       ${iso(s.first)} → ${iso(s.last)}`,
       `  resolution  ${s.resolutionMs === null ? '–' : formatDuration(s.resolutionMs)}`,
     );
     if (w !== null)
       out.push(
-        `  window      last ${w.days} days: ${iso(w.start)} → ${iso(w.end)}, ${w.hoursPresent} of ${w.hoursInWindow} hours (coverage ${percent(w.coverage)})`,
+        `  window      last ${w.days} days: ${iso(w.start)} → ${iso(w.end)}`,
+        `              ${w.hoursPresent.toLocaleString('en-US')} of ${w.hoursInWindow.toLocaleString('en-US')} hours (coverage ${percent(w.coverage)})`,
       );
     out.push(
       ...badRowLines(
@@ -77,9 +101,15 @@ export function renderInspect(i: Inspection, c: ChalkInstance): string {
     out.push(
       '',
       c.bold('  Statistics of hourly fleet utilization'),
-      `  mean ${percent(p.mean)}   consistent (p20) ${percent(p.consistent)}   ${Object.entries(p.percentiles)
-        .map(([k, v]) => `${k} ${percent(v)}`)
-        .join('   ')}`,
+      // Two lines of at most five figures each: a label never parted from its value at 80 columns.
+      ...chunks(
+        [
+          `mean ${percent(p.mean)}`,
+          `consistent (p20) ${percent(p.consistent)}`,
+          ...Object.entries(p.percentiles).map(([k, v]) => `${k} ${percent(v)}`),
+        ],
+        5,
+      ).map((line) => `  ${line.join('   ')}`),
       `  peak/median ${orDash(p.peakToMedian, fixed)}   trend ${orDash(p.trendPerMonth, (x) => `${(x * 100).toFixed(1)} pts/month`)}   days with data ${p.daily.length}`,
       `  days sustained   ${Object.entries(p.sustainedDays)
         .map(([k, d]) => `≥${level(Number(k))}: ${orDash(d, String)}`)

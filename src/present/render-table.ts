@@ -16,7 +16,11 @@ import { costChart } from './cost-chart.js';
 import { breakdownRows } from './breakdown-rows.js';
 
 function describeInput(i: Report['utilization']['input']): string {
-  const parts = [`${i.format}${i.gzip ? ' (gzip)' : ''}`, i.unit, `${i.rows.toLocaleString('en-US')} rows`];
+  const parts = [
+    `${i.format}${i.gzip ? ' (gzip)' : ''}`,
+    i.unit,
+    `${i.rows.toLocaleString('en-US')} ${i.format === 'prometheus-api' ? 'points averaged by the store' : 'rows'}`,
+  ];
   if (i.gpus > 1) parts.push(`${i.gpus} GPUs`);
   if (i.resolutionMs !== null) parts.push(`every ${formatDuration(i.resolutionMs)}`);
   if (i.badRows > 0) parts.push(`${i.badRows} bad rows left out`);
@@ -104,7 +108,11 @@ export function renderTable(
   );
   if (u.input.rows > 0 && u.input.format !== 'samples') prose(`read as ${describeInput(u.input)}`);
   prose(
-    `mean ${percent(u.mean)}   consistent (p20) ${percent(u.consistent)}   p50 ${percent(u.percentiles.p50)}   p95 ${percent(u.percentiles.p95)}   peak/median ${orDash(u.peakToMedian, fixed)}   trend ${orDash(u.trendPerMonth, (x) => `${x >= 0 ? '+' : ''}${(x * 100).toFixed(1)} pts/month`)}`,
+    `mean ${percent(u.mean)}   consistent (p20) ${percent(u.consistent)}   p50 ${percent(u.percentiles.p50)}   p95 ${percent(u.percentiles.p95)}`,
+  );
+  // A line of its own: at 80 columns a figure is never parted from its label.
+  prose(
+    `peak/median ${orDash(u.peakToMedian, fixed)}   trend ${orDash(u.trendPerMonth, (x) => `${x >= 0 ? '+' : ''}${(x * 100).toFixed(1)} pts/month`)}`,
   );
   if (u.dailyMeans.length > 1) {
     const label = '  daily means  ';

@@ -44,7 +44,10 @@ export function scenarioText(a: InitAnswers, schemaPath: string, today: string):
     `  referenceGpus: ${a.referenceGpus}               # the fleet the utilization history was measured on`,
     '  utilization:',
     ...(a.utilizationSource === null
-      ? [`    assumed: ${a.assumed}                  # a flat assumption: replace with \`source: your-telemetry.csv\``]
+      ? [
+          `    assumed: ${a.assumed}                  # a flat assumption: replace with \`source: your-telemetry.csv\``,
+          '    # or, from a metrics store:  prometheus: {url: http://prometheus:9090}',
+        ]
       : [
           `    source: ${JSON.stringify(a.utilizationSource)}${a.utilizationFormat ? `   # detected: ${a.utilizationFormat}` : ''}`,
         ]),

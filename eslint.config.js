@@ -106,6 +106,16 @@ export default tseslint.config(
     },
   },
   {
+    // The command's own files are CommonJS (bin/package.json), so that Node starts without its
+    // ES module loader.
+    files: ['bin/**/*.js'],
+    languageOptions: {
+      sourceType: 'commonjs',
+      globals: { require: 'readonly', module: 'writable', __dirname: 'readonly' },
+    },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     // Tests look for ANSI colour escapes on purpose.
     files: ['test/**/*.ts'],
     rules: { 'no-control-regex': 'off' },

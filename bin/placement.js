@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+'use strict';
 // The installed command: the bundle that `npm run build` makes (run on install by `prepare`).
 // --debug maps stack traces back to the TypeScript sources.
 if (process.argv.includes('--debug')) process.setSourceMapsEnabled(true);
@@ -7,8 +8,8 @@ if (process.argv.includes('--debug')) process.setSourceMapsEnabled(true);
 // the tool or the stdout stream is loaded (the same answer as run(['--version'])).
 const argv = process.argv.slice(2);
 if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
-  const { readFileSync, writeSync } = await import('node:fs');
-  const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+  const { readFileSync, writeSync } = require('node:fs');
+  const { version } = JSON.parse(readFileSync(require('node:path').join(__dirname, '..', 'package.json'), 'utf8'));
   try {
     writeSync(1, `${version}\n`);
   } catch (err) {
@@ -18,7 +19,10 @@ if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
   process.exit(0);
 }
 
-const { run, toolVersion } = await import('../dist/bundle/main.js');
+// With --debug the bundle is loaded as a module, so that stack traces are mapped to the sources;
+// otherwise through the code cache the build made.
+const { loadBundle, BUNDLE } = require('./load-bundle.js');
+const { run, toolVersion } = process.argv.includes('--debug') ? require(BUNDLE) : loadBundle().exports;
 
 process.stdout.on('error', (err) => {
   // A closed pipe (`placement … | head`) is not an error of ours.
@@ -37,7 +41,7 @@ function colourWanted() {
   return Boolean(process.stdout.isTTY && process.stdout.hasColors());
 }
 
-process.exitCode = await run(argv, {
+run(argv, {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
   colour: colourWanted(),
@@ -49,4 +53,6 @@ process.exitCode = await run(argv, {
   clock: () => performance.now(),
   version: toolVersion(),
   env: process.env,
+}).then((code) => {
+  process.exitCode = code;
 });

@@ -1,8 +1,11 @@
 #!/usr/bin/env node
-// The shipped command as one ES module bundle (esbuild), with a chunk per lazily loaded command
-// and view, and the Monte Carlo worker as its own entry: a run loads a few files instead of
-// several hundred (zod alone is over 200 modules), which is most of a short run's start-up.
-// tsc still builds dist/ for the types and the tests; source maps serve --debug.
+// The shipped command as one CommonJS file (esbuild) that bin/placement.js loads through V8's
+// code cache (bin/load-bundle.js; the cache is made by scripts/code-cache.mjs after this), and
+// the two worker threads as ES module bundles of their own: a run reads two files instead of
+// several hundred modules (zod alone is over 200) and compiles almost nothing, which is most of
+// a short run's start-up. One file rather than a chunk per lazily loaded command: one cache
+// covers it, and the chunks each cost a module load. tsc still builds dist/ for the types and
+// the tests; source maps serve --debug.
 import { build } from 'esbuild';
 import { rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -25,24 +28,35 @@ const englishOnlyZod = {
 };
 // Chunks are named by their content: the last build's would pile up.
 rmSync(new URL('../dist/bundle', import.meta.url), { recursive: true, force: true });
-await build({
+const common = {
   absWorkingDir: repo,
-  entryPoints: {
-    main: 'src/cli/main.ts',
-    'monte-carlo-worker': 'src/cli/monte-carlo-worker.ts',
-    'csv-range-worker': 'src/input/csv-range-worker.ts',
-  },
   outdir: 'dist/bundle',
   bundle: true,
-  splitting: true,
-  format: 'esm',
   platform: 'node',
   target: 'node20',
   sourcemap: true,
-  // Bundled CommonJS packages (cli-table3's helpers) call require for Node's own modules.
+  logLevel: 'warning',
+  plugins: [englishOnlyZod],
+};
+await build({
+  ...common,
+  entryPoints: { main: 'src/cli/main.ts' },
+  outExtension: { '.js': '.cjs' },
+  format: 'cjs',
+  // The modules find their package and their workers from their own address.
+  define: { 'import.meta.url': '__placementUrl' },
+  banner: { js: "const __placementUrl = require('node:url').pathToFileURL(__filename).href;" },
+});
+await build({
+  ...common,
+  entryPoints: {
+    'monte-carlo-worker': 'src/cli/monte-carlo-worker.ts',
+    'csv-range-worker': 'src/input/csv-range-worker.ts',
+  },
+  splitting: true,
+  format: 'esm',
+  // Bundled CommonJS packages call require for Node's own modules.
   banner: {
     js: "import { createRequire as __placementRequire } from 'node:module'; const require = __placementRequire(import.meta.url);",
   },
-  logLevel: 'warning',
-  plugins: [englishOnlyZod],
 });

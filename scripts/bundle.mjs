@@ -26,6 +26,23 @@ const englishOnlyZod = {
     }));
   },
 };
+// commander requires child_process at load, for subcommands run as programs of their own, which
+// this tool has none of: it is required when first used instead (it and what it loads cost a
+// few milliseconds of every start).
+const lazyChildProcess = {
+  name: 'lazy-child-process',
+  setup(b) {
+    b.onResolve({ filter: /^node:child_process$/ }, (args) =>
+      /node_modules\/commander\//.test(args.importer)
+        ? { path: 'child_process', namespace: 'lazy-builtin' }
+        : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'lazy-builtin' }, () => ({
+      contents: "module.exports = new Proxy({}, { get: (_, key) => require('node:child_process')[key] });",
+      loader: 'js',
+    }));
+  },
+};
 // Chunks are named by their content: the last build's would pile up.
 rmSync(new URL('../dist/bundle', import.meta.url), { recursive: true, force: true });
 const common = {
@@ -36,13 +53,15 @@ const common = {
   target: 'node20',
   sourcemap: true,
   logLevel: 'warning',
-  plugins: [englishOnlyZod],
+  plugins: [englishOnlyZod, lazyChildProcess],
 };
 await build({
   ...common,
   entryPoints: { main: 'src/cli/main.ts' },
   outExtension: { '.js': '.cjs' },
   format: 'cjs',
+  // A dynamic import() of Node's own modules as a require: a script run by vm has no module loader.
+  supported: { 'dynamic-import': false },
   // The modules find their package and their workers from their own address.
   define: { 'import.meta.url': '__placementUrl' },
   banner: { js: "const __placementUrl = require('node:url').pathToFileURL(__filename).href;" },

@@ -5,7 +5,6 @@
  * result is the same for any number of threads.
  */
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
 import type { Measurement } from '../model/analysis/analyze.js';
 import { BLOCK_TRIALS, monteCarlo, summarizeTrials, type MonteCarlo } from '../model/uncertainty/monte-carlo.js';
 import { takeBlocks, type BlockJob, type DoneBlock } from './monte-carlo-blocks.js';
@@ -29,7 +28,9 @@ const PACE_BLOCKS = 3;
 
 const WORKER = new URL('./monte-carlo-worker.js', import.meta.url);
 
-function inWorker(measurement: Measurement, job: BlockJob): Promise<DoneBlock[]> {
+async function inWorker(measurement: Measurement, job: BlockJob): Promise<DoneBlock[]> {
+  // Loaded when threads are used: a run that needs none does not load the threads module.
+  const { Worker } = await import('node:worker_threads');
   return new Promise((resolve, reject) => {
     const worker = new Worker(WORKER, { workerData: { ...job, measurement } });
     worker.once('message', (done: DoneBlock[]) => resolve(done));

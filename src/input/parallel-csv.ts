@@ -8,7 +8,6 @@
  */
 import { open } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
 import { InputError } from '../errors.js';
 import { MS_PER_HOUR } from '../model/units.js';
 import type { CsvUtilizationOptions } from './readers/csv-utilization.js';
@@ -112,7 +111,9 @@ export async function splitNear(
   return null;
 }
 
-function inWorker(job: CsvRangeJob, rows: Int32Array, slot: number): Promise<CsvRangeResult> {
+async function inWorker(job: CsvRangeJob, rows: Int32Array, slot: number): Promise<CsvRangeResult> {
+  // Loaded when a file is large enough to split: a short run does not load the threads module.
+  const { Worker } = await import('node:worker_threads');
   return new Promise((resolve, reject) => {
     const worker = new Worker(WORKER, { workerData: { job, rows, slot } });
     worker.once('message', (r: CsvRangeResult) => resolve(r));

@@ -57,3 +57,33 @@ describe('the built command answers --version before loading anything', () => {
     expect(r.stderr).toBe('');
   });
 });
+
+describe('the built command is read through its code cache', () => {
+  const bundle = join(REPO, 'dist', 'bundle', 'main.cjs');
+  test('the cache is there and V8 takes it', () => {
+    const r = spawnSync(
+      process.execPath,
+      [
+        '-e',
+        `process.stdout.write(String(require(${JSON.stringify(join(REPO, 'bin', 'load-bundle.js'))}).loadBundle().cacheRejected))`,
+      ],
+      { encoding: 'utf8' },
+    );
+    expect(r.stdout).toBe('false');
+  });
+  test('no import() is left in the bundle: a script run by vm has no module loader to answer it', () => {
+    expect(readFileSync(bundle, 'latin1')).not.toMatch(/\bimport\(\s*["'`]/);
+  });
+  test('a gzip history on stdin (Node’s zlib, required on first use)', () => {
+    const r = spawnSync(
+      'sh',
+      [
+        '-c',
+        `gzip -c '${join(REPO, 'scenarios', 'data', 'stable-high-volume-util.csv')}' | node '${join(REPO, 'bin', 'placement.js')}' inspect - --json`,
+      ],
+      { encoding: 'utf8' },
+    );
+    expect(r.stderr).toBe('');
+    expect(JSON.parse(r.stdout).summary).toMatchObject({ gzip: true, rows: 11_520 });
+  });
+});

@@ -7,7 +7,6 @@ import { isUtf8 } from 'node:buffer';
 import { open, stat } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
-import { createGunzip } from 'node:zlib';
 import { describeReadError, InputError } from '../../errors.js';
 
 export interface TextSource {
@@ -186,6 +185,8 @@ export async function* decodeUtf8(buffers: AsyncIterable<Buffer>): AsyncGenerato
 }
 
 async function* gunzip(source: AsyncIterable<Buffer>, label: string): AsyncGenerator<Buffer> {
+  // Loaded for a gzip file only.
+  const { createGunzip } = await import('node:zlib');
   const z = createGunzip();
   const pump = (async () => {
     try {

@@ -19,10 +19,8 @@ if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
   process.exit(0);
 }
 
-// With --debug the bundle is loaded as a module, so that stack traces are mapped to the sources;
-// otherwise through the code cache the build made.
-const { loadBundle, BUNDLE } = require('./load-bundle.js');
-const { run, toolVersion } = process.argv.includes('--debug') ? require(BUNDLE) : loadBundle().exports;
+const { loadBundle } = require('./load-bundle.js');
+const { run, toolVersion } = loadBundle({ debug: process.argv.includes('--debug') }).exports;
 
 process.stdout.on('error', (err) => {
   // A closed pipe (`placement … | head`) is not an error of ours.

@@ -71,6 +71,11 @@ describe('the built command is read through its code cache', () => {
     );
     expect(r.stdout).toBe('false');
   });
+  test('--debug: the stack trace names the TypeScript sources (the source map applied)', () => {
+    const r = cli(['analyze', join(dir, 'nowhere.yaml'), '--debug']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/at loadScenario \(.*src\/input\/scenario\/load-scenario\.ts:\d+:\d+\)/);
+  });
   test('no import() is left in the bundle: a script run by vm has no module loader to answer it', () => {
     expect(readFileSync(bundle, 'latin1')).not.toMatch(/\bimport\(\s*["'`]/);
   });

@@ -196,7 +196,7 @@ describe.skipIf(!available)('a store with a certificate of its own (TLS)', () =>
     const untrusted = cli(['analyze', tlsScenario('no-ca', ''), '--json']);
     expect(untrusted.code).toBe(2);
     expect(untrusted.stderr.trim()).toMatch(
-      /^placement: https:\/\/127\.0\.0\.1:\d+: the store’s certificate is not signed by a CA this machine trusts \([A-Z_]+\): give that CA as caFile$/,
+      /^placement: https:\/\/127\.0\.0\.1:\d+: the store’s certificate is not signed by a CA this machine trusts \([A-Z_]+\): give that CA as caFile \(--ca-file with inspect\)$/,
     );
     const inspect = cli(['inspect', '--prometheus', tlsServer!.url, '--ca-file', ca, '--window', '3', '--json']);
     expect(inspect.code).toBe(0);

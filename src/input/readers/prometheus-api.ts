@@ -97,13 +97,13 @@ export function unitOfQuery(query: string): 'percent' | 'fraction' | null {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** An answer's text as it arrives, refused past `max` bytes. */
 const tooLarge = (label: string) =>
   new InputError({
     file: label,
     message: `an answer of more than ${MAX_ANSWER_BYTES >> 20} MiB is more than an hourly series needs: aggregate in the query`,
   });
 
+/** An answer's text as it arrives, refused past `max` bytes. */
 async function* boundedText(body: AsyncIterable<Uint8Array>, label: string, max: number): AsyncGenerator<string> {
   const decoder = new TextDecoder();
   let bytes = 0;
@@ -166,7 +166,7 @@ function tlsProblem(code: string): string | null {
   if (code === 'ERR_TLS_CERT_ALTNAME_INVALID') return 'the store’s certificate is not for this host name';
   if (code === 'CERT_HAS_EXPIRED') return 'the store’s certificate has expired';
   if (/SELF_SIGNED|UNABLE_TO_GET_ISSUER|UNABLE_TO_VERIFY_LEAF/.test(code))
-    return `the store’s certificate is not signed by a CA this machine trusts (${code}): give that CA as caFile`;
+    return `the store’s certificate is not signed by a CA this machine trusts (${code}): give that CA as caFile (--ca-file with inspect)`;
   if (/^ERR_TLS_|^ERR_SSL_|CERT_/.test(code)) return `the store’s certificate cannot be verified (${code})`;
   return null;
 }

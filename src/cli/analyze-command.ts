@@ -89,7 +89,7 @@ export async function prepareAnalysis(file: string, opts: Omit<AnalyzeOptions, '
   const loaded = await loadScenario(file);
   const scenario = applyOverrides(loaded.scenario, opts);
   const now = io.now();
-  const progress = io.progress && opts.format !== 'json' ? new ProgressLine(io.stderr, io.clock) : null;
+  const progress = io.progress && opts.format !== 'json' ? new ProgressLine(io.stderr, io.clock, io.width) : null;
   let inputs;
   try {
     inputs = await loadInputs(scenario, file, {

@@ -58,7 +58,7 @@ export async function inspectCommand(file: string | undefined, o: InspectOptions
     if (o.caFile !== undefined && !o.prometheus.startsWith('https:'))
       throw new InputError({ field: '--ca-file', message: 'goes with an https:// address' });
     const { readStore, storeLabel } = await import('../input/read-store.js');
-    const progress = io.progress && o.format !== 'json' ? new ProgressLine(io.stderr, io.clock) : null;
+    const progress = io.progress && o.format !== 'json' ? new ProgressLine(io.stderr, io.clock, io.width) : null;
     let read;
     try {
       read = await readStore(
@@ -100,7 +100,7 @@ async function inspectFile(file: string, o: InspectOptions, io: Io): Promise<num
   const input = { ...src, bytes, chunks: decodeUtf8(bytes) };
   const kind = o.kind ?? detectKind(head);
   const now = io.now();
-  const progress = io.progress && o.format !== 'json' ? new ProgressLine(io.stderr, io.clock) : null;
+  const progress = io.progress && o.format !== 'json' ? new ProgressLine(io.stderr, io.clock, io.width) : null;
   let inspection: Inspection;
   try {
     const hook = progress?.hook(src.label, src.size, src.bytesRead);

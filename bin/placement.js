@@ -53,4 +53,7 @@ run(argv, {
   env: process.env,
 }).then((code) => {
   process.exitCode = code;
+  // The run is over and every file it writes is written: exit once what it printed is flushed
+  // instead of waiting for the last file handles to close on their own (about 10 ms a run).
+  process.stdout.write('', () => process.stderr.write('', () => process.exit(code)));
 });

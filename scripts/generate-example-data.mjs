@@ -149,3 +149,34 @@ write(
   'timestamp,tokens',
   dailyTokens(120, 13, (t, r) => 3.1e9 * (1 + 0.0005 * ((t - END) / DAY)) * (1 + r.normal(0, 0.05))),
 );
+
+// A model portfolio on one fleet (scenarios/model-portfolio.yaml), 90 days hourly: two steady
+// high-volume models peaking in different time zones, a nightly batch model and an experiment.
+write(
+  'portfolio-chat-util.csv',
+  'timestamp,utilization',
+  utilization(90, HOUR, 21, (t, r) => 0.66 + 0.14 * diurnal(t, 17) + r.normal(0, 0.03)).map(
+    ([t, u]) => `${iso(t)},${u.toFixed(3)}`,
+  ),
+);
+write(
+  'portfolio-search-util.csv',
+  'timestamp,utilization',
+  utilization(90, HOUR, 22, (t, r) => 0.7 + 0.12 * diurnal(t, 9) + r.normal(0, 0.03)).map(
+    ([t, u]) => `${iso(t)},${u.toFixed(3)}`,
+  ),
+);
+write(
+  'portfolio-batch-util.csv',
+  'timestamp,utilization',
+  utilization(90, HOUR, 23, (t, r) => (new Date(t).getUTCHours() < 5 ? r.normal(0.9, 0.04) : r.normal(0.04, 0.02))).map(
+    ([t, u]) => `${iso(t)},${u.toFixed(3)}`,
+  ),
+);
+write(
+  'portfolio-experiment-util.csv',
+  'timestamp,utilization',
+  utilization(90, HOUR, 24, (t, r) => (r.next() < 0.05 ? r.normal(0.6, 0.1) : r.normal(0.06, 0.03))).map(
+    ([t, u]) => `${iso(t)},${u.toFixed(3)}`,
+  ),
+);

@@ -11,6 +11,7 @@ import { InputError } from '../errors.js';
 import { DEFAULT_SEED, DEFAULT_TRIALS, type MonteCarlo } from '../model/uncertainty/monte-carlo.js';
 import { runMonteCarlo } from './monte-carlo-threads.js';
 import { combinedMultiplier, scaleDemand, type LeverSetting } from '../model/uncertainty/what-if.js';
+import { analyzePortfolio } from '../model/portfolio/portfolio-analysis.js';
 import { loadInputs } from '../input/load-inputs.js';
 import { buildReport } from '../report/build-report.js';
 import type { Report } from '../report/report-schema.js';
@@ -87,7 +88,12 @@ export function applyOverrides(s: ResolvedScenario, o: Omit<AnalyzeOptions, 'for
 /** read → validate → compute: the analysis every command that reports on a scenario starts from. */
 export async function prepareAnalysis(file: string, opts: Omit<AnalyzeOptions, 'format'> & { format: string }, io: Io) {
   const loaded = await loadScenario(file);
-  const scenario = applyOverrides(loaded.scenario, opts);
+  if (loaded.scenario.models !== undefined && (opts.utilization ?? opts.prometheus) !== undefined)
+    throw new InputError({
+      field: opts.utilization !== undefined ? '--utilization' : '--prometheus',
+      message: 'reads one history, and this scenario’s models each have their own',
+    });
+  let scenario = applyOverrides(loaded.scenario, opts);
   const now = io.now();
   const progress = io.progress && opts.format !== 'json' ? new ProgressLine(io.stderr, io.clock, io.width) : null;
   let inputs;
@@ -101,6 +107,13 @@ export async function prepareAnalysis(file: string, opts: Omit<AnalyzeOptions, '
   } finally {
     progress?.done();
   }
+  // A portfolio without any history is flat at its models' assumptions together.
+  const pooledAssumption = inputs.portfolio?.assumed ?? null;
+  if (pooledAssumption !== null)
+    scenario = {
+      ...scenario,
+      workload: { ...scenario.workload, utilization: { ...scenario.workload.utilization, assumed: pooledAssumption } },
+    };
   const levers = opts.whatIf ?? [];
   const measured: AnalysisInput = {
     scenario,
@@ -136,7 +149,12 @@ export async function prepareAnalysis(file: string, opts: Omit<AnalyzeOptions, '
       message: growthRefusalText(refusal),
     });
   }
-  return { loaded, inputs, input, measured, levers, measurement, analysis: analyze(input, measurement), now };
+  const analysis = analyze(input, measurement);
+  const portfolio =
+    inputs.portfolio === null
+      ? null
+      : analyzePortfolio(input, analysis, inputs.portfolio.models, inputs.portfolio.pool, m);
+  return { loaded, inputs, input, measured, levers, measurement, analysis, portfolio, now };
 }
 
 function growthRefusalText(r: GrowthRefusal): string {
@@ -159,7 +177,7 @@ export async function emit(text: string, out: string | undefined, io: Io): Promi
 /** read → validate → compute → render → write (STYLE.md habit 1). Returns the exit code. */
 /** The report of a prepared analysis, worded for people (and, given one, with Monte Carlo's confidence). */
 export function reportOf(
-  { loaded, inputs, analysis, now }: Awaited<ReturnType<typeof prepareAnalysis>>,
+  { loaded, inputs, analysis, portfolio, now }: Awaited<ReturnType<typeof prepareAnalysis>>,
   file: string,
   io: Io,
   monteCarlo?: MonteCarlo,
@@ -173,6 +191,7 @@ export function reportOf(
     sources: inputs.sources,
     billingMonths: inputs.billing?.months,
     monteCarlo,
+    portfolio,
   });
 }
 

@@ -3,6 +3,8 @@ import { dirname, relative, resolve } from 'node:path';
 import type { DailyTotal } from '../model/signals/daily-token-totals.js';
 import { HourlyAccumulator, type HourlyPoint } from '../model/utilization/hourly-accumulator.js';
 import type { Warning } from '../model/warning.js';
+import { pooledDemand, type PooledDemand } from '../model/portfolio/pooled-demand.js';
+import { MS_PER_HOUR } from '../model/units.js';
 import type { ResolvedScenario } from './scenario/resolve.js';
 import { parseTimestamp } from './readers/parse-timestamp.js';
 import { DEFAULT_GPU_PATTERN, readFocus, type BillingRead } from './readers/focus-billing.js';
@@ -15,7 +17,7 @@ export type UtilizationInput = Pick<
   UtilizationSummary,
   'source' | 'unit' | 'rows' | 'samples' | 'badRows' | 'unavailableRows' | 'gpus' | 'resolutionMs' | 'gzip'
 > & {
-  format: UtilizationSummary['format'] | 'samples' | 'assumed';
+  format: UtilizationSummary['format'] | 'samples' | 'assumed' | 'models';
 };
 
 export interface InputSources {
@@ -26,6 +28,8 @@ export interface InputSources {
 
 export interface LoadedInputs {
   utilizationHours: HourlyPoint[] | null;
+  /** A portfolio's models and their pooled demand; null for one workload. */
+  portfolio: { models: LoadedModel[]; pool: PooledDemand; assumed: number | null } | null;
   tokenDays: DailyTotal[] | null;
   billing: BillingRead | null;
   sources: InputSources;
@@ -61,11 +65,15 @@ async function open(source: string, scenarioFile: string, o: LoadOptions) {
   return { src, progress: o.progress?.(src.label, src.size, src.bytesRead) };
 }
 
-export async function loadInputs(s: ResolvedScenario, scenarioFile: string, o: LoadOptions): Promise<LoadedInputs> {
-  const u = s.workload.utilization;
-  const warnings: Warning[] = [];
-  let utilizationHours: HourlyPoint[] | null = null;
-  let utilization: UtilizationInput;
+type UtilizationBlock = ResolvedScenario['workload']['utilization'];
+
+/** One utilization history as the scenario names it: a file, a store, inline samples or an assumption. */
+async function readHistory(
+  u: UtilizationBlock,
+  s: ResolvedScenario,
+  scenarioFile: string,
+  o: LoadOptions,
+): Promise<{ hours: HourlyPoint[] | null; input: UtilizationInput; warnings: Warning[] }> {
   if (u.source !== undefined || u.prometheus !== undefined) {
     let read: UtilizationRead;
     if (u.source !== undefined) {
@@ -97,29 +105,105 @@ export async function loadInputs(s: ResolvedScenario, scenarioFile: string, o: L
         progress: o.storeProgress?.(storeLabel(store.url)),
       });
     }
-    utilizationHours = read.hours;
     const r = read.summary;
-    utilization = {
-      // A file as the scenario names it; a store by its address.
-      source: u.source ?? r.source,
-      format: r.format,
-      unit: r.unit,
-      rows: r.rows,
-      samples: r.samples,
-      badRows: r.badRows,
-      unavailableRows: r.unavailableRows,
-      gpus: r.gpus,
-      resolutionMs: r.resolutionMs,
-      gzip: r.gzip,
+    return {
+      hours: read.hours,
+      input: {
+        // A file as the scenario names it; a store by its address.
+        source: u.source ?? r.source,
+        format: r.format,
+        unit: r.unit,
+        rows: r.rows,
+        samples: r.samples,
+        badRows: r.badRows,
+        unavailableRows: r.unavailableRows,
+        gpus: r.gpus,
+        resolutionMs: r.resolutionMs,
+        gzip: r.gzip,
+      },
+      warnings: read.warnings,
     };
-    warnings.push(...read.warnings);
-  } else if (u.samples !== undefined) {
+  }
+  if (u.samples !== undefined) {
     const acc = new HourlyAccumulator();
     for (const sample of u.samples) acc.add(parseTimestamp(sample.t, s.timezone) as number, sample.u);
-    utilizationHours = acc.finish();
-    utilization = inlineInput('inline', 'samples', acc.samples);
+    return { hours: acc.finish(), input: inlineInput('inline', 'samples', acc.samples), warnings: [] };
+  }
+  return { hours: null, input: inlineInput('assumed', 'assumed', 0), warnings: [] };
+}
+
+/** A model of a portfolio as read: its history and what it keeps warm. */
+export interface LoadedModel {
+  name: string;
+  referenceGpus: number;
+  warmFloorGpus: number;
+  /** Hourly utilization on its GPUs; null for a flat assumption. */
+  hours: HourlyPoint[] | null;
+  assumed: number;
+  input: UtilizationInput;
+}
+
+/**
+ * A portfolio's models read one after the other, and the pool's history: their resident busy GPUs
+ * summed hour by hour (docs/model.md, portfolio), as a utilization of their GPUs together.
+ */
+async function readPortfolio(s: ResolvedScenario, scenarioFile: string, o: LoadOptions) {
+  const models: LoadedModel[] = [];
+  const warnings: Warning[] = [];
+  for (const m of s.models ?? []) {
+    const read = await readHistory(m.utilization, s, scenarioFile, o);
+    warnings.push(...read.warnings);
+    models.push({
+      name: m.name,
+      referenceGpus: m.referenceGpus,
+      warmFloorGpus: m.warmFloorGpus,
+      hours: read.hours,
+      assumed: m.utilization.assumed ?? 0,
+      input: read.input,
+    });
+  }
+  const pool = pooledDemand(models, s.workload.targetUtilization);
+  const gpus = s.workload.referenceGpus;
+  const hours =
+    models.some((m) => m.hours !== null) && pool.hourStarts.length > 0
+      ? pool.hourStarts.map((hourStart, i) => ({ hourStart, utilization: (pool.total[i] as number) / gpus }))
+      : null;
+  if (pool.hoursLeftOut > 0) warnings.push({ code: 'portfolio-hours-left-out', args: { hours: pool.hoursLeftOut } });
+  const sum = (k: 'rows' | 'samples' | 'badRows' | 'unavailableRows' | 'gpus') =>
+    models.reduce((t, m) => t + m.input[k], 0);
+  const input: UtilizationInput = {
+    source: `${models.length} models`,
+    format: 'models',
+    unit: 'fraction',
+    rows: sum('rows'),
+    samples: sum('samples'),
+    badRows: sum('badRows'),
+    unavailableRows: sum('unavailableRows'),
+    gpus: sum('gpus'),
+    resolutionMs: hours === null ? null : MS_PER_HOUR,
+    gzip: false,
+  };
+  // Without any history the pool is flat at its models' assumptions together.
+  const assumed = hours === null ? (pool.total[0] as number) / gpus : null;
+  return { models, pool, hours, input, warnings, assumed };
+}
+
+export async function loadInputs(s: ResolvedScenario, scenarioFile: string, o: LoadOptions): Promise<LoadedInputs> {
+  const warnings: Warning[] = [];
+  let utilizationHours: HourlyPoint[] | null;
+  let utilization: UtilizationInput;
+  let portfolio: LoadedInputs['portfolio'] = null;
+  if (s.models !== undefined) {
+    const read = await readPortfolio(s, scenarioFile, o);
+    utilizationHours = read.hours;
+    utilization = read.input;
+    warnings.push(...read.warnings);
+    portfolio = { models: read.models, pool: read.pool, assumed: read.assumed };
   } else {
-    utilization = inlineInput('assumed', 'assumed', 0);
+    const read = await readHistory(s.workload.utilization, s, scenarioFile, o);
+    utilizationHours = read.hours;
+    utilization = read.input;
+    warnings.push(...read.warnings);
   }
 
   let tokenDays: DailyTotal[] | null = null;
@@ -149,7 +233,14 @@ export async function loadInputs(s: ResolvedScenario, scenarioFile: string, o: L
     };
     if (billing.counts.badRows > 0) warnings.push(badRowsWarning(src.label, billing.counts));
   }
-  return { utilizationHours, tokenDays, billing, sources: { utilization, tokens, billing: billingSource }, warnings };
+  return {
+    utilizationHours,
+    tokenDays,
+    billing,
+    sources: { utilization, tokens, billing: billingSource },
+    warnings,
+    portfolio,
+  };
 }
 
 function inlineInput(source: string, format: 'samples' | 'assumed', samples: number): UtilizationInput {

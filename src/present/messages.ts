@@ -108,6 +108,8 @@ const TEXT: Record<string, (a: Args, currency: string) => string> = {
   'samples-untimestamped': (a) =>
     `${str(a, 'file')}: ${num(a, 'samples')} samples carried no timestamp and were taken as of the run's time`,
   'store-note': (a) => `${str(a, 'file')} warned: ${str(a, 'note')}`,
+  'portfolio-hours-left-out': (a) =>
+    `${num(a, 'hours')} hours that some models' histories have and others lack are left out of the pooled demand: compare the models on the hours they share`,
   'history-gaps': (a) =>
     `${str(a, 'file')}: ${num(a, 'gaps')} gap(s) in the history, the longest ${num(a, 'longestHours')} hour(s); missing hours are not counted as idle`,
   'egress-from-billing': (a) =>

@@ -3,6 +3,7 @@
  * the terminal view and its charts as inline SVG. No script, no stylesheet or font to fetch: it
  * opens the same offline, attached to an e-mail or archived with a quarterly review.
  */
+import { portfolioSection } from './portfolio-section.js';
 import type { Report } from '../report/build-report.js';
 import { breakdownRows } from './breakdown-rows.js';
 import { confidenceLine } from './confidence-line.js';
@@ -60,6 +61,13 @@ function table(
 const list = (items: string[], cls = ''): string =>
   items.length === 0 ? '' : `<ul${cls === '' ? '' : ` class="${cls}"`}>${items.join('')}</ul>`;
 
+function portfolioHtml(r: Report): string[] {
+  const p = portfolioSection(r);
+  return p === null
+    ? []
+    : [`<h2>${e(p.title)}</h2>`, table(p.head, p.rows), ...p.sentences.map((x) => `<p>${e(x)}</p>`)];
+}
+
 export function renderHtml(r: Report): string {
   const cur = r.currency;
   const v = r.verdict;
@@ -98,6 +106,7 @@ export function renderHtml(r: Report): string {
         : []),
     ]),
 
+    ...portfolioHtml(r),
     '<h2>Utilization</h2>',
     `<p>${e(window)}</p>`,
     `<p>${e(`mean ${percent(u.mean)} · consistent (p20) ${percent(u.consistent)} · p50 ${percent(u.percentiles.p50 as number)} · p95 ${percent(u.percentiles.p95 as number)} · peak/median ${orDash(u.peakToMedian, fixed)}`)}</p>`,

@@ -2,6 +2,7 @@
  * Markdown views: a report or a review a person can paste into a document or a
  * pull-request comment, with the threshold table and the reasons.
  */
+import { portfolioSection } from './portfolio-section.js';
 import { OPTION_LABEL } from './labels.js';
 import type { Report } from '../report/build-report.js';
 import type { Review } from '../report/compare-reports.js';
@@ -26,6 +27,11 @@ function triggerLines(r: Report): string[] {
   return r.triggers.map((t) => `- ○ ${triggerLine(t, r.currency)}`);
 }
 
+function portfolioMarkdown(r: Report): string[] {
+  const p = portfolioSection(r);
+  return p === null ? [] : ['', `### ${p.title}`, '', table(p.head, p.rows), '', ...p.sentences.map((x) => `${x}  `)];
+}
+
 export function renderMarkdown(r: Report): string {
   const cur = r.currency;
   const v = r.verdict;
@@ -45,6 +51,7 @@ export function renderMarkdown(r: Report): string {
           `- ⚠ Co-locate inference with the vector index (${v.colocation.indexLocation}): serving from ${v.colocation.placementLocation} costs ${money(v.colocation.separationCostPerMonth, cur)} a month`,
         ]
       : []),
+    ...portfolioMarkdown(r),
     '',
     `Utilization: mean ${percent(r.utilization.mean)}, consistent (p20) ${percent(r.utilization.consistent)}, peak/median ${orDash(r.utilization.peakToMedian, fixed)}; ` +
       `tokens ${r.tokens.cv === null ? 'without a stable history' : `cv ${fixed(r.tokens.cv)}`}; egress share ${orDash(r.traffic.egressShare, percent)}.`,

@@ -14,6 +14,7 @@ import { DEFAULT_WIDTH, fitLines, fitTable, wrapText } from './fit.js';
 import { confidenceLine } from './confidence-line.js';
 import { costChart } from './cost-chart.js';
 import { breakdownRows } from './breakdown-rows.js';
+import { portfolioLines } from './portfolio-section.js';
 
 function describeInput(i: Report['utilization']['input']): string {
   const parts = [
@@ -95,6 +96,8 @@ export function renderTable(
       (l) => c.yellow(l),
     );
   }
+
+  out.push(...portfolioLines(r, width, c));
 
   // Utilization and tokens
   const u = r.utilization;

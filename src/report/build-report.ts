@@ -10,6 +10,7 @@ import type { InputSources } from '../input/load-inputs.js';
 import type { ModelScenario } from '../model/inputs.js';
 import { dayNumberToIso } from '../model/time/zone.js';
 import { histogram } from '../model/utilization/histogram.js';
+import type { PortfolioOutcome } from '../model/portfolio/portfolio-analysis.js';
 import type { MonteCarlo } from '../model/uncertainty/monte-carlo.js';
 
 export const REPORT_SCHEMA_VERSION = 2;
@@ -41,6 +42,8 @@ export interface ReportContext {
   billingMonths?: BillingMonth[] | undefined;
   /** Monte Carlo over the scenario's distributions, when it has some. */
   monteCarlo?: MonteCarlo | undefined;
+  /** A portfolio's pool against its models alone; null for one workload. */
+  portfolio?: PortfolioOutcome | null | undefined;
 }
 
 const iso = (ms: number): string => new Date(ms).toISOString();
@@ -175,5 +178,6 @@ function assembleReport(s: ModelScenario, a: Analysis, ctx: ReportContext): Repo
       a.billing === null || ctx.sources.billing === null
         ? null
         : { ...a.billing, input: ctx.sources.billing, perMonth: ctx.billingMonths ?? [] },
+    portfolio: ctx.portfolio ?? null,
   };
 }

@@ -60,6 +60,7 @@ export const reportSchema = z.strictObject({
         'prometheus-api',
         'samples',
         'assumed',
+        'models',
       ]),
       unit: z.enum(['percent', 'fraction']),
       rows: num,
@@ -283,6 +284,29 @@ export const reportSchema = z.strictObject({
       perMonth: z.array(billingMonth),
     }),
   ),
+  portfolio: maybe(
+    z.strictObject({
+      models: z.array(
+        z.strictObject({
+          name: z.string(),
+          referenceGpus: num,
+          warmFloorGpus: num,
+          alone: z
+            .strictObject({ placement: z.enum(PLACEMENTS), status: z.enum(['firm', 'provisional']), monthly: num })
+            .describe('the verdict and plan month it would get on a fleet of its own'),
+          attributedMonthly: num.describe("its share of the pool's month, in proportion to the stand-alone months"),
+          servingGpuHours: num.describe('GPU-hours serving its traffic over the pooled hours'),
+          warmFloorGpuHours: num.describe('GPU-hours of warm floor above what its traffic needed'),
+          shareOfPool: num.describe("its share of the pool's resident GPU-hours"),
+        }),
+      ),
+      pooledMonthly: num.describe("the pool's plan's month"),
+      standAloneMonthly: num.describe("the sum of the models' own plans' months"),
+      poolingBenefit: num.describe('standAloneMonthly − pooledMonthly'),
+      notServingShare: num.describe('share of the resident GPU-hours serving no traffic'),
+      hoursLeftOut: num.describe('hours some histories had and others lacked, left out of the pool'),
+    }),
+  ).describe('several models on one fleet: the pool against each model alone; null for one workload'),
 });
 
 export type Report = z.infer<typeof reportSchema>;

@@ -15,6 +15,8 @@ const EXPECTED: Array<[file: string, placement: string, rule: number]> = [
   ['burst-inference.yaml', 'hybrid-burst', 3],
   ['high-volume-repatriation.yaml', 'on-prem', 5],
   ['uncertain-prices.yaml', 'dedicated-reserved', 7],
+  // Several models pooled on one fleet: the pool's verdict, which no model alone would get.
+  ['model-portfolio.yaml', 'dedicated-reserved', 7],
 ];
 
 // The report's keys in the schema's order (test/e2e/report-schema.test.ts pins that order).

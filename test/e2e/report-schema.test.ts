@@ -28,6 +28,7 @@ describe('placement schema report', () => {
       'growth',
       'dataQuality',
       'billing',
+      'portfolio',
     ]);
     expect(schema.additionalProperties).toBe(false);
   });

@@ -6,36 +6,47 @@ import type { Scenario } from './schema.js';
  * A scenario with the defaults that depend on other fields filled in (docs/model.md): what the
  * model reads (ModelScenario, which this must fit) and where the readers find the histories.
  */
-export interface ResolvedScenario extends ModelScenario, Omit<Scenario, 'options' | 'workload'> {
+type ResolvedUtilization = Omit<Scenario['workload']['utilization'], 'columns'> & { columns?: string[] | undefined };
+
+export interface ResolvedScenario extends ModelScenario, Omit<Scenario, 'options' | 'workload' | 'models'> {
   workload: ModelWorkload &
-    Omit<Scenario['workload'], 'egress' | 'utilization' | 'targetUtilization'> & {
-      utilization: Omit<Scenario['workload']['utilization'], 'columns'> & { columns?: string[] | undefined };
+    Omit<Scenario['workload'], 'egress' | 'utilization' | 'targetUtilization' | 'referenceGpus'> & {
+      utilization: ResolvedUtilization;
     };
+  models?: Array<Omit<NonNullable<Scenario['models']>[number], 'utilization'> & { utilization: ResolvedUtilization }>;
+}
+
+/** A header-less CSV's column names, given as one string or a list. */
+function resolvedUtilization(u: Scenario['workload']['utilization']): ResolvedUtilization {
+  const columns = u.columns;
+  return { ...u, columns: typeof columns === 'string' ? columns.split(',').map((c) => c.trim()) : columns };
 }
 
 /**
- * dedicated.gpus defaults to referenceGpus; onPrem.servers to ceil(referenceGpus / gpusPerServer);
+ * referenceGpus of a portfolio is its models' sum; dedicated.gpus defaults to referenceGpus; onPrem.servers to ceil(referenceGpus / gpusPerServer);
  * τ to workload.targetUtilization, else its older name options.cloud.targetUtilization, else 0.70
  * (the rules refuse the two set to different values); thresholds sorted.
  */
 export function resolveScenario(s: Scenario): ResolvedScenario {
-  const n = s.workload.referenceGpus;
+  // A portfolio's fleet is its models' (the rules refuse a scenario with neither).
+  const n = s.workload.referenceGpus ?? (s.models ?? []).reduce((sum, m) => sum + m.referenceGpus, 0);
   const { dedicated, onPrem, cloud, ...rest } = s.options;
   const tau = s.workload.targetUtilization ?? cloud.targetUtilization ?? DEFAULT_TARGET_UTILIZATION;
   const gb = s.workload.egress.internetGBPerMonth;
-  const columns = s.workload.utilization.columns;
+  const { models, ...scenario } = s;
   return {
-    ...s,
+    ...scenario,
+    ...(models !== undefined && {
+      models: models.map((m) => ({ ...m, utilization: resolvedUtilization(m.utilization) })),
+    }),
     priceReferences: [],
     uncertain: [],
     workload: {
       ...s.workload,
+      referenceGpus: n,
       targetUtilization: tau,
       egress: { internetGBPerMonth: gb ?? 0, given: gb !== undefined },
-      utilization: {
-        ...s.workload.utilization,
-        columns: typeof columns === 'string' ? columns.split(',').map((c) => c.trim()) : columns,
-      },
+      utilization: resolvedUtilization(s.workload.utilization),
     },
     thresholds: [...new Set(s.thresholds)].sort((a, b) => a - b),
     options: {

@@ -14,20 +14,24 @@ export interface RuleProblem {
   message: string;
 }
 
-export function checkScenarioRules(s: Scenario): RuleProblem[] {
-  const problems: RuleProblem[] = [];
-  const u = s.workload.utilization;
+type Utilization = Scenario['workload']['utilization'];
 
-  if (u.source === undefined && u.samples === undefined && u.prometheus === undefined && u.assumed === undefined) {
+const hasHistory = (u: Utilization): boolean =>
+  u.source !== undefined || u.samples !== undefined || u.prometheus !== undefined || u.assumed !== undefined;
+
+/** One utilization block's own rules: a history or an assumption, one history, a store that can be asked. */
+function utilizationProblems(u: Utilization, at: (string | number)[], timezone: string): RuleProblem[] {
+  const problems: RuleProblem[] = [];
+  if (!hasHistory(u)) {
     problems.push({
-      path: ['workload', 'utilization'],
+      path: at,
       message: 'needs a history (source, samples or prometheus) or a flat assumption (assumed: 0..1)',
     });
   }
   const histories = (['source', 'samples', 'prometheus'] as const).filter((k) => u[k] !== undefined);
   if (histories.length > 1) {
     problems.push({
-      path: ['workload', 'utilization', histories[1] as string],
+      path: [...at, histories[1] as string],
       message: `give either ${histories[0] as string} or ${histories[1] as string}, not both`,
     });
   }
@@ -36,31 +40,71 @@ export function checkScenarioRules(s: Scenario): RuleProblem[] {
     const seconds = stepSeconds(store.step);
     if (seconds !== null && !stepFitsHours(seconds))
       problems.push({
-        path: ['workload', 'utilization', 'prometheus', 'step'],
+        path: [...at, 'prometheus', 'step'],
         message: `is not a whole part of an hour; expected ${STEP_EXAMPLES}`,
       });
   }
   if (store?.caFile !== undefined && !store.url.startsWith('https:'))
-    problems.push({
-      path: ['workload', 'utilization', 'prometheus', 'caFile'],
-      message: 'goes with an https:// address',
+    problems.push({ path: [...at, 'prometheus', 'caFile'], message: 'goes with an https:// address' });
+  if (isValidTimeZone(timezone))
+    u.samples?.forEach((sample, i) => {
+      if (parseTimestamp(sample.t, timezone) === null) {
+        problems.push({
+          path: [...at, 'samples', i, 't'],
+          message: `cannot read "${excerpt(sample.t)}" as a time; expected ISO 8601 (2026-01-01T00:00:00Z) or epoch seconds, ${TIME_RANGE_TEXT}`,
+        });
+      }
     });
-  const stdinUsers = [u.source, s.workload.tokens?.source, s.workload.billing?.source].filter((x) => x === '-').length;
+  return problems;
+}
+
+/** A portfolio: each model its own history and fleet, the workload's left to their sum. */
+function portfolioProblems(s: Scenario, models: NonNullable<Scenario['models']>): RuleProblem[] {
+  const problems: RuleProblem[] = [];
+  if (s.workload.referenceGpus !== undefined)
+    problems.push({
+      path: ['workload', 'referenceGpus'],
+      message: 'with models, the fleet is theirs: give referenceGpus for each model instead',
+    });
+  if (hasHistory(s.workload.utilization))
+    problems.push({
+      path: ['workload', 'utilization'],
+      message: 'with models, each has its own history: give utilization for each model instead',
+    });
+  const seen = new Set<string>();
+  models.forEach((m, i) => {
+    if (seen.has(m.name))
+      problems.push({ path: ['models', i, 'name'], message: `"${excerpt(m.name)}" names another model already` });
+    seen.add(m.name);
+    problems.push(...utilizationProblems(m.utilization, ['models', i, 'utilization'], s.timezone));
+  });
+  return problems;
+}
+
+export function checkScenarioRules(s: Scenario): RuleProblem[] {
+  const problems: RuleProblem[] = [];
+  const u = s.workload.utilization;
+  if (s.models !== undefined) problems.push(...portfolioProblems(s, s.models));
+  else {
+    if (s.workload.referenceGpus === undefined)
+      problems.push({
+        path: ['workload', 'referenceGpus'],
+        message: 'is required: expected the whole number of GPUs the history was measured on',
+      });
+    problems.push(...utilizationProblems(u, ['workload', 'utilization'], s.timezone));
+  }
+  const stdinUsers = [
+    u.source,
+    ...(s.models ?? []).map((m) => m.utilization.source),
+    s.workload.tokens?.source,
+    s.workload.billing?.source,
+  ].filter((x) => x === '-').length;
   if (stdinUsers > 1) problems.push({ path: ['workload'], message: 'only one input can come from stdin ("-")' });
 
   if (!isValidTimeZone(s.timezone)) {
     problems.push({
       path: ['timezone'],
       message: `unknown time zone "${s.timezone}"; expected an IANA name such as UTC or Europe/Berlin`,
-    });
-  } else {
-    u.samples?.forEach((sample, i) => {
-      if (parseTimestamp(sample.t, s.timezone) === null) {
-        problems.push({
-          path: ['workload', 'utilization', 'samples', i, 't'],
-          message: `cannot read "${excerpt(sample.t)}" as a time; expected ISO 8601 (2026-01-01T00:00:00Z) or epoch seconds, ${TIME_RANGE_TEXT}`,
-        });
-      }
     });
   }
 

@@ -157,8 +157,10 @@ const constraints = z.strictObject({
 });
 
 const workload = z.strictObject({
-  referenceGpus: wholePositive.describe('N: the fleet the utilization history was measured on'),
-  utilization,
+  referenceGpus: wholePositive
+    .optional()
+    .describe('N: the fleet the utilization history was measured on (with models: theirs, summed)'),
+  utilization: utilization.prefault({}),
   tokens: tokens.optional(),
   egress: z
     .strictObject({
@@ -301,6 +303,23 @@ const edge = z.strictObject({
   egressPerGB: nonNegative.default(0),
 });
 
+const modelName = z
+  .string()
+  .min(1)
+  .max(100)
+  .regex(
+    // eslint-disable-next-line no-control-regex
+    /^[^\u0000-\u001f\u007f-\u009f]*$/,
+    'control characters (terminal escapes among them) are not allowed in a name',
+  );
+
+const model = z.strictObject({
+  name: modelName,
+  referenceGpus: wholePositive.describe('the GPUs its utilization history was measured on'),
+  utilization,
+  warmFloorGpus: nonNegative.default(0).describe('GPUs kept warm for it whatever the load (its latency target)'),
+});
+
 export const scenarioSchema = z.strictObject({
   $schema: z.string().optional().describe('JSON Schema reference for editors; ignored'),
   schemaVersion: z.literal(1),
@@ -326,7 +345,13 @@ export const scenarioSchema = z.strictObject({
     })
     .default({ days: 90 }),
   timezone: z.string().default('UTC').describe('zone of timestamps that carry none'),
-  workload,
+  workload: workload.prefault({}),
+  models: z
+    .array(model)
+    .min(1)
+    .max(50)
+    .optional()
+    .describe('several models served from one fleet: their demand is pooled hour by hour'),
   migration: z
     .strictObject({
       cost: nonNegative.default(0).describe('one-time cost of moving to owned infrastructure, paid at month 0'),

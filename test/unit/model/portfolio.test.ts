@@ -5,6 +5,7 @@ import { reservedCost } from '../../../src/model/cost/reserved-cost.js';
 import { profileFromBusy } from '../../../src/model/demand/demand-profile.js';
 import { attributeByStandAlone, poolingBenefit } from '../../../src/model/portfolio/attribution.js';
 import { pooledDemand, residencyOf, type ModelLoad } from '../../../src/model/portfolio/pooled-demand.js';
+import { aloneScenario } from '../../../src/model/portfolio/portfolio-analysis.js';
 import { sizeReserved } from '../../../src/model/reserved/reserved-sizing.js';
 import { scenario } from '../../helpers/scenario.js';
 
@@ -125,5 +126,23 @@ describe('the pool’s cost shared back', () => {
         },
       ),
     );
+  });
+});
+
+describe('a model alone', () => {
+  test('on a fleet sized for it: its GPUs reserved, servers for them, hardware scaled, its share of traffic', () => {
+    const s = scenario({
+      workload: { egress: { internetGBPerMonth: 10_000 } },
+      options: {
+        onPrem: { servers: 10, hardware: [{ name: 'node', unitCost: 280_000, quantity: 10, usefulLifeMonths: 60 }] },
+      },
+    });
+    const a = aloneScenario(s, { name: 'chat', referenceGpus: 20, warmFloorGpus: 0 }, 0.25);
+    expect(a.workload.referenceGpus).toBe(20);
+    expect(a.options.dedicated!.gpus).toBe(20);
+    // ⌈20 ÷ 8⌉ = 3 servers of the pool's 10: the 10 nodes scale to 3.
+    expect(a.options.onPrem!.servers).toBe(3);
+    expect(a.options.onPrem!.hardware[0]!.quantity).toBe(3);
+    expect(a.workload.egress.internetGBPerMonth).toBe(2500);
   });
 });

@@ -101,7 +101,11 @@ describe('scenario errors name file, line, column, field and what is valid', () 
     [
       'a missing required field',
       GOOD.replace('  referenceGpus: 8\n', ''),
-      { line: 4, field: 'workload.referenceGpus', message: 'is required: expected a number' },
+      {
+        line: 4,
+        field: 'workload.referenceGpus',
+        message: 'is required: expected the whole number of GPUs the history was measured on',
+      },
     ],
     [
       'a wrong schemaVersion',

@@ -1,0 +1,156 @@
+/**
+ * A portfolio's plan against its models' own: each model analysed as if it ran alone — on a
+ * fleet sized for it, with its share of the traffic and tokens — beside the pool's analysis;
+ * what pooling saves; the pool's month shared back; each model's residency.
+ *
+ * A model alone: referenceGpus its own; the dedicated option sized to them; on-prem servers
+ * ⌈GPUs ÷ GPUs per server⌉ and each hardware line's quantity scaled to those servers (rounded
+ * up), a lease likewise per server; internet egress, retrieval and token volumes in proportion
+ * to the GPU-hours it serves (the portfolio gives them for the whole).
+ */
+import type { ModelScenario } from '../inputs.js';
+import type { HourlyPoint } from '../utilization/hourly-accumulator.js';
+import type { DailyTotal } from '../signals/daily-token-totals.js';
+import type { Placement } from '../verdict/verdict.js';
+import { analyze, measure, type Analysis, type AnalysisInput } from '../analysis/analyze.js';
+import { attributeByStandAlone, poolingBenefit } from './attribution.js';
+import { residencyOf, type PooledDemand } from './pooled-demand.js';
+
+export interface PortfolioModel {
+  name: string;
+  referenceGpus: number;
+  warmFloorGpus: number;
+}
+
+export interface ModelOutcome extends PortfolioModel {
+  /** The verdict and the plan's month it would get on a fleet of its own. */
+  alone: { placement: Placement; status: 'firm' | 'provisional'; monthly: number };
+  /** Its share of the pool's month (in proportion to the stand-alone months). */
+  attributedMonthly: number;
+  servingGpuHours: number;
+  warmFloorGpuHours: number;
+  shareOfPool: number;
+}
+
+export interface PortfolioOutcome {
+  models: ModelOutcome[];
+  /** The pool's plan's month. */
+  pooledMonthly: number;
+  /** Σ of the models' own plans' months. */
+  standAloneMonthly: number;
+  /** standAloneMonthly − pooledMonthly. */
+  poolingBenefit: number;
+  /** Of the pool's resident GPU-hours, the share serving no traffic (warm floors above the load). */
+  notServingShare: number;
+  /** Hours some models' histories had and others lacked, left out of the pool. */
+  hoursLeftOut: number;
+}
+
+/** The month of an analysis's verdict: its plan's, or the cheapest option's when no plan is priced. */
+export function verdictMonthly(a: Analysis): number {
+  if (a.verdict.plan !== null) return a.verdict.plan.monthly;
+  return Math.min(...a.options.map((o) => o.cost.total));
+}
+
+/** The portfolio's scenario as one of its models would have it alone (see the module comment). */
+export function aloneScenario(s: ModelScenario, m: PortfolioModel, share: number): ModelScenario {
+  const { dedicated, onPrem } = s.options;
+  const servers = onPrem === undefined ? 0 : Math.ceil(m.referenceGpus / onPrem.gpusPerServer);
+  const perServer = (x: number) => (onPrem === undefined || onPrem.servers === 0 ? x : (x * servers) / onPrem.servers);
+  return {
+    ...s,
+    workload: {
+      ...s.workload,
+      referenceGpus: m.referenceGpus,
+      egress: { ...s.workload.egress, internetGBPerMonth: s.workload.egress.internetGBPerMonth * share },
+      ...(s.workload.retrieval && {
+        retrieval: { ...s.workload.retrieval, gbPerMonth: s.workload.retrieval.gbPerMonth * share },
+      }),
+    },
+    options: {
+      ...s.options,
+      ...(dedicated && { dedicated: { ...dedicated, gpus: m.referenceGpus } }),
+      ...(onPrem && {
+        onPrem: {
+          ...onPrem,
+          servers,
+          hardware: onPrem.hardware.map((h) => ({ ...h, quantity: Math.ceil(perServer(h.quantity) - 1e-9) })),
+        },
+      }),
+    },
+  };
+}
+
+export function analyzePortfolio(
+  pool: AnalysisInput,
+  pooled: Analysis,
+  models: ReadonlyArray<PortfolioModel>,
+  demand: PooledDemand,
+  /** What-if levers' demand multiplier, applied to the pool's input already: each model's the same. */
+  demandScale = 1,
+): PortfolioOutcome {
+  const tau = pool.scenario.workload.targetUtilization;
+  const residency = residencyOf(
+    demand,
+    models.map((m) => m.name),
+    tau,
+  );
+  const served = residency.models.reduce((t, r) => t + r.servingGpuHours, 0);
+  const withHours = pool.utilizationHours !== null;
+  const alone = models.map((m, k) => {
+    const share = served > 0 ? (residency.models[k]?.servingGpuHours as number) / served : 1 / models.length;
+    const resident = demand.resident[k] as Float64Array;
+    const hours: HourlyPoint[] | null = withHours
+      ? demand.hourStarts.map((hourStart, i) => ({
+          hourStart,
+          utilization: Math.min(1, ((resident[i] as number) * demandScale) / m.referenceGpus),
+        }))
+      : null;
+    const scenario = aloneScenario(pool.scenario, m, share);
+    const input: AnalysisInput = {
+      ...pool,
+      scenario:
+        hours === null
+          ? withAssumed(scenario, Math.min(1, ((resident[0] as number) * demandScale) / m.referenceGpus))
+          : scenario,
+      utilizationHours: hours,
+      tokenDays: scaledTokens(pool.tokenDays, share),
+      billing: null,
+      inputWarnings: [],
+      gpusSeen: null,
+    };
+    return analyze(input, measure(input));
+  });
+  const aloneMonthly = alone.map(verdictMonthly);
+  const pooledMonthly = verdictMonthly(pooled);
+  const shares = attributeByStandAlone(aloneMonthly, pooledMonthly);
+  return {
+    models: models.map((m, k) => {
+      const a = alone[k] as Analysis;
+      const r = residency.models[k] as (typeof residency.models)[number];
+      return {
+        name: m.name,
+        referenceGpus: m.referenceGpus,
+        warmFloorGpus: m.warmFloorGpus,
+        alone: { placement: a.verdict.placement, status: a.verdict.status, monthly: aloneMonthly[k] as number },
+        attributedMonthly: shares[k] as number,
+        servingGpuHours: r.servingGpuHours,
+        warmFloorGpuHours: r.warmFloorGpuHours,
+        shareOfPool: r.shareOfPool,
+      };
+    }),
+    pooledMonthly,
+    standAloneMonthly: aloneMonthly.reduce((t, x) => t + x, 0),
+    poolingBenefit: poolingBenefit(aloneMonthly, pooledMonthly),
+    notServingShare: residency.notServingShare,
+    hoursLeftOut: demand.hoursLeftOut,
+  };
+}
+
+function withAssumed(s: ModelScenario, assumed: number): ModelScenario {
+  return { ...s, workload: { ...s.workload, utilization: { ...s.workload.utilization, assumed } } };
+}
+
+function scaledTokens(days: ReadonlyArray<DailyTotal> | null, share: number): DailyTotal[] | null {
+  return days === null ? null : days.map((d) => ({ ...d, tokens: d.tokens * share }));
+}

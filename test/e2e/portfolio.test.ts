@@ -1,0 +1,135 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { runPlacement } from '../helpers/cli.js';
+
+// Several models on one fleet: the pool analysed as one demand, each model as if alone.
+const dir = mkdtempSync(join(tmpdir(), 'placement-portfolio-'));
+const OPTIONS = `options:
+  cloud: {onDemandPerGpuHour: 2.99}
+  dedicated: {perGpuHour: 2.35, termMonths: 12}
+`;
+const write = (name: string, text: string): string => {
+  const file = join(dir, name);
+  writeFileSync(file, text);
+  return file;
+};
+const json = async (file: string) => {
+  const r = await runPlacement(['analyze', file, '--json']);
+  expect(r.stderr).toBe('');
+  expect(r.code).toBe(0);
+  return JSON.parse(r.stdout);
+};
+
+describe('the bundled portfolio', () => {
+  test('the pool against each model alone: shares add up, the benefit is the difference', async () => {
+    const r = await json('scenarios/model-portfolio.yaml');
+    const p = r.portfolio;
+    expect(p.models.map((m: { name: string }) => m.name)).toEqual(['chat', 'search', 'nightly-batch', 'experiment']);
+    expect(r.utilization.input).toMatchObject({ format: 'models', source: '4 models' });
+    expect(r.dataQuality.referenceGpus).toBe(80);
+    expect(p.pooledMonthly).toBeCloseTo(r.verdict.plan.monthly, 9);
+    const shares = p.models.reduce((t: number, m: { attributedMonthly: number }) => t + m.attributedMonthly, 0);
+    expect(shares).toBeCloseTo(p.pooledMonthly, 6);
+    const alone = p.models.reduce((t: number, m: { alone: { monthly: number } }) => t + m.alone.monthly, 0);
+    expect(p.standAloneMonthly).toBeCloseTo(alone, 6);
+    expect(p.poolingBenefit).toBeCloseTo(p.standAloneMonthly - p.pooledMonthly, 6);
+    expect(p.poolingBenefit).toBeGreaterThan(0);
+    // Bursts that do not coincide: the pool is reserved though no model alone would be.
+    expect(r.verdict.placement).toBe('dedicated-reserved');
+    expect(p.models.every((m: { alone: { placement: string } }) => m.alone.placement !== 'dedicated-reserved')).toBe(
+      true,
+    );
+  });
+  test('the table, Markdown and HTML views carry the same section, in 80 columns', async () => {
+    const table = await runPlacement(['analyze', 'scenarios/model-portfolio.yaml']);
+    expect(table.stdout).toContain('Portfolio: 4 models on one fleet');
+    expect(table.stdout).toMatch(/pooling saves \$4,721 a month/);
+    for (const l of table.stdout.split('\n')) expect([...l].length).toBeLessThanOrEqual(80);
+    const md = await runPlacement(['analyze', 'scenarios/model-portfolio.yaml', '--format', 'markdown']);
+    expect(md.stdout).toContain('### Portfolio: 4 models on one fleet');
+    expect(md.stdout).toContain('| chat | 32, 8 warm | hybrid-burst |');
+    const html = await runPlacement(['analyze', 'scenarios/model-portfolio.yaml', '--format', 'html']);
+    expect(html.stdout).toContain('<h2>Portfolio: 4 models on one fleet</h2>');
+  });
+});
+
+describe('a portfolio of one model is that model', () => {
+  test('the same verdict and month as the one-workload scenario; alone is the pool; nothing saved', async () => {
+    const hours = ['timestamp,utilization'];
+    for (let i = 0; i < 24 * 30; i++)
+      hours.push(
+        `${new Date(Date.UTC(2026, 9, 1) + i * 3_600_000).toISOString()},${(0.5 + 0.3 * Math.sin(i / 4)).toFixed(3)}`,
+      );
+    write('one.csv', hours.join('\n') + '\n');
+    const single = await json(
+      write(
+        'single.yaml',
+        `schemaVersion: 1\nname: one\nwindow: {days: 30}\nworkload:\n  referenceGpus: 16\n  utilization: {source: one.csv}\n${OPTIONS}`,
+      ),
+    );
+    const pooled = await json(
+      write(
+        'pool-of-one.yaml',
+        `schemaVersion: 1\nname: one\nwindow: {days: 30}\nmodels:\n  - {name: only, referenceGpus: 16, utilization: {source: one.csv}}\n${OPTIONS}`,
+      ),
+    );
+    expect(pooled.verdict.placement).toBe(single.verdict.placement);
+    expect(pooled.verdict.plan.monthly).toBeCloseTo(single.verdict.plan.monthly, 6);
+    expect(pooled.utilization.mean).toBeCloseTo(single.utilization.mean, 9);
+    const [only] = pooled.portfolio.models;
+    expect(only.alone.monthly).toBeCloseTo(pooled.portfolio.pooledMonthly, 6);
+    expect(only.attributedMonthly).toBeCloseTo(pooled.portfolio.pooledMonthly, 6);
+    expect(pooled.portfolio.poolingBenefit).toBeCloseTo(0, 6);
+    expect(single.portfolio).toBeNull();
+  });
+  test('a model without history adds its assumed level; a pool of assumptions is flat', async () => {
+    const r = await json(
+      write(
+        'assumed.yaml',
+        `schemaVersion: 1\nname: flat\nmodels:\n  - {name: a, referenceGpus: 8, utilization: {assumed: 0.5}}\n  - {name: b, referenceGpus: 8, utilization: {assumed: 0.25}, warmFloorGpus: 4}\n${OPTIONS}`,
+      ),
+    );
+    // a: 4 busy; b: max(2, 4 × 0.7 = 2.8) = 2.8 → 6.8 busy of 16 GPUs.
+    expect(r.utilization.mean).toBeCloseTo(6.8 / 16, 9);
+    expect(r.portfolio.notServingShare).toBeCloseTo(0.8 / 6.8, 9);
+  });
+});
+
+describe('what a portfolio scenario may not say', () => {
+  const refused = async (name: string, body: string, args: string[] = []) => {
+    const r = await runPlacement(['analyze', write(name, `schemaVersion: 1\nname: x\n${body}${OPTIONS}`), ...args]);
+    expect(r.code).toBe(2);
+    return r.stderr;
+  };
+  test('two models of one name; the workload’s own fleet or history beside the models', async () => {
+    expect(
+      await refused(
+        'dup.yaml',
+        'models:\n  - {name: a, referenceGpus: 8, utilization: {assumed: 0.5}}\n  - {name: a, referenceGpus: 8, utilization: {assumed: 0.5}}\n',
+      ),
+    ).toMatch(/models\[1\]\.name: "a" names another model already/);
+    expect(
+      await refused(
+        'both.yaml',
+        'workload:\n  referenceGpus: 8\n  utilization: {assumed: 0.5}\nmodels:\n  - {name: a, referenceGpus: 8, utilization: {assumed: 0.5}}\n',
+      ),
+    ).toMatch(
+      /workload\.referenceGpus: with models, the fleet is theirs[^\n]*\n[^\n]*workload\.utilization: with models, each has its own history/,
+    );
+    expect(await refused('none.yaml', 'models:\n  - {name: a, referenceGpus: 8, utilization: {}}\n')).toMatch(
+      /models\[0\]\.utilization: needs a history/,
+    );
+  });
+  test('--utilization reads one history: refused for a portfolio', async () => {
+    const stderr = await refused(
+      'flag.yaml',
+      'models:\n  - {name: a, referenceGpus: 8, utilization: {assumed: 0.5}}\n',
+      ['--utilization', 'x.csv'],
+    );
+    expect(stderr.trim()).toBe(
+      'placement: --utilization: reads one history, and this scenario’s models each have their own',
+    );
+  });
+});

@@ -3,7 +3,8 @@ import { dirname, relative, resolve } from 'node:path';
 import type { DailyTotal } from '../model/signals/daily-token-totals.js';
 import { HourlyAccumulator, type HourlyPoint } from '../model/utilization/hourly-accumulator.js';
 import type { Warning } from '../model/warning.js';
-import { pooledDemand, type PooledDemand } from '../model/portfolio/pooled-demand.js';
+import { pooledDemand, type ModelLoad, type PooledDemand } from '../model/portfolio/pooled-demand.js';
+import { isoDayStart } from '../model/time/iso-day.js';
 import { MS_PER_HOUR } from '../model/units.js';
 import type { ResolvedScenario } from './scenario/resolve.js';
 import { parseTimestamp } from './readers/parse-timestamp.js';
@@ -133,10 +134,12 @@ async function readHistory(
 }
 
 /** A model of a portfolio as read: its history and what it keeps warm. */
-export interface LoadedModel {
+export interface LoadedModel extends ModelLoad {
   name: string;
   referenceGpus: number;
   warmFloorGpus: number;
+  fallbackFor: string | null;
+  retireBy: string | null;
   /** Hourly utilization on its GPUs; null for a flat assumption. */
   hours: HourlyPoint[] | null;
   assumed: number;
@@ -160,7 +163,17 @@ async function readPortfolio(s: ResolvedScenario, scenarioFile: string, o: LoadO
       hours: read.hours,
       assumed: m.utilization.assumed ?? 0,
       input: read.input,
+      rollouts: m.rollouts.map(isoDayStart),
+      canary:
+        m.canary === undefined
+          ? undefined
+          : { share: m.canary.share, days: m.canary.retainedDays, shadowShare: m.shadow?.share ?? 0 },
+      fallbackFor: m.fallbackFor ?? null,
+      retireBy: m.retireBy ?? null,
     });
+    // A model past the day it was to leave the fleet, still in it: its residency is what it costs.
+    if (m.retireBy !== undefined && isoDayStart(m.retireBy) <= o.now)
+      warnings.push({ code: 'portfolio-past-retire-by', args: { model: m.name, date: m.retireBy } });
   }
   const pool = pooledDemand(models, s.workload.targetUtilization);
   const gpus = s.workload.referenceGpus;

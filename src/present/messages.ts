@@ -108,6 +108,8 @@ const TEXT: Record<string, (a: Args, currency: string) => string> = {
   'samples-untimestamped': (a) =>
     `${str(a, 'file')}: ${num(a, 'samples')} samples carried no timestamp and were taken as of the run's time`,
   'store-note': (a) => `${str(a, 'file')} warned: ${str(a, 'note')}`,
+  'portfolio-past-retire-by': (a) =>
+    `model ${str(a, 'model')} was to leave the fleet by ${str(a, 'date')} and is still in the portfolio: its residency is priced with the rest`,
   'portfolio-hours-left-out': (a) =>
     `${num(a, 'hours')} hours that some models' histories have and others lack are left out of the pooled demand: compare the models on the hours they share`,
   'history-gaps': (a) =>

@@ -23,8 +23,22 @@ export function portfolioSection(r: Report): PortfolioSection | null {
     p.poolingBenefit > 0
       ? `Pooled, the plan costs ${money(p.pooledMonthly, cur)} a month against ${money(p.standAloneMonthly, cur)} for each model on a fleet of its own: pooling saves ${money(p.poolingBenefit, cur)} a month, shared back in proportion to what each would cost alone.`
       : `Pooled, the plan costs ${money(p.pooledMonthly, cur)} a month, as much as each model on a fleet of its own (${money(p.standAloneMonthly, cur)}): their peaks coincide.`,
-    `${percent(p.notServingShare)} of the resident GPU-hours serve no traffic: warm floors kept above the load.`,
   ];
+  const canaries = p.models.reduce((t, m) => t + m.canaryGpuHours + m.shadowGpuHours, 0);
+  sentences.push(
+    `${percent(p.notServingShare)} of the resident GPU-hours serve no traffic: warm floors kept above the load${canaries > 0 ? ', canaries and shadow paths' : ''}.`,
+  );
+  const resident = p.models.reduce(
+    (t, m) => t + m.servingGpuHours + m.warmFloorGpuHours + m.canaryGpuHours + m.shadowGpuHours,
+    0,
+  );
+  if (canaries > 0)
+    sentences.push(
+      `Canaries and shadow paths after rollouts held ${Math.round(canaries).toLocaleString('en-US')} GPU-hours, ${percent(canaries / resident)} of the pool's.`,
+    );
+  const fallbacks = p.models.filter((m) => m.fallbackFor !== null);
+  if (fallbacks.length > 0)
+    sentences.push(`Kept warm as a fallback: ${fallbacks.map((m) => `${m.name} for ${m.fallbackFor}`).join(', ')}.`);
   if (p.models.some((m) => m.alone.status === 'provisional'))
     sentences.push('* provisional: its own history cannot carry a firm verdict alone.');
   if (p.hoursLeftOut > 0)

@@ -291,12 +291,16 @@ export const reportSchema = z.strictObject({
           name: z.string(),
           referenceGpus: num,
           warmFloorGpus: num,
+          fallbackFor: maybe(z.string()).describe('the model this one is kept warm for'),
+          retireBy: maybe(z.string()).describe('the day it is to leave the fleet (YYYY-MM-DD)'),
           alone: z
             .strictObject({ placement: z.enum(PLACEMENTS), status: z.enum(['firm', 'provisional']), monthly: num })
             .describe('the verdict and plan month it would get on a fleet of its own'),
           attributedMonthly: num.describe("its share of the pool's month, in proportion to the stand-alone months"),
           servingGpuHours: num.describe('GPU-hours serving its traffic over the pooled hours'),
           warmFloorGpuHours: num.describe('GPU-hours of warm floor above what its traffic needed'),
+          canaryGpuHours: num.describe('GPU-hours of canaries kept after its rollouts'),
+          shadowGpuHours: num.describe('GPU-hours of shadow paths beside those canaries'),
           shareOfPool: num.describe("its share of the pool's resident GPU-hours"),
         }),
       ),

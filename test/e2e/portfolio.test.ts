@@ -26,9 +26,17 @@ describe('the bundled portfolio', () => {
   test('the pool against each model alone: shares add up, the benefit is the difference', async () => {
     const r = await json('scenarios/model-portfolio.yaml');
     const p = r.portfolio;
-    expect(p.models.map((m: { name: string }) => m.name)).toEqual(['chat', 'search', 'nightly-batch', 'experiment']);
-    expect(r.utilization.input).toMatchObject({ format: 'models', source: '4 models' });
-    expect(r.dataQuality.referenceGpus).toBe(80);
+    expect(p.models.map((m: { name: string }) => m.name)).toEqual([
+      'chat',
+      'search',
+      'nightly-batch',
+      'experiment',
+      'chat-small',
+    ]);
+    expect(p.models[0].canaryGpuHours).toBeGreaterThan(0);
+    expect(p.models[4].fallbackFor).toBe('chat');
+    expect(r.utilization.input).toMatchObject({ format: 'models', source: '5 models' });
+    expect(r.dataQuality.referenceGpus).toBe(88);
     expect(p.pooledMonthly).toBeCloseTo(r.verdict.plan.monthly, 9);
     const shares = p.models.reduce((t: number, m: { attributedMonthly: number }) => t + m.attributedMonthly, 0);
     expect(shares).toBeCloseTo(p.pooledMonthly, 6);
@@ -44,14 +52,14 @@ describe('the bundled portfolio', () => {
   });
   test('the table, Markdown and HTML views carry the same section, in 80 columns', async () => {
     const table = await runPlacement(['analyze', 'scenarios/model-portfolio.yaml']);
-    expect(table.stdout).toContain('Portfolio: 4 models on one fleet');
-    expect(table.stdout).toMatch(/pooling saves \$4,721 a month/);
+    expect(table.stdout).toContain('Portfolio: 5 models on one fleet');
+    expect(table.stdout).toMatch(/pooling saves \$6,622 a month/);
     for (const l of table.stdout.split('\n')) expect([...l].length).toBeLessThanOrEqual(80);
     const md = await runPlacement(['analyze', 'scenarios/model-portfolio.yaml', '--format', 'markdown']);
-    expect(md.stdout).toContain('### Portfolio: 4 models on one fleet');
+    expect(md.stdout).toContain('### Portfolio: 5 models on one fleet');
     expect(md.stdout).toContain('| chat | 32, 8 warm | hybrid-burst |');
     const html = await runPlacement(['analyze', 'scenarios/model-portfolio.yaml', '--format', 'html']);
-    expect(html.stdout).toContain('<h2>Portfolio: 4 models on one fleet</h2>');
+    expect(html.stdout).toContain('<h2>Portfolio: 5 models on one fleet</h2>');
   });
 });
 
@@ -120,6 +128,26 @@ describe('what a portfolio scenario may not say', () => {
     );
     expect(await refused('none.yaml', 'models:\n  - {name: a, referenceGpus: 8, utilization: {}}\n')).toMatch(
       /models\[0\]\.utilization: needs a history/,
+    );
+  });
+  test('a fallback for no other model, a shadow without a canary, retiring before its start', async () => {
+    const stderr = await refused(
+      'lifecycle.yaml',
+      'models:\n  - {name: a, referenceGpus: 8, utilization: {assumed: 0.5}, fallbackFor: a, shadow: {share: 0.1}, since: 2026-05-01, retireBy: 2026-01-01}\n  - {name: b, referenceGpus: 8, utilization: {assumed: 0.5}}\n',
+    );
+    expect(stderr).toMatch(/models\[0\]\.fallbackFor: expected the name of another model: "b"/);
+    expect(stderr).toMatch(/models\[0\]\.shadow: is resident while a canary is/);
+    expect(stderr).toMatch(/models\[0\]\.retireBy: is before since \(2026-05-01\)/);
+  });
+  test('a model past its retireBy day is priced, with a warning', async () => {
+    const r = await json(
+      write(
+        'retired.yaml',
+        `schemaVersion: 1\nname: r\nmodels:\n  - {name: old, referenceGpus: 8, utilization: {assumed: 0.3}, retireBy: 2020-01-01}\n${OPTIONS}`,
+      ),
+    );
+    expect(r.warnings.map((w: { message: string }) => w.message)).toContain(
+      'model old was to leave the fleet by 2020-01-01 and is still in the portfolio: its residency is priced with the rest',
     );
   });
   test('--utilization reads one history: refused for a portfolio', async () => {

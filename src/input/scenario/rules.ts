@@ -77,6 +77,21 @@ function portfolioProblems(s: Scenario, models: NonNullable<Scenario['models']>)
       problems.push({ path: ['models', i, 'name'], message: `"${excerpt(m.name)}" names another model already` });
     seen.add(m.name);
     problems.push(...utilizationProblems(m.utilization, ['models', i, 'utilization'], s.timezone));
+    if (m.fallbackFor !== undefined && (m.fallbackFor === m.name || !models.some((o) => o.name === m.fallbackFor)))
+      problems.push({
+        path: ['models', i, 'fallbackFor'],
+        message: `expected the name of another model: ${models
+          .filter((o) => o.name !== m.name)
+          .map((o) => `"${excerpt(o.name)}"`)
+          .join(', ')}`,
+      });
+    if (m.since !== undefined && m.retireBy !== undefined && m.retireBy < m.since)
+      problems.push({ path: ['models', i, 'retireBy'], message: `is before since (${m.since})` });
+    if (m.shadow !== undefined && m.canary === undefined)
+      problems.push({
+        path: ['models', i, 'shadow'],
+        message: 'is resident while a canary is: give canary {share, retainedDays} too',
+      });
   });
   return problems;
 }

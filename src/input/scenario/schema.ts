@@ -318,6 +318,21 @@ const model = z.strictObject({
   referenceGpus: wholePositive.describe('the GPUs its utilization history was measured on'),
   utilization,
   warmFloorGpus: nonNegative.default(0).describe('GPUs kept warm for it whatever the load (its latency target)'),
+  rollouts: z.array(isoDate).max(1000).default([]).describe('days a new version of it went out (YYYY-MM-DD)'),
+  canary: z
+    .strictObject({
+      share: fraction.describe("the canary's capacity as a share of the model's"),
+      retainedDays: wholePositive.max(3660).describe('days a canary stays resident after a rollout'),
+    })
+    .optional()
+    .describe('capacity kept for the new version beside the old after each rollout'),
+  shadow: z
+    .strictObject({ share: fraction.describe("the shadow path's capacity as a share of the model's") })
+    .optional()
+    .describe('a shadow path (evaluation) resident while a canary is'),
+  fallbackFor: modelName.optional().describe('the model this one is kept warm for'),
+  since: isoDate.optional().describe('in production since (YYYY-MM-DD)'),
+  retireBy: isoDate.optional().describe('to leave the fleet by (YYYY-MM-DD)'),
 });
 
 export const scenarioSchema = z.strictObject({

@@ -21,15 +21,24 @@ export interface ModelLoad {
   referenceGpus: number;
   /** GPUs kept warm whatever the load. */
   warmFloorGpus: number;
+  /** Starts (epoch ms) of the days new versions went out. */
+  rollouts?: ReadonlyArray<number>;
+  /** After each rollout, for `days`, a canary of `share` of the model's capacity; a shadow path of `shadowShare` beside it. */
+  canary?: { share: number; days: number; shadowShare: number } | undefined;
 }
+
+const MS_PER_DAY = 86_400_000;
 
 export interface PooledDemand {
   /** The hours every model with a history has, in time order (one unnamed hour when none has). */
   hourStarts: number[];
   /** Per model (in the order given), per hour: the busy GPUs serving its traffic. */
   serving: Float64Array[];
-  /** Per model, per hour: what it keeps resident, max(serving, warm floor × τ). */
+  /** Per model, per hour: what it keeps resident: max(serving, warm floor × τ), and its canary and shadow. */
   resident: Float64Array[];
+  /** Per model, per hour: the canary's and the shadow path's part of `resident`. */
+  canary: Float64Array[];
+  shadow: Float64Array[];
   /** Per hour: the pool's resident demand, the sum over the models. */
   total: Float64Array;
   /** Hours some model with a history had but another lacked: left out of the pool. */
@@ -59,6 +68,8 @@ export function pooledDemand(models: ReadonlyArray<ModelLoad>, tau: number): Poo
   const total = new Float64Array(clock.length);
   const serving: Float64Array[] = [];
   const resident: Float64Array[] = [];
+  const canaries: Float64Array[] = [];
+  const shadows: Float64Array[] = [];
   for (const m of models) {
     const busy = new Float64Array(clock.length);
     if (m.hours === null) busy.fill(m.assumed * m.referenceGpus);
@@ -69,11 +80,27 @@ export function pooledDemand(models: ReadonlyArray<ModelLoad>, tau: number): Poo
       }
     const floor = m.warmFloorGpus * tau;
     const held = busy.map((b) => Math.max(b, floor));
-    for (let i = 0; i < held.length; i++) total[i] = (total[i] as number) + (held[i] as number);
+    const canary = new Float64Array(clock.length);
+    const shadow = new Float64Array(clock.length);
+    const c = m.canary;
+    if (c !== undefined && m.hours !== null)
+      clock.forEach((t, i) => {
+        // A canary and a shadow path beside the model's capacity on the days after a rollout.
+        if ((m.rollouts ?? []).some((r) => t >= r && t < r + c.days * MS_PER_DAY)) {
+          canary[i] = (held[i] as number) * c.share;
+          shadow[i] = (held[i] as number) * c.shadowShare;
+        }
+      });
+    for (let i = 0; i < held.length; i++) {
+      held[i] = (held[i] as number) + (canary[i] as number) + (shadow[i] as number);
+      total[i] = (total[i] as number) + (held[i] as number);
+    }
     serving.push(busy);
     resident.push(held);
+    canaries.push(canary);
+    shadows.push(shadow);
   }
-  return { hourStarts: clock, serving, resident, total, hoursLeftOut };
+  return { hourStarts: clock, serving, resident, canary: canaries, shadow: shadows, total, hoursLeftOut };
 }
 
 /** A model's residency over the pooled hours, in GPU-hours at the headroom τ. */
@@ -81,15 +108,18 @@ export interface Residency {
   name: string;
   /** GPU-hours serving traffic: Σ serving ÷ τ. */
   servingGpuHours: number;
-  /** GPU-hours of warm floor above what the traffic needed: Σ (resident − serving) ÷ τ. */
+  /** GPU-hours of warm floor above what the traffic needed: Σ (max(serving, floor) − serving) ÷ τ. */
   warmFloorGpuHours: number;
+  /** GPU-hours of canaries and of shadow paths after rollouts. */
+  canaryGpuHours: number;
+  shadowGpuHours: number;
   /** The model's share of the pool's resident GPU-hours. */
   shareOfPool: number;
 }
 
 export interface PoolResidency {
   models: Residency[];
-  /** Of all resident GPU-hours, the share that serves no traffic (warm floors above the load). */
+  /** Of all resident GPU-hours, the share that serves no traffic (warm floors above the load, canaries, shadows). */
   notServingShare: number;
 }
 
@@ -97,16 +127,19 @@ export function residencyOf(pool: PooledDemand, names: ReadonlyArray<string>, ta
   let all = 0;
   for (const x of pool.total) all += x;
   let idle = 0;
+  const sum = (xs: Float64Array): number => xs.reduce((t, x) => t + x, 0);
   const models = names.map((name, m) => {
-    let serving = 0;
-    let resident = 0;
-    for (const x of pool.serving[m] as Float64Array) serving += x;
-    for (const x of pool.resident[m] as Float64Array) resident += x;
+    const serving = sum(pool.serving[m] as Float64Array);
+    const resident = sum(pool.resident[m] as Float64Array);
+    const canary = sum(pool.canary[m] as Float64Array);
+    const shadow = sum(pool.shadow[m] as Float64Array);
     idle += resident - serving;
     return {
       name,
       servingGpuHours: serving / tau,
-      warmFloorGpuHours: (resident - serving) / tau,
+      warmFloorGpuHours: (resident - canary - shadow - serving) / tau,
+      canaryGpuHours: canary / tau,
+      shadowGpuHours: shadow / tau,
       shareOfPool: all > 0 ? resident / all : 0,
     };
   });

@@ -20,6 +20,9 @@ export interface PortfolioModel {
   name: string;
   referenceGpus: number;
   warmFloorGpus: number;
+  /** The model this one is kept warm for; null for one that serves its own traffic. */
+  fallbackFor: string | null;
+  retireBy: string | null;
 }
 
 export interface ModelOutcome extends PortfolioModel {
@@ -29,6 +32,8 @@ export interface ModelOutcome extends PortfolioModel {
   attributedMonthly: number;
   servingGpuHours: number;
   warmFloorGpuHours: number;
+  canaryGpuHours: number;
+  shadowGpuHours: number;
   shareOfPool: number;
 }
 
@@ -40,7 +45,7 @@ export interface PortfolioOutcome {
   standAloneMonthly: number;
   /** standAloneMonthly − pooledMonthly. */
   poolingBenefit: number;
-  /** Of the pool's resident GPU-hours, the share serving no traffic (warm floors above the load). */
+  /** Of the pool's resident GPU-hours, the share serving no traffic (warm floors above the load, canaries, shadows). */
   notServingShare: number;
   /** Hours some models' histories had and others lacked, left out of the pool. */
   hoursLeftOut: number;
@@ -132,10 +137,14 @@ export function analyzePortfolio(
         name: m.name,
         referenceGpus: m.referenceGpus,
         warmFloorGpus: m.warmFloorGpus,
+        fallbackFor: m.fallbackFor,
+        retireBy: m.retireBy,
         alone: { placement: a.verdict.placement, status: a.verdict.status, monthly: aloneMonthly[k] as number },
         attributedMonthly: shares[k] as number,
         servingGpuHours: r.servingGpuHours,
         warmFloorGpuHours: r.warmFloorGpuHours,
+        canaryGpuHours: r.canaryGpuHours,
+        shadowGpuHours: r.shadowGpuHours,
         shareOfPool: r.shareOfPool,
       };
     }),

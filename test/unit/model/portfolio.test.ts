@@ -137,12 +137,38 @@ describe('a model alone', () => {
         onPrem: { servers: 10, hardware: [{ name: 'node', unitCost: 280_000, quantity: 10, usefulLifeMonths: 60 }] },
       },
     });
-    const a = aloneScenario(s, { name: 'chat', referenceGpus: 20, warmFloorGpus: 0 }, 0.25);
+    const a = aloneScenario(
+      s,
+      { name: 'chat', referenceGpus: 20, warmFloorGpus: 0, fallbackFor: null, retireBy: null },
+      0.25,
+    );
     expect(a.workload.referenceGpus).toBe(20);
     expect(a.options.dedicated!.gpus).toBe(20);
     // ⌈20 ÷ 8⌉ = 3 servers of the pool's 10: the 10 nodes scale to 3.
     expect(a.options.onPrem!.servers).toBe(3);
     expect(a.options.onPrem!.hardware[0]!.quantity).toBe(3);
     expect(a.workload.egress.internetGBPerMonth).toBe(2500);
+  });
+});
+
+describe('canaries and shadow paths after rollouts', () => {
+  test('hand-worked: a rollout on day 1 keeps a 10 % canary and a 5 % shadow for one day', () => {
+    // Two days of hours at 50 % on 8 GPUs (4 busy); a rollout at the start of day 1 (hour 24).
+    const m = load('chat', {
+      hours: hours(Array.from({ length: 48 }, () => 0.5)),
+      rollouts: [24 * H],
+      canary: { share: 0.1, days: 1, shadowShare: 0.05 },
+    });
+    const p = pooledDemand([m], 0.7);
+    expect(p.canary[0]![23]).toBe(0);
+    expect(p.canary[0]![24]).toBeCloseTo(0.4, 12);
+    expect(p.shadow[0]![47]).toBeCloseTo(0.2, 12);
+    expect(p.total[30]).toBeCloseTo(4.6, 12);
+    const r = residencyOf(p, ['chat'], 0.7);
+    // 24 hours × 0.4 busy ÷ 0.7 of canary, × 0.2 of shadow; none serves traffic.
+    expect(r.models[0]!.canaryGpuHours).toBeCloseTo((24 * 0.4) / 0.7, 9);
+    expect(r.models[0]!.shadowGpuHours).toBeCloseTo((24 * 0.2) / 0.7, 9);
+    expect(r.models[0]!.warmFloorGpuHours).toBeCloseTo(0, 9);
+    expect(r.notServingShare).toBeCloseTo((24 * 0.6) / (48 * 4 + 24 * 0.6), 12);
   });
 });

@@ -8,7 +8,7 @@ import { open } from 'node:fs/promises';
 import { basename, dirname, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { InputError } from '../errors.js';
-import { scenarioText, type InitAnswers, type PriceAnswer } from './init/scenario-text.js';
+import { scenarioText, type InitAnswers, type InitModel, type PriceAnswer } from './init/scenario-text.js';
 import { ACCELERATORS, acceleratorById } from './init/accelerators.js';
 import { ageInDays } from '../model/time/iso-day.js';
 import { WORKLOAD_CLASSES, type WorkloadClassId } from './init/workload-classes.js';
@@ -61,7 +61,8 @@ async function priceQuestion(
   if (allowNone) choices.push({ name: 'none: leave this option out', value: NONE });
   const picked = await ask.select(message, choices, fallback);
   if (picked === NONE) return null;
-  if (picked === CUSTOM) return { value: await ask.number('Your figure, USD per GPU-hour', 2.5, 0.01) };
+  if (picked === CUSTOM)
+    return { value: await ask.number('Your figure, USD per GPU-hour', 2.5, 0.01, undefined, true) };
   return { id: picked };
 }
 
@@ -82,7 +83,11 @@ async function ask(a: Asker, file: string, io: Io): Promise<InitAnswers> {
       'h100',
     ),
   );
-  const referenceGpus = await a.number('How many GPUs serve it today?', 8, 1);
+  const models = workloadClass === 'portfolio' ? await askModels(a, file, io) : null;
+  const referenceGpus =
+    models === null
+      ? await a.number('How many GPUs serve it today?', 8, 1)
+      : models.reduce((t, m) => t + m.referenceGpus, 0);
   const currentPlacement = await a.select(
     'Where does it run today?',
     [
@@ -93,25 +98,20 @@ async function ask(a: Asker, file: string, io: Io): Promise<InitAnswers> {
     ],
     'none',
   );
-  let utilizationSource: string | null = null;
-  let utilizationFormat: string | null = null;
-  for (;;) {
-    const path = (
-      await a.input('GPU utilization history (nvidia-smi, DCGM, Prometheus or CSV file; empty for none)', '')
-    ).trim();
-    if (path === '') break;
-    if (!existsSync(path)) {
-      io.stderr(`placement: ${path}: no such file\n`);
-      continue;
-    }
-    utilizationFormat = detectUtilizationFormat(await head(path));
-    io.stderr(`placement: ${path}: detected ${utilizationFormat}\n`);
-    utilizationSource = relative(dirname(resolve(file)), resolve(path));
-    break;
-  }
+  const history =
+    models === null
+      ? await historyQuestion(
+          a,
+          'GPU utilization history (nvidia-smi, DCGM, Prometheus or CSV file; empty for none)',
+          file,
+          io,
+        )
+      : { source: null, format: null };
+  const utilizationSource = history.source;
+  const utilizationFormat = history.format;
   const assumed =
-    utilizationSource === null
-      ? await a.number('Without history: what utilization do you expect (0 to 1)?', cls.assumed, 0, 1)
+    utilizationSource === null && models === null
+      ? await a.number('Without history: what utilization do you expect (0 to 1)?', cls.assumed, 0, 1, true)
       : cls.assumed;
   const tokenPath = (await a.input('Token history (daily totals or a request trace; empty for none)', '')).trim();
   const tokensSource = tokenPath === '' ? null : relative(dirname(resolve(file)), resolve(tokenPath));
@@ -179,7 +179,72 @@ async function ask(a: Asker, file: string, io: Io): Promise<InitAnswers> {
     sovereignty,
     agentic,
     ttftTargetMs: ttft > 0 ? ttft : null,
+    models,
   };
+}
+
+/** A utilization file, asked until it exists or is left empty; its format detected and said. */
+async function historyQuestion(
+  a: Asker,
+  message: string,
+  file: string,
+  io: Io,
+): Promise<{ source: string | null; format: string | null }> {
+  for (;;) {
+    const path = (await a.input(message, '')).trim();
+    if (path === '') return { source: null, format: null };
+    if (!existsSync(path)) {
+      io.stderr(`placement: ${path}: no such file\n`);
+      continue;
+    }
+    const format = detectUtilizationFormat(await head(path));
+    io.stderr(`placement: ${path}: detected ${format}\n`);
+    return { source: relative(dirname(resolve(file)), resolve(path)), format };
+  }
+}
+
+/** A portfolio's models, one after the other: name, GPUs, history (or an expected level), warm floor. */
+async function askModels(a: Asker, file: string, io: Io): Promise<InitModel[]> {
+  const count = await a.number('How many models share the fleet?', 2, 2, 50);
+  const models: InitModel[] = [];
+  for (let i = 1; i <= count; i++) {
+    let name = (await a.input(`Model ${i}: its name`, `model-${i}`)).trim() || `model-${i}`;
+    // Names are unique in a portfolio: a repeated one is told apart by its number.
+    while (models.some((m) => m.name === name)) name = `${name}-${i}`;
+    const referenceGpus = await a.number(`Model ${i} (${name}): how many GPUs serve it today?`, 8, 1);
+    const history = await historyQuestion(
+      a,
+      `Model ${i} (${name}): its utilization history (empty for none)`,
+      file,
+      io,
+    );
+    const assumed =
+      history.source === null
+        ? await a.number(
+            `Model ${i} (${name}): without history, what utilization do you expect (0 to 1)?`,
+            0.5,
+            0,
+            1,
+            true,
+          )
+        : 0.5;
+    const warmFloorGpus = await a.number(
+      `Model ${i} (${name}): GPUs kept warm whatever the load (0 for none)`,
+      0,
+      0,
+      undefined,
+      true,
+    );
+    models.push({
+      name,
+      referenceGpus,
+      utilizationSource: history.source,
+      utilizationFormat: history.format,
+      assumed,
+      warmFloorGpus,
+    });
+  }
+  return models;
 }
 
 export async function initCommand(file: string, opts: InitOptions, io: Io): Promise<number> {

@@ -11,7 +11,8 @@ export interface Choice<T> {
 export interface Asker {
   select<T>(message: string, choices: Choice<T>[], fallback: T): Promise<T>;
   input(message: string, fallback: string): Promise<string>;
-  number(message: string, fallback: number, min?: number, max?: number): Promise<number>;
+  /** `fraction`: any number in the range (a price, a share); otherwise a whole number. */
+  number(message: string, fallback: number, min?: number, max?: number, fraction?: boolean): Promise<number>;
   confirm(message: string, fallback: boolean): Promise<boolean>;
 }
 
@@ -28,8 +29,10 @@ export async function inquirerAsker(): Promise<Asker> {
   return {
     select: (message, choices, fallback) => p.select({ message, choices, default: fallback }),
     input: (message, fallback) => p.input({ message, default: fallback }),
-    number: async (message, fallback, min, max) =>
-      (await p.number({ message, default: fallback, min, max, required: true })) ?? fallback,
+    // inquirer accepts only whole steps unless told otherwise: 0.55 would be refused.
+    number: async (message, fallback, min, max, fraction = false) =>
+      (await p.number({ message, default: fallback, min, max, required: true, step: fraction ? 'any' : 1 })) ??
+      fallback,
     confirm: (message, fallback) => p.confirm({ message, default: fallback }),
   };
 }

@@ -63,6 +63,49 @@ describe('placement init', () => {
     expect(text).not.toContain('onPrem:');
     expect((await runPlacement(['validate', file])).code).toBe(0);
   });
+  test('a portfolio of models: each one asked for, the file has models and is analysed pooled', async () => {
+    const file = join(tmp, 'portfolio.yaml');
+    const r = drive(
+      ['init', file],
+      [
+        ['Which kind of workload', `${DOWN.repeat(6)}\r`], // stable-high-volume → a portfolio
+        ['Scenario name', 'estate\r'],
+        ['Which accelerator', '\r'],
+        ['How many models share the fleet', '2\r'],
+        ['Model 1: its name', 'chat\r'],
+        ['Model 1 \\(chat\\): how many GPUs', '32\r'],
+        ['Model 1 \\(chat\\): its utilization history', 'scenarios/data/portfolio-chat-util.csv\r'],
+        ['Model 1 \\(chat\\): GPUs kept warm', '8\r'],
+        ['Model 2: its name', 'batch\r'],
+        ['Model 2 \\(batch\\): how many GPUs', '16\r'],
+        ['Model 2 \\(batch\\): its utilization history', '\r'],
+        ['Model 2 \\(batch\\): without history', '0.3\r'],
+        ['Model 2 \\(batch\\): GPUs kept warm', '\r'],
+        ['Where does it run today', '\r'],
+        ['Token history', '\r'],
+        ['Cloud on-demand price', '\r'],
+        ['Reserved / dedicated price', '\r'],
+        ['owning 8-GPU', 'n\r'],
+        ['sovereignty', '\r'],
+        ['agentic', '\r'],
+        ['Time-to-first-token', '\r'],
+      ],
+    );
+    expect(r.stuck).toBeUndefined();
+    expect(r.code).toBe(0);
+    expect(r.output).toContain('Portfolio: 2 models on one fleet');
+    const text = readFileSync(file, 'utf8');
+    for (const s of [
+      'models:',
+      '  - name: "chat"',
+      '    referenceGpus: 32',
+      '    warmFloorGpus: 8',
+      '      assumed: 0.3',
+    ])
+      expect(text).toContain(s);
+    expect(text).not.toMatch(/^ {2}referenceGpus:/m);
+    expect((await runPlacement(['validate', file])).code).toBe(0);
+  });
   test('Ctrl-C leaves nothing written', () => {
     const file = join(tmp, 'cancelled.yaml');
     const r = drive(['init', file], [['Which kind of workload', '\u0003']]);

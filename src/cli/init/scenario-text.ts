@@ -7,6 +7,16 @@ import { WORKLOAD_CLASSES, type WorkloadClassId } from './workload-classes.js';
 
 export type PriceAnswer = { id: string } | { value: number };
 
+/** A model of a portfolio, as init asks for it. */
+export interface InitModel {
+  name: string;
+  referenceGpus: number;
+  utilizationSource: string | null;
+  utilizationFormat: string | null;
+  assumed: number;
+  warmFloorGpus: number;
+}
+
 export interface InitAnswers {
   name: string;
   workloadClass: WorkloadClassId;
@@ -25,6 +35,18 @@ export interface InitAnswers {
   sovereignty: boolean;
   agentic: boolean;
   ttftTargetMs: number | null;
+  /** A portfolio's models; null for one workload. */
+  models: InitModel[] | null;
+}
+
+/** A history as the scenario names it: a file, or an assumption to replace. */
+function utilizationLines(source: string | null, format: string | null, assumed: number, indent: string): string[] {
+  return source === null
+    ? [
+        `${indent}assumed: ${assumed}                  # a flat assumption: replace with \`source: your-telemetry.csv\``,
+        `${indent}# or, from a metrics store:  prometheus: {url: http://prometheus:9090}`,
+      ]
+    : [`${indent}source: ${JSON.stringify(source)}${format ? `   # detected: ${format}` : ''}`];
 }
 
 const price = (p: PriceAnswer): string => ('id' in p ? `{price: ${p.id}}` : String(p.value));
@@ -41,16 +63,13 @@ export function scenarioText(a: InitAnswers, schemaPath: string, today: string):
     `name: ${JSON.stringify(a.name)}`,
     'horizonMonths: 36',
     'workload:',
-    `  referenceGpus: ${a.referenceGpus}               # the fleet the utilization history was measured on`,
-    '  utilization:',
-    ...(a.utilizationSource === null
+    ...(a.models === null
       ? [
-          `    assumed: ${a.assumed}                  # a flat assumption: replace with \`source: your-telemetry.csv\``,
-          '    # or, from a metrics store:  prometheus: {url: http://prometheus:9090}',
+          `  referenceGpus: ${a.referenceGpus}               # the fleet the utilization history was measured on`,
+          '  utilization:',
+          ...utilizationLines(a.utilizationSource, a.utilizationFormat, a.assumed, '    '),
         ]
-      : [
-          `    source: ${JSON.stringify(a.utilizationSource)}${a.utilizationFormat ? `   # detected: ${a.utilizationFormat}` : ''}`,
-        ]),
+      : ["  # the fleet and its history are the models' below"]),
     ...(a.tokensSource === null
       ? ['  # tokens: {source: tokens.csv}    # daily totals or a request trace']
       : [`  tokens: {source: ${JSON.stringify(a.tokensSource)}}`]),
@@ -66,6 +85,20 @@ export function scenarioText(a: InitAnswers, schemaPath: string, today: string):
     ...('regions' in cls && cls.regions
       ? ['    # regions: [{name: eu-west, trafficShare: 0.3, rttMs: 95}]   # RTT to the central site']
       : []),
+    ...(a.models === null
+      ? []
+      : [
+          'models:                          # their demand is pooled hour by hour; each is also priced alone',
+          ...a.models.flatMap((m) => [
+            `  - name: ${JSON.stringify(m.name)}`,
+            `    referenceGpus: ${m.referenceGpus}`,
+            '    utilization:',
+            ...utilizationLines(m.utilizationSource, m.utilizationFormat, m.assumed, '      '),
+            `    warmFloorGpus: ${m.warmFloorGpus}               # GPUs kept warm whatever the load`,
+          ]),
+          '  # a model may also give rollouts, canary {share, retainedDays}, shadow {share}, fallbackFor,',
+          '  # since and retireBy (docs/inputs.md)',
+        ]),
     'options:',
     '  cloud:',
     `    onDemandPerGpuHour: ${price(a.cloudPrice)}`,

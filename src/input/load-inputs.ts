@@ -133,6 +133,22 @@ async function readHistory(
   return { hours: null, input: inlineInput('assumed', 'assumed', 0), warnings: [] };
 }
 
+/** A token history as the scenario names it: its days, what the report says of it, its warnings. */
+async function readTokenHistory(
+  t: NonNullable<ResolvedScenario['workload']['tokens']>,
+  s: ResolvedScenario,
+  scenarioFile: string,
+  o: LoadOptions,
+) {
+  const { src, progress } = await open(t.source, scenarioFile, o);
+  const read = await readTokens(src, s.timezone, t.format, t.maxBadRowFraction, progress);
+  return {
+    days: read.days,
+    input: { source: t.source, format: read.format, rows: read.counts.dataRows, badRows: read.counts.badRows },
+    warnings: read.counts.badRows > 0 ? [badRowsWarning(src.label, read.counts)] : [],
+  };
+}
+
 /** A model of a portfolio as read: its history and what it keeps warm. */
 export interface LoadedModel extends ModelLoad {
   name: string;
@@ -140,6 +156,9 @@ export interface LoadedModel extends ModelLoad {
   warmFloorGpus: number;
   fallbackFor: string | null;
   retireBy: string | null;
+  /** Its own daily tokens and egress; null when the portfolio gives them for the whole. */
+  tokenDays: DailyTotal[] | null;
+  internetGBPerMonth: number | null;
   /** Hourly utilization on its GPUs; null for a flat assumption. */
   hours: HourlyPoint[] | null;
   assumed: number;
@@ -156,6 +175,12 @@ async function readPortfolio(s: ResolvedScenario, scenarioFile: string, o: LoadO
   for (const m of s.models ?? []) {
     const read = await readHistory(m.utilization, s, scenarioFile, o);
     warnings.push(...read.warnings);
+    let tokenDays: DailyTotal[] | null = null;
+    if (m.tokens !== undefined) {
+      const t = await readTokenHistory(m.tokens, s, scenarioFile, o);
+      tokenDays = t.days;
+      warnings.push(...t.warnings);
+    }
     models.push({
       name: m.name,
       referenceGpus: m.referenceGpus,
@@ -170,6 +195,8 @@ async function readPortfolio(s: ResolvedScenario, scenarioFile: string, o: LoadO
           : { share: m.canary.share, days: m.canary.retainedDays, shadowShare: m.shadow?.share ?? 0 },
       fallbackFor: m.fallbackFor ?? null,
       retireBy: m.retireBy ?? null,
+      tokenDays,
+      internetGBPerMonth: m.egress?.internetGBPerMonth ?? null,
     });
     // A model past the day it was to leave the fleet, still in it: its residency is what it costs.
     if (m.retireBy !== undefined && isoDayStart(m.retireBy) <= o.now)
@@ -223,11 +250,24 @@ export async function loadInputs(s: ResolvedScenario, scenarioFile: string, o: L
   let tokens: InputSources['tokens'] = null;
   const t = s.workload.tokens;
   if (t !== undefined) {
-    const { src, progress } = await open(t.source, scenarioFile, o);
-    const read = await readTokens(src, s.timezone, t.format, t.maxBadRowFraction, progress);
+    const read = await readTokenHistory(t, s, scenarioFile, o);
     tokenDays = read.days;
-    tokens = { source: t.source, format: read.format, rows: read.counts.dataRows, badRows: read.counts.badRows };
-    if (read.counts.badRows > 0) warnings.push(badRowsWarning(src.label, read.counts));
+    tokens = read.input;
+    warnings.push(...read.warnings);
+  } else if (portfolio !== null && portfolio.models.some((m) => m.tokenDays !== null)) {
+    // The models' own token histories together: the days every one of them has.
+    const own = portfolio.models.filter((m) => m.tokenDays !== null);
+    const byDay = new Map<number, { tokens: number; models: number }>();
+    for (const m of own)
+      for (const d of m.tokenDays as DailyTotal[]) {
+        const x = byDay.get(d.day) ?? { tokens: 0, models: 0 };
+        byDay.set(d.day, { tokens: x.tokens + d.tokens, models: x.models + 1 });
+      }
+    tokenDays = [...byDay]
+      .filter(([, x]) => x.models === own.length)
+      .map(([day, x]) => ({ day, tokens: x.tokens }))
+      .sort((a, b) => a.day - b.day);
+    tokens = { source: `${own.length} models`, format: 'models', rows: tokenDays.length, badRows: 0 };
   }
 
   let billing: BillingRead | null = null;

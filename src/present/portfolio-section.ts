@@ -6,7 +6,7 @@
 import type { ChalkInstance } from 'chalk';
 import type { Report } from '../report/report-schema.js';
 import { fitTable, wrapText } from './fit.js';
-import { money, percent } from './format.js';
+import { money, percent, rate } from './format.js';
 
 export interface PortfolioSection {
   title: string;
@@ -35,6 +35,11 @@ export function portfolioSection(r: Report): PortfolioSection | null {
   if (canaries > 0)
     sentences.push(
       `Canaries and shadow paths after rollouts held ${Math.round(canaries).toLocaleString('en-US')} GPU-hours, ${percent(canaries / resident)} of the pool's.`,
+    );
+  const priced = p.models.filter((m) => m.costPerMillionTokens !== null);
+  if (priced.length > 0)
+    sentences.push(
+      `Per million tokens, of its share: ${priced.map((m) => `${m.name} ${rate(m.costPerMillionTokens as number, cur)}`).join(', ')}.`,
     );
   const fallbacks = p.models.filter((m) => m.fallbackFor !== null);
   if (fallbacks.length > 0)

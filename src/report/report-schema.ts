@@ -302,6 +302,9 @@ export const reportSchema = z.strictObject({
           canaryGpuHours: num.describe('GPU-hours of canaries kept after its rollouts'),
           shadowGpuHours: num.describe('GPU-hours of shadow paths beside those canaries'),
           shareOfPool: num.describe("its share of the pool's resident GPU-hours"),
+          costPerMillionTokens: maybe(num).describe(
+            "its share of the pool's month per million of its own tokens; null without its own token history",
+          ),
         }),
       ),
       pooledMonthly: num.describe("the pool's plan's month"),

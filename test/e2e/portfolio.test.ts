@@ -105,6 +105,31 @@ describe('a portfolio of one model is that model', () => {
   });
 });
 
+describe('models with their own tokens and egress', () => {
+  test('the portfolio has their sum; each its own cost per million tokens, of its share', async () => {
+    const days = (per: number) =>
+      [
+        'timestamp,tokens',
+        ...Array.from({ length: 30 }, (_, i) => `2026-10-${String(i + 1).padStart(2, '0')},${per}`),
+      ].join('\n') + '\n';
+    write('a-tokens.csv', days(2e9));
+    write('b-tokens.csv', days(5e8));
+    const r = await json(
+      write(
+        'tokens.yaml',
+        `schemaVersion: 1\nname: t\nmodels:\n  - {name: a, referenceGpus: 16, utilization: {assumed: 0.6}, tokens: {source: a-tokens.csv}, egress: {internetGBPerMonth: 3000}}\n  - {name: b, referenceGpus: 8, utilization: {assumed: 0.4}, tokens: {source: b-tokens.csv}, egress: {internetGBPerMonth: 1000}}\n  - {name: c, referenceGpus: 8, utilization: {assumed: 0.2}}\n${OPTIONS}`,
+      ),
+    );
+    expect(r.traffic.internetGBPerMonth).toBe(4000);
+    expect(r.tokens.dailyMean).toBeCloseTo(2.5e9, 0);
+    const [a, b, c] = r.portfolio.models;
+    // 30.4166… days a month (730 hours) of 2e9 tokens a day: 60,833 million tokens.
+    expect(a.costPerMillionTokens).toBeCloseTo(a.attributedMonthly / ((2e9 * 730) / 24 / 1e6), 9);
+    expect(b.costPerMillionTokens).toBeCloseTo(b.attributedMonthly / ((5e8 * 730) / 24 / 1e6), 9);
+    expect(c.costPerMillionTokens).toBeNull();
+  });
+});
+
 describe('what a portfolio scenario may not say', () => {
   const refused = async (name: string, body: string, args: string[] = []) => {
     const r = await runPlacement(['analyze', write(name, `schemaVersion: 1\nname: x\n${body}${OPTIONS}`), ...args]);
@@ -149,6 +174,14 @@ describe('what a portfolio scenario may not say', () => {
     expect(r.warnings.map((w: { message: string }) => w.message)).toContain(
       'model old was to leave the fleet by 2020-01-01 and is still in the portfolio: its residency is priced with the rest',
     );
+  });
+  test("the portfolio's own tokens or egress beside the models'", async () => {
+    const stderr = await refused(
+      'both-tokens.yaml',
+      'workload:\n  tokens: {source: t.csv}\n  egress: {internetGBPerMonth: 10}\nmodels:\n  - {name: a, referenceGpus: 8, utilization: {assumed: 0.5}, tokens: {source: a.csv}, egress: {internetGBPerMonth: 5}}\n',
+    );
+    expect(stderr).toMatch(/workload\.tokens: with models' own token histories, the portfolio's is their sum/);
+    expect(stderr).toMatch(/workload\.egress: with models' own egress, the portfolio's is their sum/);
   });
   test('--utilization reads one history: refused for a portfolio', async () => {
     const stderr = await refused(

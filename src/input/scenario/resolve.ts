@@ -32,7 +32,11 @@ export function resolveScenario(s: Scenario): ResolvedScenario {
   const n = s.workload.referenceGpus ?? (s.models ?? []).reduce((sum, m) => sum + m.referenceGpus, 0);
   const { dedicated, onPrem, cloud, ...rest } = s.options;
   const tau = s.workload.targetUtilization ?? cloud.targetUtilization ?? DEFAULT_TARGET_UTILIZATION;
-  const gb = s.workload.egress.internetGBPerMonth;
+  // A portfolio whose models give their own egress has theirs together.
+  const modelEgress = (s.models ?? []).filter((m) => m.egress !== undefined);
+  const gb =
+    s.workload.egress.internetGBPerMonth ??
+    (modelEgress.length === 0 ? undefined : modelEgress.reduce((t, m) => t + (m.egress?.internetGBPerMonth ?? 0), 0));
   const { models, ...scenario } = s;
   return {
     ...scenario,

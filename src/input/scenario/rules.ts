@@ -71,6 +71,16 @@ function portfolioProblems(s: Scenario, models: NonNullable<Scenario['models']>)
       path: ['workload', 'utilization'],
       message: 'with models, each has its own history: give utilization for each model instead',
     });
+  if (s.workload.tokens !== undefined && models.some((m) => m.tokens !== undefined))
+    problems.push({
+      path: ['workload', 'tokens'],
+      message: "with models' own token histories, the portfolio's is their sum: give tokens for each model instead",
+    });
+  if (s.workload.egress.internetGBPerMonth !== undefined && models.some((m) => m.egress !== undefined))
+    problems.push({
+      path: ['workload', 'egress'],
+      message: "with models' own egress, the portfolio's is their sum: give egress for each model instead",
+    });
   const seen = new Set<string>();
   models.forEach((m, i) => {
     if (seen.has(m.name))
@@ -110,7 +120,7 @@ export function checkScenarioRules(s: Scenario): RuleProblem[] {
   }
   const stdinUsers = [
     u.source,
-    ...(s.models ?? []).map((m) => m.utilization.source),
+    ...(s.models ?? []).flatMap((m) => [m.utilization.source, m.tokens?.source]),
     s.workload.tokens?.source,
     s.workload.billing?.source,
   ].filter((x) => x === '-').length;

@@ -318,6 +318,11 @@ const model = z.strictObject({
   referenceGpus: wholePositive.describe('the GPUs its utilization history was measured on'),
   utilization,
   warmFloorGpus: nonNegative.default(0).describe('GPUs kept warm for it whatever the load (its latency target)'),
+  tokens: tokens.optional().describe("its own token history (the portfolio's is then the models' sum)"),
+  egress: z
+    .strictObject({ internetGBPerMonth: nonNegative.describe('its traffic to users, GB/month') })
+    .optional()
+    .describe("its own egress (the portfolio's is then the models' sum)"),
   rollouts: z.array(isoDate).max(1000).default([]).describe('days a new version of it went out (YYYY-MM-DD)'),
   canary: z
     .strictObject({

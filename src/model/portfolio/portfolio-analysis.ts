@@ -5,8 +5,8 @@
  *
  * A model alone: referenceGpus its own; the dedicated option sized to them; on-prem servers
  * ⌈GPUs ÷ GPUs per server⌉ and each hardware line's quantity scaled to those servers (rounded
- * up), a lease likewise per server; internet egress, retrieval and token volumes in proportion
- * to the GPU-hours it serves (the portfolio gives them for the whole).
+ * up), a lease likewise per server; its own tokens and egress where it gives them, otherwise
+ * the portfolio's (and retrieval) in proportion to the GPU-hours it serves.
  */
 import type { ModelScenario } from '../inputs.js';
 import type { HourlyPoint } from '../utilization/hourly-accumulator.js';
@@ -23,6 +23,9 @@ export interface PortfolioModel {
   /** The model this one is kept warm for; null for one that serves its own traffic. */
   fallbackFor: string | null;
   retireBy: string | null;
+  /** Its own daily tokens and egress; null where the portfolio gives them for the whole. */
+  tokenDays?: ReadonlyArray<DailyTotal> | null;
+  internetGBPerMonth?: number | null;
 }
 
 export interface ModelOutcome extends PortfolioModel {
@@ -35,6 +38,8 @@ export interface ModelOutcome extends PortfolioModel {
   canaryGpuHours: number;
   shadowGpuHours: number;
   shareOfPool: number;
+  /** Its share of the pool's month per million of its own tokens; null without its own token history. */
+  costPerMillionTokens: number | null;
 }
 
 export interface PortfolioOutcome {
@@ -59,6 +64,7 @@ export function verdictMonthly(a: Analysis): number {
 
 /** The portfolio's scenario as one of its models would have it alone (see the module comment). */
 export function aloneScenario(s: ModelScenario, m: PortfolioModel, share: number): ModelScenario {
+  const egress = m.internetGBPerMonth ?? s.workload.egress.internetGBPerMonth * share;
   const { dedicated, onPrem } = s.options;
   const servers = onPrem === undefined ? 0 : Math.ceil(m.referenceGpus / onPrem.gpusPerServer);
   const perServer = (x: number) => (onPrem === undefined || onPrem.servers === 0 ? x : (x * servers) / onPrem.servers);
@@ -67,7 +73,7 @@ export function aloneScenario(s: ModelScenario, m: PortfolioModel, share: number
     workload: {
       ...s.workload,
       referenceGpus: m.referenceGpus,
-      egress: { ...s.workload.egress, internetGBPerMonth: s.workload.egress.internetGBPerMonth * share },
+      egress: { ...s.workload.egress, internetGBPerMonth: egress },
       ...(s.workload.retrieval && {
         retrieval: { ...s.workload.retrieval, gbPerMonth: s.workload.retrieval.gbPerMonth * share },
       }),
@@ -119,7 +125,7 @@ export function analyzePortfolio(
           ? withAssumed(scenario, Math.min(1, ((resident[0] as number) * demandScale) / m.referenceGpus))
           : scenario,
       utilizationHours: hours,
-      tokenDays: scaledTokens(pool.tokenDays, share),
+      tokenDays: m.tokenDays ?? scaledTokens(pool.tokenDays, share),
       billing: null,
       inputWarnings: [],
       gpusSeen: null,
@@ -146,6 +152,10 @@ export function analyzePortfolio(
         canaryGpuHours: r.canaryGpuHours,
         shadowGpuHours: r.shadowGpuHours,
         shareOfPool: r.shareOfPool,
+        costPerMillionTokens:
+          m.tokenDays != null && a.tokens !== null && a.tokens.monthlyTokens > 0
+            ? (shares[k] as number) / (a.tokens.monthlyTokens / 1e6)
+            : null,
       };
     }),
     pooledMonthly,

@@ -4,7 +4,7 @@ import { DEFAULT_WIDTH, fitLines, fitTable } from './fit.js';
 import type { HistoryRead } from '../report/history-file.js';
 import type { Report } from '../report/build-report.js';
 import type { JudgedTrigger, Review } from '../report/compare-reports.js';
-import { judgedLines, movementRows, reviewHeadline } from './review-words.js';
+import { judgedLines, MODEL_CHANGE_HEAD, modelChangeRows, movementRows, reviewHeadline } from './review-words.js';
 import { percent } from './format.js';
 import { distanceText, triggerLine } from './metric-format.js';
 import { sparkline } from './sparkline.js';
@@ -29,6 +29,9 @@ export function renderReviewTable(
         width,
         c,
       ),
+      ...(review.models === null
+        ? []
+        : ['', fitTable(MODEL_CHANGE_HEAD, modelChangeRows(review, report.currency), width, c)]),
       '',
       c.bold('Triggers of the decision in force, judged today'),
     );

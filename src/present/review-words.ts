@@ -1,5 +1,6 @@
 import type { Report } from '../report/build-report.js';
 import type { JudgedTrigger, Review } from '../report/compare-reports.js';
+import { money } from './format.js';
 import { OPTION_LABEL } from './labels.js';
 import { formatKeyNumber, signedPercent, triggerLine } from './metric-format.js';
 
@@ -66,4 +67,18 @@ export function numberWords(metric: string): string {
   };
   const monthly = /^([a-z]+)\.monthly$/.exec(metric);
   return words[metric] ?? (monthly ? `${OPTION_LABEL[monthly[1] as string] ?? monthly[1]} a month` : metric);
+}
+
+/** The portfolio's models then and now: each one's verdict alone and its share of the pool's month. */
+export const MODEL_CHANGE_HEAD = ['model', 'alone then', 'alone now', 'share then', 'share now'];
+
+export function modelChangeRows(review: Review, currency: string): string[][] {
+  const cash = (x: number | null | undefined): string => (x === null || x === undefined ? '–' : money(x, currency));
+  return (review.models ?? []).map((m) => [
+    m.name,
+    m.previous?.placement ?? 'not there',
+    m.current?.placement ?? 'gone',
+    cash(m.previous?.share),
+    cash(m.current?.share),
+  ]);
 }

@@ -37,6 +37,13 @@ export interface JudgedTrigger {
   isNew: boolean;
 }
 
+/** A model of a portfolio at the decision in force and today: its verdict and month alone, its share. */
+export interface ModelChange {
+  name: string;
+  previous: { placement: string; aloneMonthly: number | null; share: number | null } | null;
+  current: { placement: string; aloneMonthly: number; share: number } | null;
+}
+
 export interface Review {
   verdict: {
     /** The decision in force: the previous report's placement. */
@@ -49,6 +56,8 @@ export interface Review {
   };
   triggers: JudgedTrigger[];
   movements: Movement[];
+  /** A portfolio's models then and now (a model added or gone has one side null); null without a portfolio. */
+  models: ModelChange[] | null;
   previousGeneratedAt: string;
 }
 
@@ -135,8 +144,40 @@ export function compareReports(
     },
     triggers,
     movements: metrics.map((m) => movement(m, prevNumbers[m], nowNumbers[m])),
+    models: modelChanges(previous, current),
     previousGeneratedAt: previous.generatedAt,
   };
+}
+
+/** The portfolio's models by name: today's in their order, then those the decision in force had and today's has not. */
+function modelChanges(previous: Report, current: Report): ModelChange[] | null {
+  const before = (previous as Partial<Report>).portfolio?.models ?? [];
+  const now = current.portfolio?.models ?? [];
+  if (before.length === 0 && now.length === 0) return null;
+  const then = new Map(before.map((m) => [m.name, m]));
+  const changes: ModelChange[] = now.map((m) => {
+    const p = then.get(m.name);
+    return {
+      name: m.name,
+      previous:
+        p === undefined
+          ? null
+          : { placement: p.alone.placement, aloneMonthly: p.alone.monthly ?? null, share: p.attributedMonthly ?? null },
+      current: { placement: m.alone.placement, aloneMonthly: m.alone.monthly, share: m.attributedMonthly },
+    };
+  });
+  for (const p of before)
+    if (!now.some((m) => m.name === p.name))
+      changes.push({
+        name: p.name,
+        previous: {
+          placement: p.alone.placement,
+          aloneMonthly: p.alone.monthly ?? null,
+          share: p.attributedMonthly ?? null,
+        },
+        current: null,
+      });
+  return changes;
 }
 
 export const FAIL_ON = ['trigger', 'new-trigger', 'verdict-change', 'any', 'never'] as const;

@@ -16,6 +16,19 @@ export const previousReportSchema = z.looseObject({
   schemaVersion: z.number(),
   generatedAt: z.string(),
   scenario: z.looseObject({ name: z.string() }),
+  portfolio: z
+    .looseObject({
+      models: z
+        .array(
+          z.looseObject({
+            name: z.string().max(200),
+            alone: z.looseObject({ placement: z.enum(PLACEMENTS), monthly: figure }),
+            attributedMonthly: figure,
+          }),
+        )
+        .max(1000),
+    })
+    .nullish(),
   verdict: z.looseObject({ placement: z.enum(PLACEMENTS) }),
   utilization: z.looseObject({ mean: optionalFigure, consistent: optionalFigure }),
   tokens: z.looseObject({ cv: optionalFigure }),

@@ -105,6 +105,26 @@ describe('a portfolio of one model is that model', () => {
   });
 });
 
+describe('a review of a portfolio, model by model', () => {
+  test('each model then and now; one added and one gone are told so', async () => {
+    const body = (names: string[]) =>
+      `schemaVersion: 1\nname: rev\nmodels:\n${names.map((n) => `  - {name: ${n}, referenceGpus: 8, utilization: {assumed: 0.5}}`).join('\n')}\n${OPTIONS}`;
+    const decision = join(dir, 'decision.json');
+    expect(
+      (await runPlacement(['analyze', write('rev-then.yaml', body(['a', 'b'])), '--json', '--out', decision])).code,
+    ).toBe(0);
+    const r = await runPlacement(['review', write('rev-now.yaml', body(['a', 'c'])), '--decision', decision, '--json']);
+    const models = JSON.parse(r.stdout).review.models;
+    expect(models.map((m: { name: string }) => m.name)).toEqual(['a', 'c', 'b']);
+    expect(models[0].previous.placement).toBe(models[0].current.placement);
+    expect(models[1].previous).toBeNull();
+    expect(models[2].current).toBeNull();
+    const table = await runPlacement(['review', join(dir, 'rev-now.yaml'), '--decision', decision]);
+    expect(table.stdout).toMatch(/│ c +│ not there +│/);
+    expect(table.stdout).toMatch(/│ b +│ [a-z-]+ +│ gone +│/);
+  });
+});
+
 describe('models with their own tokens and egress', () => {
   test('the portfolio has their sum; each its own cost per million tokens, of its share', async () => {
     const days = (per: number) =>

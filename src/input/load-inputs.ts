@@ -1,5 +1,6 @@
 /** Reads the histories a scenario names, relative to the scenario file; "-" is stdin. */
 import { dirname, relative, resolve } from 'node:path';
+import { InputError } from '../errors.js';
 import type { DailyTotal } from '../model/signals/daily-token-totals.js';
 import { HourlyAccumulator, type HourlyPoint } from '../model/utilization/hourly-accumulator.js';
 import type { Warning } from '../model/warning.js';
@@ -204,8 +205,15 @@ async function readPortfolio(s: ResolvedScenario, scenarioFile: string, o: LoadO
   }
   const pool = pooledDemand(models, s.workload.targetUtilization);
   const gpus = s.workload.referenceGpus;
+  const withHistory = models.filter((m) => m.hours !== null);
+  if (withHistory.length > 1 && pool.hourStarts.length === 0)
+    throw new InputError({
+      file: displayName(scenarioFile),
+      field: 'models',
+      message: `the histories of ${withHistory.map((m) => m.name).join(', ')} share no hour: give histories of the same weeks`,
+    });
   const hours =
-    models.some((m) => m.hours !== null) && pool.hourStarts.length > 0
+    withHistory.length > 0
       ? pool.hourStarts.map((hourStart, i) => ({ hourStart, utilization: (pool.total[i] as number) / gpus }))
       : null;
   if (pool.hoursLeftOut > 0) warnings.push({ code: 'portfolio-hours-left-out', args: { hours: pool.hoursLeftOut } });

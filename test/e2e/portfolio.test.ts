@@ -203,6 +203,23 @@ describe('what a portfolio scenario may not say', () => {
     expect(stderr).toMatch(/workload\.tokens: with models' own token histories, the portfolio's is their sum/);
     expect(stderr).toMatch(/workload\.egress: with models' own egress, the portfolio's is their sum/);
   });
+  test('histories that share no hour: one line that says so', async () => {
+    const day = (from: number) =>
+      [
+        'timestamp,utilization',
+        ...Array.from(
+          { length: 24 },
+          (_, i) => `${new Date(Date.UTC(2026, 9, from) + i * 3_600_000).toISOString()},0.5`,
+        ),
+      ].join('\n') + '\n';
+    write('oct1.csv', day(1));
+    write('oct5.csv', day(5));
+    const stderr = await refused(
+      'apart.yaml',
+      'models:\n  - {name: a, referenceGpus: 8, utilization: {source: oct1.csv}}\n  - {name: b, referenceGpus: 8, utilization: {source: oct5.csv}}\n',
+    );
+    expect(stderr.trim()).toMatch(/models: the histories of a, b share no hour: give histories of the same weeks$/);
+  });
   test('--utilization reads one history: refused for a portfolio', async () => {
     const stderr = await refused(
       'flag.yaml',

@@ -26,7 +26,8 @@ export function attributeByStandAlone(standAlone: ReadonlyArray<number>, pooled:
     sum += x;
     if (x > (standAlone[largest] as number)) largest = i;
   });
-  const shares = standAlone.map((x) => (sum > 0 ? (pooled * x) / sum : pooled / n));
+  // The fraction first: pooled × x would underflow for a tiny x before the division restores it.
+  const shares = standAlone.map((x) => (sum > 0 ? pooled * (x / sum) : pooled / n));
   let others = 0;
   shares.forEach((x, i) => {
     if (i !== largest) others += x;

@@ -121,7 +121,7 @@ describe('the pool’s cost shared back', () => {
           const sum = alone.reduce((a, b) => a + b, 0);
           if (sum > 0)
             alone.forEach((x, i) =>
-              expect(shares[i]!).toBeCloseTo((pooled * x) / sum, Math.max(0, 6 - Math.log10(pooled + 1))),
+              expect(shares[i]!).toBeCloseTo(pooled * (x / sum), Math.max(0, 6 - Math.log10(pooled + 1))),
             );
         },
       ),

@@ -36,6 +36,8 @@ export interface PooledDemand {
   serving: Float64Array[];
   /** Per model, per hour: what it keeps resident: max(serving, warm floor × τ), and its canary and shadow. */
   resident: Float64Array[];
+  /** Per model, per hour: the warm floor's part of `resident` above what the traffic needed. */
+  floor: Float64Array[];
   /** Per model, per hour: the canary's and the shadow path's part of `resident`. */
   canary: Float64Array[];
   shadow: Float64Array[];
@@ -68,6 +70,7 @@ export function pooledDemand(models: ReadonlyArray<ModelLoad>, tau: number): Poo
   const total = new Float64Array(clock.length);
   const serving: Float64Array[] = [];
   const resident: Float64Array[] = [];
+  const floors: Float64Array[] = [];
   const canaries: Float64Array[] = [];
   const shadows: Float64Array[] = [];
   for (const m of models) {
@@ -80,6 +83,8 @@ export function pooledDemand(models: ReadonlyArray<ModelLoad>, tau: number): Poo
       }
     const floor = m.warmFloorGpus * tau;
     const held = busy.map((b) => Math.max(b, floor));
+    // Apart, not as a difference of sums: a floor below the load is exactly none.
+    const aboveLoad = busy.map((b) => Math.max(0, floor - b));
     const canary = new Float64Array(clock.length);
     const shadow = new Float64Array(clock.length);
     const c = m.canary;
@@ -97,10 +102,20 @@ export function pooledDemand(models: ReadonlyArray<ModelLoad>, tau: number): Poo
     }
     serving.push(busy);
     resident.push(held);
+    floors.push(aboveLoad);
     canaries.push(canary);
     shadows.push(shadow);
   }
-  return { hourStarts: clock, serving, resident, canary: canaries, shadow: shadows, total, hoursLeftOut };
+  return {
+    hourStarts: clock,
+    serving,
+    resident,
+    floor: floors,
+    canary: canaries,
+    shadow: shadows,
+    total,
+    hoursLeftOut,
+  };
 }
 
 /** A model's residency over the pooled hours, in GPU-hours at the headroom τ. */
@@ -131,13 +146,14 @@ export function residencyOf(pool: PooledDemand, names: ReadonlyArray<string>, ta
   const models = names.map((name, m) => {
     const serving = sum(pool.serving[m] as Float64Array);
     const resident = sum(pool.resident[m] as Float64Array);
+    const floor = sum(pool.floor[m] as Float64Array);
     const canary = sum(pool.canary[m] as Float64Array);
     const shadow = sum(pool.shadow[m] as Float64Array);
-    idle += resident - serving;
+    idle += floor + canary + shadow;
     return {
       name,
       servingGpuHours: serving / tau,
-      warmFloorGpuHours: (resident - canary - shadow - serving) / tau,
+      warmFloorGpuHours: floor / tau,
       canaryGpuHours: canary / tau,
       shadowGpuHours: shadow / tau,
       shareOfPool: all > 0 ? resident / all : 0,

@@ -11,7 +11,7 @@ import { InputError } from '../errors.js';
 import { DEFAULT_SEED, DEFAULT_TRIALS, type MonteCarlo } from '../model/uncertainty/monte-carlo.js';
 import { runMonteCarlo } from './monte-carlo-threads.js';
 import { combinedMultiplier, scaleDemand, type LeverSetting } from '../model/uncertainty/what-if.js';
-import { analyzePortfolio } from '../model/portfolio/portfolio-analysis.js';
+import { analyzePortfolio, withAssumed } from '../model/portfolio/portfolio-analysis.js';
 import { loadInputs } from '../input/load-inputs.js';
 import { buildReport } from '../report/build-report.js';
 import type { Report } from '../report/report-schema.js';
@@ -109,11 +109,7 @@ export async function prepareAnalysis(file: string, opts: Omit<AnalyzeOptions, '
   }
   // A portfolio without any history is flat at its models' assumptions together.
   const pooledAssumption = inputs.portfolio?.assumed ?? null;
-  if (pooledAssumption !== null)
-    scenario = {
-      ...scenario,
-      workload: { ...scenario.workload, utilization: { ...scenario.workload.utilization, assumed: pooledAssumption } },
-    };
+  if (pooledAssumption !== null) scenario = withAssumed(scenario, pooledAssumption);
   const levers = opts.whatIf ?? [];
   const measured: AnalysisInput = {
     scenario,

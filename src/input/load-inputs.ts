@@ -4,7 +4,8 @@ import { InputError } from '../errors.js';
 import type { DailyTotal } from '../model/signals/daily-token-totals.js';
 import { HourlyAccumulator, type HourlyPoint } from '../model/utilization/hourly-accumulator.js';
 import type { Warning } from '../model/warning.js';
-import { pooledDemand, type ModelLoad, type PooledDemand } from '../model/portfolio/pooled-demand.js';
+import { pooledDemand, pooledTokenDays, type ModelLoad, type PooledDemand } from '../model/portfolio/pooled-demand.js';
+import type { PortfolioModel } from '../model/portfolio/portfolio-analysis.js';
 import { isoDayStart } from '../model/time/iso-day.js';
 import { MS_PER_HOUR } from '../model/units.js';
 import type { ResolvedScenario } from './scenario/resolve.js';
@@ -150,19 +151,9 @@ async function readTokenHistory(
   };
 }
 
-/** A model of a portfolio as read: its history and what it keeps warm. */
-export interface LoadedModel extends ModelLoad {
-  name: string;
-  referenceGpus: number;
-  warmFloorGpus: number;
-  fallbackFor: string | null;
-  retireBy: string | null;
-  /** Its own daily tokens and egress; null when the portfolio gives them for the whole. */
+/** A model of a portfolio as read: its demand (pooled), what the analysis of it alone needs, its input. */
+export interface LoadedModel extends ModelLoad, PortfolioModel {
   tokenDays: DailyTotal[] | null;
-  internetGBPerMonth: number | null;
-  /** Hourly utilization on its GPUs; null for a flat assumption. */
-  hours: HourlyPoint[] | null;
-  assumed: number;
   input: UtilizationInput;
 }
 
@@ -263,18 +254,8 @@ export async function loadInputs(s: ResolvedScenario, scenarioFile: string, o: L
     tokens = read.input;
     warnings.push(...read.warnings);
   } else if (portfolio !== null && portfolio.models.some((m) => m.tokenDays !== null)) {
-    // The models' own token histories together: the days every one of them has.
-    const own = portfolio.models.filter((m) => m.tokenDays !== null);
-    const byDay = new Map<number, { tokens: number; models: number }>();
-    for (const m of own)
-      for (const d of m.tokenDays as DailyTotal[]) {
-        const x = byDay.get(d.day) ?? { tokens: 0, models: 0 };
-        byDay.set(d.day, { tokens: x.tokens + d.tokens, models: x.models + 1 });
-      }
-    tokenDays = [...byDay]
-      .filter(([, x]) => x.models === own.length)
-      .map(([day, x]) => ({ day, tokens: x.tokens }))
-      .sort((a, b) => a.day - b.day);
+    const own = portfolio.models.flatMap((m) => (m.tokenDays === null ? [] : [m.tokenDays]));
+    tokenDays = pooledTokenDays(own);
     tokens = { source: `${own.length} models`, format: 'models', rows: tokenDays.length, badRows: 0 };
   }
 

@@ -1,6 +1,6 @@
 import type { Report } from '../report/build-report.js';
 import type { JudgedTrigger, Review } from '../report/compare-reports.js';
-import { money } from './format.js';
+import { money, orDash } from './format.js';
 import { OPTION_LABEL } from './labels.js';
 import { formatKeyNumber, signedPercent, triggerLine } from './metric-format.js';
 
@@ -73,7 +73,7 @@ export function numberWords(metric: string): string {
 export const MODEL_CHANGE_HEAD = ['model', 'alone then', 'alone now', 'share then', 'share now'];
 
 export function modelChangeRows(review: Review, currency: string): string[][] {
-  const cash = (x: number | null | undefined): string => (x === null || x === undefined ? '–' : money(x, currency));
+  const cash = (x: number | null | undefined): string => orDash(x, (v) => money(v, currency));
   return (review.models ?? []).map((m) => [
     m.name,
     m.previous?.placement ?? 'not there',

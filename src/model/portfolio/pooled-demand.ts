@@ -10,6 +10,8 @@
  * busy GPUs, so that the pool's GPUs (busy ÷ τ, as every option prices them) are max(busy ÷ τ,
  * W) for each model.
  */
+import type { DailyTotal } from '../signals/daily-token-totals.js';
+import { MS_PER_DAY } from '../units.js';
 import type { HourlyPoint } from '../utilization/hourly-accumulator.js';
 
 export interface ModelLoad {
@@ -27,7 +29,16 @@ export interface ModelLoad {
   canary?: { share: number; days: number; shadowShare: number } | undefined;
 }
 
-const MS_PER_DAY = 86_400_000;
+/** The keys (hours, days) every list has, ascending, and how many more some list had. */
+function sharedKeys(lists: ReadonlyArray<ReadonlyArray<number>>): { shared: number[]; leftOut: number } {
+  const counts = new Map<number, number>();
+  for (const keys of lists) for (const k of keys) counts.set(k, (counts.get(k) ?? 0) + 1);
+  const shared = [...counts]
+    .filter(([, n]) => n === lists.length)
+    .map(([k]) => k)
+    .sort((a, b) => a - b);
+  return { shared, leftOut: counts.size - shared.length };
+}
 
 export interface PooledDemand {
   /** The hours every model with a history has, in time order (one unnamed hour when none has). */
@@ -52,20 +63,9 @@ export interface PooledDemand {
  * without one contributes its flat level to each), so that each pooled hour sums real hours.
  */
 export function pooledDemand(models: ReadonlyArray<ModelLoad>, tau: number): PooledDemand {
-  const withHours = models.filter((m) => m.hours !== null);
-  let clock: number[];
-  let hoursLeftOut = 0;
-  if (withHours.length === 0) clock = [Number.NaN];
-  else {
-    const counts = new Map<number, number>();
-    for (const m of withHours)
-      for (const h of m.hours as HourlyPoint[]) counts.set(h.hourStart, (counts.get(h.hourStart) ?? 0) + 1);
-    clock = [...counts]
-      .filter(([, n]) => n === withHours.length)
-      .map(([t]) => t)
-      .sort((a, b) => a - b);
-    hoursLeftOut = counts.size - clock.length;
-  }
+  const histories = models.flatMap((m) => (m.hours === null ? [] : [m.hours.map((h) => h.hourStart)]));
+  const { shared, leftOut: hoursLeftOut } = sharedKeys(histories);
+  const clock = histories.length === 0 ? [Number.NaN] : shared;
   const at = new Map(clock.map((t, i) => [t, i]));
   const total = new Float64Array(clock.length);
   const serving: Float64Array[] = [];
@@ -160,4 +160,12 @@ export function residencyOf(pool: PooledDemand, names: ReadonlyArray<string>, ta
     };
   });
   return { models, notServingShare: all > 0 ? idle / all : 0 };
+}
+
+/** Models' own daily token totals together: summed on the days every one of them has. */
+export function pooledTokenDays(histories: ReadonlyArray<ReadonlyArray<DailyTotal>>): DailyTotal[] {
+  const { shared } = sharedKeys(histories.map((days) => days.map((d) => d.day)));
+  const total = new Map<number, number>();
+  for (const days of histories) for (const d of days) total.set(d.day, (total.get(d.day) ?? 0) + d.tokens);
+  return shared.map((day) => ({ day, tokens: total.get(day) as number }));
 }

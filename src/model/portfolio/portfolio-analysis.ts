@@ -13,6 +13,7 @@ import type { HourlyPoint } from '../utilization/hourly-accumulator.js';
 import type { DailyTotal } from '../signals/daily-token-totals.js';
 import type { Placement } from '../verdict/verdict.js';
 import { analyze, measure, type Analysis, type AnalysisInput } from '../analysis/analyze.js';
+import { scaleDemand } from '../uncertainty/what-if.js';
 import { attributeByStandAlone, poolingBenefit } from './attribution.js';
 import { residencyOf, type PooledDemand } from './pooled-demand.js';
 
@@ -112,24 +113,21 @@ export function analyzePortfolio(
     const share = served > 0 ? (residency.models[k]?.servingGpuHours as number) / served : 1 / models.length;
     const resident = demand.resident[k] as Float64Array;
     const hours: HourlyPoint[] | null = withHours
-      ? demand.hourStarts.map((hourStart, i) => ({
-          hourStart,
-          utilization: Math.min(1, ((resident[i] as number) * demandScale) / m.referenceGpus),
-        }))
+      ? demand.hourStarts.map((hourStart, i) => ({ hourStart, utilization: (resident[i] as number) / m.referenceGpus }))
       : null;
     const scenario = aloneScenario(pool.scenario, m, share);
-    const input: AnalysisInput = {
+    const measured: AnalysisInput = {
       ...pool,
-      scenario:
-        hours === null
-          ? withAssumed(scenario, Math.min(1, ((resident[0] as number) * demandScale) / m.referenceGpus))
-          : scenario,
+      scenario: hours === null ? withAssumed(scenario, (resident[0] as number) / m.referenceGpus) : scenario,
       utilizationHours: hours,
       tokenDays: m.tokenDays ?? scaledTokens(pool.tokenDays, share),
       billing: null,
       inputWarnings: [],
       gpusSeen: null,
     };
+    // The what-if levers moved the pool's demand: each model's moves the same way, each hour
+    // capped at 100 % of the model's GPUs as scaleDemand does (also with no lever, factor 1).
+    const input = scaleDemand(measured, demandScale);
     return analyze(input, measure(input));
   });
   const aloneMonthly = alone.map(verdictMonthly);
@@ -166,7 +164,8 @@ export function analyzePortfolio(
   };
 }
 
-function withAssumed(s: ModelScenario, assumed: number): ModelScenario {
+/** The scenario with a flat assumption of utilization in place of its own. */
+export function withAssumed<S extends ModelScenario>(s: S, assumed: number): S {
   return { ...s, workload: { ...s.workload, utilization: { ...s.workload.utilization, assumed } } };
 }
 

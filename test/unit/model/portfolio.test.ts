@@ -4,7 +4,12 @@ import { cloudCompute } from '../../../src/model/cost/cloud-compute.js';
 import { reservedCost } from '../../../src/model/cost/reserved-cost.js';
 import { profileFromBusy } from '../../../src/model/demand/demand-profile.js';
 import { attributeByStandAlone, poolingBenefit } from '../../../src/model/portfolio/attribution.js';
-import { pooledDemand, residencyOf, type ModelLoad } from '../../../src/model/portfolio/pooled-demand.js';
+import {
+  pooledDemand,
+  pooledTokenDays,
+  residencyOf,
+  type ModelLoad,
+} from '../../../src/model/portfolio/pooled-demand.js';
 import { aloneScenario } from '../../../src/model/portfolio/portfolio-analysis.js';
 import { sizeReserved } from '../../../src/model/reserved/reserved-sizing.js';
 import { scenario } from '../../helpers/scenario.js';
@@ -170,5 +175,26 @@ describe('canaries and shadow paths after rollouts', () => {
     expect(r.models[0]!.shadowGpuHours).toBeCloseTo((24 * 0.2) / 0.7, 9);
     expect(r.models[0]!.warmFloorGpuHours).toBeCloseTo(0, 9);
     expect(r.notServingShare).toBeCloseTo((24 * 0.6) / (48 * 4 + 24 * 0.6), 12);
+  });
+});
+
+describe('models’ own token histories together', () => {
+  test('summed on the days every one of them has', () => {
+    expect(
+      pooledTokenDays([
+        [
+          { day: 1, tokens: 10 },
+          { day: 2, tokens: 20 },
+          { day: 3, tokens: 30 },
+        ],
+        [
+          { day: 3, tokens: 3 },
+          { day: 2, tokens: 2 },
+        ],
+      ]),
+    ).toEqual([
+      { day: 2, tokens: 22 },
+      { day: 3, tokens: 33 },
+    ]);
   });
 });

@@ -76,7 +76,7 @@ export function renderInspect(i: Inspection, c: ChalkInstance): string {
       `  format      ${s.format}${s.gzip ? ' (gzip)' : ''}, unit ${s.unit}, times in ${i.timezone}`,
       s.format === 'prometheus-api'
         ? `  points      ${s.rows.toLocaleString('en-US')}, each averaged by the store over its step`
-        : `  rows        ${s.rows.toLocaleString('en-US')} (${s.samples.toLocaleString('en-US')} samples${rowProblems(s)})`,
+        : `  rows        ${s.rows.toLocaleString('en-US')} (${s.samples.toLocaleString('en-US')} sample${s.samples === 1 ? '' : 's'}${rowProblems(s)})`,
       `  GPUs        ${s.gpus}`,
       `  range       ${iso(s.first)} → ${iso(s.last)}`,
       `  resolution  ${s.resolutionMs === null ? '–' : formatDuration(s.resolutionMs)}`,

@@ -257,3 +257,10 @@ describe('hostile scenarios: exit 2 with one short, clean line', () => {
     expect(r.stderr).not.toMatch(/\u0000/);
   });
 });
+
+describe.skipIf(!HAVE_SHARED)('inspect of a one-row capture', () => {
+  test('one sample, said in the singular', async () => {
+    const r = await runPlacement(['inspect', join(SHARED, 'real', 'nvidia-gpu-exporter', 'l40s_595.80_load.csv')]);
+    expect(r.stdout).toContain('rows        1 (1 sample, all readable, none repeated, in order)');
+  });
+});

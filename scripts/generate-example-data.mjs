@@ -151,7 +151,8 @@ write(
 );
 
 // A model portfolio on one fleet (scenarios/model-portfolio.yaml), 90 days hourly: two steady
-// high-volume models peaking in different time zones, a nightly batch model and an experiment.
+// high-volume models peaking in different time zones, a sovereign model, an agentic one and an
+// experiment.
 write(
   'portfolio-chat-util.csv',
   'timestamp,utilization',
@@ -166,12 +167,31 @@ write(
     ([t, u]) => `${iso(t)},${u.toFixed(3)}`,
   ),
 );
+// A sovereign model (clinical notes, regulated data): steady in European office hours.
 write(
-  'portfolio-batch-util.csv',
+  'portfolio-clinical-util.csv',
   'timestamp,utilization',
-  utilization(90, HOUR, 23, (t, r) => (new Date(t).getUTCHours() < 5 ? r.normal(0.9, 0.04) : r.normal(0.04, 0.02))).map(
+  utilization(90, HOUR, 23, (t, r) => 0.5 + (weekend(t) ? -0.15 : 0.12 * diurnal(t, 10)) + r.normal(0, 0.03)).map(
     ([t, u]) => `${iso(t)},${u.toFixed(3)}`,
   ),
+);
+// An agentic model: tool-calling runs in bursts of a few hours, at any time of day.
+write(
+  'portfolio-agent-util.csv',
+  'timestamp,utilization',
+  (() => {
+    let burst = 0;
+    return utilization(90, HOUR, 25, (t, r) => {
+      if (burst > 0) burst -= 1;
+      else if (r.next() < 0.04) burst = 2 + Math.floor(r.next() * 5);
+      return burst > 0 ? r.normal(0.75, 0.1) : r.normal(0.12, 0.04);
+    });
+  })().map(([t, u]) => `${iso(t)},${u.toFixed(3)}`),
+);
+write(
+  'portfolio-agent-tokens.csv',
+  'timestamp,tokens',
+  dailyTokens(90, 26, (t, r) => 4.0e8 * Math.exp(r.normal(0, 0.45))),
 );
 write(
   'portfolio-experiment-util.csv',

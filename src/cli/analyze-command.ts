@@ -11,8 +11,16 @@ import { InputError } from '../errors.js';
 import { DEFAULT_SEED, DEFAULT_TRIALS, type MonteCarlo } from '../model/uncertainty/monte-carlo.js';
 import { runMonteCarlo } from './monte-carlo-threads.js';
 import { combinedMultiplier, scaleDemand, type LeverSetting } from '../model/uncertainty/what-if.js';
-import { analyzePortfolio, withAssumed } from '../model/portfolio/portfolio-analysis.js';
-import { loadInputs } from '../input/load-inputs.js';
+import {
+  analyzePortfolio,
+  groupInput,
+  portfolioGroups,
+  trafficShares,
+  withAssumed,
+} from '../model/portfolio/portfolio-analysis.js';
+import { mainGroup } from '../model/portfolio/placement-groups.js';
+import { DEFAULT_GOVERNANCE } from '../model/portfolio/governance.js';
+import { loadInputs, modelsLabel, portfolioSource, type LoadedModel } from '../input/load-inputs.js';
 import { buildReport } from '../report/build-report.js';
 import type { Report } from '../report/report-schema.js';
 import { renderJson } from '../present/render-json.js';
@@ -111,7 +119,7 @@ export async function prepareAnalysis(file: string, opts: Omit<AnalyzeOptions, '
   const pooledAssumption = inputs.portfolio?.assumed ?? null;
   if (pooledAssumption !== null) scenario = withAssumed(scenario, pooledAssumption);
   const levers = opts.whatIf ?? [];
-  const measured: AnalysisInput = {
+  const whole: AnalysisInput = {
     scenario,
     utilizationHours: inputs.utilizationHours,
     tokenDays: inputs.tokenDays,
@@ -122,6 +130,37 @@ export async function prepareAnalysis(file: string, opts: Omit<AnalyzeOptions, '
     // A per-GPU export names its GPUs; a fleet-level series does not.
     gpusSeen: inputs.sources.utilization.gpus > 0 ? inputs.sources.utilization.gpus : null,
   };
+  // A portfolio: the report's analysis is that of its models placed by price (all of them unless
+  // some are sovereign or at the edge); analyzePortfolio places the others.
+  const p = inputs.portfolio;
+  const shares = p === null ? [] : trafficShares(p.models, p.pool, scenario.workload.targetUtilization);
+  const groups = p === null ? [] : portfolioGroups(scenario, p.models, shares);
+  const main = p === null ? null : mainGroup(groups);
+  const measured: AnalysisInput =
+    p === null || main === null
+      ? whole
+      : {
+          ...groupInput(whole, p.pool, p.models, main.members, main.constraints, shares),
+          inputWarnings: inputs.warnings,
+        };
+  if (p !== null && main !== null && main.members.length < p.models.length) {
+    // The report's history and tokens are those of the group it describes.
+    const members = main.members.map((k) => p.models[k] as LoadedModel);
+    const tokens = members.filter((x) => x.tokenDays !== null).length;
+    inputs = {
+      ...inputs,
+      sources: {
+        ...inputs.sources,
+        utilization: portfolioSource(members, whole.utilizationHours !== null),
+        tokens:
+          inputs.sources.tokens?.format === 'models' && measured.tokenDays !== null
+            ? { ...inputs.sources.tokens, source: modelsLabel(tokens), rows: measured.tokenDays.length }
+            : measured.tokenDays === null
+              ? null
+              : inputs.sources.tokens,
+      },
+    };
+  }
   const m = combinedMultiplier(levers);
   const input =
     levers.length === 0
@@ -129,7 +168,7 @@ export async function prepareAnalysis(file: string, opts: Omit<AnalyzeOptions, '
       : {
           ...scaleDemand(measured, m),
           inputWarnings: [
-            ...inputs.warnings,
+            ...(measured.inputWarnings ?? []),
             { code: 'what-if', args: { levers: levers.map((l) => `${l.lever}=${l.value}`).join(', '), multiplier: m } },
           ],
         };
@@ -147,9 +186,17 @@ export async function prepareAnalysis(file: string, opts: Omit<AnalyzeOptions, '
   }
   const analysis = analyze(input, measurement);
   const portfolio =
-    inputs.portfolio === null
+    p === null
       ? null
-      : analyzePortfolio(input, analysis, inputs.portfolio.models, inputs.portfolio.pool, m);
+      : analyzePortfolio(
+          whole,
+          analysis,
+          p.models,
+          p.pool,
+          groups,
+          scenario.governance ?? DEFAULT_GOVERNANCE,
+          levers.length === 0 ? 1 : m,
+        );
   return { loaded, inputs, input, measured, levers, measurement, analysis, portfolio, now };
 }
 

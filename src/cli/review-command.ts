@@ -152,11 +152,17 @@ export async function reviewCommand(file: string, opts: ReviewOptions, io: Io): 
   const firedLastTime = await lastFiring(opts.history);
   const review: Review | null = previous === null ? null : compareReports(previous, report, metrics, firedLastTime);
   const firing = review?.triggers.filter((t) => t.firing) ?? [];
+  const newLimits = review?.limits?.filter((l) => l.isNew) ?? [];
   const code =
     review === null
       ? 0
       : reviewExitCode(
-          { firing: firing.length > 0, newFiring: firing.some((t) => t.isNew), changed: review.verdict.changed },
+          {
+            // A limit of the portfolio passed since the decision in force counts as a new alarm.
+            firing: firing.length > 0 || newLimits.length > 0,
+            newFiring: firing.some((t) => t.isNew) || newLimits.length > 0,
+            changed: review.verdict.changed,
+          },
           opts.failOn,
         );
 

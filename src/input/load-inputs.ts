@@ -157,6 +157,27 @@ export interface LoadedModel extends ModelLoad, PortfolioModel {
   input: UtilizationInput;
 }
 
+/** "1 model", "4 models": where a pool's history or tokens come from. */
+export const modelsLabel = (n: number): string => `${n} model${n === 1 ? '' : 's'}`;
+
+/** Where a pool of models' history comes from: theirs, counted together. */
+export function portfolioSource(models: ReadonlyArray<LoadedModel>, withHistory: boolean): UtilizationInput {
+  const sum = (k: 'rows' | 'samples' | 'badRows' | 'unavailableRows' | 'gpus') =>
+    models.reduce((t, m) => t + m.input[k], 0);
+  return {
+    source: modelsLabel(models.length),
+    format: 'models',
+    unit: 'fraction',
+    rows: sum('rows'),
+    samples: sum('samples'),
+    badRows: sum('badRows'),
+    unavailableRows: sum('unavailableRows'),
+    gpus: sum('gpus'),
+    resolutionMs: withHistory ? MS_PER_HOUR : null,
+    gzip: false,
+  };
+}
+
 /**
  * A portfolio's models read one after the other, and the pool's history: their resident busy GPUs
  * summed hour by hour (docs/model.md, portfolio), as a utilization of their GPUs together.
@@ -186,6 +207,14 @@ async function readPortfolio(s: ResolvedScenario, scenarioFile: string, o: LoadO
           ? undefined
           : { share: m.canary.share, days: m.canary.retainedDays, shadowShare: m.shadow?.share ?? 0 },
       fallbackFor: m.fallbackFor ?? null,
+      constraints:
+        m.constraints === undefined
+          ? null
+          : {
+              sovereignty: m.constraints.sovereignty,
+              agentic: m.constraints.agentic,
+              regions: m.constraints.regions ?? null,
+            },
       retireBy: m.retireBy ?? null,
       tokenDays,
       internetGBPerMonth: m.egress?.internetGBPerMonth ?? null,
@@ -208,20 +237,7 @@ async function readPortfolio(s: ResolvedScenario, scenarioFile: string, o: LoadO
       ? pool.hourStarts.map((hourStart, i) => ({ hourStart, utilization: (pool.total[i] as number) / gpus }))
       : null;
   if (pool.hoursLeftOut > 0) warnings.push({ code: 'portfolio-hours-left-out', args: { hours: pool.hoursLeftOut } });
-  const sum = (k: 'rows' | 'samples' | 'badRows' | 'unavailableRows' | 'gpus') =>
-    models.reduce((t, m) => t + m.input[k], 0);
-  const input: UtilizationInput = {
-    source: `${models.length} models`,
-    format: 'models',
-    unit: 'fraction',
-    rows: sum('rows'),
-    samples: sum('samples'),
-    badRows: sum('badRows'),
-    unavailableRows: sum('unavailableRows'),
-    gpus: sum('gpus'),
-    resolutionMs: hours === null ? null : MS_PER_HOUR,
-    gzip: false,
-  };
+  const input = portfolioSource(models, hours !== null);
   // Without any history the pool is flat at its models' assumptions together.
   const assumed = hours === null ? (pool.total[0] as number) / gpus : null;
   return { models, pool, hours, input, warnings, assumed };
@@ -256,7 +272,7 @@ export async function loadInputs(s: ResolvedScenario, scenarioFile: string, o: L
   } else if (portfolio !== null && portfolio.models.some((m) => m.tokenDays !== null)) {
     const own = portfolio.models.flatMap((m) => (m.tokenDays === null ? [] : [m.tokenDays]));
     tokenDays = pooledTokenDays(own);
-    tokens = { source: `${own.length} models`, format: 'models', rows: tokenDays.length, badRows: 0 };
+    tokens = { source: modelsLabel(own.length), format: 'models', rows: tokenDays.length, badRows: 0 };
   }
 
   let billing: BillingRead | null = null;

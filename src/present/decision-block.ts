@@ -47,20 +47,33 @@ function gpus(n: number): string {
   return `${n.toLocaleString('en-US')} GPU${n === 1 ? '' : 's'}`;
 }
 
+type Plan = NonNullable<Verdict['plan']>;
+
 /** The plan in one sentence a buyer can act on. */
 export function planSentence(r: Report): string {
   const v = r.verdict;
   const p = v.plan;
   const cur = r.currency;
-  if (p === null) {
-    const missing =
-      v.placement === 'edge'
-        ? 'an edge option'
-        : v.placement.startsWith('on-prem')
-          ? 'an on-prem option'
-          : 'a dedicated option (reserved rates)';
-    return `No option in the scenario prices this placement: add ${missing} to size it.`;
-  }
+  if (p === null) return unpricedSentence(v.placement);
+  if (p.family !== 'cloud') return sizedPlanSentence(p, cur);
+  const n = r.dataQuality.referenceGpus;
+  const tau = r.scenario.targetUtilization;
+  const p50 = Math.ceil((r.utilization.percentiles.p50 * n) / tau - 1e-9);
+  return `Stay on on-demand, GPUs kept ${percent(tau)} busy: about ${p50} provisioned at the median hour, ${p.gpus} at p95: ${money(p.monthly, cur)}/month.`;
+}
+
+function unpricedSentence(placement: Verdict['placement']): string {
+  const missing =
+    placement === 'edge'
+      ? 'an edge option'
+      : placement.startsWith('on-prem')
+        ? 'an on-prem option'
+        : 'a dedicated option (reserved rates)';
+  return `No option in the scenario prices this placement: add ${missing} to size it.`;
+}
+
+/** A plan with a size of its own (reserved, owned, edge; cloud on-demand at p95 otherwise). */
+function sizedPlanSentence(p: Plan, cur: string): string {
   const month = `${money(p.monthly, cur)}/month`;
   switch (p.family) {
     case 'reserved': {
@@ -71,12 +84,8 @@ export function planSentence(r: Report): string {
         `on-demand burst carries ${percent(burst)} of the GPU-hours: ${month}.`
       );
     }
-    case 'cloud': {
-      const n = r.dataQuality.referenceGpus;
-      const tau = r.scenario.targetUtilization;
-      const p50 = Math.ceil((r.utilization.percentiles.p50 * n) / tau - 1e-9);
-      return `Stay on on-demand, GPUs kept ${percent(tau)} busy: about ${p50} provisioned at the median hour, ${p.gpus} at p95: ${month}.`;
-    }
+    case 'cloud':
+      return `Stay on on-demand, ${gpus(p.gpus)} provisioned at p95: ${month}.`;
     case 'onprem': {
       const perServer = p.servers === null || p.servers === 0 ? p.gpus : p.gpus / p.servers;
       const upfront = p.upfront > 0 ? `, ${money(p.upfront, cur)} at month 0` : ', leased';
@@ -93,31 +102,57 @@ export function planSentence(r: Report): string {
   }
 }
 
+type Split = NonNullable<NonNullable<Report['portfolio']>['split']>;
+const GROUP_WORDS: Record<Split['groups'][number]['id'], string> = {
+  sovereign: 'Sovereign, placed apart',
+  edge: 'At the edge, placed apart',
+  central: 'The rest',
+};
+
+/** The group the tables below describe, when models are placed apart. */
+const MAIN_GROUP_WORDS: Record<Split['groups'][number]['id'], string> = {
+  sovereign: 'For the sovereign models, ',
+  edge: 'For the edge models, ',
+  central: 'For the rest, ',
+};
+
+/** "Sovereign, placed apart (clinical-notes; 16 GPUs): buy 2 × 8-GPU servers …" */
+function groupSentence(g: Split['groups'][number], main: string, cur: string): string {
+  const who = `${GROUP_WORDS[g.id]} (${g.models.join(', ')}; ${gpus(g.referenceGpus)})`;
+  const status = g.status === 'provisional' ? ' PROVISIONAL.' : '';
+  const what =
+    g.id === 'central' ? main : g.plan === null ? unpricedSentence(g.placement) : sizedPlanSentence(g.plan, cur);
+  return `${who}: ${lowerFirst(what)}${status}`;
+}
+
 export function decisionLines(r: Report): DecisionLine[] {
   const v = r.verdict;
   const cur = r.currency;
   const lines: DecisionLine[] = [];
-  const status = v.status === 'provisional' ? 'PROVISIONAL' : 'firm';
-  lines.push({ kind: 'headline', text: `${v.placement} · ${status} · ${r.scenario.name}` });
-  lines.push({ kind: 'plan', text: planSentence(r) });
-  const s = v.savingVsCurrent;
-  if (s !== null) {
-    const today = `Against today (${optionName(s.current)}, ${money(s.currentMonthly, cur)}/month)`;
+  const split = r.portfolio?.split ?? null;
+  const provisional = v.status === 'provisional' || (split?.groups.some((g) => g.status === 'provisional') ?? false);
+  const status = provisional ? 'PROVISIONAL' : 'firm';
+  // Models placed apart: every group's placement and plan, and what the split costs.
+  const placements = split === null ? v.placement : split.groups.map((g) => g.placement).join(' + ');
+  lines.push({ kind: 'headline', text: `${placements} · ${status} · ${r.scenario.name}` });
+  if (split === null) lines.push({ kind: 'plan', text: planSentence(r) });
+  else {
+    for (const g of split.groups) lines.push({ kind: 'plan', text: groupSentence(g, planSentence(r), cur) });
+    const apart = split.groups.filter((g) => g.id !== 'central').flatMap((g) => g.models);
+    const together = `one pool of every model on ${optionName(split.togetherCheapest)} (${money(split.togetherMonthly, cur)}/month)`;
     lines.push({
       kind: 'note',
       text:
-        Math.abs(s.monthly) < 0.5
-          ? `${today}: the same cost.`
-          : s.monthly > 0
-            ? `${today}: saves ${money(s.monthly, cur)}/month, ${money(s.yearly, cur)}/year.`
-            : `${today}: costs ${money(-s.monthly, cur)}/month more, ${money(-s.yearly, cur)}/year.`,
+        split.cost > 0.005
+          ? `Together ${money(split.monthly, cur)}/month; placing ${apart.join(', ')} apart costs ${money(split.cost, cur)}/month over ${together}.`
+          : `Together ${money(split.monthly, cur)}/month, no more than ${together}.`,
     });
   }
   const c = v.constraintCost;
   if (c !== null) {
     if (c.monthly <= 0.005) lines.push({ kind: 'note', text: 'It is the cheapest option at the measured profile.' });
     else {
-      const over = `${constraintWords(v)} costs ${money(c.monthly, cur)}/month over ${optionName(c.cheapest)} (${money(c.cheapestMonthly, cur)}/month)`;
+      const over = `${split === null ? '' : MAIN_GROUP_WORDS[(split.groups.find((g) => g.id === 'central') ?? split.groups[0])?.id ?? 'central']}${split === null ? constraintWords(v) : lowerFirst(constraintWords(v))} costs ${money(c.monthly, cur)}/month over ${optionName(c.cheapest)} (${money(c.cheapestMonthly, cur)}/month)`;
       lines.push({
         kind: 'note',
         text: c.failing.length === 0 ? `${over}.` : `${over}; not chosen: ${failingWords(c.failing)}.`,

@@ -19,11 +19,19 @@ export function portfolioSection(r: Report): PortfolioSection | null {
   const p = r.portfolio;
   if (p === null) return null;
   const cur = r.currency;
+  const split = p.split;
+  const pooled = split === null ? 'Pooled, the plan costs' : 'Pooled in their groups, the plans cost';
   const sentences = [
     p.poolingBenefit > 0
-      ? `Pooled, the plan costs ${money(p.pooledMonthly, cur)} a month against ${money(p.standAloneMonthly, cur)} for each model on a fleet of its own: pooling saves ${money(p.poolingBenefit, cur)} a month, shared back in proportion to what each would cost alone.`
-      : `Pooled, the plan costs ${money(p.pooledMonthly, cur)} a month, as much as each model on a fleet of its own (${money(p.standAloneMonthly, cur)}): their peaks coincide.`,
+      ? `${pooled} ${money(p.pooledMonthly, cur)} a month against ${money(p.standAloneMonthly, cur)} for each model on a fleet of its own: pooling saves ${money(p.poolingBenefit, cur)} a month, shared back in proportion to what each would cost alone.`
+      : `${pooled} ${money(p.pooledMonthly, cur)} a month, as much as each model on a fleet of its own (${money(p.standAloneMonthly, cur)}): their peaks coincide.`,
   ];
+  if (split !== null)
+    for (const g of split.groups)
+      if (g.id !== 'central')
+        sentences.push(
+          `Placed apart, ${APART_WORDS[g.id]}: ${g.models.join(', ')} (${g.placement}, ${money(g.monthly, cur)} a month).`,
+        );
   const canaries = p.models.reduce((t, m) => t + m.canaryGpuHours + m.shadowGpuHours, 0);
   sentences.push(
     `${percent(p.notServingShare)} of the resident GPU-hours serve no traffic: warm floors kept above the load${canaries > 0 ? ', canaries and shadow paths' : ''}.`,
@@ -48,8 +56,17 @@ export function portfolioSection(r: Report): PortfolioSection | null {
     sentences.push('* provisional: its own history cannot carry a firm verdict alone.');
   if (p.hoursLeftOut > 0)
     sentences.push(`${p.hoursLeftOut} hours some histories had and others lacked are left out of the pool.`);
+  const over = p.checks.filter((c) => c.overLimit);
+  sentences.push(
+    over.length === 0
+      ? `Within the portfolio's limits: canaries kept at most ${days(p.policy.canaryMaxDays)}, no model past its retire-by date, at most ${percent(p.policy.notServingMax)} of the GPU-hours serving no traffic.`
+      : `Over the portfolio's limits: ${over.map(limitWords).join('; ')}.`,
+  );
   return {
-    title: `Portfolio: ${p.models.length} models on one fleet`,
+    title:
+      split === null
+        ? `Portfolio: ${p.models.length} models on one fleet`
+        : `Portfolio: ${p.models.length} models, ${p.models.filter((m) => m.group !== 'central').length} placed apart`,
     head: ['model', 'GPUs', 'alone', 'month alone', 'its share'],
     rows: p.models.map((m) => [
       m.name,
@@ -60,6 +77,30 @@ export function portfolioSection(r: Report): PortfolioSection | null {
     ]),
     sentences,
   };
+}
+
+type Check = NonNullable<Report['portfolio']>['checks'][number];
+
+const APART_WORDS = { sovereign: 'for data sovereignty', edge: 'at the edge, for far regions' } as const;
+
+const days = (n: number): string => `${n} day${n === 1 ? '' : 's'}`;
+
+/** One limit passed, in words: "agent keeps its canary 21 days after a rollout (limit 14)". */
+export function limitWords(
+  c: Pick<Check, 'model' | 'value' | 'limit'> & { id: Check['id'] | 'verdict-diverges' },
+): string {
+  switch (c.id) {
+    case 'canary-retention':
+      return `${c.model} keeps its canary ${days(c.value)} after a rollout (limit ${c.limit})`;
+    case 'past-retire-by':
+      return c.value === 0
+        ? `${c.model} is due to leave the fleet today`
+        : `${c.model} is ${days(c.value)} past its retire-by date, still resident`;
+    case 'not-serving-share':
+      return `${percent(c.value)} of the resident GPU-hours serve no traffic (limit ${percent(c.limit)})`;
+    case 'verdict-diverges':
+      return `${c.model}'s own verdict has differed from its pool's for ${days(Math.floor(c.value))} (limit ${c.limit})`;
+  }
 }
 
 /** The section for the terminal and text view, at most `width` columns. */

@@ -6,7 +6,14 @@ import { portfolioSection } from './portfolio-section.js';
 import { OPTION_LABEL } from './labels.js';
 import type { Report } from '../report/build-report.js';
 import type { Review } from '../report/compare-reports.js';
-import { judgedLines, MODEL_CHANGE_HEAD, modelChangeRows, movementRows, reviewHeadline } from './review-words.js';
+import {
+  judgedLines,
+  limitLines,
+  MODEL_CHANGE_HEAD,
+  modelChangeRows,
+  movementRows,
+  reviewHeadline,
+} from './review-words.js';
 import { fixed, level, money, months, orDash, percent, rate } from './format.js';
 import { checkText, STATUS_MARK, triggerLine } from './metric-format.js';
 import { reservedLine } from './reserved-line.js';
@@ -110,7 +117,15 @@ export function renderReviewMarkdown(
   else {
     out.push(review.verdict.changed ? `**${reviewHeadline(r, review, ctx)}**` : reviewHeadline(r, review, ctx));
     out.push('', table(['number', 'previous', 'current', 'change', 'relative'], movementRows(review, r.currency)));
-    if (review.models !== null) out.push('', table(MODEL_CHANGE_HEAD, modelChangeRows(review, r.currency)));
+    if (review.models !== null)
+      out.push(
+        '',
+        table(MODEL_CHANGE_HEAD, modelChangeRows(review, r.currency)),
+        '',
+        "### The portfolio's limits, judged today",
+        '',
+        ...limitLines(review).map((l) => `- ${l.trim()}`),
+      );
   }
   out.push(
     '',

@@ -4,7 +4,14 @@ import { DEFAULT_WIDTH, fitLines, fitTable } from './fit.js';
 import type { HistoryRead } from '../report/history-file.js';
 import type { Report } from '../report/build-report.js';
 import type { JudgedTrigger, Review } from '../report/compare-reports.js';
-import { judgedLines, MODEL_CHANGE_HEAD, modelChangeRows, movementRows, reviewHeadline } from './review-words.js';
+import {
+  judgedLines,
+  limitLines,
+  MODEL_CHANGE_HEAD,
+  modelChangeRows,
+  movementRows,
+  reviewHeadline,
+} from './review-words.js';
 import { percent } from './format.js';
 import { distanceText, triggerLine } from './metric-format.js';
 import { sparkline } from './sparkline.js';
@@ -31,7 +38,13 @@ export function renderReviewTable(
       ),
       ...(review.models === null
         ? []
-        : ['', fitTable(MODEL_CHANGE_HEAD, modelChangeRows(review, report.currency), width, c)]),
+        : [
+            '',
+            fitTable(MODEL_CHANGE_HEAD, modelChangeRows(review, report.currency), width, c),
+            '',
+            c.bold("The portfolio's limits, judged today"),
+            ...limitLines(review).map((l) => (l.startsWith('  NEW') ? c.red.bold(l) : l)),
+          ]),
       '',
       c.bold('Triggers of the decision in force, judged today'),
     );

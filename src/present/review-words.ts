@@ -3,6 +3,7 @@ import type { JudgedTrigger, Review } from '../report/compare-reports.js';
 import { money, orDash } from './format.js';
 import { OPTION_LABEL } from './labels.js';
 import { formatKeyNumber, signedPercent, triggerLine } from './metric-format.js';
+import { limitWords } from './portfolio-section.js';
 
 const reviewValue = (metric: string, v: number | null, currency: string): string =>
   v === null ? '–' : formatKeyNumber(metric, v, currency);
@@ -69,16 +70,21 @@ export function numberWords(metric: string): string {
   return words[metric] ?? (monthly ? `${OPTION_LABEL[monthly[1] as string] ?? monthly[1]} a month` : metric);
 }
 
-/** The portfolio's models then and now: each one's verdict alone and its share of the pool's month. */
-export const MODEL_CHANGE_HEAD = ['model', 'alone then', 'alone now', 'share then', 'share now'];
+/** The portfolio's models then and now: each one's verdict alone ("then → now" when it moved) and its share of the pool's month. */
+export const MODEL_CHANGE_HEAD = ['model', 'alone', 'share then', 'share now'];
 
 export function modelChangeRows(review: Review, currency: string): string[][] {
   const cash = (x: number | null | undefined): string => orDash(x, (v) => money(v, currency));
-  return (review.models ?? []).map((m) => [
-    m.name,
-    m.previous?.placement ?? 'not there',
-    m.current?.placement ?? 'gone',
-    cash(m.previous?.share),
-    cash(m.current?.share),
-  ]);
+  return (review.models ?? []).map((m) => {
+    const then = m.previous?.placement ?? 'not there';
+    const now = m.current?.placement ?? 'gone';
+    return [m.name, then === now ? now : `${then} → ${now}`, cash(m.previous?.share), cash(m.current?.share)];
+  });
+}
+
+/** The portfolio's limits passed today, "NEW" when within them at the decision in force; none: one line saying so. */
+export function limitLines(review: Review): string[] {
+  const over = (review.limits ?? []).filter((l) => l.overLimit);
+  if (over.length === 0) return ['  The portfolio is within its limits.'];
+  return over.map((l) => `  ${l.isNew ? 'NEW' : '•'} ${limitWords(l)}`);
 }

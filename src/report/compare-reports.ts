@@ -5,6 +5,8 @@
  */
 import { compare, type Comparator } from '../model/verdict/check.js';
 import type { Report } from './build-report.js';
+import type { GovernanceCheck } from '../model/portfolio/governance.js';
+import { MS_PER_DAY } from '../model/units.js';
 
 export interface Movement {
   metric: string;
@@ -37,6 +39,17 @@ export interface JudgedTrigger {
   isNew: boolean;
 }
 
+/** A limit of the portfolio judged today; `verdict-diverges`: a model's own verdict has differed from its pool's since the decision in force. */
+export interface JudgedLimit {
+  id: GovernanceCheck['id'] | 'verdict-diverges';
+  model: string | null;
+  value: number;
+  limit: number;
+  overLimit: boolean;
+  /** Over today, within it at the decision in force (or not recorded there). */
+  isNew: boolean;
+}
+
 /** A model of a portfolio at the decision in force and today: its verdict and month alone, its share. */
 export interface ModelChange {
   name: string;
@@ -58,6 +71,8 @@ export interface Review {
   movements: Movement[];
   /** A portfolio's models then and now (a model added or gone has one side null); null without a portfolio. */
   models: ModelChange[] | null;
+  /** Today's portfolio against its limits, each said new when it was within them at the decision in force; null without a portfolio. */
+  limits: JudgedLimit[] | null;
   previousGeneratedAt: string;
 }
 
@@ -145,8 +160,52 @@ export function compareReports(
     triggers,
     movements: metrics.map((m) => movement(m, prevNumbers[m], nowNumbers[m])),
     models: modelChanges(previous, current),
+    limits: judgeLimits(previous, current),
     previousGeneratedAt: previous.generatedAt,
   };
+}
+
+/** The placement of the pool a model is in: its group's when models are placed apart. */
+function pooledPlacement(r: Partial<Report>, model: string): string | undefined {
+  const m = r.portfolio?.models.find((x) => x.name === model);
+  const g = r.portfolio?.split?.groups.find((x) => x.id === m?.group);
+  return g?.placement ?? r.verdict?.placement;
+}
+
+/**
+ * Today's limits, each new unless the decision in force recorded it over already; and, for a
+ * model whose own verdict differed from its pool's at the decision in force and still does, how
+ * long since (over the limit at the policy's days). A report without limits recorded has none new.
+ */
+function judgeLimits(previous: Report, current: Report): JudgedLimit[] | null {
+  const now = current.portfolio;
+  if (now === null) return null;
+  const then = (previous as Partial<Report>).portfolio;
+  const recorded = then?.checks;
+  const judged: JudgedLimit[] = now.checks.map((c) => ({
+    ...c,
+    isNew:
+      c.overLimit &&
+      recorded !== undefined &&
+      !recorded.some((p) => p.id === c.id && p.model === c.model && p.overLimit),
+  }));
+  const days = (Date.parse(current.generatedAt) - Date.parse(previous.generatedAt)) / MS_PER_DAY;
+  for (const m of now.models) {
+    const before = then?.models.find((p) => p.name === m.name);
+    if (before === undefined || !Number.isFinite(days)) continue;
+    const apart = (r: Partial<Report>, placement: string) => placement !== pooledPlacement(r, m.name);
+    if (!apart(previous, before.alone.placement) || !apart(current, m.alone.placement)) continue;
+    const over = days >= now.policy.divergenceDays;
+    judged.push({
+      id: 'verdict-diverges',
+      model: m.name,
+      value: days,
+      limit: now.policy.divergenceDays,
+      overLimit: over,
+      isNew: over,
+    });
+  }
+  return judged;
 }
 
 /** The portfolio's models by name: today's in their order, then those the decision in force had and today's has not. */

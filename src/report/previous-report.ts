@@ -7,6 +7,7 @@
  */
 import { z } from 'zod';
 import { PLACEMENTS } from '../model/verdict/verdict.js';
+import { GROUP_IDS } from '../model/portfolio/placement-groups.js';
 
 const figure = z.number().nullable();
 const optionalFigure = figure.optional();
@@ -22,11 +23,23 @@ export const previousReportSchema = z.looseObject({
         .array(
           z.looseObject({
             name: z.string().max(200),
+            group: z.enum(GROUP_IDS).optional(),
             alone: z.looseObject({ placement: z.enum(PLACEMENTS), monthly: figure }),
             attributedMonthly: figure,
           }),
         )
         .max(1000),
+      split: z
+        .looseObject({
+          groups: z.array(z.looseObject({ id: z.enum(GROUP_IDS), placement: z.enum(PLACEMENTS) })).max(10),
+        })
+        .nullish(),
+      checks: z
+        .array(
+          z.looseObject({ id: z.string().max(100), model: z.string().max(200).nullable(), overLimit: z.boolean() }),
+        )
+        .max(10_000)
+        .optional(),
     })
     .nullish(),
   verdict: z.looseObject({ placement: z.enum(PLACEMENTS) }),

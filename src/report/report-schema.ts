@@ -6,6 +6,8 @@
 import { z } from 'zod';
 import { OPTION_IDS } from '../model/cost/option-cost.js';
 import { GOVERNING_CONSTRAINTS, PLACEMENTS } from '../model/verdict/verdict.js';
+import { GROUP_IDS } from '../model/portfolio/placement-groups.js';
+import { GOVERNANCE_CHECK_IDS } from '../model/portfolio/governance.js';
 
 const num = z.number();
 const maybe = <T extends z.ZodType>(t: T) => t.nullable();
@@ -23,6 +25,21 @@ const billingMonth = z.strictObject({
   transferCost: num,
   gpuComputeCost: num,
   totalCost: num,
+});
+
+/** A placement as a sized plan a buyer can act on. */
+const plan = z.strictObject({
+  family: z.enum(['cloud', 'reserved', 'onprem', 'edge']),
+  option: optionId,
+  gpus: num,
+  servers: maybe(num),
+  termMonths: maybe(num),
+  burstShareOfBusyGpuHours: maybe(num),
+  burstShareOfHours: maybe(num),
+  monthly: num,
+  upfront: num,
+  perGpuHour: maybe(num),
+  rightSizeServers: maybe(num),
 });
 
 export const reportSchema = z.strictObject({
@@ -166,21 +183,7 @@ export const reportSchema = z.strictObject({
     reasons: z.array(coded),
     cheapestAtMeasured: optionId,
     placementOption: maybe(optionId),
-    plan: maybe(
-      z.strictObject({
-        family: z.enum(['cloud', 'reserved', 'onprem', 'edge']),
-        option: optionId,
-        gpus: num,
-        servers: maybe(num),
-        termMonths: maybe(num),
-        burstShareOfBusyGpuHours: maybe(num),
-        burstShareOfHours: maybe(num),
-        monthly: num,
-        upfront: num,
-        perGpuHour: maybe(num),
-        rightSizeServers: maybe(num),
-      }),
-    ).describe('the placement as a sized plan; null when no option prices its family'),
+    plan: maybe(plan).describe('the placement as a sized plan; null when no option prices its family'),
     constraintCost: maybe(
       z.strictObject({
         monthly: num,
@@ -289,6 +292,9 @@ export const reportSchema = z.strictObject({
       models: z.array(
         z.strictObject({
           name: z.string(),
+          group: z
+            .enum(GROUP_IDS)
+            .describe('placed with: sovereign (owned hardware, no cloud burst), edge, or central (by price)'),
           referenceGpus: num,
           warmFloorGpus: num,
           fallbackFor: maybe(z.string()).describe('the model this one is kept warm for'),
@@ -307,11 +313,48 @@ export const reportSchema = z.strictObject({
           ),
         }),
       ),
-      pooledMonthly: num.describe("the pool's plan's month"),
+      split: maybe(
+        z.strictObject({
+          groups: z.array(
+            z.strictObject({
+              id: z.enum(GROUP_IDS),
+              models: z.array(z.string()),
+              referenceGpus: num,
+              placement: z.enum(PLACEMENTS),
+              status: z.enum(['firm', 'provisional']),
+              plan: maybe(plan),
+              monthly: num,
+            }),
+          ),
+          monthly: num.describe("the groups' months together"),
+          togetherCheapest: optionId.describe('the cheapest option for all the models in one pool, none placed apart'),
+          togetherMonthly: num,
+          cost: num.describe('monthly − togetherMonthly: what placing models apart costs'),
+        }),
+      ).describe(
+        'models placed apart (sovereign, edge), each group pooled on its own; null when one pool holds them all',
+      ),
+      pooledMonthly: num.describe("the pool's plan's month (the groups' together when split)"),
       standAloneMonthly: num.describe("the sum of the models' own plans' months"),
       poolingBenefit: num.describe('standAloneMonthly − pooledMonthly'),
       notServingShare: num.describe('share of the resident GPU-hours serving no traffic'),
       hoursLeftOut: num.describe('hours some histories had and others lacked, left out of the pool'),
+      policy: z
+        .strictObject({ canaryMaxDays: num, notServingMax: num, divergenceDays: num })
+        .describe("the portfolio's limits (the scenario's governance, or the defaults)"),
+      checks: z
+        .array(
+          z.strictObject({
+            id: z.enum(GOVERNANCE_CHECK_IDS),
+            model: maybe(z.string()).describe('the model it concerns; null for the whole portfolio'),
+            value: num.describe(
+              'days a canary is kept; days past retireBy (negative: days left); share serving no traffic',
+            ),
+            limit: num,
+            overLimit: z.boolean(),
+          }),
+        )
+        .describe('the portfolio against its limits'),
     }),
   ).describe('several models on one fleet: the pool against each model alone; null for one workload'),
 });

@@ -15,8 +15,8 @@ const EXPECTED: Array<[file: string, placement: string, rule: number]> = [
   ['burst-inference.yaml', 'hybrid-burst', 3],
   ['high-volume-repatriation.yaml', 'on-prem', 5],
   ['uncertain-prices.yaml', 'dedicated-reserved', 7],
-  // Several models pooled on one fleet: the pool's verdict, which no model alone would get.
-  ['model-portfolio.yaml', 'dedicated-reserved', 7],
+  // Several models: the sovereign one placed apart; the agent keeps the rest's burst path.
+  ['model-portfolio.yaml', 'hybrid-burst', 3],
 ];
 
 // The report's keys in the schema's order (test/e2e/report-schema.test.ts pins that order).
@@ -51,8 +51,12 @@ describe.each(EXPECTED)('scenarios/%s', (file, placement, rule) => {
     expect(table.code).toBe(0);
     const lines = table.stdout.split('\n');
     const status = report.verdict.status === 'provisional' ? 'PROVISIONAL' : 'firm';
-    expect(lines[0]).toBe(`${placement} · ${status} · ${report.scenario.name}`);
-    expect(lines[1]).toMatch(/^(Reserve|Buy|Run|Stay on)/);
+    // Models placed apart: every group's placement, each group's plan first.
+    const split = report.portfolio?.split ?? null;
+    const placements =
+      split === null ? placement : split.groups.map((g: { placement: string }) => g.placement).join(' + ');
+    expect(lines[0]).toBe(`${placements} · ${status} · ${report.scenario.name}`);
+    expect(lines[1]).toMatch(split === null ? /^(Reserve|Buy|Run|Stay on)/ : /^Sovereign, placed apart/);
     const block = lines.slice(0, lines.indexOf(''));
     expect(block.length).toBeLessThanOrEqual(10);
     for (const l of block) expect([...l].length).toBeLessThanOrEqual(80);

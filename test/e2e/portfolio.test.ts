@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
@@ -23,43 +23,64 @@ const json = async (file: string) => {
 };
 
 describe('the bundled portfolio', () => {
-  test('the pool against each model alone: shares add up, the benefit is the difference', async () => {
+  test('the sovereign model placed apart; the rest pooled; shares add up, the benefit is the difference', async () => {
     const r = await json('scenarios/model-portfolio.yaml');
     const p = r.portfolio;
     expect(p.models.map((m: { name: string }) => m.name)).toEqual([
       'chat',
       'search',
-      'nightly-batch',
+      'clinical-notes',
       'experiment',
-      'chat-small',
+      'agent',
+    ]);
+    expect(p.models.map((m: { group: string }) => m.group)).toEqual([
+      'central',
+      'central',
+      'sovereign',
+      'central',
+      'central',
     ]);
     expect(p.models[0].canaryGpuHours).toBeGreaterThan(0);
-    expect(p.models[4].fallbackFor).toBe('chat');
-    expect(r.utilization.input).toMatchObject({ format: 'models', source: '5 models' });
-    expect(r.dataQuality.referenceGpus).toBe(88);
-    expect(p.pooledMonthly).toBeCloseTo(r.verdict.plan.monthly, 9);
+    // The report's own analysis is the rest's: four models, 80 GPUs, the agent keeping the burst path.
+    expect(r.utilization.input).toMatchObject({ format: 'models', source: '4 models', rows: 4 * 2160 });
+    expect(r.dataQuality.referenceGpus).toBe(80);
+    expect(r.verdict.placement).toBe('hybrid-burst');
+    expect(r.verdict.reasons.map((x: { code: string }) => x.code)).toContain('agentic');
+    const [sovereign, rest] = p.split.groups;
+    expect(sovereign).toMatchObject({ id: 'sovereign', models: ['clinical-notes'], placement: 'on-prem-sovereign' });
+    expect(sovereign.plan).toMatchObject({ family: 'onprem', gpus: 16, servers: 2 });
+    expect(rest).toMatchObject({ id: 'central', placement: 'hybrid-burst', referenceGpus: 80 });
+    expect(rest.monthly).toBeCloseTo(r.verdict.plan.monthly, 9);
+    expect(p.split.monthly).toBeCloseTo(sovereign.monthly + rest.monthly, 6);
+    expect(p.pooledMonthly).toBeCloseTo(p.split.monthly, 6);
+    expect(p.split.cost).toBeCloseTo(p.split.monthly - p.split.togetherMonthly, 6);
+    // Each group's month shared among its models: the sovereign model pays its group's whole.
+    expect(p.models[2].attributedMonthly).toBeCloseTo(sovereign.monthly, 6);
     const shares = p.models.reduce((t: number, m: { attributedMonthly: number }) => t + m.attributedMonthly, 0);
     expect(shares).toBeCloseTo(p.pooledMonthly, 6);
     const alone = p.models.reduce((t: number, m: { alone: { monthly: number } }) => t + m.alone.monthly, 0);
     expect(p.standAloneMonthly).toBeCloseTo(alone, 6);
     expect(p.poolingBenefit).toBeCloseTo(p.standAloneMonthly - p.pooledMonthly, 6);
     expect(p.poolingBenefit).toBeGreaterThan(0);
-    // Bursts that do not coincide: the pool is reserved though no model alone would be.
-    expect(r.verdict.placement).toBe('dedicated-reserved');
-    expect(p.models.every((m: { alone: { placement: string } }) => m.alone.placement !== 'dedicated-reserved')).toBe(
-      true,
-    );
+    // The agent keeps its canary three weeks, past the 14-day limit; nothing else is over.
+    const over = p.checks.filter((c: { overLimit: boolean }) => c.overLimit);
+    expect(over).toEqual([{ id: 'canary-retention', model: 'agent', value: 21, limit: 14, overLimit: true }]);
   });
   test('the table, Markdown and HTML views carry the same section, in 80 columns', async () => {
     const table = await runPlacement(['analyze', 'scenarios/model-portfolio.yaml']);
-    expect(table.stdout).toContain('Portfolio: 5 models on one fleet');
-    expect(table.stdout).toMatch(/pooling saves \$6,622 a month/);
-    for (const l of table.stdout.split('\n')) expect([...l].length).toBeLessThanOrEqual(80);
+    const lines = table.stdout.split('\n');
+    expect(lines[0]).toBe('on-prem-sovereign + hybrid-burst · firm · model-portfolio');
+    expect(lines[1]).toMatch(/^Sovereign, placed apart \(clinical-notes; 16 GPUs\): buy 2 × 8-GPU servers/);
+    expect(table.stdout).toMatch(/The rest \(chat, search, experiment, agent; 80 GPUs\): reserve 56 GPUs/);
+    expect(table.stdout).toContain('Portfolio: 5 models, 1 placed apart');
+    expect(table.stdout).toMatch(/pooling saves \$3,868 a month/);
+    expect(table.stdout).toMatch(/agent keeps its canary 21 days after a rollout\s+\(limit 14\)/);
+    for (const l of lines) expect([...l].length).toBeLessThanOrEqual(80);
     const md = await runPlacement(['analyze', 'scenarios/model-portfolio.yaml', '--format', 'markdown']);
-    expect(md.stdout).toContain('### Portfolio: 5 models on one fleet');
+    expect(md.stdout).toContain('### Portfolio: 5 models, 1 placed apart');
     expect(md.stdout).toContain('| chat | 32, 8 warm | hybrid-burst |');
     const html = await runPlacement(['analyze', 'scenarios/model-portfolio.yaml', '--format', 'html']);
-    expect(html.stdout).toContain('<h2>Portfolio: 5 models on one fleet</h2>');
+    expect(html.stdout).toContain('<h2>Portfolio: 5 models, 1 placed apart</h2>');
   });
 });
 
@@ -105,6 +126,110 @@ describe('a portfolio of one model is that model', () => {
   });
 });
 
+describe('models placed apart', () => {
+  const owned = (quantity: number) =>
+    `${OPTIONS}  onPrem:\n    gpusPerServer: 8\n    hardware: [{name: node, unitCost: 250000, quantity: ${quantity}, usefulLifeMonths: 60}]\n    powerKwPerServer: 10\n    pue: 1.3\n    facilityPerKwMonth: 150\n    electricityPerKwh: 0.1\n    staff: {ftes: 0.5, costPerFteYear: 180000}\n`;
+  const ledger = '{name: ledger, referenceGpus: 8, utilization: {assumed: 0.5}, constraints: {sovereignty: true}}';
+  const chat = '{name: chat, referenceGpus: 16, utilization: {assumed: 0.6}}';
+  const search = '{name: search, referenceGpus: 8, utilization: {assumed: 0.3}}';
+  test('a sovereign model apart is its own sovereign scenario; the rest is a portfolio of the rest', async () => {
+    const split = await json(
+      write('split.yaml', `schemaVersion: 1\nname: s\nmodels:\n  - ${ledger}\n  - ${chat}\n  - ${search}\n${owned(4)}`),
+    );
+    const alone = await json(
+      write(
+        'ledger.yaml',
+        `schemaVersion: 1\nname: s\nworkload:\n  referenceGpus: 8\n  utilization: {assumed: 0.5}\n  constraints: {sovereignty: true}\n${owned(1)}`,
+      ),
+    );
+    const rest = await json(
+      write('rest.yaml', `schemaVersion: 1\nname: s\nmodels:\n  - ${chat}\n  - ${search}\n${owned(3)}`),
+    );
+    const [sovereign, central] = split.portfolio.split.groups;
+    expect(sovereign).toMatchObject({ id: 'sovereign', models: ['ledger'], placement: 'on-prem-sovereign' });
+    expect(sovereign.monthly).toBeCloseTo(alone.verdict.plan.monthly, 6);
+    expect(alone.verdict.placement).toBe('on-prem-sovereign');
+    expect(central).toMatchObject({ id: 'central', models: ['chat', 'search'], placement: rest.verdict.placement });
+    expect(central.monthly).toBeCloseTo(rest.verdict.plan.monthly, 6);
+    // The report's own analysis is the rest's; the total is both; one pool of all is priced beside.
+    expect(split.verdict.placement).toBe(rest.verdict.placement);
+    expect(split.dataQuality.referenceGpus).toBe(24);
+    expect(split.portfolio.pooledMonthly).toBeCloseTo(sovereign.monthly + central.monthly, 6);
+    expect(split.portfolio.split.togetherMonthly).toBeGreaterThan(0);
+    expect(split.portfolio.split.cost).toBeCloseTo(
+      split.portfolio.split.monthly - split.portfolio.split.togetherMonthly,
+      6,
+    );
+    const table = await runPlacement(['analyze', join(dir, 'split.yaml')]);
+    expect(table.stdout.split('\n')[0]).toBe(`on-prem-sovereign + ${rest.verdict.placement} · PROVISIONAL · s`);
+    expect(table.stdout).toMatch(/Sovereign, placed apart \(ledger; 8 GPUs\): buy 1 × 8-GPU servers/);
+  });
+  test('every model sovereign: one pool, on-prem-sovereign, nothing split', async () => {
+    const r = await json(
+      write(
+        'all-sovereign.yaml',
+        `schemaVersion: 1\nname: s\nworkload:\n  constraints: {sovereignty: true}\nmodels:\n  - ${chat}\n  - ${search}\n${owned(3)}`,
+      ),
+    );
+    expect(r.verdict.placement).toBe('on-prem-sovereign');
+    expect(r.portfolio.split).toBeNull();
+    expect(r.portfolio.models.every((m: { group: string }) => m.group === 'sovereign')).toBe(true);
+  });
+  test('a model with a fifth of its traffic beyond the latency target goes to the edge', async () => {
+    const edge = `  edge: {sites: 2, gpusPerSite: 4, hardwareCostPerSite: 70000, usefulLifeMonths: 48, opexPerSiteMonth: 1200, powerKwPerSite: 2.2, electricityPerKwh: 0.14}\n`;
+    const far =
+      '{name: far, referenceGpus: 8, utilization: {assumed: 0.5}, constraints: {regions: [{name: ap, trafficShare: 0.6, rttMs: 190}]}}';
+    const r = await json(
+      write(
+        'edge.yaml',
+        `schemaVersion: 1\nname: e\nworkload:\n  constraints: {ttftTargetMs: 200, servingTtftMs: 60}\nmodels:\n  - ${chat}\n  - ${far}\n${OPTIONS}${edge}`,
+      ),
+    );
+    expect(r.portfolio.split.groups.map((g: { id: string; placement: string }) => [g.id, g.placement])).toEqual([
+      ['edge', 'edge'],
+      ['central', r.verdict.placement],
+    ]);
+    expect(r.portfolio.split.groups[0].plan).toMatchObject({ family: 'edge' });
+  });
+});
+
+describe("a review of a portfolio's limits", () => {
+  test('a limit passed since the decision is NEW and exits 3; one over at the decision does not', async () => {
+    const body = (days: number) =>
+      `schemaVersion: 1\nname: lim\nmodels:\n  - {name: a, referenceGpus: 8, utilization: {assumed: 0.5}}\n  - {name: b, referenceGpus: 8, utilization: {assumed: 0.5}, rollouts: [2026-11-01], canary: {share: 0.1, retainedDays: ${days}}}\n${OPTIONS}`;
+    const decision = join(dir, 'lim-decision.json');
+    await runPlacement(['analyze', write('lim.yaml', body(7)), '--json', '--out', decision]);
+    write('lim.yaml', body(30));
+    const now = await runPlacement(['review', join(dir, 'lim.yaml'), '--previous', decision]);
+    expect(now.code).toBe(3);
+    expect(now.stdout).toMatch(/NEW b keeps its canary 30 days after a rollout \(limit 14\)/);
+    // Reviewed against a decision that already had it: stated, no alarm.
+    const again = join(dir, 'lim-again.json');
+    await runPlacement(['analyze', join(dir, 'lim.yaml'), '--json', '--out', again]);
+    const steady = await runPlacement(['review', join(dir, 'lim.yaml'), '--previous', again]);
+    expect(steady.code).toBe(0);
+    expect(steady.stdout).toMatch(/• b keeps its canary 30 days/);
+  });
+  test("a model's own verdict apart from its pool's at the decision and today, 90 days on, is flagged", async () => {
+    const decision = join(dir, 'portfolio-decision.json');
+    await runPlacement(['analyze', 'scenarios/model-portfolio.yaml', '--json', '--out', decision]);
+    const report = JSON.parse(readFileSync(decision, 'utf8'));
+    // experiment alone is cloud-managed, its pool hybrid-burst.
+    expect(report.portfolio.models[3].alone.placement).not.toBe(report.verdict.placement);
+    const r = await runPlacement(['review', 'scenarios/model-portfolio.yaml', '--previous', decision, '--json']);
+    expect(JSON.parse(r.stdout).review.limits.filter((l: { id: string }) => l.id === 'verdict-diverges')).toEqual([
+      expect.objectContaining({ model: 'experiment', overLimit: false, isNew: false }),
+    ]);
+    report.generatedAt = new Date(Date.now() - 100 * 86_400_000).toISOString();
+    writeFileSync(decision, JSON.stringify(report));
+    const later = await runPlacement(['review', 'scenarios/model-portfolio.yaml', '--previous', decision]);
+    expect(later.code).toBe(3);
+    expect(later.stdout).toMatch(
+      /NEW experiment's own verdict has differed from its pool's for 100 days\s+\(limit\s+90\)/,
+    );
+  });
+});
+
 describe('a review of a portfolio, model by model', () => {
   test('each model then and now; one added and one gone are told so', async () => {
     const body = (names: string[]) =>
@@ -120,8 +245,8 @@ describe('a review of a portfolio, model by model', () => {
     expect(models[1].previous).toBeNull();
     expect(models[2].current).toBeNull();
     const table = await runPlacement(['review', join(dir, 'rev-now.yaml'), '--decision', decision]);
-    expect(table.stdout).toMatch(/│ c +│ not there +│/);
-    expect(table.stdout).toMatch(/│ b +│ [a-z-]+ +│ gone +│/);
+    expect(table.stdout).toMatch(/│ c +│ not there → [a-z-]+ +│/);
+    expect(table.stdout).toMatch(/│ b +│ [a-z-]+ → gone +│/);
   });
 });
 
@@ -202,6 +327,20 @@ describe('what a portfolio scenario may not say', () => {
     );
     expect(stderr).toMatch(/workload\.tokens: with models' own token histories, the portfolio's is their sum/);
     expect(stderr).toMatch(/workload\.egress: with models' own egress, the portfolio's is their sum/);
+  });
+  test("a model's regions adding up past its traffic; limits without models", async () => {
+    expect(
+      await refused(
+        'regions.yaml',
+        'models:\n  - {name: a, referenceGpus: 8, utilization: {assumed: 0.5}, constraints: {regions: [{name: x, trafficShare: 0.7, rttMs: 9}, {name: y, trafficShare: 0.4, rttMs: 9}]}}\n',
+      ),
+    ).toMatch(/models\[0\]\.constraints\.regions: traffic shares add up to 1\.1/);
+    expect(
+      await refused(
+        'governance.yaml',
+        'workload:\n  referenceGpus: 8\n  utilization: {assumed: 0.5}\ngovernance: {canaryMaxDays: 7}\n',
+      ),
+    ).toMatch(/governance: sets limits for a portfolio: give models, or leave it out/);
   });
   test('histories that share no hour: one line that says so', async () => {
     const day = (from: number) =>

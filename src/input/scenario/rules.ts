@@ -97,6 +97,12 @@ function portfolioProblems(s: Scenario, models: NonNullable<Scenario['models']>)
       });
     if (m.since !== undefined && m.retireBy !== undefined && m.retireBy < m.since)
       problems.push({ path: ['models', i, 'retireBy'], message: `is before since (${m.since})` });
+    const shares = (m.constraints?.regions ?? []).reduce((t, r) => t + r.trafficShare, 0);
+    if (shares > 1 + 1e-9)
+      problems.push({
+        path: ['models', i, 'constraints', 'regions'],
+        message: `traffic shares add up to ${shares}; they must add up to at most 1 of this model's traffic`,
+      });
     if (m.shadow !== undefined && m.canary === undefined)
       problems.push({
         path: ['models', i, 'shadow'],
@@ -110,6 +116,8 @@ export function checkScenarioRules(s: Scenario): RuleProblem[] {
   const problems: RuleProblem[] = [];
   const u = s.workload.utilization;
   if (s.models !== undefined) problems.push(...portfolioProblems(s, s.models));
+  else if (s.governance !== undefined)
+    problems.push({ path: ['governance'], message: 'sets limits for a portfolio: give models, or leave it out' });
   else {
     if (s.workload.referenceGpus === undefined)
       problems.push({

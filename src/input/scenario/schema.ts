@@ -11,6 +11,7 @@ import { DEPRECIATION_METHODS } from '../../model/ownership/depreciation.js';
 import { CURRENT_PLACEMENTS, INDEX_LOCATIONS } from '../../model/inputs.js';
 import { MAX_THRESHOLDS } from '../../model/constants.js';
 import { isoDayStart } from '../../model/time/iso-day.js';
+import { DEFAULT_GOVERNANCE } from '../../model/portfolio/governance.js';
 import { gpuPatternProblem } from '../readers/gpu-pattern.js';
 
 const fraction = z.number().min(0).max(1);
@@ -336,6 +337,21 @@ const model = z.strictObject({
     .optional()
     .describe('a shadow path (evaluation) resident while a canary is'),
   fallbackFor: modelName.optional().describe('the model this one is kept warm for'),
+  constraints: z
+    .strictObject({
+      sovereignty: z
+        .boolean()
+        .default(false)
+        .describe('its data must stay on owned infrastructure: it is placed apart, on-prem, without cloud burst'),
+      regions: z
+        .array(region)
+        .max(100)
+        .optional()
+        .describe("where its traffic comes from (shares of its own traffic); default the workload's regions"),
+      agentic: z.boolean().default(false).describe('agentic: its pool keeps an on-demand burst path'),
+    })
+    .optional()
+    .describe("what binds its placement, besides the workload's constraints"),
   since: isoDate.optional().describe('in production since (YYYY-MM-DD)'),
   retireBy: isoDate.optional().describe('to leave the fleet by (YYYY-MM-DD)'),
 });
@@ -372,6 +388,22 @@ export const scenarioSchema = z.strictObject({
     .max(50)
     .optional()
     .describe('several models served from one fleet: their demand is pooled hour by hour'),
+  governance: z
+    .strictObject({
+      canaryMaxDays: wholePositive
+        .max(3660)
+        .default(DEFAULT_GOVERNANCE.canaryMaxDays)
+        .describe("the longest a model's canary may stay resident after a rollout, days"),
+      notServingMax: fraction
+        .default(DEFAULT_GOVERNANCE.notServingMax)
+        .describe('the share of resident GPU-hours that may serve no traffic'),
+      divergenceDays: wholePositive
+        .max(3660)
+        .default(DEFAULT_GOVERNANCE.divergenceDays)
+        .describe("days a model's own verdict may differ from the pool's before a review flags it"),
+    })
+    .optional()
+    .describe("a portfolio's limits: canary retention, residency serving no traffic, verdicts that differ"),
   migration: z
     .strictObject({
       cost: nonNegative.default(0).describe('one-time cost of moving to owned infrastructure, paid at month 0'),

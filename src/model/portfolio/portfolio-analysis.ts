@@ -9,13 +9,24 @@
  * the portfolio's (and retrieval) in proportion to the GPU-hours it serves.
  */
 import type { ModelScenario } from '../inputs.js';
+import type { OptionId } from '../cost/option-cost.js';
 import type { HourlyPoint } from '../utilization/hourly-accumulator.js';
 import type { DailyTotal } from '../signals/daily-token-totals.js';
 import type { Placement } from '../verdict/verdict.js';
 import { analyze, measure, type Analysis, type AnalysisInput } from '../analysis/analyze.js';
 import { scaleDemand } from '../uncertainty/what-if.js';
 import { attributeByStandAlone, poolingBenefit } from './attribution.js';
-import { residencyOf, type PooledDemand } from './pooled-demand.js';
+import { pooledTokenDays, residencyOf, type ModelLoad, type PooledDemand } from './pooled-demand.js';
+import { governanceChecks, type GovernanceCheck, type GovernancePolicy } from './governance.js';
+import {
+  mainGroup,
+  modelConstraints,
+  placementGroups,
+  type Constraints,
+  type GroupId,
+  type OwnConstraints,
+  type PlacementGroup,
+} from './placement-groups.js';
 
 export interface PortfolioModel {
   name: string;
@@ -24,15 +35,19 @@ export interface PortfolioModel {
   /** The model this one is kept warm for; null for one that serves its own traffic. */
   fallbackFor: string | null;
   retireBy: string | null;
+  /** What binds its placement besides the workload's constraints; null for nothing of its own. */
+  constraints: OwnConstraints | null;
   /** Its own daily tokens and egress; null where the portfolio gives them for the whole. */
   tokenDays?: ReadonlyArray<DailyTotal> | null;
   internetGBPerMonth?: number | null;
 }
 
-export interface ModelOutcome extends PortfolioModel {
+export interface ModelOutcome extends Omit<PortfolioModel, 'constraints' | 'tokenDays' | 'internetGBPerMonth'> {
+  /** The group it is placed with: apart when sovereign or at the edge. */
+  group: GroupId;
   /** The verdict and the plan's month it would get on a fleet of its own. */
   alone: { placement: Placement; status: 'firm' | 'provisional'; monthly: number };
-  /** Its share of the pool's month (in proportion to the stand-alone months). */
+  /** Its share of its group's month (in proportion to the stand-alone months). */
   attributedMonthly: number;
   servingGpuHours: number;
   warmFloorGpuHours: number;
@@ -43,9 +58,31 @@ export interface ModelOutcome extends PortfolioModel {
   costPerMillionTokens: number | null;
 }
 
+/** Models placed apart: each group pooled and placed on its own, against one pool of them all. */
+export interface SplitPlan {
+  groups: Array<{
+    id: GroupId;
+    models: string[];
+    referenceGpus: number;
+    placement: Placement;
+    status: 'firm' | 'provisional';
+    plan: Analysis['verdict']['plan'];
+    monthly: number;
+  }>;
+  /** Σ of the groups' months. */
+  monthly: number;
+  /** The cheapest option for all the models in one pool, nothing placed apart, and its month. */
+  togetherCheapest: OptionId;
+  togetherMonthly: number;
+  /** monthly − togetherMonthly: what placing models apart costs. */
+  cost: number;
+}
+
 export interface PortfolioOutcome {
   models: ModelOutcome[];
-  /** The pool's plan's month. */
+  /** The groups placed apart; null when every model goes in one pool. */
+  split: SplitPlan | null;
+  /** The pool's plan's month (the groups' together when split). */
   pooledMonthly: number;
   /** Σ of the models' own plans' months. */
   standAloneMonthly: number;
@@ -55,6 +92,9 @@ export interface PortfolioOutcome {
   notServingShare: number;
   /** Hours some models' histories had and others lacked, left out of the pool. */
   hoursLeftOut: number;
+  policy: GovernancePolicy;
+  /** The portfolio against its limits. */
+  checks: GovernanceCheck[];
 }
 
 /** The month of an analysis's verdict: its plan's, or the cheapest option's when no plan is priced. */
@@ -64,7 +104,11 @@ export function verdictMonthly(a: Analysis): number {
 }
 
 /** The portfolio's scenario as one of its models would have it alone (see the module comment). */
-export function aloneScenario(s: ModelScenario, m: PortfolioModel, share: number): ModelScenario {
+export function aloneScenario(
+  s: ModelScenario,
+  m: Pick<PortfolioModel, 'referenceGpus' | 'internetGBPerMonth'>,
+  share: number,
+): ModelScenario {
   const egress = m.internetGBPerMonth ?? s.workload.egress.internetGBPerMonth * share;
   const { dedicated, onPrem } = s.options;
   const servers = onPrem === undefined ? 0 : Math.ceil(m.referenceGpus / onPrem.gpusPerServer);
@@ -93,46 +137,128 @@ export function aloneScenario(s: ModelScenario, m: PortfolioModel, share: number
   };
 }
 
-export function analyzePortfolio(
-  pool: AnalysisInput,
-  pooled: Analysis,
-  models: ReadonlyArray<PortfolioModel>,
-  demand: PooledDemand,
-  /** What-if levers' demand multiplier, applied to the pool's input already: each model's the same. */
-  demandScale = 1,
-): PortfolioOutcome {
-  const tau = pool.scenario.workload.targetUtilization;
+/** Each model's share of the traffic: of the GPU-hours serving it (equal shares when none serve any). */
+export function trafficShares(models: ReadonlyArray<PortfolioModel>, demand: PooledDemand, tau: number): number[] {
   const residency = residencyOf(
     demand,
     models.map((m) => m.name),
     tau,
   );
   const served = residency.models.reduce((t, r) => t + r.servingGpuHours, 0);
-  const withHours = pool.utilizationHours !== null;
-  const alone = models.map((m, k) => {
-    const share = served > 0 ? (residency.models[k]?.servingGpuHours as number) / served : 1 / models.length;
-    const resident = demand.resident[k] as Float64Array;
-    const hours: HourlyPoint[] | null = withHours
-      ? demand.hourStarts.map((hourStart, i) => ({ hourStart, utilization: (resident[i] as number) / m.referenceGpus }))
-      : null;
-    const scenario = aloneScenario(pool.scenario, m, share);
-    const measured: AnalysisInput = {
-      ...pool,
-      scenario: hours === null ? withAssumed(scenario, (resident[0] as number) / m.referenceGpus) : scenario,
-      utilizationHours: hours,
-      tokenDays: m.tokenDays ?? scaledTokens(pool.tokenDays, share),
-      billing: null,
-      inputWarnings: [],
-      gpusSeen: null,
-    };
-    // The what-if levers moved the pool's demand: each model's moves the same way, each hour
-    // capped at 100 % of the model's GPUs as scaleDemand does (also with no lever, factor 1).
-    const input = scaleDemand(measured, demandScale);
-    return analyze(input, measure(input));
-  });
+  return residency.models.map((r) => (served > 0 ? r.servingGpuHours / served : 1 / models.length));
+}
+
+/** The portfolio's placement groups, each model's regions weighed by its traffic share. */
+export function portfolioGroups(
+  scenario: ModelScenario,
+  models: ReadonlyArray<PortfolioModel>,
+  shares: ReadonlyArray<number>,
+): PlacementGroup[] {
+  const shared = scenario.workload.constraints;
+  return placementGroups(
+    models.map((m) => modelConstraints(shared, m.constraints)),
+    shares,
+  );
+}
+
+/**
+ * Some of the portfolio's models as one workload (all of them: the whole pool): their resident
+ * demand summed hour by hour on their GPUs together, a fleet sized for them (`aloneScenario`),
+ * their constraints, and their traffic — their own tokens and egress where they give them,
+ * otherwise the portfolio's in proportion to the GPU-hours they serve (`shares`, per model).
+ */
+export function groupInput(
+  whole: AnalysisInput,
+  demand: PooledDemand,
+  models: ReadonlyArray<PortfolioModel>,
+  members: ReadonlyArray<number>,
+  constraints: Constraints,
+  shares: ReadonlyArray<number>,
+): AnalysisInput {
+  const s = whole.scenario;
+  const withConstraints = (x: ModelScenario): ModelScenario =>
+    x.workload.constraints === constraints ? x : { ...x, workload: { ...x.workload, constraints } };
+  if (members.length === models.length) return { ...whole, scenario: withConstraints(s) };
+  const these = members.map((k) => models[k] as PortfolioModel);
+  const gpus = these.reduce((t, m) => t + m.referenceGpus, 0);
+  const share = members.reduce((t, k) => t + (shares[k] as number), 0);
+  const egress = these.reduce(
+    (t, m, j) =>
+      t + (m.internetGBPerMonth ?? s.workload.egress.internetGBPerMonth * (shares[members[j] as number] as number)),
+    0,
+  );
+  const own = these.flatMap((m) => (m.tokenDays == null ? [] : [m.tokenDays]));
+  // Models that give their own tokens make the portfolio's: then a group has its members' own,
+  // or none; otherwise the portfolio's token history is shared in proportion to the traffic.
+  const anyOwn = models.some((m) => m.tokenDays != null);
+  const tokenDays = !anyOwn
+    ? scaledTokens(whole.tokenDays, share)
+    : own.length === 0
+      ? null
+      : own.length === 1
+        ? (own[0] ?? null)
+        : pooledTokenDays(own);
+  const resident = (i: number) => members.reduce((t, k) => t + ((demand.resident[k] as Float64Array)[i] as number), 0);
+  const hours: HourlyPoint[] | null =
+    whole.utilizationHours === null
+      ? null
+      : demand.hourStarts.map((hourStart, i) => ({ hourStart, utilization: resident(i) / gpus }));
+  const scenario = withConstraints(aloneScenario(s, { referenceGpus: gpus, internetGBPerMonth: egress }, share));
+  return {
+    ...whole,
+    scenario: hours === null ? withAssumed(scenario, resident(0) / gpus) : scenario,
+    utilizationHours: hours,
+    tokenDays,
+    billing: null,
+    inputWarnings: [],
+    gpusSeen: null,
+  };
+}
+
+export function analyzePortfolio(
+  /** The whole pool as measured, before any what-if lever, with the workload's constraints. */
+  whole: AnalysisInput,
+  /** The analysis of the main group (`mainGroup`), the report's own. */
+  main: Analysis,
+  models: ReadonlyArray<PortfolioModel & Pick<ModelLoad, 'canary'>>,
+  demand: PooledDemand,
+  groups: ReadonlyArray<PlacementGroup>,
+  policy: GovernancePolicy,
+  /** What-if levers' demand multiplier, applied to the main group's input already: every other the same. */
+  demandScale = 1,
+): PortfolioOutcome {
+  const tau = whole.scenario.workload.targetUtilization;
+  const residency = residencyOf(
+    demand,
+    models.map((m) => m.name),
+    tau,
+  );
+  const shares = trafficShares(models, demand, tau);
+  const shared = whole.scenario.workload.constraints;
+  // As for the main group: scaled (each hour capped at its GPUs) only when a lever moves demand.
+  const run = (input: AnalysisInput): Analysis => {
+    const scaled = demandScale === 1 ? input : scaleDemand(input, demandScale);
+    return analyze(scaled, measure(scaled));
+  };
+  const alone = models.map((m, k) =>
+    run(groupInput(whole, demand, models, [k], modelConstraints(shared, m.constraints), shares)),
+  );
   const aloneMonthly = alone.map(verdictMonthly);
-  const pooledMonthly = verdictMonthly(pooled);
-  const shares = attributeByStandAlone(aloneMonthly, pooledMonthly);
+  const mainId = mainGroup(groups).id;
+  const placed = groups.map((g) => {
+    const a = g.id === mainId ? main : run(groupInput(whole, demand, models, g.members, g.constraints, shares));
+    const monthly = verdictMonthly(a);
+    const members = g.members.map((k) => aloneMonthly[k] as number);
+    return { group: g, analysis: a, monthly, attributed: attributeByStandAlone(members, monthly) };
+  });
+  const attributed = new Array<number>(models.length).fill(0);
+  const groupOfModel = new Array<GroupId>(models.length).fill('central');
+  for (const p of placed)
+    p.group.members.forEach((k, j) => {
+      attributed[k] = p.attributed[j] as number;
+      groupOfModel[k] = p.group.id;
+    });
+  const pooledMonthly = placed.reduce((t, p) => t + p.monthly, 0);
   return {
     models: models.map((m, k) => {
       const a = alone[k] as Analysis;
@@ -143,8 +269,9 @@ export function analyzePortfolio(
         warmFloorGpus: m.warmFloorGpus,
         fallbackFor: m.fallbackFor,
         retireBy: m.retireBy,
+        group: groupOfModel[k] as GroupId,
         alone: { placement: a.verdict.placement, status: a.verdict.status, monthly: aloneMonthly[k] as number },
-        attributedMonthly: shares[k] as number,
+        attributedMonthly: attributed[k] as number,
         servingGpuHours: r.servingGpuHours,
         warmFloorGpuHours: r.warmFloorGpuHours,
         canaryGpuHours: r.canaryGpuHours,
@@ -152,15 +279,76 @@ export function analyzePortfolio(
         shareOfPool: r.shareOfPool,
         costPerMillionTokens:
           m.tokenDays != null && a.tokens !== null && a.tokens.monthlyTokens > 0
-            ? (shares[k] as number) / (a.tokens.monthlyTokens / 1e6)
+            ? (attributed[k] as number) / (a.tokens.monthlyTokens / 1e6)
             : null,
       };
     }),
+    split:
+      placed.length < 2
+        ? null
+        : splitPlan(
+            placed,
+            models,
+            run(
+              groupInput(
+                whole,
+                demand,
+                models,
+                models.map((_, k) => k),
+                unplaced(shared, models),
+                shares,
+              ),
+            ),
+          ),
     pooledMonthly,
     standAloneMonthly: aloneMonthly.reduce((t, x) => t + x, 0),
     poolingBenefit: poolingBenefit(aloneMonthly, pooledMonthly),
     notServingShare: residency.notServingShare,
     hoursLeftOut: demand.hoursLeftOut,
+    policy,
+    checks: governanceChecks(
+      models.map((m) => ({ name: m.name, canaryRetainedDays: m.canary?.days ?? null, retireBy: m.retireBy })),
+      residency.notServingShare,
+      policy,
+      whole.now,
+    ),
+  };
+}
+
+/**
+ * The whole portfolio's constraints with nothing placed apart: no sovereignty, no far regions
+ * (the workload's regions only), agentic if any model is. Priced to say what the split costs.
+ */
+function unplaced(shared: Constraints, models: ReadonlyArray<PortfolioModel>): Constraints {
+  return {
+    ...shared,
+    sovereignty: false,
+    regions: [],
+    agentic: shared.agentic || models.some((m) => m.constraints?.agentic === true),
+  };
+}
+
+function splitPlan(
+  placed: ReadonlyArray<{ group: PlacementGroup; analysis: Analysis; monthly: number }>,
+  models: ReadonlyArray<PortfolioModel>,
+  together: Analysis,
+): SplitPlan {
+  const monthly = placed.reduce((t, p) => t + p.monthly, 0);
+  const cheapest = together.options.reduce((best, o) => (o.cost.total < best.cost.total ? o : best));
+  return {
+    groups: placed.map(({ group, analysis: a, monthly: m }) => ({
+      id: group.id,
+      models: group.members.map((k) => (models[k] as PortfolioModel).name),
+      referenceGpus: group.members.reduce((t, k) => t + (models[k] as PortfolioModel).referenceGpus, 0),
+      placement: a.verdict.placement,
+      status: a.verdict.status,
+      plan: a.verdict.plan,
+      monthly: m,
+    })),
+    monthly,
+    togetherCheapest: cheapest.cost.id,
+    togetherMonthly: cheapest.cost.total,
+    cost: monthly - cheapest.cost.total,
   };
 }
 

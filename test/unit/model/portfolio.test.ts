@@ -142,11 +142,7 @@ describe('a model alone', () => {
         onPrem: { servers: 10, hardware: [{ name: 'node', unitCost: 280_000, quantity: 10, usefulLifeMonths: 60 }] },
       },
     });
-    const a = aloneScenario(
-      s,
-      { name: 'chat', referenceGpus: 20, warmFloorGpus: 0, fallbackFor: null, retireBy: null },
-      0.25,
-    );
+    const a = aloneScenario(s, { referenceGpus: 20 }, 0.25);
     expect(a.workload.referenceGpus).toBe(20);
     expect(a.options.dedicated!.gpus).toBe(20);
     // ⌈20 ÷ 8⌉ = 3 servers of the pool's 10: the 10 nodes scale to 3.

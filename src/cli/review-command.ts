@@ -199,7 +199,11 @@ export async function reviewCommand(file: string, opts: ReviewOptions, io: Io): 
           changed: review?.verdict.changed ?? null,
         },
         keyNumbers: keyNumbers(report),
-        triggersFiring: firing.map((t) => t.id),
+        // A portfolio's limit passed since the decision is an alarm too: "canary-retention:agent".
+        triggersFiring: [
+          ...firing.map((t) => t.id),
+          ...newLimits.map((l) => (l.model === null ? l.id : `${l.id}:${l.model}`)),
+        ],
         triggers: (review?.triggers ?? [])
           .filter((t) => t.kind === 'metric')
           .map((t) => ({

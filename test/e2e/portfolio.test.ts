@@ -200,8 +200,10 @@ describe("a review of a portfolio's limits", () => {
     const decision = join(dir, 'lim-decision.json');
     await runPlacement(['analyze', write('lim.yaml', body(7)), '--json', '--out', decision]);
     write('lim.yaml', body(30));
-    const now = await runPlacement(['review', join(dir, 'lim.yaml'), '--previous', decision]);
+    const history = join(dir, 'lim-history.ndjson');
+    const now = await runPlacement(['review', join(dir, 'lim.yaml'), '--previous', decision, '--history', history]);
     expect(now.code).toBe(3);
+    expect(JSON.parse(readFileSync(history, 'utf8')).triggersFiring).toEqual(['canary-retention:b']);
     expect(now.stdout).toMatch(/NEW b keeps its canary 30 days after a rollout \(limit 14\)/);
     // Reviewed against a decision that already had it: stated, no alarm.
     const again = join(dir, 'lim-again.json');

@@ -1,12 +1,14 @@
 /**
  * A portfolio's plan against its models' own: each model analysed as if it ran alone — on a
  * fleet sized for it, with its share of the traffic and tokens — beside the pool's analysis;
- * what pooling saves; the pool's month shared back; each model's residency.
+ * the models a constraint places apart (sovereign, edge) pooled and placed group by group; what
+ * pooling saves; each group's month shared back among its models; each model's residency; the
+ * portfolio against its limits.
  *
- * A model alone: referenceGpus its own; the dedicated option sized to them; on-prem servers
- * ⌈GPUs ÷ GPUs per server⌉ and each hardware line's quantity scaled to those servers (rounded
- * up), a lease likewise per server; its own tokens and egress where it gives them, otherwise
- * the portfolio's (and retrieval) in proportion to the GPU-hours it serves.
+ * A model alone (and a group likewise): referenceGpus its own; the dedicated option sized to
+ * them; on-prem servers ⌈GPUs ÷ GPUs per server⌉ and each hardware line's quantity scaled to
+ * those servers (rounded up), a lease likewise per server; its own tokens and egress where it
+ * gives them, otherwise the portfolio's (and retrieval) in proportion to the GPU-hours it serves.
  */
 import type { ModelScenario } from '../inputs.js';
 import type { OptionId } from '../cost/option-cost.js';

@@ -40,6 +40,17 @@ export function portfolioSection(r: Report): PortfolioSection | null {
     (t, m) => t + m.servingGpuHours + m.warmFloorGpuHours + m.canaryGpuHours + m.shadowGpuHours,
     0,
   );
+  const idle = p.models.reduce((t, m) => t + m.residencyMonthly.warmFloor, 0);
+  const trial = p.models.reduce((t, m) => t + m.residencyMonthly.canary + m.residencyMonthly.shadow, 0);
+  if (idle + trial >= 0.5)
+    sentences.push(
+      `Of the shares, ${[
+        idle >= 0.5 ? `warm floors above the load cost ${money(idle, cur)} a month` : '',
+        trial >= 0.5 ? `canaries and shadow paths ${money(trial, cur)}` : '',
+      ]
+        .filter((x) => x !== '')
+        .join(', ')}.`,
+    );
   if (canaries > 0)
     sentences.push(
       `Canaries and shadow paths after rollouts held ${Math.round(canaries).toLocaleString('en-US')} GPU-hours, ${percent(canaries / resident)} of the pool's.`,

@@ -308,6 +308,9 @@ export const reportSchema = z.strictObject({
           canaryGpuHours: num.describe('GPU-hours of canaries kept after its rollouts'),
           shadowGpuHours: num.describe('GPU-hours of shadow paths beside those canaries'),
           shareOfPool: num.describe("its share of the pool's resident GPU-hours"),
+          residencyMonthly: z
+            .strictObject({ serving: num, warmFloor: num, canary: num, shadow: num })
+            .describe('its share of the month split by what its resident GPU-hours do; the terms add up to it'),
           costPerMillionTokens: maybe(num).describe(
             "its share of the pool's month per million of its own tokens; null without its own token history",
           ),

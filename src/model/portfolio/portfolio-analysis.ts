@@ -56,6 +56,8 @@ export interface ModelOutcome extends Omit<PortfolioModel, 'constraints' | 'toke
   canaryGpuHours: number;
   shadowGpuHours: number;
   shareOfPool: number;
+  /** Its share of the month priced by what it keeps resident: serving, warm floor, canary, shadow. */
+  residencyMonthly: ResidencyMonthly;
   /** Its share of the pool's month per million of its own tokens; null without its own token history. */
   costPerMillionTokens: number | null;
 }
@@ -97,6 +99,29 @@ export interface PortfolioOutcome {
   policy: GovernancePolicy;
   /** The portfolio against its limits. */
   checks: GovernanceCheck[];
+}
+
+export interface ResidencyMonthly {
+  serving: number;
+  warmFloor: number;
+  canary: number;
+  shadow: number;
+}
+
+/**
+ * A model's share of its group's month split by what its resident GPU-hours do, each term at the
+ * same price per GPU-hour (the plan's, as the share carries it); the terms add up to the share.
+ */
+export function residencyMonthly(
+  share: number,
+  r: Pick<ModelOutcome, 'servingGpuHours' | 'warmFloorGpuHours' | 'canaryGpuHours' | 'shadowGpuHours'>,
+): ResidencyMonthly {
+  const hours = r.servingGpuHours + r.warmFloorGpuHours + r.canaryGpuHours + r.shadowGpuHours;
+  if (hours <= 0) return { serving: share, warmFloor: 0, canary: 0, shadow: 0 };
+  const warmFloor = share * (r.warmFloorGpuHours / hours);
+  const canary = share * (r.canaryGpuHours / hours);
+  const shadow = share * (r.shadowGpuHours / hours);
+  return { serving: share - warmFloor - canary - shadow, warmFloor, canary, shadow };
 }
 
 /** The month of an analysis's verdict: its plan's, or the cheapest option's when no plan is priced. */
@@ -279,6 +304,7 @@ export function analyzePortfolio(
         canaryGpuHours: r.canaryGpuHours,
         shadowGpuHours: r.shadowGpuHours,
         shareOfPool: r.shareOfPool,
+        residencyMonthly: residencyMonthly(attributed[k] as number, r),
         costPerMillionTokens:
           m.tokenDays != null && a.tokens !== null && a.tokens.monthlyTokens > 0
             ? (attributed[k] as number) / (a.tokens.monthlyTokens / 1e6)

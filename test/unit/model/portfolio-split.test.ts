@@ -8,6 +8,7 @@ import {
   type Constraints,
 } from '../../../src/model/portfolio/placement-groups.js';
 import { DEFAULT_GOVERNANCE, governanceChecks } from '../../../src/model/portfolio/governance.js';
+import { residencyMonthly } from '../../../src/model/portfolio/portfolio-analysis.js';
 
 const SHARED: Constraints = {
   sovereignty: false,
@@ -106,5 +107,29 @@ describe("the portfolio's limits", () => {
     expect(today[0]).toMatchObject({ value: 0, overLimit: true });
     // At the limit is within it.
     expect(governanceChecks([], 0.25, DEFAULT_GOVERNANCE, now)[0]!.overLimit).toBe(false);
+  });
+});
+
+describe("a model's share priced by what it keeps resident", () => {
+  test('hand-worked: $1,000 over 60 serving, 20 floor, 15 canary, 5 shadow GPU-hours; no hours: all serving', () => {
+    const r = residencyMonthly(1000, {
+      servingGpuHours: 60,
+      warmFloorGpuHours: 20,
+      canaryGpuHours: 15,
+      shadowGpuHours: 5,
+    });
+    expect(r.serving).toBeCloseTo(600, 9);
+    expect(r.warmFloor).toBeCloseTo(200, 9);
+    expect(r.canary).toBeCloseTo(150, 9);
+    expect(r.shadow).toBeCloseTo(50, 9);
+    expect(r.serving + r.warmFloor + r.canary + r.shadow).toBe(1000);
+    expect(
+      residencyMonthly(5, { servingGpuHours: 0, warmFloorGpuHours: 0, canaryGpuHours: 0, shadowGpuHours: 0 }),
+    ).toEqual({
+      serving: 5,
+      warmFloor: 0,
+      canary: 0,
+      shadow: 0,
+    });
   });
 });

@@ -5,6 +5,7 @@ import { scheduleCsv, scheduleJson, scheduleTable } from '../present/render-sche
 import { assertFiniteFigures } from '../report/finite-figures.js';
 import { emit, prepareAnalysis, type InputOverrides } from './analyze-command.js';
 import type { Io } from './io.js';
+import { scopeLines } from '../present/portfolio-section.js';
 
 export interface ScheduleOptions extends InputOverrides {
   format: 'table' | 'csv' | 'json';
@@ -13,7 +14,7 @@ export interface ScheduleOptions extends InputOverrides {
 
 /** `placement schedule`: the on-prem option month by month. */
 export async function scheduleCommand(file: string, opts: ScheduleOptions, io: Io): Promise<number> {
-  const { analysis } = await prepareAnalysis(file, opts, io);
+  const { analysis, portfolio } = await prepareAnalysis(file, opts, io);
   const onPrem = analysis.options.find((o) => o.cost.id === 'onprem');
   const s = onPrem && onPremSchedule(analysis);
   if (!s || !onPrem)
@@ -43,6 +44,8 @@ export async function scheduleCommand(file: string, opts: ScheduleOptions, io: I
             new Chalk({ level: opts.out === undefined && io.colour ? 1 : 0 }),
             io.width,
           );
-  await emit(text, opts.out, io);
+  // A split portfolio: the table says which models it is of.
+  const scope = opts.format === 'table' ? scopeLines(portfolio, io.width) : [];
+  await emit(scope.length === 0 ? text : `${scope.join('\n')}\n${text}`, opts.out, io);
   return 0;
 }

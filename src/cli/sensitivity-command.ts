@@ -4,6 +4,7 @@ import { renderSensitivity } from '../present/render-sensitivity.js';
 import { assertFiniteFigures } from '../report/finite-figures.js';
 import { emit, prepareAnalysis, type InputOverrides } from './analyze-command.js';
 import type { Io } from './io.js';
+import { scopeLines } from '../present/portfolio-section.js';
 
 export interface SensitivityOptions extends InputOverrides {
   range: number;
@@ -14,7 +15,7 @@ export interface SensitivityOptions extends InputOverrides {
 /** `placement sensitivity`: the tornado. */
 export async function sensitivityCommand(file: string, opts: SensitivityOptions, io: Io): Promise<number> {
   // The tornado is of the measured inputs; the what-if levers are shown one by one beside it.
-  const { measured, levers, analysis } = await prepareAnalysis(file, opts, io);
+  const { measured, levers, analysis, portfolio } = await prepareAnalysis(file, opts, io);
   const s = sensitivity(measured, opts.range, levers);
   assertFiniteFigures(s, file);
   const text =
@@ -27,6 +28,8 @@ export async function sensitivityCommand(file: string, opts: SensitivityOptions,
           new Chalk({ level: opts.out === undefined && io.colour ? 1 : 0 }),
           io.width,
         );
-  await emit(text, opts.out, io);
+  // A split portfolio: the table says which models it is of.
+  const scope = opts.format === 'table' ? scopeLines(portfolio, io.width) : [];
+  await emit(scope.length === 0 ? text : `${scope.join('\n')}\n${text}`, opts.out, io);
   return 0;
 }

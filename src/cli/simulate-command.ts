@@ -4,6 +4,7 @@ import { renderSimulation } from '../present/render-simulation.js';
 import { assertFiniteFigures } from '../report/finite-figures.js';
 import { emit, prepareAnalysis, type InputOverrides } from './analyze-command.js';
 import type { Io } from './io.js';
+import { scopeLines } from '../present/portfolio-section.js';
 import { runMonteCarlo } from './monte-carlo-threads.js';
 
 export interface SimulateOptions extends InputOverrides {
@@ -16,7 +17,7 @@ export interface SimulateOptions extends InputOverrides {
 
 /** `placement simulate`: Monte Carlo over the scenario's distributions. */
 export async function simulateCommand(file: string, opts: SimulateOptions, io: Io): Promise<number> {
-  const { input, measurement, analysis } = await prepareAnalysis(file, opts, io);
+  const { input, measurement, analysis, portfolio } = await prepareAnalysis(file, opts, io);
   if (input.scenario.uncertain.length === 0) {
     throw new InputError({
       file,
@@ -38,6 +39,8 @@ export async function simulateCommand(file: string, opts: SimulateOptions, io: I
           new Chalk({ level: opts.out === undefined && io.colour ? 1 : 0 }),
           io.width,
         );
-  await emit(text, opts.out, io);
+  // A split portfolio: the table says which models it is of.
+  const scope = opts.format === 'table' ? scopeLines(portfolio, io.width) : [];
+  await emit(scope.length === 0 ? text : `${scope.join('\n')}\n${text}`, opts.out, io);
   return 0;
 }

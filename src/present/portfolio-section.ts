@@ -5,7 +5,8 @@
  */
 import type { ChalkInstance } from 'chalk';
 import type { Report } from '../report/report-schema.js';
-import { fitTable, wrapText } from './fit.js';
+import type { PortfolioOutcome } from '../model/portfolio/portfolio-analysis.js';
+import { DEFAULT_WIDTH, fitTable, wrapText } from './fit.js';
 import { money, percent, rate } from './format.js';
 
 export interface PortfolioSection {
@@ -112,6 +113,23 @@ export function limitWords(
     case 'verdict-diverges':
       return `${c.model}'s own verdict has differed from its pool's for ${days(Math.floor(c.value))} (limit ${c.limit})`;
   }
+}
+
+/**
+ * For the commands that work on one analysis (sensitivity, schedule, simulate): which of a split
+ * portfolio's models it is of, as lines to put first; none when every model is in one pool.
+ */
+export function scopeLines(p: PortfolioOutcome | null, width = DEFAULT_WIDTH): string[] {
+  if (p === null || p.split === null) return [];
+  const apart = p.split.groups.filter((g) => g.id !== 'central');
+  const main = p.split.groups.find((g) => g.id === 'central') ?? apart.shift();
+  if (main === undefined) return [];
+  const others = apart.filter((g) => g !== main);
+  const text =
+    `For the models placed together: ${main.models.join(', ')} (${main.placement}). Placed apart: ` +
+    others.map((g) => `${g.models.join(', ')} (${g.placement})`).join('; ') +
+    '; placement analyze shows every group.';
+  return wrapText(text, width, '', '  ');
 }
 
 /** The section for the terminal and text view, at most `width` columns. */

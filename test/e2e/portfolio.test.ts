@@ -81,6 +81,14 @@ describe('the bundled portfolio', () => {
     expect(md.stdout).toContain('| chat | 32, 8 warm | hybrid-burst |');
     const html = await runPlacement(['analyze', 'scenarios/model-portfolio.yaml', '--format', 'html']);
     expect(html.stdout).toContain('<h2>Portfolio: 5 models, 1 placed apart</h2>');
+    // The commands of one analysis say which models it is of.
+    for (const command of ['sensitivity', 'schedule']) {
+      const r = await runPlacement([command, 'scenarios/model-portfolio.yaml']);
+      expect(r.stdout).toMatch(/^For the models placed together: chat, search, experiment, agent \(hybrid-burst\)\./);
+      expect(r.stdout).toMatch(/Placed apart: clinical-notes\s+\(on-prem-sovereign\)/);
+    }
+    const json = await runPlacement(['sensitivity', 'scenarios/model-portfolio.yaml', '--format', 'json']);
+    expect(() => JSON.parse(json.stdout)).not.toThrow();
   });
 });
 

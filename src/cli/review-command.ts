@@ -38,7 +38,12 @@ export interface ReviewOptions extends InputOverrides {
 }
 
 /** Last quarter's report: a report, or a review's output (its `report`), of this scenario and schema version. */
-async function readPrevious(path: string, scenarioName: string): Promise<Report> {
+async function readPrevious(
+  path: string,
+  scenarioName: string,
+  /** The option that named the file, for the message. */
+  option: '--previous' | '--decision' = '--previous',
+): Promise<Report> {
   let data: unknown;
   try {
     const bytes = await readBounded(path, MAX_RECORD_FILE_BYTES);
@@ -51,7 +56,7 @@ async function readPrevious(path: string, scenarioName: string): Promise<Report>
         : err instanceof RangeError
           ? `is larger than ${MAX_RECORD_FILE_BYTES / 1024 / 1024} MiB: not a placement report`
           : describeReadError(err);
-    throw new InputError({ file: path, field: '--previous', message });
+    throw new InputError({ file: path, field: option, message });
   }
   const r = (
     (data as { kind?: string; report?: unknown } | null)?.kind === 'review'
@@ -67,7 +72,7 @@ async function readPrevious(path: string, scenarioName: string): Promise<Report>
   ) {
     throw new InputError({
       file: path,
-      field: '--previous',
+      field: option,
       message:
         'not a placement report: save one with `placement analyze … --json --out FILE` (or review --save-report)',
     });
@@ -122,7 +127,7 @@ async function decisionInForce(
   if (opts.previous !== undefined) return { previous: await readPrevious(opts.previous, scenarioName), baseline: null };
   if (opts.decision !== undefined) {
     if (!(await exists(opts.decision))) return { previous: null, baseline: opts.decision };
-    return { previous: await readPrevious(opts.decision, scenarioName), baseline: null };
+    return { previous: await readPrevious(opts.decision, scenarioName, '--decision'), baseline: null };
   }
   return { previous: null, baseline: null };
 }

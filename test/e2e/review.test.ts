@@ -246,6 +246,13 @@ describe('four quarterly reviews, utilization falling below the dedicated thresh
       expectCleanError(r.stderr);
     }
   });
+  test('--decision naming a file that is no report says --decision', async () => {
+    const file = join(tmp, 'not-a-report.json');
+    writeFileSync(file, '{"a": 1}');
+    const r = await runPlacement(['review', scenario, '--decision', file]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/not-a-report\.json: --decision: not a placement report/);
+  });
   test('a history file that holds no review entry is refused, and nothing is appended to it', async () => {
     const file = join(tmp, 'not-history.txt');
     const text = '# notes\n{"date": 1}\nmore notes\n';

@@ -10,7 +10,16 @@ import {
   residencyOf,
   type ModelLoad,
 } from '../../../src/model/portfolio/pooled-demand.js';
-import { aloneScenario } from '../../../src/model/portfolio/portfolio-analysis.js';
+import {
+  aloneScenario,
+  analyzePortfolio,
+  groupInput,
+  portfolioGroups,
+  trafficShares,
+} from '../../../src/model/portfolio/portfolio-analysis.js';
+import { mainGroup } from '../../../src/model/portfolio/placement-groups.js';
+import { DEFAULT_GOVERNANCE } from '../../../src/model/portfolio/governance.js';
+import { analyze, measure, type AnalysisInput } from '../../../src/model/analysis/analyze.js';
 import { sizeReserved } from '../../../src/model/reserved/reserved-sizing.js';
 import { scenario } from '../../helpers/scenario.js';
 
@@ -192,5 +201,50 @@ describe('models’ own token histories together', () => {
       { day: 2, tokens: 22 },
       { day: 3, tokens: 33 },
     ]);
+  });
+});
+
+describe('a portfolio split into groups', () => {
+  test('the groups add up: the month is their sum, the shares add up to it, sovereign models apart (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.tuple(fc.double({ min: 0.05, max: 0.95, noNaN: true }), fc.integer({ min: 1, max: 24 }), fc.boolean()),
+          { minLength: 1, maxLength: 4 },
+        ),
+        (spec) => {
+          const models = spec.map(([u, gpus, sovereign], i) => ({
+            ...load(`m${i}`, { assumed: u, referenceGpus: gpus }),
+            fallbackFor: null,
+            retireBy: null,
+            constraints: sovereign ? { sovereignty: true, agentic: false, regions: null } : null,
+          }));
+          const n = models.reduce((t, m) => t + m.referenceGpus, 0);
+          const demand = pooledDemand(models, 0.7);
+          const s = scenario({
+            workload: { referenceGpus: n, utilization: { assumed: (demand.total[0] as number) / n } },
+          });
+          const whole: AnalysisInput = { scenario: s, utilizationHours: null, tokenDays: null, now: 0 };
+          const shares = trafficShares(models, demand, 0.7);
+          const groups = portfolioGroups(s, models, shares);
+          const main = mainGroup(groups);
+          const input = groupInput(whole, demand, models, main.members, main.constraints, shares);
+          const p = analyzePortfolio(whole, analyze(input, measure(input)), models, demand, groups, DEFAULT_GOVERNANCE);
+          const attributed = p.models.reduce((t, m) => t + m.attributedMonthly, 0);
+          expect(attributed).toBeCloseTo(p.pooledMonthly, 6);
+          expect(p.models.map((m) => m.group === 'sovereign')).toEqual(spec.map(([, , sovereign]) => sovereign));
+          const mixed = spec.some(([, , x]) => x) && spec.some(([, , x]) => !x);
+          expect(p.split !== null).toBe(mixed);
+          if (p.split !== null) {
+            const sum = p.split.groups.reduce((t, g) => t + g.monthly, 0);
+            expect(p.split.monthly).toBeCloseTo(sum, 6);
+            expect(p.pooledMonthly).toBeCloseTo(sum, 6);
+            expect(p.split.cost).toBeCloseTo(p.split.monthly - p.split.togetherMonthly, 6);
+            expect(p.split.groups.find((g) => g.id === 'sovereign')?.placement).toBe('on-prem-sovereign');
+          }
+        },
+      ),
+      { numRuns: 30 },
+    );
   });
 });

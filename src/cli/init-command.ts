@@ -154,14 +154,19 @@ async function ask(a: Asker, file: string, io: Io): Promise<InitAnswers> {
   const onPrem =
     accelerator.server !== null &&
     (await a.confirm(`Price owning 8-GPU ${accelerator.label} servers on-prem too?`, true));
-  const sovereignty = await a.confirm(
-    'Must the data stay on owned infrastructure (sovereignty)?',
-    'sovereignty' in cls && cls.sovereignty === true,
-  );
-  const agentic = await a.confirm(
-    'Is it agentic (multi-step workflows with tool loops)?',
-    'agentic' in cls && cls.agentic === true,
-  );
+  // A portfolio's models said their own.
+  const sovereignty =
+    models === null &&
+    (await a.confirm(
+      'Must the data stay on owned infrastructure (sovereignty)?',
+      'sovereignty' in cls && cls.sovereignty === true,
+    ));
+  const agentic =
+    models === null &&
+    (await a.confirm(
+      'Is it agentic (multi-step workflows with tool loops)?',
+      'agentic' in cls && cls.agentic === true,
+    ));
   const ttft = await a.number('Time-to-first-token target in ms (0 for none)', 0, 0);
   return {
     name,
@@ -203,7 +208,7 @@ async function historyQuestion(
   }
 }
 
-/** A portfolio's models, one after the other: name, GPUs, history (or an expected level), warm floor. */
+/** A portfolio's models, one after the other: name, GPUs, history (or an expected level), warm floor, constraints. */
 async function askModels(a: Asker, file: string, io: Io): Promise<InitModel[]> {
   const count = await a.number('How many models share the fleet?', 2, 2, 50);
   const models: InitModel[] = [];
@@ -235,6 +240,15 @@ async function askModels(a: Asker, file: string, io: Io): Promise<InitModel[]> {
       undefined,
       true,
     );
+    // What binds its placement is the model's own: a sovereign model is placed apart.
+    const sovereignty = await a.confirm(
+      `Model ${i} (${name}): must its data stay on owned infrastructure (sovereignty)?`,
+      false,
+    );
+    const agentic = await a.confirm(
+      `Model ${i} (${name}): is it agentic (multi-step workflows with tool loops)?`,
+      false,
+    );
     models.push({
       name,
       referenceGpus,
@@ -242,6 +256,8 @@ async function askModels(a: Asker, file: string, io: Io): Promise<InitModel[]> {
       utilizationFormat: history.format,
       assumed,
       warmFloorGpus,
+      sovereignty,
+      agentic,
     });
   }
   return models;

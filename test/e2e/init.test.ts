@@ -63,7 +63,7 @@ describe('placement init', () => {
     expect(text).not.toContain('onPrem:');
     expect((await runPlacement(['validate', file])).code).toBe(0);
   });
-  test('a portfolio of models: each one asked for, the file has models and is analysed pooled', async () => {
+  test('a portfolio of models: each one asked for, the file has models, a sovereign one is placed apart', async () => {
     const file = join(tmp, 'portfolio.yaml');
     const r = drive(
       ['init', file],
@@ -76,24 +76,26 @@ describe('placement init', () => {
         ['Model 1 \\(chat\\): how many GPUs', '32\r'],
         ['Model 1 \\(chat\\): its utilization history', 'scenarios/data/portfolio-chat-util.csv\r'],
         ['Model 1 \\(chat\\): GPUs kept warm', '8\r'],
+        ['Model 1 \\(chat\\): must its data stay', '\r'],
+        ['Model 1 \\(chat\\): is it agentic', '\r'],
         ['Model 2: its name', 'batch\r'],
         ['Model 2 \\(batch\\): how many GPUs', '16\r'],
         ['Model 2 \\(batch\\): its utilization history', '\r'],
         ['Model 2 \\(batch\\): without history', '0.3\r'],
         ['Model 2 \\(batch\\): GPUs kept warm', '\r'],
+        ['Model 2 \\(batch\\): must its data stay', 'y\r'],
+        ['Model 2 \\(batch\\): is it agentic', '\r'],
         ['Where does it run today', '\r'],
         ['Token history', '\r'],
         ['Cloud on-demand price', '\r'],
         ['Reserved / dedicated price', '\r'],
-        ['owning 8-GPU', 'n\r'],
-        ['sovereignty', '\r'],
-        ['agentic', '\r'],
+        ['owning 8-GPU', '\r'],
         ['Time-to-first-token', '\r'],
       ],
     );
     expect(r.stuck).toBeUndefined();
     expect(r.code).toBe(0);
-    expect(r.output).toContain('Portfolio: 2 models on one fleet');
+    expect(r.output).toContain('Portfolio: 2 models, 1 placed apart');
     const text = readFileSync(file, 'utf8');
     for (const s of [
       'models:',
@@ -101,6 +103,7 @@ describe('placement init', () => {
       '    referenceGpus: 32',
       '    warmFloorGpus: 8',
       '      assumed: 0.3',
+      '    constraints: {sovereignty: true, agentic: false}',
     ])
       expect(text).toContain(s);
     expect(text).not.toMatch(/^ {2}referenceGpus:/m);

@@ -15,6 +15,8 @@ export interface InitModel {
   utilizationFormat: string | null;
   assumed: number;
   warmFloorGpus: number;
+  sovereignty: boolean;
+  agentic: boolean;
 }
 
 export interface InitAnswers {
@@ -95,9 +97,14 @@ export function scenarioText(a: InitAnswers, schemaPath: string, today: string):
             '    utilization:',
             ...utilizationLines(m.utilizationSource, m.utilizationFormat, m.assumed, '      '),
             `    warmFloorGpus: ${m.warmFloorGpus}               # GPUs kept warm whatever the load`,
+            ...(m.sovereignty || m.agentic
+              ? [
+                  `    constraints: {sovereignty: ${m.sovereignty}, agentic: ${m.agentic}}${m.sovereignty ? '   # placed apart, on owned hardware' : ''}`,
+                ]
+              : []),
           ]),
           '  # a model may also give rollouts, canary {share, retainedDays}, shadow {share}, fallbackFor,',
-          '  # since and retireBy (docs/inputs.md)',
+          '  # since, retireBy and constraints.regions; governance sets the limits (docs/inputs.md)',
         ]),
     'options:',
     '  cloud:',

@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { open, readdir, realpath, rename, rm, stat, writeFile } from 'node:fs/promises';
+// fs.promises on first use: loading it loads streams and readline, which a run that writes
+// nothing to a file never needs.
+import { promises as fsp } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { describeWriteError, InputError } from '../errors.js';
 
@@ -36,9 +38,9 @@ export class OutputBatch {
     let kind: 'absent' | 'file' | 'directory' | 'special' = 'absent';
     let path = named;
     try {
-      const s = await stat(named);
+      const s = await fsp.stat(named);
       kind = s.isFile() ? 'file' : s.isDirectory() ? 'directory' : 'special';
-      if (kind === 'file') path = await realpath(named);
+      if (kind === 'file') path = await fsp.realpath(named);
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
       if (code !== 'ENOENT') throw writeFailure(err, named, field);
@@ -54,7 +56,7 @@ export class OutputBatch {
     try {
       // Synced before it is renamed into place: after a power cut the name holds the old
       // content or the new, never an empty file.
-      const handle = await open(temp, 'wx');
+      const handle = await fsp.open(temp, 'wx');
       try {
         await handle.writeFile(text);
         await handle.sync();
@@ -88,13 +90,13 @@ export class OutputBatch {
       throw s === undefined ? err : writeFailure(err, s.path, s.field);
     };
     for (const s of this.staged.filter((x) => x.temp === null)) {
-      await writeFile(s.path, s.text).catch((err: unknown) => failed(err, s));
+      await fsp.writeFile(s.path, s.text).catch((err: unknown) => failed(err, s));
     }
     for (const step of this.appends) {
       undo.push(await step().catch((err: unknown) => failed(err)));
     }
     for (const s of this.staged) {
-      if (s.temp !== null) await rename(s.temp, s.path).catch((err: unknown) => failed(err, s));
+      if (s.temp !== null) await fsp.rename(s.temp, s.path).catch((err: unknown) => failed(err, s));
     }
     this.staged.length = 0;
     this.appends.length = 0;
@@ -105,7 +107,7 @@ export class OutputBatch {
     const temps = this.staged.flatMap((s) => (s.temp === null ? [] : [s.temp]));
     this.staged.length = 0;
     this.appends.length = 0;
-    await Promise.all(temps.map((t) => rm(t, { force: true })));
+    await Promise.all(temps.map((t) => fsp.rm(t, { force: true })));
   }
 }
 
@@ -118,7 +120,7 @@ async function removeOrphans(path: string): Promise<void> {
   const prefix = `.${basename(path)}.tmp-`;
   let names: string[];
   try {
-    names = await readdir(dirname(path));
+    names = await fsp.readdir(dirname(path));
   } catch {
     return; // the folder's own problem is reported by the write
   }
@@ -126,7 +128,7 @@ async function removeOrphans(path: string): Promise<void> {
     if (!name.startsWith(prefix)) continue;
     const pid = Number(/^(\d+)-[0-9a-f]{8}$/.exec(name.slice(prefix.length))?.[1]);
     if (!Number.isInteger(pid) || pid === process.pid || alive(pid)) continue;
-    await rm(join(dirname(path), name), { force: true });
+    await fsp.rm(join(dirname(path), name), { force: true });
   }
 }
 

@@ -6,7 +6,7 @@
  * that held a quoted record, failed, or overlaps the next in time is not joined, and the caller
  * reads the file in one pass instead (which then reports any problem at its line).
  */
-import { open } from 'node:fs/promises';
+import { openForReading } from './readers/file-reads.js';
 import { availableParallelism } from 'node:os';
 import { InputError } from '../errors.js';
 import { MS_PER_HOUR } from '../model/units.js';
@@ -42,10 +42,10 @@ const HEAD_BYTES = 65_536;
 const WORKER = new URL('./csv-range-worker.js', import.meta.url);
 
 async function readAt(path: string, at: number, length: number): Promise<Buffer> {
-  const handle = await open(path, 'r');
+  const handle = await openForReading(path);
   try {
     const buffer = Buffer.alloc(length);
-    const { bytesRead } = await handle.read(buffer, 0, length, at);
+    const bytesRead = await handle.read(buffer, 0, length, at);
     return buffer.subarray(0, bytesRead);
   } finally {
     await handle.close();

@@ -1,4 +1,4 @@
-import { open } from 'node:fs/promises';
+import { openForReading } from './file-reads.js';
 import { encodingOf } from './text-source.js';
 
 /**
@@ -7,13 +7,13 @@ import { encodingOf } from './text-source.js';
  * longer than `max` tells the caller the file is over its limit.
  */
 export async function readBounded(file: string, max: number): Promise<Buffer> {
-  const handle = await open(file, 'r');
+  const handle = await openForReading(file);
   try {
     const parts: Buffer[] = [];
     let total = 0;
     for (;;) {
       const buf = Buffer.alloc(65_536);
-      const { bytesRead } = await handle.read(buf, 0, buf.length, null);
+      const bytesRead = await handle.read(buf, 0, buf.length, null);
       if (bytesRead === 0) break;
       parts.push(buf.subarray(0, bytesRead));
       total += bytesRead;

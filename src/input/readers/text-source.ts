@@ -4,7 +4,7 @@
  * dropped. Memory does not grow with the input.
  */
 import { isUtf8 } from 'node:buffer';
-import { open, stat } from 'node:fs/promises';
+import { openForReading, statOf } from './file-reads.js';
 import type { Readable } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
 import { describeReadError, InputError } from '../../errors.js';
@@ -27,13 +27,14 @@ export interface TextSource {
 
 const GZIP_MAGIC = [0x1f, 0x8b];
 
-export async function openText(path: string, label = path, stdin: Readable = process.stdin): Promise<TextSource> {
+export async function openText(path: string, label = path, stdin?: Readable): Promise<TextSource> {
   let input: Readable | null;
   let size: number | null = null;
-  if (path === '-') input = stdin;
+  // process.stdin is made only when read: making it costs a run that reads files a stream.
+  if (path === '-') input = stdin ?? process.stdin;
   else {
     try {
-      const info = await stat(path);
+      const info = await statOf(path);
       if (info.isDirectory()) throw Object.assign(new Error('directory'), { code: 'EISDIR' });
       size = info.size;
     } catch (err) {
@@ -156,11 +157,11 @@ const CHUNK = 1 << 20;
  * for. Reading never allocates per chunk, so memory stays flat however large the file.
  */
 async function* fileChunks(path: string): AsyncGenerator<Buffer> {
-  const handle = await open(path, 'r');
+  const handle = await openForReading(path);
   const buffer = Buffer.allocUnsafe(CHUNK);
   try {
     for (;;) {
-      const { bytesRead } = await handle.read(buffer, 0, CHUNK, null);
+      const bytesRead = await handle.read(buffer, 0, CHUNK, null);
       if (bytesRead === 0) return;
       yield buffer.subarray(0, bytesRead);
     }

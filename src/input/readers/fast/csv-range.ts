@@ -4,7 +4,7 @@
  * range starts and ends at line breaks; its lines are numbered from 1, and the part before it
  * shifts them when the parts are joined.
  */
-import { open } from 'node:fs/promises';
+import { openForReading } from '../file-reads.js';
 import { InputError } from '../../../errors.js';
 import { CsvUtilizationParser, type CsvUtilizationOptions } from '../csv-utilization.js';
 import { absorbCounts, ReadingStats, type ReadingStatsState } from '../reading-stats.js';
@@ -49,11 +49,11 @@ const CHUNK = 1 << 20;
 
 /** [start, end) of a file through one reused buffer. */
 async function* rangeChunks(path: string, start: number, end: number): AsyncGenerator<Buffer> {
-  const handle = await open(path, 'r');
+  const handle = await openForReading(path);
   const buffer = Buffer.allocUnsafe(CHUNK);
   try {
     for (let at = start; at < end;) {
-      const { bytesRead } = await handle.read(buffer, 0, Math.min(CHUNK, end - at), at);
+      const bytesRead = await handle.read(buffer, 0, Math.min(CHUNK, end - at), at);
       if (bytesRead === 0) return;
       at += bytesRead;
       yield buffer.subarray(0, bytesRead);

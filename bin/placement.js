@@ -25,7 +25,7 @@ const { run, toolVersion } = loadBundle({ debug: process.argv.includes('--debug'
 // Whether each standard stream is a terminal, asked of the descriptors: process.stdout and its
 // kin are stream objects whose loading costs a run piped to a file or a report ~5 ms, so they
 // are made only when a terminal or a write needs them.
-const { fstatSync } = require('node:fs');
+const { fstatSync, writeSync } = require('node:fs');
 /** A terminal is a character device: only then is the stream asked (/dev/null is one too). */
 function isatty(fd) {
   try {
@@ -56,7 +56,6 @@ function stdoutOf() {
  */
 function writeOut(text) {
   if (outTTY || stdoutStream !== null) return stdoutOf().write(text);
-  const { writeSync } = require('node:fs');
   const bytes = Buffer.from(text, 'utf8');
   let done = 0;
   try {

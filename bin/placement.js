@@ -26,6 +26,7 @@ const { run, toolVersion } = loadBundle({ debug: process.argv.includes('--debug'
 // kin are stream objects whose loading costs a run piped to a file or a report ~5 ms, so they
 // are made only when a terminal or a write needs them.
 const { fstatSync, writeSync } = require('node:fs');
+const { Buffer } = require('node:buffer');
 /** A terminal is a character device: only then is the stream asked (/dev/null is one too). */
 function isatty(fd) {
   try {

@@ -129,12 +129,26 @@ export function acceptRun(
   const ends = parser.fieldEnds;
   const counts = sink.counts;
   const ts = parser.timestamps;
+  // A timestamp in the first column is usually as wide as the last row's: the delimiter is looked
+  // for at that width first, and the timestamp's check of every byte before it (a delimiter or a
+  // line break among them fails it) stands for the scan. A line where it fails is read again
+  // from its start the usual way.
+  let width = 0;
+  let rescan = -1;
   let i = pos;
   while (i < lim) {
     const start = i;
     // Fields up to the last one needed, then the rest of the line.
     let field = 0;
     starts[0] = start;
+    const guessed =
+      time === 0 && width > 0 && start !== rescan && start + width < lim && b[start + width] === delimiter;
+    if (guessed) {
+      ends[0] = start + width;
+      field = 1;
+      i = start + width + 1;
+      starts[1] = i;
+    }
     for (;;) {
       let c = b[i] as number;
       while (c !== delimiter && c !== NEWLINE) c = b[++i] as number;
@@ -149,6 +163,10 @@ export function acceptRun(
     if (end > start && b[end - 1] === RETURN) end--;
     const first = b[start];
     if (field <= need || end === start || first === 32 || first === 9) {
+      if (guessed) {
+        i = rescan = start;
+        continue;
+      }
       sink.other(b, start, nl);
       continue;
     }
@@ -160,9 +178,14 @@ export function acceptRun(
     const v0 = skipBlanks(b, starts[value] as number, ends[value] as number);
     const v = parseReadingBytes(b, v0, trimEnd(b, v0, ends[value] as number));
     if (t !== t || v !== v) {
+      if (guessed) {
+        i = rescan = start;
+        continue;
+      }
       sink.other(b, start, nl);
       continue;
     }
+    if (time === 0) width = (ends[0] as number) - start;
     if (reading.percentSign) parser.percentSignSeen();
     let series: string | number = '';
     if (gpu >= 0) {

@@ -86,6 +86,26 @@ describe('the byte fast path gives what the string path gives', () => {
       { numRuns: 300 },
     );
   });
+  test('a line shorter than the last timestamp, the next line with a delimiter where it would end: read again, not joined', async () => {
+    // The fast loop looks for the delimiter at the last timestamp's width (23 bytes) first: for
+    // "1" that lands on the comma of the next line, 21 bytes in; the timestamp check fails on the
+    // line break and the line is read again the usual way. A first field of 23 digits likewise.
+    const text = [
+      'timestamp, index, utilization.gpu [%]',
+      `${nvidia(1, 5)}, 0, 40 %`,
+      '1',
+      '123456789012345678901, 0, 5 %',
+      '12345678901234567890123, 0, 5 %',
+      `${nvidia(2, 5)}, 0, 60 %`,
+    ].join('\n');
+    const run = async (src: TextSource) => {
+      const r = await readUtilization(src, opts('UTC'));
+      return { hours: r.hours, summary: { ...r.summary, source: '' }, warnings: r.warnings };
+    };
+    const slow = await run(sourceOf(text));
+    expect(slow.summary.badRows).toBe(3);
+    for (const cuts of [[], [60], [70, 90]]) expect(await run(bytesOf(text, cuts))).toEqual(slow);
+  });
   test.each([
     ['a stray quote in the last row', 2],
     ['a stray quote with more lines after it than a record may span', 150],

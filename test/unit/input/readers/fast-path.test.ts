@@ -86,6 +86,39 @@ describe('the byte fast path gives what the string path gives', () => {
       { numRuns: 300 },
     );
   });
+  test('property: columns after the ones read, of any width, skipped a word at a time', async () => {
+    // nvidia-smi with memory.used after the reading: the loop skips it four bytes at a time up to
+    // the line break, which may fall anywhere in a word, or cut by a chunk.
+    const wide = fc
+      .record({
+        m: fc.integer({ min: 0, max: 300 }),
+        g: fc.integer({ min: 0, max: 3 }),
+        v: fc.integer({ min: 0, max: 100 }),
+        rest: fc.string({ unit: fc.constantFrom('1', ' ', 'M', 'i', 'B', ',', '%'), maxLength: 23 }),
+      })
+      .map(({ m, g, v, rest }) => `${nvidia(m, 0)}, ${g}, ${v} %, ${rest}`);
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.oneof(wide, row), { minLength: 1, maxLength: 60 }),
+        fc.array(fc.nat(), { maxLength: 8 }),
+        async (rows, cuts) => {
+          const text = ['timestamp, index, utilization.gpu [%], memory.used [MiB]', ...rows].join(
+            rows.length % 2 ? '\r\n' : '\n',
+          );
+          const run = async (src: TextSource) => {
+            try {
+              const r = await readUtilization(src, opts('UTC'));
+              return { hours: r.hours, summary: { ...r.summary, source: '' }, warnings: r.warnings };
+            } catch (e) {
+              return { error: (e as Error).message };
+            }
+          };
+          expect(await run(bytesOf(text, cuts))).toEqual(await run(sourceOf(text)));
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
   test('a line shorter than the last timestamp, the next line with a delimiter where it would end: read again, not joined', async () => {
     // The fast loop looks for the delimiter at the last timestamp's width (23 bytes) first: for
     // "1" that lands on the comma of the next line, 21 bytes in; the timestamp check fails on the

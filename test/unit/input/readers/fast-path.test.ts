@@ -63,6 +63,16 @@ const row = fc.oneof(
   fc.string({ unit: fc.constantFrom('1', '/', ' ', ':', ',', '.', '%', 'x'), maxLength: 30 }),
 );
 
+/** What a read gives, or its error's message: the two paths must agree on either. */
+async function readOrError(src: TextSource, tz: string) {
+  try {
+    const r = await readUtilization(src, opts(tz));
+    return { hours: r.hours, summary: { ...r.summary, source: '' }, warnings: r.warnings };
+  } catch (e) {
+    return { error: (e as Error).message };
+  }
+}
+
 describe('the byte fast path gives what the string path gives', () => {
   test('property: random nvidia-smi files with fallback lines, any chunking, two zones', async () => {
     await fc.assert(
@@ -72,15 +82,7 @@ describe('the byte fast path gives what the string path gives', () => {
         fc.constantFrom('UTC', 'Europe/Berlin'),
         async (rows, cuts, tz) => {
           const text = ['timestamp, index, utilization.gpu [%]', ...rows].join(rows.length % 2 ? '\r\n' : '\n');
-          const run = async (src: TextSource) => {
-            try {
-              const r = await readUtilization(src, opts(tz));
-              return { hours: r.hours, summary: { ...r.summary, source: '' }, warnings: r.warnings };
-            } catch (e) {
-              return { error: (e as Error).message };
-            }
-          };
-          expect(await run(bytesOf(text, cuts))).toEqual(await run(sourceOf(text)));
+          expect(await readOrError(bytesOf(text, cuts), tz)).toEqual(await readOrError(sourceOf(text), tz));
         },
       ),
       { numRuns: 300 },
@@ -105,15 +107,7 @@ describe('the byte fast path gives what the string path gives', () => {
           const text = ['timestamp, index, utilization.gpu [%], memory.used [MiB]', ...rows].join(
             rows.length % 2 ? '\r\n' : '\n',
           );
-          const run = async (src: TextSource) => {
-            try {
-              const r = await readUtilization(src, opts('UTC'));
-              return { hours: r.hours, summary: { ...r.summary, source: '' }, warnings: r.warnings };
-            } catch (e) {
-              return { error: (e as Error).message };
-            }
-          };
-          expect(await run(bytesOf(text, cuts))).toEqual(await run(sourceOf(text)));
+          expect(await readOrError(bytesOf(text, cuts), 'UTC')).toEqual(await readOrError(sourceOf(text), 'UTC'));
         },
       ),
       { numRuns: 300 },

@@ -5,6 +5,7 @@
  * view. Plain sentences; each view adds its own emphasis and wraps them to its width.
  */
 import type { Report } from '../report/build-report.js';
+import { mainGroup } from '../model/portfolio/placement-groups.js';
 import { optionName } from './messages.js';
 import { money, percent, rate } from './format.js';
 import { checkWords, metricWords } from './metric-format.js';
@@ -152,7 +153,7 @@ export function decisionLines(r: Report): DecisionLine[] {
   if (c !== null) {
     if (c.monthly <= 0.005) lines.push({ kind: 'note', text: 'It is the cheapest option at the measured profile.' });
     else {
-      const over = `${split === null ? '' : MAIN_GROUP_WORDS[(split.groups.find((g) => g.id === 'central') ?? split.groups[0])?.id ?? 'central']}${split === null ? constraintWords(v) : lowerFirst(constraintWords(v))} costs ${money(c.monthly, cur)}/month over ${optionName(c.cheapest)} (${money(c.cheapestMonthly, cur)}/month)`;
+      const over = `${split === null ? '' : MAIN_GROUP_WORDS[mainGroup(split.groups).id]}${split === null ? constraintWords(v) : lowerFirst(constraintWords(v))} costs ${money(c.monthly, cur)}/month over ${optionName(c.cheapest)} (${money(c.cheapestMonthly, cur)}/month)`;
       lines.push({
         kind: 'note',
         text: c.failing.length === 0 ? `${over}.` : `${over}; not chosen: ${failingWords(c.failing)}.`,

@@ -6,6 +6,7 @@
 import type { ChalkInstance } from 'chalk';
 import type { Report } from '../report/report-schema.js';
 import type { PortfolioOutcome } from '../model/portfolio/portfolio-analysis.js';
+import { mainGroup } from '../model/portfolio/placement-groups.js';
 import { DEFAULT_WIDTH, fitTable, wrapText } from './fit.js';
 import { money, percent, rate } from './format.js';
 
@@ -121,10 +122,8 @@ export function limitWords(
  */
 export function scopeLines(p: PortfolioOutcome | null, width = DEFAULT_WIDTH): string[] {
   if (p === null || p.split === null) return [];
-  const apart = p.split.groups.filter((g) => g.id !== 'central');
-  const main = p.split.groups.find((g) => g.id === 'central') ?? apart.shift();
-  if (main === undefined) return [];
-  const others = apart.filter((g) => g !== main);
+  const main = mainGroup(p.split.groups);
+  const others = p.split.groups.filter((g) => g !== main);
   const text =
     `For the models placed together: ${main.models.join(', ')} (${main.placement}). Placed apart: ` +
     others.map((g) => `${g.models.join(', ')} (${g.placement})`).join('; ') +

@@ -71,8 +71,8 @@ export function placementGroups(models: ReadonlyArray<Constraints>, weights: Rea
 }
 
 /** The group the report's verdict, tables and triggers describe: the models placed by price, else the first. */
-export function mainGroup(groups: ReadonlyArray<PlacementGroup>): PlacementGroup {
-  return groups.find((g) => g.id === 'central') ?? (groups[0] as PlacementGroup);
+export function mainGroup<G extends { id: GroupId }>(groups: ReadonlyArray<G>): G {
+  return groups.find((g) => g.id === 'central') ?? (groups[0] as G);
 }
 
 /**

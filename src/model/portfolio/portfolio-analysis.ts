@@ -18,7 +18,14 @@ import type { Placement } from '../verdict/verdict.js';
 import { analyze, measure, type Analysis, type AnalysisInput } from '../analysis/analyze.js';
 import { scaleDemand } from '../uncertainty/what-if.js';
 import { attributeByStandAlone, poolingBenefit } from './attribution.js';
-import { pooledTokenDays, residencyOf, type ModelLoad, type PooledDemand } from './pooled-demand.js';
+import {
+  pooledTokenDays,
+  residencyOf,
+  type ModelLoad,
+  type PooledDemand,
+  type PoolResidency,
+} from './pooled-demand.js';
+import { cheapest } from '../cost/all-options.js';
 import { governanceChecks, type GovernanceCheck, type GovernancePolicy } from './governance.js';
 import {
   mainGroup,
@@ -166,13 +173,18 @@ export function aloneScenario(
 
 /** Each model's share of the traffic: of the GPU-hours serving it (equal shares when none serve any). */
 export function trafficShares(models: ReadonlyArray<PortfolioModel>, demand: PooledDemand, tau: number): number[] {
-  const residency = residencyOf(
-    demand,
-    models.map((m) => m.name),
-    tau,
+  return sharesOf(
+    residencyOf(
+      demand,
+      models.map((m) => m.name),
+      tau,
+    ),
   );
+}
+
+function sharesOf(residency: PoolResidency): number[] {
   const served = residency.models.reduce((t, r) => t + r.servingGpuHours, 0);
-  return residency.models.map((r) => (served > 0 ? r.servingGpuHours / served : 1 / models.length));
+  return residency.models.map((r) => (served > 0 ? r.servingGpuHours / served : 1 / residency.models.length));
 }
 
 /** The portfolio's placement groups, each model's regions weighed by its traffic share. */
@@ -260,7 +272,7 @@ export function analyzePortfolio(
     models.map((m) => m.name),
     tau,
   );
-  const shares = trafficShares(models, demand, tau);
+  const shares = sharesOf(residency);
   const shared = whole.scenario.workload.constraints;
   // As for the main group: scaled (each hour capped at its GPUs) only when a lever moves demand.
   const run = (input: AnalysisInput): Analysis => {
@@ -316,6 +328,7 @@ export function analyzePortfolio(
         ? null
         : splitPlan(
             placed,
+            pooledMonthly,
             models,
             run(
               groupInput(
@@ -358,11 +371,12 @@ function unplaced(shared: Constraints, models: ReadonlyArray<PortfolioModel>): C
 
 function splitPlan(
   placed: ReadonlyArray<{ group: PlacementGroup; analysis: Analysis; monthly: number }>,
+  /** Σ of the groups' months. */
+  monthly: number,
   models: ReadonlyArray<PortfolioModel>,
   together: Analysis,
 ): SplitPlan {
-  const monthly = placed.reduce((t, p) => t + p.monthly, 0);
-  const cheapest = together.options.reduce((best, o) => (o.cost.total < best.cost.total ? o : best));
+  const best = cheapest(together.options.map((o) => o.cost));
   return {
     groups: placed.map(({ group, analysis: a, monthly: m }) => ({
       id: group.id,
@@ -374,9 +388,9 @@ function splitPlan(
       monthly: m,
     })),
     monthly,
-    togetherCheapest: cheapest.cost.id,
-    togetherMonthly: cheapest.cost.total,
-    cost: monthly - cheapest.cost.total,
+    togetherCheapest: best.id,
+    togetherMonthly: best.total,
+    cost: monthly - best.total,
   };
 }
 

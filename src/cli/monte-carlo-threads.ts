@@ -73,7 +73,7 @@ export async function runMonteCarlo(
   if (decided) startWorkers();
   const t0 = performance.now();
   const ends: number[] = [];
-  const mine = takeBlocks(m, job, () => {
+  const mine = await takeBlocks(m, job, () => {
     if (decided) return;
     ends.push(performance.now() - t0);
     const decision = workerDecision(ends, blocks - Atomics.load(job.next, 0));

@@ -8,7 +8,7 @@ import type { Measurement } from '../model/analysis/analyze.js';
 import { takeBlocks, type BlockJob } from './monte-carlo-blocks.js';
 
 const job = workerData as BlockJob & { measurement: Measurement };
-const done = takeBlocks(job.measurement, job);
+const done = await takeBlocks(job.measurement, job);
 const buffers = done
   .flatMap(({ columns: c }) => [c.placements, ...c.monthly.map((x) => x.values), ...c.npv.map((x) => x.values)])
   .map((a) => a.buffer as ArrayBuffer);

@@ -14,7 +14,7 @@ import { breakEvenUtilization } from '../cost/break-even.js';
 import { discountedPaybackMonths } from '../ownership/discounted-payback.js';
 import { annualRate, irr, type IrrNote } from '../ownership/irr.js';
 import { monthlyDiscountRate, npv, ownershipCashFlows } from '../ownership/npv.js';
-import { demandPath, fittedGrowth, monthRunning, monthTotal, type DemandPath, type Growth } from './demand-path.js';
+import { demandPath, fittedGrowth, pathRunning, pathTotals, type DemandPath, type Growth } from './demand-path.js';
 import { ownershipSchedule } from '../ownership/ownership-schedule.js';
 import { monthlySavingBeforeCapital, paybackMonths } from '../ownership/payback.js';
 import { reconcileBilling, type BillingMonth, type BillingReconciliation } from '../signals/billing-reconciliation.js';
@@ -190,7 +190,7 @@ export interface Ownership {
   cashFlows: number[];
   lines: OwnedLine[];
   /** The option's month without capital on the path: one figure when every month is the same. */
-  runningCost: number | number[];
+  runningCost: number | ArrayLike<number>;
 }
 
 /** The option's running cost on the path and what it saves a month against a rented option. */
@@ -199,14 +199,13 @@ function savingOnPath(
   against: OptionId,
   path: DemandPath,
 ): { running: number | number[]; saving: number | number[] } {
+  const running = pathRunning(path, id);
+  const against_ = pathTotals(path, against);
   // A path of one month repeated (no growth, no expansion) gives one figure for all.
-  const first = path.months[0];
-  if (first !== undefined && path.months.every((m) => m === first)) {
-    const running = monthRunning(first, id);
-    return { running, saving: monthTotal(first, against) - running };
-  }
-  const running = path.months.map((m) => monthRunning(m, id));
-  return { running, saving: path.months.map((m, i) => monthTotal(m, against) - (running[i] as number)) };
+  if (path.steady) return { running: running[0] as number, saving: (against_[0] as number) - (running[0] as number) };
+  const saving: number[] = [];
+  for (let i = 0; i < running.length; i++) saving.push((against_[i] as number) - (running[i] as number));
+  return { running, saving };
 }
 
 /** cash flows of owning `lines` against `against` along the path, cash or financed. */
@@ -256,7 +255,11 @@ const financingOf = (id: OptionId, s: ModelScenario) => (id === 'onprem' ? s.opt
 /** The option's month averaged over the horizon on a path: owned options by their accrual schedule. */
 function horizonAverage(id: OptionId, s: ModelScenario, path: DemandPath): number {
   const lines = ownedLinesOnPath(id, s, path);
-  if (lines === null) return path.months.reduce((sum, m) => sum + monthTotal(m, id), 0) / s.horizonMonths;
+  if (lines === null) {
+    let sum = 0;
+    for (const x of pathTotals(path, id)) sum += x;
+    return sum / s.horizonMonths;
+  }
   const { running } = savingOnPath(id, 'cloud', path);
   const schedule = ownershipSchedule(lines, financingOf(id, s), running, s.horizonMonths);
   return schedule.months.reduce((sum, m) => sum + m.accrualCost, 0) / s.horizonMonths;

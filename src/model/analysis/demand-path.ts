@@ -7,8 +7,8 @@
  * without capital) is priced month by month; capital comes from the ownership schedule.
  */
 import type { ModelScenario } from '../inputs.js';
-import { allOptionCosts, fixedCosts, type FixedCosts } from '../cost/all-options.js';
-import { scaledProfile, type DemandProfile } from '../demand/demand-profile.js';
+import { allOptionCosts, fixedCosts, monthParts, priceMonth, type FixedCosts } from '../cost/all-options.js';
+import { profileRecord, scaleProfileInto, type DemandProfile } from '../demand/demand-profile.js';
 import type { OptionCost, OptionId } from '../cost/option-cost.js';
 import type { UtilizationProfile } from '../utilization/utilization-profile.js';
 import type { OwnedLine } from '../ownership/ownership-schedule.js';
@@ -39,46 +39,43 @@ export function growthFactor(g: Growth, month: number): number {
   return g.source === 'fitted' ? Math.max(0, 1 + (month - 1) * g.perMonth) : (1 + g.perMonth) ** (month - 1);
 }
 
-/** A month of the path; months[i] is month i + 1, and equal months are one shared object. */
-export interface PathMonth {
-  /** Demand relative to the measured profile (growthFactor). */
-  factor: number;
-  /** On-prem servers in service this month (bought and expansions arrived); null without on-prem. */
-  servers: number | null;
-  /** The options priced, in allOptionCosts' order (one array shared by every month). */
-  ids: ReadonlyArray<OptionId>;
-  /**
-   * Each option's month at the month's demand and its capital line, in `ids`' order: all the
-   * path is read for, kept as numbers (a month's cost objects, kept for 48 months of 100 000
-   * Monte Carlo trials, were most of what its threads spent collecting garbage).
-   */
-  totals: number[];
-  capitals: number[];
-}
-
-function indexIn(m: PathMonth, id: OptionId): number {
-  const i = m.ids.indexOf(id);
-  if (i < 0) throw new Error(`demand path: option ${id} is not priced on it`);
-  return i;
-}
-
-/** The option's full month as priced (for cloud, the whole bill). */
-export const monthTotal = (m: PathMonth, id: OptionId): number => m.totals[indexIn(m, id)] as number;
-
-/** The option's month without capital: its running cost. */
-export const monthRunning = (m: PathMonth, id: OptionId): number => {
-  const i = indexIn(m, id);
-  return (m.totals[i] as number) - (m.capitals[i] as number);
-};
-
+/**
+ * The horizon's months, month m at index m − 1, kept as columns of numbers: a month's cost objects,
+ * kept for 48 months of 100 000 Monte Carlo trials, were most of what its threads spent
+ * allocating and collecting. Plain arrays, not Float64Array: a typed array this long has its
+ * memory outside the heap, and allocating four a trial made flat Monte Carlo 40 % slower.
+ */
 export interface DemandPath {
   growth: Growth;
-  months: PathMonth[];
+  /** Demand relative to the measured profile (growthFactor), month by month. */
+  factors: number[];
+  /** On-prem servers in service each month (bought and expansions arrived); null without on-prem. */
+  servers: number[] | null;
+  /** The options priced, in allOptionCosts' order. */
+  ids: ReadonlyArray<OptionId>;
+  /** Each option's full month (for cloud, the whole bill), in `ids`' order. */
+  totals: number[][];
+  /** Each option's month without capital: its running cost. */
+  running: number[][];
+  /** Every month is the first (no growth, no expansion): one month stands for them all. */
+  steady: boolean;
   /** The first month's costs in full (each option's line of the path's first month). */
   firstMonth: OptionCost[];
   /** Servers bought by onPrem.expansion, as extra hardware lines for the schedule. */
   expansions: OwnedLine[];
 }
+
+function indexIn(p: DemandPath, id: OptionId): number {
+  const i = p.ids.indexOf(id);
+  if (i < 0) throw new Error(`demand path: option ${id} is not priced on it`);
+  return i;
+}
+
+/** The option's full month, month by month (for cloud, the whole bill). */
+export const pathTotals = (p: DemandPath, id: OptionId): number[] => p.totals[indexIn(p, id)] as number[];
+
+/** The option's month without capital, month by month: its running cost. */
+export const pathRunning = (p: DemandPath, id: OptionId): number[] => p.running[indexIn(p, id)] as number[];
 
 const NO_ARRIVALS: ReadonlyMap<number, number> = new Map();
 
@@ -128,49 +125,71 @@ export function demandPath(
 ): DemandPath {
   const meanBusy = demand.utilization * s.workload.referenceGpus;
   const { lines, arrivals } = plannedExpansions(s, meanBusy, growth);
-  const months: PathMonth[] = [];
+  const h = s.horizonMonths;
+  // Columns sized once: a column grown by push was copied three times on the way to 48 months.
+  const column = (): number[] => new Array<number>(h);
+  const factors = column();
+  const inService = s.options.onPrem !== undefined ? column() : null;
   let servers = s.options.onPrem?.servers ?? 0;
   // Compounded growth multiplies month by month (a power a month cost Monte Carlo a tenth of a
   // trial); a fitted trend is linear.
   const fitted = growth.source === 'fitted';
   let factor = 1;
-  let firstMonth: OptionCost[] | null = null;
-  let ids: OptionId[] = [];
+  let firstMonth: OptionCost[] = [];
+  let totals: number[][] = [];
+  let running: number[][] = [];
+  let steady = true;
   let fixedFor: ModelScenario | null = null;
   let fixed: FixedCosts | undefined;
-  for (
-    let m = 1;
-    m <= s.horizonMonths;
-    m++, factor = fitted ? growthFactor(growth, m) : factor * (1 + growth.perMonth)
-  ) {
-    servers += arrivals.get(m) ?? 0;
-    const inService = s.options.onPrem ? servers : null;
+  // One record each for the month's profile and prices, and its totals and capital lines: a month
+  // allocates nothing (Monte Carlo prices up to 48 a trial).
+  const profile = profileRecord(demand);
+  const parts = monthParts();
+  const monthTotals: number[] = [];
+  const monthCapitals: number[] = [];
+  for (let i = 0; i < h; i++, factor = fitted ? growthFactor(growth, i + 1) : factor * (1 + growth.perMonth)) {
+    servers += arrivals.get(i + 1) ?? 0;
+    factors[i] = factor;
+    if (inService !== null) inService[i] = servers;
     // Without growth every month is the first again: price it once.
-    const previous = months.at(-1);
-    if (previous !== undefined && previous.factor === factor && previous.servers === inService) {
-      months.push(previous);
+    if (i > 0 && factors[i - 1] === factor && (inService === null || inService[i - 1] === servers)) {
+      for (let k = 0; k < totals.length; k++) {
+        const t = totals[k] as number[];
+        const r = running[k] as number[];
+        t[i] = t[i - 1] as number;
+        r[i] = r[i - 1] as number;
+      }
       continue;
     }
-    const profile = scaledProfile(demand, factor);
     const scaled = withServers(s, servers);
     // What does not depend on demand is priced once per fleet size, not once a month.
     if (scaled !== fixedFor) {
       fixedFor = scaled;
       fixed = fixedCosts(scaled);
     }
-    const costs = allOptionCosts(profile, scaled, reservedGpus, fixed);
-    if (firstMonth === null) {
-      firstMonth = costs;
-      ids = costs.map((c) => c.id);
+    scaleProfileInto(profile, demand, factor);
+    if (i === 0) {
+      // The first month in full: the report shows its lines.
+      firstMonth = allOptionCosts(profile, scaled, reservedGpus, fixed);
+      totals = firstMonth.map((c) => {
+        const t = column();
+        t[0] = c.total;
+        return t;
+      });
+      running = firstMonth.map((c) => {
+        const r = column();
+        r[0] = c.total - c.capital;
+        return r;
+      });
+      continue;
     }
-    // Plain loops: Array.map here cost Monte Carlo with growth a third of its time.
-    const totals: number[] = [];
-    const capitals: number[] = [];
-    for (const c of costs) {
-      totals.push(c.total);
-      capitals.push(c.capital);
+    steady = false;
+    priceMonth(profile, scaled, reservedGpus, fixed as FixedCosts, parts, monthTotals, monthCapitals);
+    for (let k = 0; k < totals.length; k++) {
+      (totals[k] as number[])[i] = monthTotals[k] as number;
+      (running[k] as number[])[i] = (monthTotals[k] as number) - (monthCapitals[k] as number);
     }
-    months.push({ factor, servers: inService, ids, totals, capitals });
   }
-  return { growth, months, firstMonth: firstMonth ?? [], expansions: lines };
+  const ids = firstMonth.map((c) => c.id);
+  return { growth, factors, servers: inService, ids, totals, running, steady, firstMonth, expansions: lines };
 }

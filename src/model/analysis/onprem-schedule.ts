@@ -1,6 +1,6 @@
 import type { Analysis } from './analyze.js';
 import { ownedLinesOnPath } from './analyze.js';
-import { monthRunning } from './demand-path.js';
+import { pathRunning } from './demand-path.js';
 import { ownershipSchedule, type OwnershipSchedule } from '../ownership/ownership-schedule.js';
 
 /**
@@ -12,10 +12,5 @@ export function onPremSchedule(a: Analysis): OwnershipSchedule | null {
   const s = a.scenario;
   const lines = ownedLinesOnPath('onprem', s, a.path);
   if (s.options.onPrem === undefined || lines === null) return null;
-  return ownershipSchedule(
-    lines,
-    s.options.onPrem.financing,
-    a.path.months.map((m) => monthRunning(m, 'onprem')),
-    s.horizonMonths,
-  );
+  return ownershipSchedule(lines, s.options.onPrem.financing, pathRunning(a.path, 'onprem'), s.horizonMonths);
 }

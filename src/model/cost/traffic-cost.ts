@@ -10,33 +10,34 @@ export interface TrafficCost {
 }
 
 /**
- * docs/model.md traffic, added to every option's month.
- * Internet egress: cloud-located options pay the tiered cloud rate, on-prem pays
- * onPrem.egressPerGB, edge pays none (served locally; its backhaul is priced in the option).
- * Retrieval: in the same place as the index, crossZonePerGB in the cloud or nothing on-prem;
- * away from it, the sending (index) side's egress rate on retrieval.gbPerMonth.
+ * docs/model.md traffic, added to every option's month: internet egress and retrieval (below).
  * `scale`: the month's traffic relative to those volumes (the profile's, on the demand path).
  */
 export function trafficCost(location: Location, s: ModelScenario, scale = 1): TrafficCost {
-  const cloud = s.options.cloud;
-  const onPremEgressPerGB = s.options.onPrem?.egressPerGB ?? 0;
-  const internetGB = s.workload.egress.internetGBPerMonth * scale;
-  const internetEgress =
-    location === 'cloud'
-      ? tieredEgressCost(internetGB, cloud.egressTiers)
-      : location === 'onprem'
-        ? internetGB * onPremEgressPerGB
-        : 0;
+  return { internetEgress: internetEgressCost(location, s, scale), retrieval: retrievalCost(location, s, scale) };
+}
 
+/**
+ * Internet egress: cloud-located options pay the tiered cloud rate, on-prem pays
+ * onPrem.egressPerGB, edge pays none (served locally; its backhaul is priced in the option).
+ */
+export function internetEgressCost(location: Location, s: ModelScenario, scale = 1): number {
+  const internetGB = s.workload.egress.internetGBPerMonth * scale;
+  if (location === 'cloud') return tieredEgressCost(internetGB, s.options.cloud.egressTiers);
+  return location === 'onprem' ? internetGB * (s.options.onPrem?.egressPerGB ?? 0) : 0;
+}
+
+/**
+ * Retrieval: in the same place as the index, crossZonePerGB in the cloud or nothing on-prem;
+ * away from it, the sending (index) side's egress rate on retrieval.gbPerMonth.
+ */
+export function retrievalCost(location: Location, s: ModelScenario, scale = 1): number {
   const r = s.workload.retrieval;
-  let retrieval = 0;
-  if (r !== undefined) {
-    const gb = r.gbPerMonth * scale;
-    if (location === r.indexLocation) {
-      retrieval = location === 'cloud' ? gb * cloud.crossZonePerGB : 0;
-    } else {
-      retrieval = r.indexLocation === 'cloud' ? tieredEgressCost(gb, cloud.egressTiers) : gb * onPremEgressPerGB;
-    }
-  }
-  return { internetEgress, retrieval };
+  if (r === undefined) return 0;
+  const cloud = s.options.cloud;
+  const gb = r.gbPerMonth * scale;
+  if (location === r.indexLocation) return location === 'cloud' ? gb * cloud.crossZonePerGB : 0;
+  return r.indexLocation === 'cloud'
+    ? tieredEgressCost(gb, cloud.egressTiers)
+    : gb * (s.options.onPrem?.egressPerGB ?? 0);
 }

@@ -46,15 +46,34 @@ export function measuredProfile(
   );
 }
 
-/** The same hours with every busy count and the traffic × factor; owned power's utilization capped at 100 %. */
+/** A profile the demand path rewrites month after month (scaleProfileInto). */
+export type ProfileRecord = { -readonly [K in keyof DemandProfile]: DemandProfile[K] };
+
+/**
+ * The same hours with every busy count and the traffic × factor, owned power's utilization capped
+ * at 100 %, written into `into` (the demand path's one record for all its months).
+ */
+export function scaleProfileInto(into: ProfileRecord, p: DemandProfile, factor: number): DemandProfile {
+  into.sorted = p.sorted;
+  into.above = p.above;
+  into.scale = p.scale * factor;
+  into.utilization = Math.min(1, p.utilization * factor);
+  into.trafficScale = p.trafficScale * factor;
+  return into;
+}
+
+/** A record to scale `p` into: a literal of profileFromBusy's shape, so the formulas reading it see one shape. */
+export const profileRecord = (p: DemandProfile): ProfileRecord => ({
+  sorted: p.sorted,
+  above: p.above,
+  scale: p.scale,
+  utilization: p.utilization,
+  trafficScale: p.trafficScale,
+});
+
+/** The same hours with every busy count and the traffic × factor (see scaleProfileInto). */
 export function scaledProfile(p: DemandProfile, factor: number): DemandProfile {
-  return {
-    sorted: p.sorted,
-    above: p.above,
-    scale: p.scale * factor,
-    utilization: Math.min(1, p.utilization * factor),
-    trafficScale: p.trafficScale * factor,
-  };
+  return scaleProfileInto(profileRecord(p), p, factor);
 }
 
 /** Index of the first sorted hour strictly above x (binary search). */

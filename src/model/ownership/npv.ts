@@ -20,7 +20,7 @@ export interface OwnershipInput {
   lines: ReadonlyArray<OwnedLine>;
   financing?: Financing | undefined;
   /** Cloud's month minus the option's month without capital: one figure, or one per month 1..H. */
-  monthlySaving: number | ReadonlyArray<number>;
+  monthlySaving: number | ArrayLike<number>;
   horizonMonths: number;
   /** Payments still committed at H (the rest of a lease term), paid then. */
   committedAtHorizon?: number | undefined;
@@ -31,10 +31,10 @@ export interface OwnershipInput {
    * running cost (`runningCost`, the month without capital) instead of saving.
    */
   monthsBeforeSaving?: number | undefined;
-  runningCost?: number | ReadonlyArray<number> | undefined;
+  runningCost?: number | ArrayLike<number> | undefined;
 }
 
-const monthOf = (x: number | ReadonlyArray<number> | undefined, month: number): number =>
+const monthOf = (x: number | ArrayLike<number> | undefined, month: number): number =>
   typeof x === 'number' ? x : (x?.[month - 1] ?? 0);
 
 /**

@@ -288,7 +288,7 @@ export function averageCapital<L extends LineShape>(
 export function ownershipSchedule(
   lines: ReadonlyArray<OwnedLine>,
   financing: Financing | undefined,
-  opex: number | ReadonlyArray<number>,
+  opex: number | ArrayLike<number>,
   horizonMonths: number,
 ): OwnershipSchedule {
   const arrays = lines.map((l) => computeLineArrays(l, financing, horizonMonths));

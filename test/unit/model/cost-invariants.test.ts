@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { allOptionCosts } from '../../../src/model/cost/all-options.js';
+import { allOptionCosts, fixedCosts, monthParts, priceMonth } from '../../../src/model/cost/all-options.js';
 import { flatProfile, measuredProfile, scaledProfile } from '../../../src/model/demand/demand-profile.js';
 import { sumOfComponents } from '../../../src/model/cost/option-cost.js';
 import { scenario } from '../../helpers/scenario.js';
@@ -29,6 +29,37 @@ describe('invariants of the cost model (STYLE.md habit 7)', () => {
           const costs = allOptionCosts(profile, withEverything, reservedGpus);
           expect(costs.map((c) => c.id)).toEqual(['cloud', 'dedicated', 'reserved', 'onprem', 'edge']);
           for (const c of costs) expect(c.total).toBe(sumOfComponents(c.components));
+        },
+      ),
+    );
+  });
+  test("a month priced into reused records (the demand path) has exactly the cost objects' totals and capital", () => {
+    const s = scenario({
+      workload: { retrieval: { gbPerMonth: 900, indexLocation: 'onprem' } },
+      options: { onPrem: { uplifts: { goodputLossFraction: 0.05, supportFraction: 0.03 }, burst: 'none' } },
+    });
+    // One set of records for every month of the run, as a path uses them: nothing of one month
+    // may leak into the next.
+    const parts = monthParts();
+    const totals: number[] = [];
+    const capitals: number[] = [];
+    fc.assert(
+      fc.property(
+        fc.array(utilization, { minLength: 1, maxLength: 48 }),
+        fc.option(fc.integer({ min: 0, max: 40 }), { nil: null }),
+        fc.double({ min: 0, max: 3, noNaN: true }),
+        fc.boolean(),
+        (hours, reservedGpus, factor, burst) => {
+          const sc = burst
+            ? { ...s, options: { ...s.options, onPrem: { ...s.options.onPrem!, burst: 'cloud' as const } } }
+            : s;
+          const profile = scaledProfile(measuredProfile(hours, 32), factor);
+          const costs = allOptionCosts(profile, sc, reservedGpus);
+          priceMonth(profile, sc, reservedGpus, fixedCosts(sc), parts, totals, capitals);
+          costs.forEach((c, k) => {
+            expect(totals[k]).toBe(c.total);
+            expect(capitals[k]).toBe(c.capital);
+          });
         },
       ),
     );

@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { analyze, fittedGrowthRefusal } from '../../../src/model/analysis/analyze.js';
 import { monthlyDiscountRate, npv } from '../../../src/model/ownership/npv.js';
 import { measuredProfile } from '../../../src/model/demand/demand-profile.js';
-import { demandPath, growthFactor, growthOf, monthRunning } from '../../../src/model/analysis/demand-path.js';
+import { demandPath, growthFactor, growthOf, pathRunning } from '../../../src/model/analysis/demand-path.js';
 import { profileFromAssumption, profileFromHistory } from '../../../src/model/utilization/utilization-profile.js';
 import { scenario } from '../../helpers/scenario.js';
 
@@ -79,7 +79,7 @@ describe('demand growth over the horizon: opt-in', () => {
     const cloud = a.options[0]!;
     const expected = (cloud.cost.total * Array.from({ length: 12 }, (_, m) => 1.03 ** m).reduce((x, y) => x + y)) / 12;
     expect(cloud.horizonAverageMonthly).toBeCloseTo(expected, 6);
-    expect(a.path.months[11]!.factor).toBeCloseTo(1.03 ** 11, 12);
+    expect(a.path.factors[11]!).toBeCloseTo(1.03 ** 11, 12);
   });
   test('owned capacity stays fixed: demand above it bursts to cloud month by month', () => {
     const s = scenario({ horizonMonths: 24, workload: { growthPerMonth: 0.05 } });
@@ -87,13 +87,13 @@ describe('demand growth over the horizon: opt-in', () => {
     // 16 busy GPUs × 1.05^(m−1) passes the 32 × 0.7 = 22.4 the servers serve in month 8
     // (1.05^7 = 1.407 → 22.51 busy): burst (22.51 − 22.4) / 0.7 × 730 × 4.10 = 489 a month appears
     // then; before, only power and egress grow, 5 % a month.
-    const running = path.months.map((m) => monthRunning(m, 'onprem'));
+    const running = pathRunning(path, 'onprem');
     expect(running[6]! - running[5]!).toBeLessThan(200);
     expect(running[7]! - running[6]!).toBeCloseTo(
       ((16 * 1.05 ** 7 - 22.4) / 0.7) * 730 * 4.1 + (running[6]! - running[5]!) * 1.05,
       -2,
     );
-    expect(path.months.map((m) => m.servers)).toEqual(Array(24).fill(4));
+    expect([...path.servers!]).toEqual(Array(24).fill(4));
   });
   test('expansion buys servers of the first line when forecast mean demand passes capacity, after the lead time', () => {
     const s = scenario({
@@ -109,9 +109,9 @@ describe('demand growth over the horizon: opt-in', () => {
       cost: 280000,
       name: 'expansion: 1 × 8x H100 (ordered month 5)',
     });
-    expect(path.months[6]!.servers).toBe(4);
-    expect(path.months[7]!.servers).toBe(5);
-    const servers = path.months.at(-1)!.servers!;
+    expect(path.servers![6]).toBe(4);
+    expect(path.servers![7]).toBe(5);
+    const servers = path.servers!.at(-1)!;
     expect(servers * 8 * 0.7).toBeGreaterThanOrEqual(16 * 1.05 ** 23); // capacity at τ keeps up with the mean
   });
   test('growth 0: the unlevered flows are a constant saving; financedNpv takes the loan payment off each month', () => {

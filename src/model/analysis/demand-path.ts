@@ -7,8 +7,9 @@
  * without capital) is priced month by month; capital comes from the ownership schedule.
  */
 import type { ModelScenario } from '../inputs.js';
-import { allOptionCosts, fixedCosts, monthParts, priceMonth, type FixedCosts } from '../cost/all-options.js';
-import { profileRecord, scaleProfileInto, type DemandProfile } from '../demand/demand-profile.js';
+import { allOptionCosts } from '../cost/all-options.js';
+import { pricePathMonths, withServers } from '../cost/path-months.js';
+import { scaledProfile, type DemandProfile } from '../demand/demand-profile.js';
 import type { OptionCost, OptionId } from '../cost/option-cost.js';
 import type { UtilizationProfile } from '../utilization/utilization-profile.js';
 import type { OwnedLine } from '../ownership/ownership-schedule.js';
@@ -108,12 +109,6 @@ function plannedExpansions(
   return { lines, arrivals };
 }
 
-/** The scenario as month m sees it: the on-prem servers in service (traffic grows with the profile). */
-function withServers(s: ModelScenario, servers: number): ModelScenario {
-  const o = s.options.onPrem;
-  return o === undefined || o.servers === servers ? s : { ...s, options: { ...s.options, onPrem: { ...o, servers } } };
-}
-
 /** The horizon's months at the scenario's growth, or at `growth` when given (what the trend would do). */
 export function demandPath(
   s: ModelScenario,
@@ -135,61 +130,32 @@ export function demandPath(
   // trial); a fitted trend is linear.
   const fitted = growth.source === 'fitted';
   let factor = 1;
-  let firstMonth: OptionCost[] = [];
-  let totals: number[][] = [];
-  let running: number[][] = [];
   let steady = true;
-  let fixedFor: ModelScenario | null = null;
-  let fixed: FixedCosts | undefined;
-  // One record each for the month's profile and prices, and its totals and capital lines: a month
-  // allocates nothing (Monte Carlo prices up to 48 a trial).
-  const profile = profileRecord(demand);
-  const parts = monthParts();
-  const monthTotals: number[] = [];
-  const monthCapitals: number[] = [];
   for (let i = 0; i < h; i++, factor = fitted ? growthFactor(growth, i + 1) : factor * (1 + growth.perMonth)) {
     servers += arrivals.get(i + 1) ?? 0;
     factors[i] = factor;
     if (inService !== null) inService[i] = servers;
-    // Without growth every month is the first again: price it once.
-    if (i > 0 && factors[i - 1] === factor && (inService === null || inService[i - 1] === servers)) {
-      for (let k = 0; k < totals.length; k++) {
-        const t = totals[k] as number[];
-        const r = running[k] as number[];
-        t[i] = t[i - 1] as number;
-        r[i] = r[i - 1] as number;
-      }
-      continue;
-    }
-    const scaled = withServers(s, servers);
-    // What does not depend on demand is priced once per fleet size, not once a month.
-    if (scaled !== fixedFor) {
-      fixedFor = scaled;
-      fixed = fixedCosts(scaled);
-    }
-    scaleProfileInto(profile, demand, factor);
-    if (i === 0) {
-      // The first month in full: the report shows its lines.
-      firstMonth = allOptionCosts(profile, scaled, reservedGpus, fixed);
-      totals = firstMonth.map((c) => {
-        const t = column();
-        t[0] = c.total;
-        return t;
-      });
-      running = firstMonth.map((c) => {
-        const r = column();
-        r[0] = c.total - c.capital;
-        return r;
-      });
-      continue;
-    }
-    steady = false;
-    priceMonth(profile, scaled, reservedGpus, fixed as FixedCosts, parts, monthTotals, monthCapitals);
-    for (let k = 0; k < totals.length; k++) {
-      (totals[k] as number[])[i] = monthTotals[k] as number;
-      (running[k] as number[])[i] = (monthTotals[k] as number) - (monthCapitals[k] as number);
-    }
+    if (i > 0 && (factor !== factors[i - 1] || (inService !== null && servers !== inService[i - 1]))) steady = false;
   }
+  // The first month in full (the report shows its lines), the others as numbers.
+  const firstMonth =
+    h === 0
+      ? []
+      : allOptionCosts(
+          scaledProfile(demand, factors[0] as number),
+          inService === null ? s : withServers(s, inService[0] as number),
+          reservedGpus,
+        );
+  const columns = firstMonth.map((c) => {
+    const totals = column();
+    const running = column();
+    totals[0] = c.total;
+    running[0] = c.total - c.capital;
+    return { totals, running };
+  });
+  pricePathMonths(demand, s, reservedGpus, { factors, servers: inService }, 1, columns);
   const ids = firstMonth.map((c) => c.id);
+  const totals = columns.map((c) => c.totals);
+  const running = columns.map((c) => c.running);
   return { growth, factors, servers: inService, ids, totals, running, steady, firstMonth, expansions: lines };
 }

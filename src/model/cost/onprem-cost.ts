@@ -61,17 +61,9 @@ export function onPremFixed(o: OnPremOption, s: ModelScenario): OnPremFixed {
   };
 }
 
-/** On-prem's month in parts: its components in display order, their total and the capital line. */
+/** On-prem's month in parts: the lines that depend on demand, the total and the capital line. */
 export interface OnPremParts extends TrafficCost {
-  depreciation: number;
-  interest: number;
-  lease: number;
   power: number;
-  facility: number;
-  staff: number;
-  support: number;
-  software: number;
-  network: number;
   goodputLoss: number;
   supportEffort: number;
   burst: number;
@@ -80,15 +72,7 @@ export interface OnPremParts extends TrafficCost {
 }
 
 export const onPremParts = (): OnPremParts => ({
-  depreciation: 0,
-  interest: 0,
-  lease: 0,
   power: 0,
-  facility: 0,
-  staff: 0,
-  support: 0,
-  software: 0,
-  network: 0,
   goodputLoss: 0,
   supportEffort: 0,
   burst: 0,
@@ -113,24 +97,21 @@ export function priceOnPrem(
   fixed: OnPremFixed,
 ): OnPremParts {
   const { capacity, kw, capital, lease, facility, staff, support, software, network } = fixed;
-  const power = powerCost(kw, o.idlePowerFraction, profile.utilization, o.pue, o.electricityPerKwh);
-  const owned =
-    capital.depreciation + capital.interest + lease + power + facility + staff + support + software + network;
-  p.internetEgress = internetEgressCost('onprem', s, profile.trafficScale);
-  p.retrieval = retrievalCost('onprem', s, profile.trafficScale);
   const { depreciation, interest } = capital;
-  p.depreciation = depreciation;
-  p.interest = interest;
-  p.lease = lease;
+  const power = powerCost(kw, o.idlePowerFraction, profile.utilization, o.pue, o.electricityPerKwh);
+  const owned = depreciation + interest + lease + power + facility + staff + support + software + network;
+  const goodputLoss = goodputLossUplift(o, owned);
+  const supportEffort = supportEffortUplift(o, owned);
+  const burst = o.burst === 'cloud' ? overflowPricedAsCloud(profile, capacity, s.options.cloud) : 0;
+  const internetEgress = internetEgressCost('onprem', s, profile.trafficScale);
+  const retrieval = retrievalCost('onprem', s, profile.trafficScale);
+  // The month's lines that vary; the rest are `fixed`'s (onPremCost reads them there).
   p.power = power;
-  p.facility = facility;
-  p.staff = staff;
-  p.support = support;
-  p.software = software;
-  p.network = network;
-  p.goodputLoss = goodputLossUplift(o, owned);
-  p.supportEffort = supportEffortUplift(o, owned);
-  p.burst = o.burst === 'cloud' ? overflowPricedAsCloud(profile, capacity, s.options.cloud) : 0;
+  p.goodputLoss = goodputLoss;
+  p.supportEffort = supportEffort;
+  p.burst = burst;
+  p.internetEgress = internetEgress;
+  p.retrieval = retrieval;
   p.capital = depreciation + interest;
   p.total =
     0 +
@@ -143,11 +124,11 @@ export function priceOnPrem(
     support +
     software +
     network +
-    p.goodputLoss +
-    p.supportEffort +
-    p.burst +
-    p.internetEgress +
-    p.retrieval;
+    goodputLoss +
+    supportEffort +
+    burst +
+    internetEgress +
+    retrieval;
   return p;
 }
 
@@ -163,15 +144,15 @@ export function onPremCost(
   return optionCost(
     'onprem',
     {
-      depreciation: p.depreciation,
-      interest: p.interest,
-      lease: p.lease,
+      depreciation: fixed.capital.depreciation,
+      interest: fixed.capital.interest,
+      lease: fixed.lease,
       power: p.power,
-      facility: p.facility,
-      staff: p.staff,
-      support: p.support,
-      software: p.software,
-      network: p.network,
+      facility: fixed.facility,
+      staff: fixed.staff,
+      support: fixed.support,
+      software: fixed.software,
+      network: fixed.network,
       goodputLoss: p.goodputLoss,
       supportEffort: p.supportEffort,
       burst: p.burst,

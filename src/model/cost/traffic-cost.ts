@@ -29,11 +29,21 @@ export function internetEgressCost(location: Location, s: ModelScenario, scale =
 
 /**
  * Retrieval: in the same place as the index, crossZonePerGB in the cloud or nothing on-prem;
- * away from it, the sending (index) side's egress rate on retrieval.gbPerMonth.
+ * away from it, the sending (index) side's egress rate on retrieval.gbPerMonth. (Two functions:
+ * the first is small enough to be compiled into each option's month, which most scenarios, with
+ * no retrieval, leave at that.)
  */
 export function retrievalCost(location: Location, s: ModelScenario, scale = 1): number {
   const r = s.workload.retrieval;
-  if (r === undefined) return 0;
+  return r === undefined ? 0 : retrievalOf(r, location, s, scale);
+}
+
+function retrievalOf(
+  r: NonNullable<ModelScenario['workload']['retrieval']>,
+  location: Location,
+  s: ModelScenario,
+  scale: number,
+): number {
   const cloud = s.options.cloud;
   const gb = r.gbPerMonth * scale;
   if (location === r.indexLocation) return location === 'cloud' ? gb * cloud.crossZonePerGB : 0;

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { allOptionCosts, fixedCosts, monthParts, priceMonth } from '../../../src/model/cost/all-options.js';
+import { allOptionCosts } from '../../../src/model/cost/all-options.js';
+import { pricePathMonths, withServers } from '../../../src/model/cost/path-months.js';
 import { flatProfile, measuredProfile, scaledProfile } from '../../../src/model/demand/demand-profile.js';
 import { sumOfComponents } from '../../../src/model/cost/option-cost.js';
 import { scenario } from '../../helpers/scenario.js';
@@ -33,32 +34,38 @@ describe('invariants of the cost model (STYLE.md habit 7)', () => {
       ),
     );
   });
-  test("a month priced into reused records (the demand path) has exactly the cost objects' totals and capital", () => {
+  test("a path's months priced into reused records have exactly the cost objects' totals and capital", () => {
     const s = scenario({
       workload: { retrieval: { gbPerMonth: 900, indexLocation: 'onprem' } },
       options: { onPrem: { uplifts: { goodputLossFraction: 0.05, supportFraction: 0.03 }, burst: 'none' } },
     });
-    // One set of records for every month of the run, as a path uses them: nothing of one month
-    // may leak into the next.
-    const parts = monthParts();
-    const totals: number[] = [];
-    const capitals: number[] = [];
     fc.assert(
       fc.property(
         fc.array(utilization, { minLength: 1, maxLength: 48 }),
         fc.option(fc.integer({ min: 0, max: 40 }), { nil: null }),
-        fc.double({ min: 0, max: 3, noNaN: true }),
+        // Months: a factor and on-prem servers each; repeats exercise the copy of the month before.
+        fc.array(fc.tuple(fc.constantFrom(0, 0.5, 1, 1.37, 2.9), fc.integer({ min: 1, max: 6 })), {
+          minLength: 1,
+          maxLength: 12,
+        }),
         fc.boolean(),
-        (hours, reservedGpus, factor, burst) => {
+        (hours, reservedGpus, months, burst) => {
           const sc = burst
             ? { ...s, options: { ...s.options, onPrem: { ...s.options.onPrem!, burst: 'cloud' as const } } }
             : s;
-          const profile = scaledProfile(measuredProfile(hours, 32), factor);
-          const costs = allOptionCosts(profile, sc, reservedGpus);
-          priceMonth(profile, sc, reservedGpus, fixedCosts(sc), parts, totals, capitals);
-          costs.forEach((c, k) => {
-            expect(totals[k]).toBe(c.total);
-            expect(capitals[k]).toBe(c.capital);
+          const demand = measuredProfile(hours, 32);
+          const path = { factors: months.map(([f]) => f), servers: months.map(([, n]) => n) };
+          const columns = allOptionCosts(demand, sc, reservedGpus).map(() => ({
+            totals: [] as number[],
+            running: [] as number[],
+          }));
+          pricePathMonths(demand, sc, reservedGpus, path, 0, columns);
+          months.forEach(([factor, servers], i) => {
+            const costs = allOptionCosts(scaledProfile(demand, factor), withServers(sc, servers), reservedGpus);
+            costs.forEach((c, k) => {
+              expect(columns[k]!.totals[i]).toBe(c.total);
+              expect(columns[k]!.running[i]).toBe(c.total - c.capital);
+            });
           });
         },
       ),

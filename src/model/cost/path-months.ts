@@ -1,0 +1,131 @@
+/**
+ * Each option's months along a demand path, one loop per option: a month is priced into one
+ * record the loop reuses, by the option's own formulas (priceCloud, priceOnPrem, priceEdge), so it
+ * has exactly its cost object's figures (a property test holds them bit for bit). One loop per
+ * option rather than one per month over the options: each loop is small enough for V8 to compile
+ * with the formulas inlined, and a month then allocates nothing — priced through cost objects, or
+ * through calls left out of line that box each number they return, a month allocated hundreds of
+ * bytes, and Monte Carlo with growth prices 48 of them a trial.
+ */
+import type { ModelScenario } from '../inputs.js';
+import { profileRecord, scaleProfileInto, type DemandProfile } from '../demand/demand-profile.js';
+import { cloudParts, priceCloud } from './cloud-cost.js';
+import { dedicatedCost } from './dedicated-cost.js';
+import { edgeParts, priceEdge } from './edge-cost.js';
+import { onPremFixed, onPremParts, priceOnPrem, type OnPremFixed } from './onprem-cost.js';
+import type { OptionCost } from './option-cost.js';
+import { reservedCost } from './reserved-cost.js';
+
+/** The path's months: demand relative to the measured profile, and on-prem's servers in service. */
+export interface PathMonths {
+  factors: ReadonlyArray<number>;
+  servers: ReadonlyArray<number> | null;
+}
+
+/** Month i is month i − 1 again: the same demand and the same servers. */
+const sameAsBefore = (m: PathMonths, i: number): boolean =>
+  m.factors[i] === m.factors[i - 1] && (m.servers === null || m.servers[i] === m.servers[i - 1]);
+
+/** An option's columns: its month and its month without capital (its running cost). */
+interface Columns {
+  totals: number[];
+  running: number[];
+}
+
+function cloudMonths(demand: DemandProfile, s: ModelScenario, m: PathMonths, from: number, c: Columns): void {
+  const profile = profileRecord(demand);
+  const p = cloudParts();
+  for (let i = from; i < m.factors.length; i++) {
+    if (i > 0 && sameAsBefore(m, i)) {
+      c.totals[i] = c.totals[i - 1] as number;
+      c.running[i] = c.running[i - 1] as number;
+      continue;
+    }
+    const total = priceCloud(p, scaleProfileInto(profile, demand, m.factors[i] as number), s).total;
+    c.totals[i] = total;
+    c.running[i] = total;
+  }
+}
+
+/** The scenario with `servers` on-prem servers in service. */
+export function withServers(s: ModelScenario, servers: number): ModelScenario {
+  const o = s.options.onPrem;
+  return o === undefined || o.servers === servers ? s : { ...s, options: { ...s.options, onPrem: { ...o, servers } } };
+}
+
+function onPremMonths(demand: DemandProfile, s: ModelScenario, m: PathMonths, from: number, c: Columns): void {
+  const profile = profileRecord(demand);
+  const p = onPremParts();
+  let scaled: ModelScenario | null = null;
+  let fixed: OnPremFixed | null = null;
+  for (let i = from; i < m.factors.length; i++) {
+    if (i > 0 && sameAsBefore(m, i)) {
+      c.totals[i] = c.totals[i - 1] as number;
+      c.running[i] = c.running[i - 1] as number;
+      continue;
+    }
+    // What does not depend on demand is priced once per fleet size, not once a month.
+    const now = m.servers === null ? s : withServers(s, m.servers[i] as number);
+    if (now !== scaled || fixed === null) {
+      scaled = now;
+      fixed = onPremFixed(now.options.onPrem!, now);
+    }
+    priceOnPrem(p, scaleProfileInto(profile, demand, m.factors[i] as number), now.options.onPrem!, now, fixed);
+    c.totals[i] = p.total;
+    c.running[i] = p.total - p.capital;
+  }
+}
+
+function edgeMonths(demand: DemandProfile, s: ModelScenario, m: PathMonths, from: number, c: Columns): void {
+  const profile = profileRecord(demand);
+  const p = edgeParts();
+  for (let i = from; i < m.factors.length; i++) {
+    if (i > 0 && sameAsBefore(m, i)) {
+      c.totals[i] = c.totals[i - 1] as number;
+      c.running[i] = c.running[i - 1] as number;
+      continue;
+    }
+    priceEdge(p, scaleProfileInto(profile, demand, m.factors[i] as number), s.options.edge!, s);
+    c.totals[i] = p.total;
+    c.running[i] = p.total - p.depreciation;
+  }
+}
+
+/** The rented plans, priced on a path only for analyze's horizon averages: through their cost objects. */
+function rentedMonths(
+  price: (profile: DemandProfile) => OptionCost,
+  demand: DemandProfile,
+  m: PathMonths,
+  from: number,
+  c: Columns,
+): void {
+  const profile = profileRecord(demand);
+  for (let i = from; i < m.factors.length; i++) {
+    const cost = price(scaleProfileInto(profile, demand, m.factors[i] as number));
+    c.totals[i] = cost.total;
+    c.running[i] = cost.total - cost.capital;
+  }
+}
+
+/**
+ * Months `from`.. of every option of allOptionCosts (in its order) into `columns`: the same
+ * figures as allOptionCosts at each month's profile and servers.
+ */
+export function pricePathMonths(
+  demand: DemandProfile,
+  s: ModelScenario,
+  reservedGpus: number | null,
+  months: PathMonths,
+  from: number,
+  columns: ReadonlyArray<Columns>,
+): void {
+  const { dedicated, onPrem, edge } = s.options;
+  let k = 0;
+  const next = (): Columns => columns[k++] as Columns;
+  cloudMonths(demand, s, months, from, next());
+  if (dedicated) rentedMonths((p) => dedicatedCost(p, dedicated, s), demand, months, from, next());
+  if (dedicated && reservedGpus !== null)
+    rentedMonths((p) => reservedCost(p, dedicated, reservedGpus, s), demand, months, from, next());
+  if (onPrem) onPremMonths(demand, s, months, from, next());
+  if (edge) edgeMonths(demand, s, months, from, next());
+}

@@ -1,4 +1,3 @@
-import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { Measurement } from '../model/analysis/analyze.js';
 import { BLOCK_TRIALS, runTrials, type TrialColumns } from '../model/uncertainty/monte-carlo.js';
 
@@ -28,7 +27,7 @@ export async function takeBlocks(m: Measurement, job: BlockJob, afterBlock?: () 
     const first = b * BLOCK_TRIALS;
     done.push({ block: b, columns: runTrials(m, job.seed, first, Math.min(BLOCK_TRIALS, job.trials - first)) });
     afterBlock?.();
-    await nextTurn();
+    await new Promise((resolve) => setImmediate(resolve));
   }
   return done;
 }

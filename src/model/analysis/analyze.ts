@@ -14,7 +14,15 @@ import { breakEvenUtilization } from '../cost/break-even.js';
 import { discountedPaybackMonths } from '../ownership/discounted-payback.js';
 import { annualRate, irr, type IrrNote } from '../ownership/irr.js';
 import { monthlyDiscountRate, npv, ownershipCashFlows } from '../ownership/npv.js';
-import { demandPath, fittedGrowth, pathRunning, pathTotals, type DemandPath, type Growth } from './demand-path.js';
+import {
+  demandPath,
+  fittedGrowth,
+  monthTotal,
+  pathRunning,
+  pathTotals,
+  type DemandPath,
+  type Growth,
+} from './demand-path.js';
 import { ownershipSchedule } from '../ownership/ownership-schedule.js';
 import { monthlySavingBeforeCapital, paybackMonths } from '../ownership/payback.js';
 import { reconcileBilling, type BillingMonth, type BillingReconciliation } from '../signals/billing-reconciliation.js';
@@ -201,8 +209,9 @@ function savingOnPath(
 ): { running: number | number[]; saving: number | number[] } {
   const running = pathRunning(path, id);
   const against_ = pathTotals(path, against);
-  // A path of one month repeated (no growth, no expansion) gives one figure for all.
-  if (path.steady) return { running: running[0] as number, saving: (against_[0] as number) - (running[0] as number) };
+  // A steady path (no growth, no expansion) gives one figure for all months.
+  if (typeof running === 'number' || typeof against_ === 'number')
+    return { running: running as number, saving: (against_ as number) - (running as number) };
   const saving: number[] = [];
   for (let i = 0; i < running.length; i++) saving.push((against_[i] as number) - (running[i] as number));
   return { running, saving };
@@ -257,7 +266,7 @@ function horizonAverage(id: OptionId, s: ModelScenario, path: DemandPath): numbe
   const lines = ownedLinesOnPath(id, s, path);
   if (lines === null) {
     let sum = 0;
-    for (const x of pathTotals(path, id)) sum += x;
+    for (let m = 1; m <= s.horizonMonths; m++) sum += monthTotal(path, id, m);
     return sum / s.horizonMonths;
   }
   const { running } = savingOnPath(id, 'cloud', path);

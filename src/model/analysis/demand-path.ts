@@ -54,9 +54,12 @@ export interface DemandPath {
   servers: number[] | null;
   /** The options priced, in allOptionCosts' order. */
   ids: ReadonlyArray<OptionId>;
-  /** Each option's full month (for cloud, the whole bill), in `ids`' order. */
+  /**
+   * Each option's full month (for cloud, the whole bill), in `ids`' order: one entry, the first
+   * month, when the path is steady.
+   */
   totals: number[][];
-  /** Each option's month without capital: its running cost. */
+  /** Each option's month without capital: its running cost (one entry when steady). */
   running: number[][];
   /** Every month is the first (no growth, no expansion): one month stands for them all. */
   steady: boolean;
@@ -72,11 +75,21 @@ function indexIn(p: DemandPath, id: OptionId): number {
   return i;
 }
 
-/** The option's full month, month by month (for cloud, the whole bill). */
-export const pathTotals = (p: DemandPath, id: OptionId): number[] => p.totals[indexIn(p, id)] as number[];
+/** The option's full month (for cloud, the whole bill): month by month, or one figure for a steady path. */
+export function pathTotals(p: DemandPath, id: OptionId): number | number[] {
+  const t = p.totals[indexIn(p, id)] as number[];
+  return p.steady ? (t[0] as number) : t;
+}
 
-/** The option's month without capital, month by month: its running cost. */
-export const pathRunning = (p: DemandPath, id: OptionId): number[] => p.running[indexIn(p, id)] as number[];
+/** The option's month without capital, its running cost: month by month, or one figure for a steady path. */
+export function pathRunning(p: DemandPath, id: OptionId): number | number[] {
+  const r = p.running[indexIn(p, id)] as number[];
+  return p.steady ? (r[0] as number) : r;
+}
+
+/** The option's month m (1-based). */
+export const monthTotal = (p: DemandPath, id: OptionId, month: number): number =>
+  (p.totals[indexIn(p, id)] as number[])[p.steady ? 0 : month - 1] as number;
 
 const NO_ARRIVALS: ReadonlyMap<number, number> = new Map();
 
@@ -146,14 +159,15 @@ export function demandPath(
           inService === null ? s : withServers(s, inService[0] as number),
           reservedGpus,
         );
+  // A steady path keeps its first month only (Monte Carlo without growth: no column to fill).
   const columns = firstMonth.map((c) => {
-    const totals = column();
-    const running = column();
+    const totals = steady ? [] : column();
+    const running = steady ? [] : column();
     totals[0] = c.total;
     running[0] = c.total - c.capital;
     return { totals, running };
   });
-  pricePathMonths(demand, s, reservedGpus, { factors, servers: inService }, 1, columns);
+  if (!steady) pricePathMonths(demand, s, reservedGpus, { factors, servers: inService }, 1, columns);
   const ids = firstMonth.map((c) => c.id);
   const totals = columns.map((c) => c.totals);
   const running = columns.map((c) => c.running);

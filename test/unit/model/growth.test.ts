@@ -87,7 +87,7 @@ describe('demand growth over the horizon: opt-in', () => {
     // 16 busy GPUs × 1.05^(m−1) passes the 32 × 0.7 = 22.4 the servers serve in month 8
     // (1.05^7 = 1.407 → 22.51 busy): burst (22.51 − 22.4) / 0.7 × 730 × 4.10 = 489 a month appears
     // then; before, only power and egress grow, 5 % a month.
-    const running = pathRunning(path, 'onprem');
+    const running = pathRunning(path, 'onprem') as number[];
     expect(running[6]! - running[5]!).toBeLessThan(200);
     expect(running[7]! - running[6]!).toBeCloseTo(
       ((16 * 1.05 ** 7 - 22.4) / 0.7) * 730 * 4.1 + (running[6]! - running[5]!) * 1.05,

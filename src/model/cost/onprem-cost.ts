@@ -3,8 +3,8 @@ import type { OnPremOption } from '../inputs.js';
 import { HOURS_PER_MONTH, monthlyFromYearly } from '../units.js';
 import { capitalPerMonth, hardwareCost } from './capital.js';
 import { meanShortfall, overflowPricedAsCloud } from './cloud-compute.js';
-import { shareAbove, type DemandProfile } from '../demand/demand-profile.js';
-import { optionCost, type OptionCost } from './option-cost.js';
+import { profileRecord, scaleProfileInto, shareAbove, type DemandProfile } from '../demand/demand-profile.js';
+import { optionCost, type OptionCost, type PathRange } from './option-cost.js';
 import { powerCost } from './power-cost.js';
 import { internetEgressCost, retrievalCost, type TrafficCost } from './traffic-cost.js';
 
@@ -83,52 +83,73 @@ export const onPremParts = (): OnPremParts => ({
 });
 
 /**
- * docs/model.md on-prem at a demand profile, written into `p` (the demand path prices every month
- * into one record): capital (depreciation + financing interest), power at the profile's
- * utilization, facility per provisioned kW, staff, support, software, network, and demand above
- * k × τ busy GPUs priced as cloud (burst: cloud) or left as a shortfall (none). `fixed`: the parts
- * that do not depend on demand.
+ * docs/model.md on-prem at a demand profile, written into `p`: capital (depreciation + financing
+ * interest), power at the profile's utilization, facility per provisioned kW, staff, support,
+ * software, network, and demand above k × τ busy GPUs priced as cloud (burst: cloud) or left as a
+ * shortfall (none). `fixed`: the parts that do not depend on demand. Given a path's months (of one
+ * fleet size), at each of them, `p` then holding the last: the loop is here, with the formula, so
+ * that V8 compiles the two together and a month allocates nothing (Monte Carlo with growth prices
+ * 48 a trial).
  */
 export function priceOnPrem(
   p: OnPremParts,
-  profile: DemandProfile,
+  demand: DemandProfile,
   o: OnPremOption,
   s: ModelScenario,
   fixed: OnPremFixed,
+  path: PathRange | null = null,
 ): OnPremParts {
   const { capacity, kw, capital, lease, facility, staff, support, software, network } = fixed;
   const { depreciation, interest } = capital;
-  const power = powerCost(kw, o.idlePowerFraction, profile.utilization, o.pue, o.electricityPerKwh);
-  const owned = depreciation + interest + lease + power + facility + staff + support + software + network;
-  const goodputLoss = goodputLossUplift(o, owned);
-  const supportEffort = supportEffortUplift(o, owned);
-  const burst = o.burst === 'cloud' ? overflowPricedAsCloud(profile, capacity, s.options.cloud) : 0;
-  const internetEgress = internetEgressCost('onprem', s, profile.trafficScale);
-  const retrieval = retrievalCost('onprem', s, profile.trafficScale);
-  // The month's lines that vary; the rest are `fixed`'s (onPremCost reads them there).
-  p.power = power;
-  p.goodputLoss = goodputLoss;
-  p.supportEffort = supportEffort;
-  p.burst = burst;
-  p.internetEgress = internetEgress;
-  p.retrieval = retrieval;
-  p.capital = depreciation + interest;
-  p.total =
-    0 +
-    depreciation +
-    interest +
-    lease +
-    power +
-    facility +
-    staff +
-    support +
-    software +
-    network +
-    goodputLoss +
-    supportEffort +
-    burst +
-    internetEgress +
-    retrieval;
+  const { idlePowerFraction, pue, electricityPerKwh } = o;
+  const burstToCloud = o.burst === 'cloud';
+  const cloud = s.options.cloud;
+  const record = path === null ? null : profileRecord(demand);
+  const to = path === null ? 1 : path.to;
+  for (let i = path === null ? 0 : path.from; i < to; i++) {
+    if (path !== null && i > path.from && path.factors[i] === path.factors[i - 1]) {
+      path.totals[i] = path.totals[i - 1] as number;
+      path.running[i] = path.running[i - 1] as number;
+      continue;
+    }
+    const profile =
+      record === null ? demand : scaleProfileInto(record, demand, (path as PathRange).factors[i] as number);
+    const power = powerCost(kw, idlePowerFraction, profile.utilization, pue, electricityPerKwh);
+    const owned = depreciation + interest + lease + power + facility + staff + support + software + network;
+    const goodputLoss = goodputLossUplift(o, owned);
+    const supportEffort = supportEffortUplift(o, owned);
+    const burst = burstToCloud ? overflowPricedAsCloud(profile, capacity, cloud) : 0;
+    const internetEgress = internetEgressCost('onprem', s, profile.trafficScale);
+    const retrieval = retrievalCost('onprem', s, profile.trafficScale);
+    // The month's lines that vary; the rest are `fixed`'s (onPremCost reads them there).
+    p.power = power;
+    p.goodputLoss = goodputLoss;
+    p.supportEffort = supportEffort;
+    p.burst = burst;
+    p.internetEgress = internetEgress;
+    p.retrieval = retrieval;
+    p.capital = depreciation + interest;
+    p.total =
+      0 +
+      depreciation +
+      interest +
+      lease +
+      power +
+      facility +
+      staff +
+      support +
+      software +
+      network +
+      goodputLoss +
+      supportEffort +
+      burst +
+      internetEgress +
+      retrieval;
+    if (path !== null) {
+      path.totals[i] = p.total;
+      path.running[i] = p.total - p.capital;
+    }
+  }
   return p;
 }
 

@@ -12,7 +12,7 @@ import { profileRecord, scaleProfileInto, type DemandProfile } from '../demand/d
 import { cloudParts, priceCloud } from './cloud-cost.js';
 import { dedicatedCost } from './dedicated-cost.js';
 import { edgeParts, priceEdge } from './edge-cost.js';
-import { onPremFixed, onPremParts, priceOnPrem, type OnPremFixed } from './onprem-cost.js';
+import { onPremFixed, onPremParts, priceOnPrem } from './onprem-cost.js';
 import type { OptionCost } from './option-cost.js';
 import { reservedCost } from './reserved-cost.js';
 
@@ -33,18 +33,7 @@ interface Columns {
 }
 
 function cloudMonths(demand: DemandProfile, s: ModelScenario, m: PathMonths, from: number, c: Columns): void {
-  const profile = profileRecord(demand);
-  const p = cloudParts();
-  for (let i = from; i < m.factors.length; i++) {
-    if (i > 0 && sameAsBefore(m, i)) {
-      c.totals[i] = c.totals[i - 1] as number;
-      c.running[i] = c.running[i - 1] as number;
-      continue;
-    }
-    const total = priceCloud(p, scaleProfileInto(profile, demand, m.factors[i] as number), s).total;
-    c.totals[i] = total;
-    c.running[i] = total;
-  }
+  priceCloud(cloudParts(), demand, s, { factors: m.factors, from, to: m.factors.length, ...c });
 }
 
 /** The scenario with `servers` on-prem servers in service. */
@@ -54,25 +43,23 @@ export function withServers(s: ModelScenario, servers: number): ModelScenario {
 }
 
 function onPremMonths(demand: DemandProfile, s: ModelScenario, m: PathMonths, from: number, c: Columns): void {
-  const profile = profileRecord(demand);
   const p = onPremParts();
-  let scaled: ModelScenario | null = null;
-  let fixed: OnPremFixed | null = null;
-  for (let i = from; i < m.factors.length; i++) {
+  // One call per fleet size: what does not depend on demand is priced once for its months.
+  for (let i = from; i < m.factors.length;) {
+    const servers = m.servers?.[i];
+    let to = i + 1;
+    while (to < m.factors.length && m.servers?.[to] === servers) to++;
+    const now = servers === undefined ? s : withServers(s, servers);
+    const o = now.options.onPrem!;
     if (i > 0 && sameAsBefore(m, i)) {
       c.totals[i] = c.totals[i - 1] as number;
       c.running[i] = c.running[i - 1] as number;
-      continue;
+      if (i + 1 < to)
+        priceOnPrem(p, demand, o, now, onPremFixed(o, now), { factors: m.factors, from: i + 1, to, ...c });
+    } else {
+      priceOnPrem(p, demand, o, now, onPremFixed(o, now), { factors: m.factors, from: i, to, ...c });
     }
-    // What does not depend on demand is priced once per fleet size, not once a month.
-    const now = m.servers === null ? s : withServers(s, m.servers[i] as number);
-    if (now !== scaled || fixed === null) {
-      scaled = now;
-      fixed = onPremFixed(now.options.onPrem!, now);
-    }
-    priceOnPrem(p, scaleProfileInto(profile, demand, m.factors[i] as number), now.options.onPrem!, now, fixed);
-    c.totals[i] = p.total;
-    c.running[i] = p.total - p.capital;
+    i = to;
   }
 }
 

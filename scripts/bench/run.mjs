@@ -40,10 +40,27 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const analyze = (scenario) =>
   run(process.execPath, ['--import', hook, join(repo, 'bin', 'placement.js'), 'analyze', scenario, '--json']);
 
-/** placement analyze on a scenario and a DuckDB peer script on its file: both timed, their statistics compared. */
+/** Runs taken in turn, the median time and the largest peak memory of each (one run is at the machine's mercy). */
+const TURNS = 3;
+function inTurn(...commands) {
+  const runs = commands.map(() => []);
+  for (let k = 0; k < TURNS; k++) commands.forEach((c, i) => runs[i].push(c()));
+  return runs.map((rs) => ({
+    ...rs[0],
+    seconds: median(rs.map((r) => r.seconds)),
+    rssMB: rs[0].rssMB === null ? null : Math.max(...rs.map((r) => r.rssMB)),
+  }));
+}
+
+/**
+ * placement analyze on a scenario and a DuckDB peer script on its file, run in turn TURNS times:
+ * the median of each timed, their statistics compared.
+ */
 function beside(scenario, peerScript, file) {
-  const ours = analyze(scenario);
-  const duck = run(process.execPath, ['--import', hook, join(peer, peerScript), file]);
+  const [ours, duck] = inTurn(
+    () => analyze(scenario),
+    () => run(process.execPath, ['--import', hook, join(peer, peerScript), file]),
+  );
   const u = JSON.parse(ours.stdout).utilization;
   const d = JSON.parse(duck.stdout);
   const same = ['mean', 'p20', 'p50', 'p95'].every((k) => {
@@ -76,8 +93,10 @@ for (const n of sizes) {
   if (!existsSync(gz)) run('sh', ['-c', `gzip -c -6 '${file}' > '${gz}'`]);
   const gzScenario = join(dir, `scenario-${n}-gz.yaml`);
   writeFileSync(gzScenario, readFileSync(scenario, 'utf8').replace(file, gz));
-  const gunzip = run('sh', ['-c', `gzip -dc '${gz}' > /dev/null`]);
-  const oursGz = analyze(gzScenario);
+  const [gunzip, oursGz] = inTurn(
+    () => run('sh', ['-c', `gzip -dc '${gz}' > /dev/null`]),
+    () => analyze(gzScenario),
+  );
   const sameGz = JSON.stringify(JSON.parse(oursGz.stdout).utilization.percentiles) === JSON.stringify(u.percentiles);
   rows.push({ n, mb, wc, ours, duck, same, gunzip, oursGz, sameGz });
 }

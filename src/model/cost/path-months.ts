@@ -1,11 +1,12 @@
 /**
- * Each option's months along a demand path, one loop per option: a month is priced into one
- * record the loop reuses, by the option's own formulas (priceCloud, priceOnPrem, priceEdge), so it
- * has exactly its cost object's figures (a property test holds them bit for bit). One loop per
- * option rather than one per month over the options: each loop is small enough for V8 to compile
- * with the formulas inlined, and a month then allocates nothing — priced through cost objects, or
- * through calls left out of line that box each number they return, a month allocated hundreds of
- * bytes, and Monte Carlo with growth prices 48 of them a trial.
+ * Each option's months along a demand path, in allOptionCosts' order, with exactly the figures
+ * of its cost object at each month (a property test holds them bit for bit). Cloud and on-prem,
+ * which every path prices and Monte Carlo prices 48 months a trial, loop over the months inside
+ * priceCloud / priceOnPrem, next to their formula, into one reused record: compiled together, a
+ * month allocates nothing (through cost objects, or calls left out of line that box each number
+ * they return, it allocated hundreds of bytes). The edge is priced into a reused record month by
+ * month; the rented plans, on a path only for analyze's horizon averages, through their cost
+ * objects.
  */
 import type { ModelScenario } from '../inputs.js';
 import { profileRecord, scaleProfileInto, type DemandProfile } from '../demand/demand-profile.js';

@@ -92,7 +92,8 @@ async function readPrevious(
       message: `the previous report is of scenario "${excerpt(String(r.scenario?.name))}", not "${scenarioName}"`,
     });
   }
-  const checked = previousReportSchema.safeParse(r);
+  // Parsed once: zod's compiled parsers would not repay their compiling (see parse-scenario.ts).
+  const checked = previousReportSchema.safeParse(r, { jitless: true });
   if (!checked.success) {
     const issue = checked.error.issues[0]!;
     throw new InputError({

@@ -9,8 +9,10 @@ export function monthlyDiscountRate(annualRate: number): number {
 export function npv(cashFlows: ReadonlyArray<number>, monthlyRate: number): number {
   let sum = 0;
   let discount = 1; // (1 + r)^m, month by month
-  for (const cf of cashFlows) {
-    sum += cf / discount;
+  // Indexed, not for…of: IRR's search calls this 2,000 times as analyze starts, before the
+  // compiler has made an iterator free.
+  for (let m = 0; m < cashFlows.length; m++) {
+    sum += (cashFlows[m] as number) / discount;
     discount *= 1 + monthlyRate;
   }
   return sum;

@@ -26,8 +26,9 @@ import { encodingOf } from './readers/text-source.js';
 /**
  * Below this size a second thread does not repay its start (loading the reader, compiling it
  * cold while this thread does the same). Measured on 2 vCPUs, whole runs of analyze: 1 M
- * nvidia-smi rows (44 MB) 0.83–1.00 s on two threads against 0.77 s on one, 2.5 M rows (110 MB)
- * 0.96 s against 1.04 s (best of 7; medians equal), 10 M rows (440 MB) 2.51 s against 3.96 s.
+ * nvidia-smi rows (44 MB) 0.42 s on two threads against 0.40 s on one (medians of 11, in turn),
+ * 2.5 M rows (110 MB) 0.96 s against 1.04 s (best of 7; medians equal), 10 M rows (440 MB)
+ * 2.51 s against 3.96 s.
  */
 export const PARALLEL_FROM_BYTES = 96 * 1024 * 1024;
 /**

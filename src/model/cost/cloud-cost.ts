@@ -28,7 +28,7 @@ export function priceCloud(
   const record = path === null ? null : profileRecord(demand);
   const to = path === null ? 1 : path.to;
   for (let i = path === null ? 0 : path.from; i < to; i++) {
-    if (path !== null && i > 0 && path.factors[i] === path.factors[i - 1]) {
+    if (path !== null && i > path.from && path.factors[i] === path.factors[i - 1]) {
       path.totals[i] = path.totals[i - 1] as number;
       path.running[i] = path.running[i - 1] as number;
       continue;

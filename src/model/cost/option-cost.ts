@@ -49,7 +49,8 @@ export function optionCost(
 /**
  * Months of a demand path an option prices in one call: months from..to − 1 at the demand scaled
  * by factors[i], each month's total and running cost (the month without capital) written at [i].
- * A month whose factor equals the one before is that month again: its figures are copied.
+ * A month after `from` whose factor equals the one before is that month again: its figures are
+ * copied.
  */
 export interface PathRange {
   factors: ReadonlyArray<number>;

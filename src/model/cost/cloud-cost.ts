@@ -1,7 +1,7 @@
 import type { ModelScenario } from '../inputs.js';
 import { cloudCompute } from './cloud-compute.js';
-import { profileRecord, scaleProfileInto, type DemandProfile } from '../demand/demand-profile.js';
-import { optionCost, type OptionCost, type PathRange } from './option-cost.js';
+import type { DemandProfile } from '../demand/demand-profile.js';
+import { optionCost, PathMonthsOf, type OptionCost, type PathRange } from './option-cost.js';
 import { internetEgressCost, retrievalCost, type TrafficCost } from './traffic-cost.js';
 
 /** Cloud's month in parts: its components and their total. */
@@ -25,24 +25,15 @@ export function priceCloud(
   path: PathRange | null = null,
 ): CloudParts {
   const cloud = s.options.cloud;
-  const record = path === null ? null : profileRecord(demand);
-  const to = path === null ? 1 : path.to;
-  for (let i = path === null ? 0 : path.from; i < to; i++) {
-    if (path !== null && i > path.from && path.factors[i] === path.factors[i - 1]) {
-      path.totals[i] = path.totals[i - 1] as number;
-      path.running[i] = path.running[i - 1] as number;
-      continue;
-    }
-    const profile =
-      record === null ? demand : scaleProfileInto(record, demand, (path as PathRange).factors[i] as number);
+  const months = new PathMonthsOf(demand, path);
+  for (let i = months.from; i < months.to; i++) {
+    if (months.copied(i)) continue;
+    const profile = months.profile(i);
     p.internetEgress = internetEgressCost('cloud', s, profile.trafficScale);
     p.retrieval = retrievalCost('cloud', s, profile.trafficScale);
     p.compute = cloudCompute(profile, cloud);
     p.total = 0 + p.compute + p.internetEgress + p.retrieval;
-    if (path !== null) {
-      path.totals[i] = p.total;
-      path.running[i] = p.total;
-    }
+    months.put(i, p.total, p.total);
   }
   return p;
 }

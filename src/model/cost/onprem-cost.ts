@@ -3,8 +3,8 @@ import type { OnPremOption } from '../inputs.js';
 import { HOURS_PER_MONTH, monthlyFromYearly } from '../units.js';
 import { capitalPerMonth, hardwareCost } from './capital.js';
 import { meanShortfall, overflowPricedAsCloud } from './cloud-compute.js';
-import { profileRecord, scaleProfileInto, shareAbove, type DemandProfile } from '../demand/demand-profile.js';
-import { optionCost, type OptionCost, type PathRange } from './option-cost.js';
+import { shareAbove, type DemandProfile } from '../demand/demand-profile.js';
+import { optionCost, PathMonthsOf, type OptionCost, type PathRange } from './option-cost.js';
 import { powerCost } from './power-cost.js';
 import { internetEgressCost, retrievalCost, type TrafficCost } from './traffic-cost.js';
 
@@ -104,16 +104,10 @@ export function priceOnPrem(
   const { idlePowerFraction, pue, electricityPerKwh } = o;
   const burstToCloud = o.burst === 'cloud';
   const cloud = s.options.cloud;
-  const record = path === null ? null : profileRecord(demand);
-  const to = path === null ? 1 : path.to;
-  for (let i = path === null ? 0 : path.from; i < to; i++) {
-    if (path !== null && i > path.from && path.factors[i] === path.factors[i - 1]) {
-      path.totals[i] = path.totals[i - 1] as number;
-      path.running[i] = path.running[i - 1] as number;
-      continue;
-    }
-    const profile =
-      record === null ? demand : scaleProfileInto(record, demand, (path as PathRange).factors[i] as number);
+  const months = new PathMonthsOf(demand, path);
+  for (let i = months.from; i < months.to; i++) {
+    if (months.copied(i)) continue;
+    const profile = months.profile(i);
     const power = powerCost(kw, idlePowerFraction, profile.utilization, pue, electricityPerKwh);
     const owned = depreciation + interest + lease + power + facility + staff + support + software + network;
     const goodputLoss = goodputLossUplift(o, owned);
@@ -145,10 +139,7 @@ export function priceOnPrem(
       burst +
       internetEgress +
       retrieval;
-    if (path !== null) {
-      path.totals[i] = p.total;
-      path.running[i] = p.total - p.capital;
-    }
+    months.put(i, p.total, p.total - p.capital);
   }
   return p;
 }

@@ -1,3 +1,5 @@
+import { profileRecord, scaleProfileInto, type DemandProfile, type ProfileRecord } from '../demand/demand-profile.js';
+
 export const OPTION_IDS = ['cloud', 'dedicated', 'reserved', 'onprem', 'edge'] as const;
 export type OptionId = (typeof OPTION_IDS)[number];
 
@@ -58,4 +60,47 @@ export interface PathRange {
   to: number;
   totals: number[];
   running: number[];
+}
+
+/**
+ * What an option's pricing loop needs of a run (priceCloud, priceOnPrem): the months to price, one
+ * month (index 0, the profile as given) without a run; the record each month's profile is scaled
+ * into; the repeated months copied.
+ */
+export class PathMonthsOf {
+  readonly from: number;
+  readonly to: number;
+  private readonly record: ProfileRecord | null;
+
+  constructor(
+    private readonly demand: DemandProfile,
+    private readonly path: PathRange | null,
+  ) {
+    this.from = path === null ? 0 : path.from;
+    this.to = path === null ? 1 : path.to;
+    this.record = path === null ? null : profileRecord(demand);
+  }
+
+  /** Month i after the run's first is month i − 1 again (the same factor): its figures copied. */
+  copied(i: number): boolean {
+    const path = this.path;
+    if (path === null || i <= path.from || path.factors[i] !== path.factors[i - 1]) return false;
+    path.totals[i] = path.totals[i - 1] as number;
+    path.running[i] = path.running[i - 1] as number;
+    return true;
+  }
+
+  /** Month i's demand: the profile as given without a run, else scaled by the month's factor. */
+  profile(i: number): DemandProfile {
+    return this.record === null
+      ? this.demand
+      : scaleProfileInto(this.record, this.demand, (this.path as PathRange).factors[i] as number);
+  }
+
+  /** Month i's total and running cost, written into the run's columns. */
+  put(i: number, total: number, running: number): void {
+    if (this.path === null) return;
+    this.path.totals[i] = total;
+    this.path.running[i] = running;
+  }
 }

@@ -50,7 +50,21 @@ export function issueMessage(issue: Issue, value: unknown): string {
         : `expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}, got ${describeValue(value)}`;
     case 'invalid_format':
       return `${issue.message}, got ${describeValue(value)}`;
+    case 'invalid_union': {
+      // No alternative's type matched (zod reports a matching one's own issue): name them all.
+      const alternatives = issue.errors.map((branch) => alternativeOf(branch[0]));
+      if (alternatives.length === 0 || alternatives.some((a) => a === null)) return issue.message;
+      return `expected ${[...new Set(alternatives)].join(' or ')}, got ${describeValue(value)}`;
+    }
     default:
       return issue.message;
   }
+}
+
+/** What one alternative of a union takes, from its first issue at the value itself; null if unknown. */
+function alternativeOf(first: Issue | undefined): string | null {
+  if (first === undefined || first.path.length > 0) return null;
+  if (first.code === 'invalid_type') return EXPECTED[first.expected] ?? first.expected;
+  if (first.code === 'invalid_value') return first.values.map((v) => JSON.stringify(v)).join(' or ');
+  return null;
 }

@@ -121,6 +121,15 @@ describe('scenario errors name file, line, column, field and what is valid', () 
       },
     ],
     [
+      'neither alternative of a field that takes two',
+      GOOD.replace('utilization: {assumed: 0.5}', 'utilization: {assumed: 0.5}\n  growthPerMonth: fast'),
+      {
+        line: 6,
+        field: 'workload.growthPerMonth',
+        message: 'expected a number or "fitted", got the text "fast"',
+      },
+    ],
+    [
       'a whole number wanted',
       GOOD.replace('referenceGpus: 8', 'referenceGpus: 8.5'),
       { field: 'workload.referenceGpus', message: 'expected a whole number, got number 8.5' },

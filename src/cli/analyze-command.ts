@@ -14,6 +14,7 @@ import { combinedMultiplier, scaleDemand, type LeverSetting } from '../model/unc
 import {
   analyzePortfolio,
   groupInput,
+  poolResidency,
   portfolioGroups,
   trafficShares,
   withAssumed,
@@ -133,7 +134,8 @@ export async function prepareAnalysis(file: string, opts: Omit<AnalyzeOptions, '
   // A portfolio: the report's analysis is that of its models placed by price (all of them unless
   // some are sovereign or at the edge); analyzePortfolio places the others.
   const p = inputs.portfolio;
-  const shares = p === null ? [] : trafficShares(p.models, p.pool, scenario.workload.targetUtilization);
+  const residency = p === null ? null : poolResidency(p.models, p.pool, scenario.workload.targetUtilization);
+  const shares = residency === null ? [] : trafficShares(residency);
   const groups = p === null ? [] : portfolioGroups(scenario, p.models, shares);
   const main = p === null ? null : mainGroup(groups);
   const measured: AnalysisInput =
@@ -186,13 +188,14 @@ export async function prepareAnalysis(file: string, opts: Omit<AnalyzeOptions, '
   }
   const analysis = analyze(input, measurement);
   const portfolio =
-    p === null
+    p === null || residency === null
       ? null
       : analyzePortfolio(
           whole,
           analysis,
           p.models,
           p.pool,
+          residency,
           groups,
           scenario.governance ?? DEFAULT_GOVERNANCE,
           levers.length === 0 ? 1 : m,

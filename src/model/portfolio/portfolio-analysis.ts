@@ -171,18 +171,17 @@ export function aloneScenario(
   };
 }
 
-/** Each model's share of the traffic: of the GPU-hours serving it (equal shares when none serve any). */
-export function trafficShares(models: ReadonlyArray<PortfolioModel>, demand: PooledDemand, tau: number): number[] {
-  return sharesOf(
-    residencyOf(
-      demand,
-      models.map((m) => m.name),
-      tau,
-    ),
+/** What each model keeps resident in the pool, hour by hour: computed once, read by shares and outcome. */
+export function poolResidency(models: ReadonlyArray<PortfolioModel>, demand: PooledDemand, tau: number): PoolResidency {
+  return residencyOf(
+    demand,
+    models.map((m) => m.name),
+    tau,
   );
 }
 
-function sharesOf(residency: PoolResidency): number[] {
+/** Each model's share of the traffic: of the GPU-hours serving it (equal shares when none serve any). */
+export function trafficShares(residency: PoolResidency): number[] {
   const served = residency.models.reduce((t, r) => t + r.servingGpuHours, 0);
   return residency.models.map((r) => (served > 0 ? r.servingGpuHours / served : 1 / residency.models.length));
 }
@@ -261,18 +260,14 @@ export function analyzePortfolio(
   main: Analysis,
   models: ReadonlyArray<PortfolioModel & Pick<ModelLoad, 'canary'>>,
   demand: PooledDemand,
+  /** poolResidency of the same models and demand. */
+  residency: PoolResidency,
   groups: ReadonlyArray<PlacementGroup>,
   policy: GovernancePolicy,
   /** What-if levers' demand multiplier, applied to the main group's input already: every other the same. */
   demandScale = 1,
 ): PortfolioOutcome {
-  const tau = whole.scenario.workload.targetUtilization;
-  const residency = residencyOf(
-    demand,
-    models.map((m) => m.name),
-    tau,
-  );
-  const shares = sharesOf(residency);
+  const shares = trafficShares(residency);
   const shared = whole.scenario.workload.constraints;
   // As for the main group: scaled (each hour capped at its GPUs) only when a lever moves demand.
   const run = (input: AnalysisInput): Analysis => {

@@ -14,6 +14,7 @@ import {
   aloneScenario,
   analyzePortfolio,
   groupInput,
+  poolResidency,
   portfolioGroups,
   trafficShares,
 } from '../../../src/model/portfolio/portfolio-analysis.js';
@@ -225,11 +226,20 @@ describe('a portfolio split into groups', () => {
             workload: { referenceGpus: n, utilization: { assumed: (demand.total[0] as number) / n } },
           });
           const whole: AnalysisInput = { scenario: s, utilizationHours: null, tokenDays: null, now: 0 };
-          const shares = trafficShares(models, demand, 0.7);
+          const residency = poolResidency(models, demand, 0.7);
+          const shares = trafficShares(residency);
           const groups = portfolioGroups(s, models, shares);
           const main = mainGroup(groups);
           const input = groupInput(whole, demand, models, main.members, main.constraints, shares);
-          const p = analyzePortfolio(whole, analyze(input, measure(input)), models, demand, groups, DEFAULT_GOVERNANCE);
+          const p = analyzePortfolio(
+            whole,
+            analyze(input, measure(input)),
+            models,
+            demand,
+            residency,
+            groups,
+            DEFAULT_GOVERNANCE,
+          );
           const attributed = p.models.reduce((t, m) => t + m.attributedMonthly, 0);
           expect(attributed).toBeCloseTo(p.pooledMonthly, 6);
           expect(p.models.map((m) => m.group === 'sovereign')).toEqual(spec.map(([, , sovereign]) => sovereign));

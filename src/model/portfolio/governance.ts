@@ -5,7 +5,7 @@
  * leave and still resident, too much residency serving no traffic. Each is stated every run; a
  * review flags one only when it passes its limit after the decision in force.
  */
-import { MS_PER_DAY } from '../units.js';
+import { ageInDays } from '../time/iso-day.js';
 
 export interface GovernancePolicy {
   /** The longest a canary may stay resident after a rollout, days. */
@@ -56,7 +56,7 @@ export function governanceChecks(
         overLimit: m.canaryRetainedDays > policy.canaryMaxDays,
       });
     if (m.retireBy !== null) {
-      const days = Math.floor((now - Date.parse(`${m.retireBy}T00:00:00Z`)) / MS_PER_DAY);
+      const days = ageInDays(m.retireBy, now);
       checks.push({ id: 'past-retire-by', model: m.name, value: days, limit: 0, overLimit: days >= 0 });
     }
   }

@@ -153,7 +153,11 @@ export function decisionLines(r: Report): DecisionLine[] {
   if (c !== null) {
     if (c.monthly <= 0.005) lines.push({ kind: 'note', text: 'It is the cheapest option at the measured profile.' });
     else {
-      const over = `${split === null ? '' : MAIN_GROUP_WORDS[mainGroup(split.groups).id]}${split === null ? constraintWords(v) : lowerFirst(constraintWords(v))} costs ${money(c.monthly, cur)}/month over ${optionName(c.cheapest)} (${money(c.cheapestMonthly, cur)}/month)`;
+      const what =
+        split === null
+          ? constraintWords(v)
+          : `${MAIN_GROUP_WORDS[mainGroup(split.groups).id]}${lowerFirst(constraintWords(v))}`;
+      const over = `${what} costs ${money(c.monthly, cur)}/month over ${optionName(c.cheapest)} (${money(c.cheapestMonthly, cur)}/month)`;
       lines.push({
         kind: 'note',
         text: c.failing.length === 0 ? `${over}.` : `${over}; not chosen: ${failingWords(c.failing)}.`,

@@ -51,6 +51,11 @@ export class SampleCollector {
    */
   private pendingStep = NaN;
   private pendingCount = 0;
+  /**
+   * A raw interval known to round to pendingStep: in an export sampled at a fixed period, the
+   * same difference comes row after row, and comparing it saves the rounding.
+   */
+  private pendingDelta = NaN;
   first = Infinity;
   last = -Infinity;
   outOfOrder = 0;
@@ -76,9 +81,14 @@ export class SampleCollector {
       }
       if (epochMs < s.latest) this.outOfOrder++;
       else if (epochMs > s.latest) {
-        const step = Math.round((epochMs - s.latest) / 100) * 100;
-        if (step === this.pendingStep) this.pendingCount++;
-        else this.countStep(step);
+        const delta = epochMs - s.latest;
+        if (delta === this.pendingDelta) this.pendingCount++;
+        else {
+          const step = Math.round(delta / 100) * 100;
+          if (step === this.pendingStep) this.pendingCount++;
+          else this.countStep(step);
+          if (step === this.pendingStep) this.pendingDelta = delta;
+        }
         s.latest = epochMs;
       }
       s.previous = epochMs;
@@ -208,6 +218,7 @@ export class SampleCollector {
     this.lastSeries = null;
     this.lastState = undefined;
     this.pendingStep = NaN;
+    this.pendingDelta = NaN;
     this.pendingCount = 0;
     this.first = Math.min(this.first, next.first);
     this.last = Math.max(this.last, next.last);

@@ -67,11 +67,18 @@ export class HourlyAccumulator {
   /** The hour written last and its record: consecutive samples mostly share an hour. */
   private lastHour = NaN;
   private lastOpen: OpenHour | undefined;
+  /** [lastStart, lastEnd): epoch ms whose hour is lastHour for certain (empty while lastHour is NaN). */
+  private lastStart = Infinity;
+  private lastEnd = -Infinity;
   samples = 0;
   lateSamples = 0;
 
   add(epochMs: number, value: number): void {
-    const hour = Math.floor(epochMs / MS_PER_HOUR);
+    // Inside the last hour's span the hour is known without dividing: consecutive samples mostly
+    // share one. (The span stops a millisecond short of its end, so that no rounding of the
+    // quotient, at any magnitude of time, could have put a sample in it in the next hour.)
+    const hour =
+      epochMs >= this.lastStart && epochMs < this.lastEnd ? this.lastHour : Math.floor(epochMs / MS_PER_HOUR);
     this.samples++;
     let h = hour === this.lastHour ? this.lastOpen : this.open.get(hour);
     if (h === undefined) {
@@ -86,7 +93,11 @@ export class HourlyAccumulator {
       h.size = 0;
       this.open.set(hour, h);
     }
-    this.lastHour = hour;
+    if (hour !== this.lastHour) {
+      this.lastHour = hour;
+      this.lastStart = hour * MS_PER_HOUR;
+      this.lastEnd = this.lastStart + MS_PER_HOUR - 1;
+    }
     this.lastOpen = h;
     const n = h.size;
     const last = n === 0 ? -Infinity : (h.times[n - 1] as number);
@@ -127,6 +138,8 @@ export class HourlyAccumulator {
     if (this.lastHour === hour) {
       this.lastHour = NaN;
       this.lastOpen = undefined;
+      this.lastStart = Infinity;
+      this.lastEnd = -Infinity;
     }
   }
 

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { HourlyAccumulator } from '../../../src/model/utilization/hourly-accumulator.js';
 import { profileFromAssumption, profileFromHistory } from '../../../src/model/utilization/utilization-profile.js';
@@ -36,6 +37,40 @@ describe('§2 aggregation: mean across GPUs per timestamp, then per hour', () =>
     expect(out.map((h) => h.hourStart)).toEqual([T0, T0 + 3 * H]);
     expect(out[0]?.utilization).toBeCloseTo(0.4, 15); // (50 + 30) / 2 %
     expect(out[1]?.utilization).toBeCloseTo(0.7, 15);
+  });
+  test('property: hours and means equal the plain grouping, times on and just short of hour boundaries', () => {
+    // Times a sampling loop gives (whole seconds), and fractional milliseconds around the
+    // boundaries, where knowing the hour from the previous sample's must agree with dividing.
+    const offset = fc.constantFrom(0, 1, 999, 1000, H - 1, H - 0.5, H - 0.0001, H, H + 0.0001, 2 * H - 1e-3);
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.integer({ min: 0, max: 5 }), offset, fc.integer({ min: 0, max: 100 })), {
+          maxLength: 200,
+        }),
+        (raw) => {
+          const samples = raw
+            .map(([hour, at, value]): [number, number] => [T0 + hour * H + at, value])
+            .sort((a, b) => a[0] - b[0]);
+          const acc = new HourlyAccumulator();
+          for (const [t, v] of samples) acc.add(t, v);
+          // Plain: per hour (floor of t / H), the mean over its timestamps of their samples' mean.
+          const byHour = new Map<number, Map<number, number[]>>();
+          for (const [t, v] of samples) {
+            const hour = Math.floor(t / H);
+            const times = byHour.get(hour) ?? new Map<number, number[]>();
+            byHour.set(hour, times.set(t, [...(times.get(t) ?? []), v]));
+          }
+          const plain = [...byHour].map(([hour, times]) => {
+            let sum = 0;
+            for (const vs of times.values()) sum += vs.reduce((a, b) => a + b, 0) / vs.length;
+            return { hourStart: hour * H, utilization: sum / times.size };
+          });
+          expect(acc.finish()).toEqual(plain);
+          expect(acc.lateSamples).toBe(0);
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });
 

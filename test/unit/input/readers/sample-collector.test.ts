@@ -41,8 +41,11 @@ describe('SampleCollector', () => {
       fc.property(
         fc.array(
           fc.tuple(
-            // On a 10-second grid, so intervals repeat as a sampling loop's do.
-            fc.integer({ min: 0, max: 300 }).map((k) => k * 10_000),
+            // On a 10-second grid, so intervals repeat as a sampling loop's do, with nvidia-smi's
+            // few milliseconds of jitter: differences that round to the same interval or not.
+            fc
+              .tuple(fc.integer({ min: 0, max: 300 }), fc.constantFrom(0, 0, 3, 49, 50, 51, 149, 0.5))
+              .map(([k, jitter]) => k * 10_000 + jitter),
             fc.oneof(fc.integer({ min: 0, max: 9 }), fc.constantFrom('', 'GPU-a', 'GPU-b', 5000)),
           ),
           { maxLength: 400 },
@@ -87,5 +90,27 @@ describe('SampleCollector', () => {
     }
     for (const [time, s] of samples) c.add(time, 0.5, s);
     expect(c.resolutionMs).toBe(reference(samples, 256).resolutionMs);
+  });
+  test('property: with the 256 intervals counted, a new one repeated is still not counted', () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.integer({ min: 1, max: 600 }).map((k) => k * 100 + 7),
+          { minLength: 1, maxLength: 60 },
+        ),
+        (tail) => {
+          // 300 different intervals fill the table; then runs of intervals old and new.
+          const samples: Array<[number, number]> = [];
+          let t = 1_785_000_000_000;
+          samples.push([t, 0]);
+          for (let i = 1; i <= 300; i++) samples.push([(t += i * 1000), 0]);
+          for (const step of tail) for (let k = 0; k < 3; k++) samples.push([(t += step), 0]);
+          const c = new SampleCollector();
+          for (const [time, s] of samples) c.add(time, 0.5, s);
+          expect(c.resolutionMs).toBe(reference(samples, 256).resolutionMs);
+        },
+      ),
+      { numRuns: 200 },
+    );
   });
 });

@@ -373,7 +373,16 @@ export function decide(
   const measuredCosts = allOptionCosts(demand, s, reservedGpus);
   const cloud = measuredCosts[0] as OptionCost;
   const path =
-    pathFor === 'all' ? demandPath(s, demand, u, undefined, reservedGpus) : demandPath(withOwnedOnly(s), demand, u);
+    pathFor === 'all'
+      ? demandPath(s, demand, u, undefined, reservedGpus, measuredCosts)
+      : demandPath(
+          withOwnedOnly(s),
+          demand,
+          u,
+          undefined,
+          null,
+          measuredCosts.filter((c) => c.id !== 'dedicated' && c.id !== 'reserved'),
+        );
   const ownership = new Map<OptionId, Ownership>();
   for (const c of measuredCosts) {
     const o = ownershipOf(c, cloud, s, path);

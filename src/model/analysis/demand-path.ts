@@ -130,6 +130,12 @@ export function demandPath(
   growth: Growth = growthOf(s, u),
   /** The reserved plan's GPUs, when it is priced too. */
   reservedGpus: number | null = null,
+  /**
+   * allOptionCosts(demand, s, reservedGpus), when the caller has it: the first month's costs
+   * whenever that month is the measured profile with the scenario's servers (Monte Carlo
+   * otherwise prices it twice a trial).
+   */
+  measured: ReadonlyArray<OptionCost> | null = null,
 ): DemandPath {
   const meanBusy = demand.utilization * s.workload.referenceGpus;
   const { lines, arrivals } = plannedExpansions(s, meanBusy, growth);
@@ -138,27 +144,33 @@ export function demandPath(
   const column = (): number[] => new Array<number>(h);
   const factors = column();
   const inService = s.options.onPrem !== undefined ? column() : null;
-  let servers = s.options.onPrem?.servers ?? 0;
+  const servers0 = s.options.onPrem?.servers ?? 0;
+  let servers = servers0;
   // Compounded growth multiplies month by month (a power a month cost Monte Carlo a tenth of a
   // trial); a fitted trend is linear.
   const fitted = growth.source === 'fitted';
   let factor = 1;
   let steady = true;
   for (let i = 0; i < h; i++, factor = fitted ? growthFactor(growth, i + 1) : factor * (1 + growth.perMonth)) {
-    servers += arrivals.get(i + 1) ?? 0;
+    if (arrivals.size > 0) servers += arrivals.get(i + 1) ?? 0;
     factors[i] = factor;
     if (inService !== null) inService[i] = servers;
     if (i > 0 && (factor !== factors[i - 1] || (inService !== null && servers !== inService[i - 1]))) steady = false;
   }
   // The first month in full (the report shows its lines), the others as numbers.
+  // scaledProfile by 1 is the profile itself unless its utilization is above 1 (capped there).
+  const firstIsMeasured =
+    factors[0] === 1 && (inService === null || inService[0] === servers0) && demand.utilization <= 1;
   const firstMonth =
     h === 0
       ? []
-      : allOptionCosts(
-          scaledProfile(demand, factors[0] as number),
-          inService === null ? s : withServers(s, inService[0] as number),
-          reservedGpus,
-        );
+      : measured !== null && firstIsMeasured
+        ? [...measured]
+        : allOptionCosts(
+            scaledProfile(demand, factors[0] as number),
+            inService === null ? s : withServers(s, inService[0] as number),
+            reservedGpus,
+          );
   // A steady path keeps its first month only (Monte Carlo without growth: no column to fill).
   const columns = firstMonth.map((c) => {
     const totals = steady ? [] : column();

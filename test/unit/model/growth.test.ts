@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { analyze, fittedGrowthRefusal } from '../../../src/model/analysis/analyze.js';
 import { monthlyDiscountRate, npv } from '../../../src/model/ownership/npv.js';
 import { measuredProfile } from '../../../src/model/demand/demand-profile.js';
+import { allOptionCosts } from '../../../src/model/cost/all-options.js';
 import { demandPath, growthFactor, growthOf, pathRunning } from '../../../src/model/analysis/demand-path.js';
 import { profileFromAssumption, profileFromHistory } from '../../../src/model/utilization/utilization-profile.js';
 import { scenario } from '../../helpers/scenario.js';
@@ -113,6 +114,23 @@ describe('demand growth over the horizon: opt-in', () => {
     expect(path.servers![7]).toBe(5);
     const servers = path.servers!.at(-1)!;
     expect(servers * 8 * 0.7).toBeGreaterThanOrEqual(16 * 1.05 ** 23); // capacity at τ keeps up with the mean
+  });
+  test('the measured month handed in is taken as the first month only when it is that month', () => {
+    const cases: Array<[Parameters<typeof scenario>[0], number]> = [
+      [{ workload: { growthPerMonth: 0 } }, 0.5],
+      [{ workload: { growthPerMonth: 0.05 } }, 0.5],
+      // Servers arriving in month 1 (no lead time): month 1 is not the measured fleet.
+      [{ workload: { growthPerMonth: 0.05 }, options: { onPrem: { expansion: { leadTimeMonths: 0 } } } }, 0.9],
+      // Busy above the fleet (utilization capped at 1 in each month's profile).
+      [{ workload: { growthPerMonth: 0.02 } }, 1.25],
+    ];
+    for (const [overrides, level] of cases) {
+      const s = scenario({ horizonMonths: 12, ...overrides });
+      const demand = measuredProfile([level], 32);
+      const u = profileFromAssumption(Math.min(level, 1), [0.4, 0.6, 0.7]);
+      const measured = allOptionCosts(demand, s, 20);
+      expect(demandPath(s, demand, u, undefined, 20, measured)).toEqual(demandPath(s, demand, u, undefined, 20));
+    }
   });
   test('growth 0: the unlevered flows are a constant saving; financedNpv takes the loan payment off each month', () => {
     const s = scenario({ workload: { growthPerMonth: 0 } });

@@ -212,8 +212,9 @@ function savingOnPath(
   // A steady path (no growth, no expansion) gives one figure for all months.
   if (typeof running === 'number' || typeof against_ === 'number')
     return { running: running as number, saving: (against_ as number) - (running as number) };
-  const saving: number[] = [];
-  for (let i = 0; i < running.length; i++) saving.push((against_[i] as number) - (running[i] as number));
+  // Sized once: grown by push, the column was copied on the way to 48 months, once a trial.
+  const saving = new Array<number>(running.length);
+  for (let i = 0; i < running.length; i++) saving[i] = (against_[i] as number) - (running[i] as number);
   return { running, saving };
 }
 

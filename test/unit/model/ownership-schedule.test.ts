@@ -1,6 +1,11 @@
 import { describe, expect, test } from 'vitest';
 import { levelPayment } from '../../../src/model/ownership/loan.js';
-import { ownershipSchedule, purchaseTimes, type OwnedLine } from '../../../src/model/ownership/ownership-schedule.js';
+import {
+  hardwareCashFlows,
+  ownershipSchedule,
+  purchaseTimes,
+  type OwnedLine,
+} from '../../../src/model/ownership/ownership-schedule.js';
 
 const line = (o: Partial<OwnedLine>): OwnedLine => ({
   name: 'x',
@@ -81,6 +86,29 @@ describe('ownership schedule (issue 4)', () => {
       30,
     );
     expect(noLoan.months[0]!.loanPayment).toBe(0);
+  });
+  test('a line that differs in any one part of its shape is not served the memo of another', () => {
+    const base = line({
+      cost: 1000,
+      residualFraction: 0.25,
+      usefulLifeMonths: 10,
+      method: 'declining-balance',
+      factor: 2,
+    });
+    const variants: Array<Partial<OwnedLine>> = [
+      { purchaseMonth: 1 },
+      { usefulLifeMonths: 12 },
+      { residualFraction: 0.1 },
+      { method: 'straight-line' },
+      { factor: 1.5 },
+    ];
+    // The cash flows come from the memo of unit schedules; the schedule computes its own.
+    const cashOf = (l: OwnedLine) => hardwareCashFlows([l], undefined, 30);
+    const before = cashOf(base);
+    for (const v of variants) {
+      expect(cashOf({ ...base, ...v })).not.toEqual(before);
+      expect(cashOf(base)).toEqual(before); // and the memo still serves the first its own
+    }
   });
   test('declining balance depreciates faster early; totals still reach cost − residual per life', () => {
     const db = ownershipSchedule(

@@ -54,10 +54,21 @@ export function parseReadingBytes(b: Uint8Array, start: number, end: number): nu
 }
 
 /** Offsets of the digits in YYYY-MM-DD HH:MM:SS. */
-const HOUR_PREFIX = 13;
 const DIGIT_AT = [0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 18] as const;
 
 const two = (b: Uint8Array, i: number): number => ((b[i] as number) - ZERO) * 10 + ((b[i + 1] as number) - ZERO);
+
+/** The four bytes at i as a little-endian unsigned word, as DataView.getUint32(i, true) reads them. */
+const wordAt = (b: Uint8Array, i: number): number =>
+  ((b[i] as number) | ((b[i + 1] as number) << 8) | ((b[i + 2] as number) << 16) | ((b[i + 3] as number) << 24)) >>> 0;
+
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** Days in a month of the Gregorian calendar (month 1–12). */
+function daysIn(year: number, month: number): number {
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  return month === 2 && leap ? 29 : (DAYS_IN_MONTH[month - 1] as number);
+}
 
 /**
  * `YYYY-MM-DD[T ]HH:MM:SS[.fff…][Z]` or nvidia-smi's `YYYY/MM/DD HH:MM:SS.fff`, local to the zone
@@ -67,8 +78,7 @@ export class TimestampBytes {
   private hourKey = -1;
   private hourEpoch = 0;
   private hourZ = false;
-  /** The bytes `YYYY-MM-DD HH` of the hour cached: a row in the same hour is checked from its minutes on. */
-  private readonly hourBytes = new Uint8Array(HOUR_PREFIX);
+  /** An hour is cached (h0–h3): a row in the same hour is checked from its minutes on. */
   private hourBytesValid = false;
 
   constructor(private readonly timeZone: string) {}
@@ -84,7 +94,7 @@ export class TimestampBytes {
     return this.inHour(b, start, end, false);
   }
 
-  /** The cached prefix as three little-endian words and its last byte: 4 loads a row, not 13. */
+  /** The cached hour's bytes `YYYY-MM-DD HH` as three little-endian words and its last byte: 4 loads a row, not 13. */
   private h0 = 0;
   private h1 = 0;
   private h2 = 0;
@@ -148,39 +158,23 @@ export class TimestampBytes {
       two(b, start + 8) * 100 +
       two(b, start + 11);
     if (key !== this.hourKey || z !== this.hourZ) {
-      const year = Number(
-        String.fromCharCode(b[start] as number, b[start + 1] as number, b[start + 2] as number, b[start + 3] as number),
-      );
+      // Once an hour: a short file of quarter-hourly samples (the bundled examples) comes here
+      // every fourth row, before the compiler has made any of it fast, so it is plain arithmetic.
+      const year = two(b, start) * 100 + two(b, start + 2);
       const month = two(b, start + 5);
       const day = two(b, start + 8);
       const hour = two(b, start + 11);
-      if (
-        year < 2000 ||
-        year > 2099 ||
-        month < 1 ||
-        month > 12 ||
-        day < 1 ||
-        hour > 23 ||
-        new Date(Date.UTC(year, month - 1, day)).getUTCDate() !== day
-      )
+      if (year < 2000 || year > 2099 || month < 1 || month > 12 || day < 1 || day > daysIn(year, month) || hour > 23)
         return NaN;
       this.hourEpoch = z
         ? Date.UTC(year, month - 1, day, hour)
         : localToEpoch(year, month, day, hour, 0, 0, 0, this.timeZone);
       this.hourKey = key;
       this.hourZ = z;
-      const h = this.hourBytes;
-      h.set(b.subarray(start, start + HOUR_PREFIX));
-      const word = (k: number) =>
-        ((h[k] as number) |
-          ((h[k + 1] as number) << 8) |
-          ((h[k + 2] as number) << 16) |
-          ((h[k + 3] as number) << 24)) >>>
-        0;
-      this.h0 = word(0);
-      this.h1 = word(4);
-      this.h2 = word(8);
-      this.h3 = h[12] as number;
+      this.h0 = wordAt(b, start);
+      this.h1 = wordAt(b, start + 4);
+      this.h2 = wordAt(b, start + 8);
+      this.h3 = b[start + 12] as number;
       this.hourBytesValid = true;
     }
     return this.hourEpoch + minute * 60_000 + second * 1000 + ms;

@@ -207,6 +207,35 @@ describe('the byte fast path gives what the string path gives', () => {
       { numRuns: 500 },
     );
   });
+  test('property: any year, month, day and hour digits: dates the string parser refuses are refused', () => {
+    const pad = (n: number, w = 2) => String(n).padStart(w, '0');
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1999, max: 2101 }),
+        fc.integer({ min: 0, max: 13 }),
+        fc.integer({ min: 0, max: 32 }),
+        fc.integer({ min: 0, max: 24 }),
+        fc.boolean(),
+        (year, month, day, hour, z) => {
+          const s = `${pad(year, 4)}-${pad(month)}-${pad(day)}T${pad(hour)}:30:00${z ? 'Z' : ''}`;
+          // A fresh parser each time, and one that has cached another hour.
+          for (const parser of [new TimestampBytes('UTC'), warmParser()]) {
+            const fast = parser.parse(Buffer.from(s), 0, s.length);
+            const slow = parseTimestamp(s, 'UTC');
+            if (slow === null || year < 2000 || year > 2099) expect(fast).toBeNaN();
+            else expect(fast).toBe(slow);
+          }
+        },
+      ),
+      { numRuns: 3000 },
+    );
+    function warmParser(): TimestampBytes {
+      const p = new TimestampBytes('UTC');
+      const s = '2024-02-29T23:59:59Z';
+      p.parse(Buffer.from(s), 0, s.length);
+      return p;
+    }
+  });
   test('200,000 blank lines before the header, in one chunk: read line by line, not by recursion', async () => {
     const text = '\n'.repeat(200_000) + 'timestamp,utilization\n2026-07-19T00:00:00Z,0.5\n2026-07-19T01:00:00Z,0.6\n';
     const r = await readUtilization(bytesOf(text, []), opts('UTC'));

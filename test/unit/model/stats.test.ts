@@ -1,7 +1,8 @@
+import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { mean } from '../../../src/model/stats/mean.js';
 import { olsSlope } from '../../../src/model/stats/ols-slope.js';
-import { percentileOfSorted, sortedAscending } from '../../../src/model/stats/percentile.js';
+import { percentileOfSorted, percentilesByRank, sortedAscending } from '../../../src/model/stats/percentile.js';
 import { sampleStdev } from '../../../src/model/stats/sample-stdev.js';
 
 describe('percentile (linear between closest ranks, = numpy default / PERCENTILE.INC)', () => {
@@ -21,6 +22,34 @@ describe('percentile (linear between closest ranks, = numpy default / PERCENTILE
   });
   test('numeric sort, not lexicographic', () => {
     expect(sortedAscending([10, 9, 100])).toEqual([9, 10, 100]);
+  });
+  test('property: by selection, the same percentiles as sorting, bit for bit', () => {
+    // Few distinct values (Monte Carlo columns that no draw moves are constant), runs already in
+    // order or reversed, and wide random doubles.
+    const column = fc.oneof(
+      fc.array(fc.double({ noNaN: true, noDefaultInfinity: true }), { minLength: 1, maxLength: 300 }),
+      fc.array(fc.constantFrom(1, 2, 2.5, 1e6), { minLength: 1, maxLength: 300 }),
+      fc.integer({ min: 1, max: 3000 }).map((n) => Array.from({ length: n }, (_, i) => i * 0.5)),
+      fc.integer({ min: 1, max: 3000 }).map((n) => Array.from({ length: n }, (_, i) => n - i)),
+    );
+    const ps = fc.uniqueArray(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 1, maxLength: 4 });
+    fc.assert(
+      fc.property(column, ps, (xs, raw) => {
+        const wanted = [...raw].sort((a, b) => a - b);
+        const sorted = Float64Array.from(xs).sort();
+        const expected = wanted.map((p) => percentileOfSorted(sorted, p) as number);
+        const got = percentilesByRank(Float64Array.from(xs), wanted);
+        // Equal as numbers (a sort may order 0 and −0 either way; they print alike).
+        got.forEach((x, i) => expect(x === expected[i] || Object.is(x, expected[i])).toBe(true));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+  test('a column of 200,000 equal values, or in order: selection does not degrade', () => {
+    const same = new Float64Array(200_000).fill(3);
+    expect(percentilesByRank(same, [0.1, 0.5, 0.9])).toEqual([3, 3, 3]);
+    const rising = Float64Array.from({ length: 200_001 }, (_, i) => i);
+    expect(percentilesByRank(rising, [0.1, 0.5, 0.9])).toEqual([20_000, 100_000, 180_000]);
   });
 });
 

@@ -1,4 +1,6 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { Readable } from 'node:stream';
 import fc from 'fast-check';
@@ -215,6 +217,27 @@ describe('generated files with known statistics', () => {
     expect(r.summary).toMatchObject({ gzip: true, rows: 1 });
     const broken = await openText('-', 'stdin', Readable.from([gz.subarray(0, 20)]));
     await expect(readUtilization(broken, opts())).rejects.toThrow(/not a readable gzip file/);
+  });
+  test('a gzip file of several hundred kilobytes (handed to zlib in pieces) reads as its plain text', async () => {
+    // Pseudo-random readings, so that the compressed file spans many of the pieces.
+    let x = 7;
+    const rows = Array.from({ length: 60_000 }, (_, i) => {
+      x = (x * 48_271) % 2_147_483_647;
+      return `${new Date(Date.UTC(2026, 0, 1) + i * 15_000).toISOString()},${(x % 10_000) / 10_000}`;
+    });
+    const text = `timestamp,utilization\n${rows.join('\n')}\n`;
+    const gz = gzipSync(text);
+    expect(gz.length).toBeGreaterThan(4 * 64 * 1024);
+    const dir = mkdtempSync(join(tmpdir(), 'placement-gz-'));
+    try {
+      writeFileSync(join(dir, 'u.csv.gz'), gz);
+      const plain = await readUtilization(await openText('-', 'stdin', Readable.from([Buffer.from(text)])), opts());
+      const zipped = await readUtilization(await openText(join(dir, 'u.csv.gz')), opts());
+      expect(zipped.hours).toEqual(plain.hours);
+      expect(zipped.summary).toMatchObject({ gzip: true, rows: 60_000 });
+    } finally {
+      rmSync(dir, { recursive: true });
+    }
   });
   test('property: a UTF-16 file (either byte order, cut anywhere) reads as its UTF-8 twin', async () => {
     const text =

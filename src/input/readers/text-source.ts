@@ -153,19 +153,28 @@ export function looksLatin1(head: Buffer): boolean {
 const CHUNK = 1 << 20;
 
 /**
- * A file's bytes through one reused buffer: each chunk is only valid until the next is asked
- * for. Reading never allocates per chunk, so memory stays flat however large the file.
+ * A file's bytes through two reused buffers: each chunk is only valid until the next is asked
+ * for. Reading never allocates per chunk, so memory stays flat however large the file. The next
+ * chunk is read while the caller works on this one (the read waits on a pool thread, and parsing
+ * the chunk takes longer than reading it).
  */
 async function* fileChunks(path: string): AsyncGenerator<Buffer> {
   const handle = await openForReading(path);
-  const buffer = Buffer.allocUnsafe(CHUNK);
+  const buffers = [Buffer.allocUnsafe(CHUNK), Buffer.allocUnsafe(CHUNK)];
+  let k = 0;
+  let next = handle.read(buffers[0] as Buffer, 0, CHUNK, null);
   try {
     for (;;) {
-      const bytesRead = await handle.read(buffer, 0, CHUNK, null);
+      const bytesRead = await next;
       if (bytesRead === 0) return;
-      yield buffer.subarray(0, bytesRead);
+      const chunk = (buffers[k] as Buffer).subarray(0, bytesRead);
+      k ^= 1;
+      next = handle.read(buffers[k] as Buffer, 0, CHUNK, null);
+      yield chunk;
     }
   } finally {
+    // A caller that stops early leaves a read in flight: it ends before the file is closed.
+    await next.catch(() => 0);
     await handle.close();
   }
 }

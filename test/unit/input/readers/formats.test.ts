@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -235,6 +235,22 @@ describe('generated files with known statistics', () => {
       const zipped = await readUtilization(await openText(join(dir, 'u.csv.gz')), opts());
       expect(zipped.hours).toEqual(plain.hours);
       expect(zipped.summary).toMatchObject({ gzip: true, rows: 60_000 });
+    } finally {
+      rmSync(dir, { recursive: true });
+    }
+  });
+  test('a reader that stops after the first chunk leaves no read in flight and no file open', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'placement-stop-'));
+    try {
+      const file = join(dir, 'big.csv');
+      writeFileSync(file, 'x'.repeat(3 * 1024 * 1024));
+      const openFds = () => readdirSync('/proc/self/fd').length;
+      const before = openFds();
+      const src = await openText(file);
+      const bytes = (src.bytes as AsyncIterable<Buffer>)[Symbol.asyncIterator]();
+      expect((await bytes.next()).value).toHaveLength(1024 * 1024);
+      await bytes.return?.(undefined);
+      expect(openFds()).toBe(before);
     } finally {
       rmSync(dir, { recursive: true });
     }

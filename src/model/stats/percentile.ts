@@ -18,8 +18,9 @@ const between = (a: number, b: number, f: number): number => a + (b - a) * f;
 /**
  * The same percentiles as percentileOfSorted of the values sorted, each p in [0, 1], ps
  * ascending — found by selection, not a sort: Monte Carlo asks three of each column of
- * 100,000 trials, where sorting each took a twentieth of the run. Reorders `values`. Values
- * must not be NaN (a typed-array sort puts NaN last; selection has no place for it).
+ * 100,000 trials, where sorting each took a twentieth of the run. Reorders `values`, which
+ * must hold at least one value and no NaN (a typed-array sort puts NaN last; selection has no
+ * place for it).
  */
 export function percentilesByRank(values: Float64Array, ps: ReadonlyArray<number>): number[] {
   const n = values.length;

@@ -150,6 +150,16 @@ export class TimestampBytes {
     const second = two(b, start + 17);
     if (minute > 59 || second > 59) return NaN;
     if (cached && z === this.hourZ) return this.hourEpoch + minute * 60_000 + second * 1000 + ms;
+    return this.hourOf(b, start, z) + minute * 60_000 + second * 1000 + ms;
+  }
+
+  /**
+   * The epoch of the row's hour (`YYYY-MM-DD HH`, already checked to be digits), cached for the
+   * rows after it; NaN when it is not a date of 2000–2099. Apart from inHour so that the path
+   * taken by every row stays small enough for the compiler to inline where it is called (1 M
+   * rows: 228 → 213 ms read cold, medians of 9 processes).
+   */
+  private hourOf(b: Uint8Array, start: number, z: boolean): number {
     const key =
       ((((b[start] as number) * 10 + (b[start + 1] as number)) * 10 + (b[start + 2] as number)) * 10 +
         (b[start + 3] as number)) *
@@ -177,7 +187,7 @@ export class TimestampBytes {
       this.h3 = b[start + 12] as number;
       this.hourBytesValid = true;
     }
-    return this.hourEpoch + minute * 60_000 + second * 1000 + ms;
+    return this.hourEpoch;
   }
 }
 

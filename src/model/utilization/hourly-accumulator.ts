@@ -74,11 +74,20 @@ export class HourlyAccumulator {
   lateSamples = 0;
 
   add(epochMs: number, value: number): void {
-    // Inside the last hour's span the hour is known without dividing: consecutive samples mostly
-    // share one. (The span stops a millisecond short of its end, so that no rounding of the
-    // quotient, at any magnitude of time, could have put a sample in it in the next hour.)
-    const hour =
-      epochMs >= this.lastStart && epochMs < this.lastEnd ? this.lastHour : Math.floor(epochMs / MS_PER_HOUR);
+    // Inside the last hour's span the sample belongs to that open hour, the newest or one before:
+    // consecutive samples mostly share one. (The span stops a millisecond short of its end, so
+    // that no rounding of the quotient, at any magnitude of time, could have put a sample in it
+    // in the next hour.) This path is kept apart and small, so that the compiler can inline it
+    // into the readers' row loops.
+    if (epochMs >= this.lastStart && epochMs < this.lastEnd) {
+      this.samples++;
+      this.put(this.lastOpen as OpenHour, epochMs, value);
+    } else this.addToOtherHour(epochMs, value);
+  }
+
+  /** A sample outside the last hour's span: an hour opened, closed late, or newly begun. */
+  private addToOtherHour(epochMs: number, value: number): void {
+    const hour = Math.floor(epochMs / MS_PER_HOUR);
     this.samples++;
     let h = hour === this.lastHour ? this.lastOpen : this.open.get(hour);
     if (h === undefined) {
@@ -99,6 +108,15 @@ export class HourlyAccumulator {
       this.lastEnd = this.lastStart + MS_PER_HOUR - 1;
     }
     this.lastOpen = h;
+    this.put(h, epochMs, value);
+    if (hour > this.newestHour) {
+      this.newestHour = hour;
+      for (const old of this.open.keys()) if (old < hour - 1) this.close(old);
+    }
+  }
+
+  /** The sample into its open hour: a new timestamp after the last, the last again, or an earlier one. */
+  private put(h: OpenHour, epochMs: number, value: number): void {
     const n = h.size;
     const last = n === 0 ? -Infinity : (h.times[n - 1] as number);
     if (epochMs > last) h.push(epochMs, value);
@@ -106,10 +124,6 @@ export class HourlyAccumulator {
       h.sums[n - 1] = (h.sums[n - 1] as number) + value;
       h.counts[n - 1] = (h.counts[n - 1] as number) + 1;
     } else this.insert(h, epochMs, value);
-    if (hour > this.newestHour) {
-      this.newestHour = hour;
-      for (const old of this.open.keys()) if (old < hour - 1) this.close(old);
-    }
   }
 
   /** An earlier timestamp inside an open hour: find its place (binary search). */

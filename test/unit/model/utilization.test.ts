@@ -74,6 +74,71 @@ describe('§2 aggregation: mean across GPUs per timestamp, then per hour', () =>
   });
 });
 
+describe('hourly aggregation, samples in any order', () => {
+  /**
+   * The accumulator's rules written plainly: per hour, per timestamp the mean of its samples, the
+   * hour the mean of its timestamps; an hour more than one hour behind the newest sample seen is
+   * closed, and a sample for a closed hour counts as a timestamp of its own there (late).
+   */
+  function plain(samples: ReadonlyArray<[number, number]>) {
+    const open = new Map<number, Map<number, number[]>>();
+    const closed = new Map<number, [number, number]>();
+    let newest = -Infinity;
+    let late = 0;
+    const close = (hour: number) => {
+      let sum = 0;
+      const times = open.get(hour) as Map<number, number[]>;
+      for (const vs of times.values()) sum += vs.reduce((a, b) => a + b, 0) / vs.length;
+      closed.set(hour, [sum, times.size]);
+      open.delete(hour);
+    };
+    for (const [t, v] of samples) {
+      const hour = Math.floor(t / H);
+      const done = closed.get(hour);
+      if (done !== undefined && !open.has(hour)) {
+        done[0] += v;
+        done[1] += 1;
+        late++;
+        continue;
+      }
+      const times = open.get(hour) ?? new Map<number, number[]>();
+      open.set(hour, times.set(t, [...(times.get(t) ?? []), v]));
+      if (hour > newest) {
+        newest = hour;
+        for (const old of [...open.keys()]) if (old < hour - 1) close(old);
+      }
+    }
+    for (const hour of [...open.keys()]) close(hour);
+    const hours = [...closed].sort((a, b) => a[0] - b[0]);
+    return { late, hours: hours.map(([hour, [sum, n]]) => ({ hourStart: hour * H, utilization: sum / n })) };
+  }
+  test('property: late samples, earlier timestamps and repeats as the plain rules have them', () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.tuple(
+            fc.integer({ min: 0, max: 6 }),
+            fc.constantFrom(0, 1, 2, 999, 1000, H / 2, H - 1, H - 0.5),
+            fc.integer({ min: 0, max: 100 }),
+          ),
+          { maxLength: 150 },
+        ),
+        (raw) => {
+          const samples = raw.map(([hour, at, v]): [number, number] => [T0 + hour * H + at, v]);
+          const acc = new HourlyAccumulator();
+          for (const [t, v] of samples) acc.add(t, v);
+          const want = plain(samples);
+          const got = acc.finish();
+          expect(acc.lateSamples).toBe(want.late);
+          expect(got.map((h) => h.hourStart)).toEqual(want.hours.map((h) => h.hourStart));
+          got.forEach((h, i) => expect(h.utilization).toBeCloseTo(want.hours[i]!.utilization, 9));
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+});
+
 describe('§2 statistics', () => {
   // "Averages 70 % but spends half its time at 20 %": alternate days at 1.0 and 0.2 → mean 0.6, p20 0.2
   test('consistent is p20, not the mean', () => {

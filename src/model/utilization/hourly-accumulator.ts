@@ -74,8 +74,8 @@ export class HourlyAccumulator {
   lateSamples = 0;
 
   add(epochMs: number, value: number): void {
-    // Inside the last hour's span the sample belongs to that open hour, the newest or one before:
-    // consecutive samples mostly share one. (The span stops a millisecond short of its end, so
+    // Inside the last hour's span the sample belongs to that hour, which is open: consecutive
+    // samples mostly share one. (The span stops a millisecond short of its end, so
     // that no rounding of the quotient, at any magnitude of time, could have put a sample in it
     // in the next hour.) This path is kept apart and small, so that the compiler can inline it
     // into the readers' row loops.

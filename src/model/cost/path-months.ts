@@ -52,14 +52,15 @@ function onPremMonths(demand: DemandProfile, s: ModelScenario, m: PathMonths, fr
     while (to < m.factors.length && m.servers?.[to] === servers) to++;
     const now = servers === undefined ? s : withServers(s, servers);
     const o = now.options.onPrem!;
+    // The run's first month, when it repeats the month before the run (the path's first month,
+    // priced by the caller): copied, as priceOnPrem copies the repeats within a run.
+    let first = i;
     if (i > 0 && sameAsBefore(m, i)) {
       c.totals[i] = c.totals[i - 1] as number;
       c.running[i] = c.running[i - 1] as number;
-      if (i + 1 < to)
-        priceOnPrem(p, demand, o, now, onPremFixed(o, now), { factors: m.factors, from: i + 1, to, ...c });
-    } else {
-      priceOnPrem(p, demand, o, now, onPremFixed(o, now), { factors: m.factors, from: i, to, ...c });
+      first = i + 1;
     }
+    if (first < to) priceOnPrem(p, demand, o, now, onPremFixed(o, now), { factors: m.factors, from: first, to, ...c });
     i = to;
   }
 }

@@ -85,9 +85,11 @@ export class SampleCollector {
         if (delta === this.pendingDelta) this.pendingCount++;
         else {
           const step = Math.round(delta / 100) * 100;
-          if (step === this.pendingStep) this.pendingCount++;
-          else this.countStep(step);
-          if (step === this.pendingStep) this.pendingDelta = delta;
+          if (step !== this.pendingStep) this.countStep(step, delta);
+          else {
+            this.pendingCount++;
+            this.pendingDelta = delta;
+          }
         }
         s.latest = epochMs;
       }
@@ -98,14 +100,18 @@ export class SampleCollector {
     this.hourly.add(epochMs, value);
   };
 
-  /** One more sample at `step`: counted only for the first MAX_INTERVAL_KEYS intervals seen. */
-  private countStep(step: number): void {
+  /**
+   * One more sample at `step` (the raw difference `delta`): counted only for the first
+   * MAX_INTERVAL_KEYS intervals seen; a counted one becomes the pending interval.
+   */
+  private countStep(step: number, delta: number): void {
     this.flushStep();
     const n = this.intervals.get(step);
     if (n !== undefined) this.intervals.set(step, n + 1);
     else if (this.intervals.size < MAX_INTERVAL_KEYS) this.intervals.set(step, 1);
     else return;
     this.pendingStep = step;
+    this.pendingDelta = delta;
   }
 
   private flushStep(): void {

@@ -8,9 +8,8 @@
 // node scripts/bench/monte-carlo.mjs [TRIALS] (default 100000). Run `npm run build` first.
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { measure } from '../../dist/model/analysis/analyze.js';
 import { monteCarlo } from '../../dist/model/uncertainty/monte-carlo.js';

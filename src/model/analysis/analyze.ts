@@ -14,15 +14,7 @@ import { breakEvenUtilization } from '../cost/break-even.js';
 import { discountedPaybackMonths } from '../ownership/discounted-payback.js';
 import { annualRate, irr, type IrrNote } from '../ownership/irr.js';
 import { monthlyDiscountRate, npv, ownershipCashFlows } from '../ownership/npv.js';
-import {
-  demandPath,
-  fittedGrowth,
-  monthTotal,
-  pathRunning,
-  pathTotals,
-  type DemandPath,
-  type Growth,
-} from './demand-path.js';
+import { demandPath, fittedGrowth, pathRunning, pathTotals, type DemandPath, type Growth } from './demand-path.js';
 import { ownershipSchedule } from '../ownership/ownership-schedule.js';
 import { monthlySavingBeforeCapital, paybackMonths } from '../ownership/payback.js';
 import { reconcileBilling, type BillingMonth, type BillingReconciliation } from '../signals/billing-reconciliation.js';
@@ -266,8 +258,10 @@ const financingOf = (id: OptionId, s: ModelScenario) => (id === 'onprem' ? s.opt
 function horizonAverage(id: OptionId, s: ModelScenario, path: DemandPath): number {
   const lines = ownedLinesOnPath(id, s, path);
   if (lines === null) {
+    // Month by month, a steady path's one figure as often as there are months.
+    const totals = pathTotals(path, id);
     let sum = 0;
-    for (let m = 1; m <= s.horizonMonths; m++) sum += monthTotal(path, id, m);
+    for (let m = 0; m < s.horizonMonths; m++) sum += typeof totals === 'number' ? totals : (totals[m] as number);
     return sum / s.horizonMonths;
   }
   const { running } = savingOnPath(id, 'cloud', path);

@@ -87,10 +87,6 @@ export function pathRunning(p: DemandPath, id: OptionId): number | number[] {
   return p.steady ? (r[0] as number) : r;
 }
 
-/** The option's month m (1-based). */
-export const monthTotal = (p: DemandPath, id: OptionId, month: number): number =>
-  (p.totals[indexIn(p, id)] as number[])[p.steady ? 0 : month - 1] as number;
-
 const NO_ARRIVALS: ReadonlyMap<number, number> = new Map();
 
 /** Servers ordered so that capacity keeps up with the forecast mean demand lead-time months ahead. */
@@ -158,9 +154,9 @@ export function demandPath(
     if (i > 0 && (factor !== factors[i - 1] || (inService !== null && servers !== inService[i - 1]))) steady = false;
   }
   // The first month in full (the report shows its lines), the others as numbers.
-  // scaledProfile by 1 is the profile itself unless its utilization is above 1 (capped there).
-  const firstIsMeasured =
-    factors[0] === 1 && (inService === null || inService[0] === servers0) && demand.utilization <= 1;
+  // Month 1's factor is 1, and scaledProfile by 1 is the profile itself unless its utilization is
+  // above 1 (capped there).
+  const firstIsMeasured = (inService === null || inService[0] === servers0) && demand.utilization <= 1;
   const firstMonth =
     h === 0
       ? []

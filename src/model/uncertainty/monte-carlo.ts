@@ -45,9 +45,10 @@ function spreadOf(values: Float64Array): Spread {
   let sum = 0;
   for (let i = 0; i < values.length; i++) sum += values[i] as number;
   // A NaN (none is expected) has no rank to select: the sort puts it last, as before.
-  const [p10, p50, p90] = Number.isNaN(sum)
-    ? [0.1, 0.5, 0.9].map((p) => percentileOfSorted(values.sort(), p) as number)
-    : percentilesByRank(values, [0.1, 0.5, 0.9]);
+  const ps = [0.1, 0.5, 0.9];
+  const sorted = Number.isNaN(sum) ? values.sort() : null;
+  const [p10, p50, p90] =
+    sorted === null ? percentilesByRank(values, ps) : ps.map((p) => percentileOfSorted(sorted, p) as number);
   return { mean: sum / values.length, p10: p10 as number, p50: p50 as number, p90: p90 as number };
 }
 

@@ -75,10 +75,10 @@ export class HourlyAccumulator {
 
   add(epochMs: number, value: number): void {
     // Inside the last hour's span the sample belongs to that hour, which is open: consecutive
-    // samples mostly share one. (The span stops a millisecond short of its end, so
-    // that no rounding of the quotient, at any magnitude of time, could have put a sample in it
-    // in the next hour.) This path is kept apart and small, so that the compiler can inline it
-    // into the readers' row loops.
+    // samples mostly share one. (The span stops a millisecond short of its end, so that no
+    // rounding of the quotient, at any magnitude of time, could have put a sample in it in the
+    // next hour.) This path is kept apart and small, so that the compiler can inline it into the
+    // readers' row loops.
     if (epochMs >= this.lastStart && epochMs < this.lastEnd) {
       this.samples++;
       this.put(this.lastOpen as OpenHour, epochMs, value);
